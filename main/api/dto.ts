@@ -1,0 +1,210 @@
+/**
+ * Data that crosses from main to the renderer (and out of the CLI as JSON). JSON-safe only, and public only:
+ * no private key material ever appears in these types.
+ */
+import type { ErrorInfo } from '../pki/errors';
+import type { FormatName, IntegrityState } from '../pki/model';
+
+export type { ErrorInfo, ErrorCode } from '../pki/errors';
+export type { FormatName, IntegrityState } from '../pki/model';
+
+export type KeyAlgorithmName = 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'X25519' | 'X448' | 'RSA-PSS' | 'DH' | 'unknown';
+
+/** A relative distinguished name component, in order as encoded (most significant first). */
+export interface NamePart {
+  /** Short name as OpenSSL prints it: CN, O, OU, L, ST, C, emailAddress, DC, serialNumber ... or the OID. */
+  name: string;
+  oid: string;
+  value: string;
+}
+
+export interface PublicKeyInfo {
+  keyAlgorithm: KeyAlgorithmName;
+  keySize: number | null;
+  curve: string | null;
+  spkiSha256: string;
+  /** Public key bytes as uppercase hex with colons, for the details view. */
+  publicHex: string;
+}
+
+/** One decoded extension: `lines` are what a person reads; `error` if it could not be decoded. */
+export interface ExtensionDto {
+  oid: string;
+  name: string;
+  critical: boolean;
+  lines: string[];
+  error?: string;
+}
+
+export interface Fingerprints {
+  /** Uppercase hex, no colons (CLI.md). */
+  sha256: string;
+  sha1: string;
+}
+
+interface ObjectBase {
+  /** Stable within a session: `${documentId}/${index}`. */
+  id: string;
+  alias: string | null;
+  /** Where in the file ("PEM block 2", "entry 'tomcat'"). */
+  location: string | null;
+}
+
+export interface CertificateDto extends ObjectBase, Fingerprints {
+  kind: 'certificate';
+  subject: string;
+  issuer: string;
+  subjectParts: NamePart[];
+  issuerParts: NamePart[];
+  /** Uppercase hex without colons. */
+  serial: string;
+  version: number;
+  notBefore: string;
+  notAfter: string;
+  /** Whole days until notAfter (negative when expired), counted from the moment of inspection. */
+  daysLeft: number;
+  validity: 'valid' | 'expired' | 'not-yet-valid';
+  spkiSha256: string;
+  keyAlgorithm: KeyAlgorithmName;
+  keySize: number | null;
+  curve: string | null;
+  signatureAlgorithm: string;
+  san: string[];
+  isCA: boolean;
+  pathLen: number | null;
+  keyUsage: string[];
+  extendedKeyUsage: string[];
+  selfSigned: boolean;
+  trusted: boolean;
+  publicKey: PublicKeyInfo;
+  extensions: ExtensionDto[];
+  pem: string;
+  /** sha256 of the private keys (spkiSha256 of keys) and CSRs sharing this public key. */
+  matches: string[];
+}
+
+export interface PrivateKeyDto extends ObjectBase {
+  kind: 'privateKey';
+  keyAlgorithm: KeyAlgorithmName;
+  keySize: number | null;
+  curve: string | null;
+  encrypted: boolean;
+  /** How the key was stored: pkcs8, pkcs1, sec1, pkcs12, jks, jceks. */
+  encoding: string;
+  protection: string | null;
+  spkiSha256: string;
+  /** sha256 fingerprints of the certificates and CSRs this key belongs to (CLI.md `matches`). */
+  matches: string[];
+  /** Opaque handle of the key in main's vault; the key itself never leaves main. */
+  handle: string;
+  /** PEM of the PUBLIC half only. */
+  publicKeyPem: string;
+}
+
+export interface PublicKeyDto extends ObjectBase {
+  kind: 'publicKey';
+  keyAlgorithm: KeyAlgorithmName;
+  keySize: number | null;
+  curve: string | null;
+  spkiSha256: string;
+  pem: string;
+  matches: string[];
+}
+
+export interface CsrDto extends ObjectBase {
+  kind: 'csr';
+  subject: string;
+  subjectParts: NamePart[];
+  san: string[];
+  keyAlgorithm: KeyAlgorithmName;
+  keySize: number | null;
+  curve: string | null;
+  signatureAlgorithm: string;
+  signatureValid: boolean;
+  spkiSha256: string;
+  keyUsage: string[];
+  extendedKeyUsage: string[];
+  sha256: string;
+  sha1: string;
+  extensions: ExtensionDto[];
+  /** Other attributes (challengePassword, unstructuredName) as lines. */
+  attributes: string[];
+  publicKey: PublicKeyInfo;
+  pem: string;
+  matches: string[];
+}
+
+export interface RevokedEntryDto {
+  serial: string;
+  revocationDate: string;
+  reason: string | null;
+}
+
+export interface CrlDto extends ObjectBase {
+  kind: 'crl';
+  issuer: string;
+  issuerParts: NamePart[];
+  thisUpdate: string;
+  nextUpdate: string | null;
+  revokedCount: number;
+  /** First entries only (the rest are counted in revokedCount). */
+  revoked: RevokedEntryDto[];
+  crlNumber: string | null;
+  signatureAlgorithm: string;
+  extensions: ExtensionDto[];
+  sha256: string;
+  sha1: string;
+  pem: string;
+}
+
+export interface SecretKeyDto extends ObjectBase {
+  kind: 'secretKey';
+  algorithm: string;
+  keySize: number | null;
+}
+
+/** Found but not usable: an honest line instead of a failed file. */
+export interface UnsupportedDto extends ObjectBase {
+  kind: 'unsupported';
+  what: string;
+  error: ErrorInfo;
+}
+
+export type ObjectDto = CertificateDto | PrivateKeyDto | PublicKeyDto | CsrDto | CrlDto | SecretKeyDto | UnsupportedDto;
+export type ObjectKind = ObjectDto['kind'];
+
+export interface PasswordPrompt {
+  reason: 'PASSWORD_REQUIRED' | 'WRONG_PASSWORD';
+  message: string;
+  hint: string;
+  attempts: number;
+}
+
+export interface DocumentDto {
+  id: string;
+  name: string;
+  path: string | null;
+  size: number;
+  status: 'ready' | 'locked' | 'error';
+  format: FormatName | null;
+  encrypted: boolean;
+  integrity: IntegrityState;
+  notes: string[];
+  /** Set while status is 'locked': why a password is asked for. */
+  lock: PasswordPrompt | null;
+  /** Set when status is 'error'. */
+  error: ErrorInfo | null;
+  objects: ObjectDto[];
+}
+
+export interface WorkbenchState {
+  documents: DocumentDto[];
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' in the desktop app, 'web' when served by the loopback host. */
+  shell: 'electron' | 'web';
+  platform: string;
+}

@@ -1,0 +1,176 @@
+/**
+ * The ONLY module that imports node:crypto (a test enforces it). It uses primitives that both OpenSSL 3
+ * (Node) and BoringSSL (Electron) provide, so what passes here also works inside Electron.
+ */
+import * as nodeCrypto from 'node:crypto';
+import { PkiError } from './errors';
+
+export type HashName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+export type BlockCipherName = 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'des-ede3-cbc';
+
+const hashFn: (alg: string, data: Uint8Array) => Buffer =
+  typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
+    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: 'buffer'): Buffer }).hash(alg, data, 'buffer')
+    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest();
+
+export function digest(alg: HashName, data: Uint8Array): Uint8Array {
+  return hashFn(alg, data);
+}
+
+/** Incremental hash for multi-part inputs (JKS digest, EVP_BytesToKey). */
+export function digestParts(alg: HashName, parts: Uint8Array[]): Uint8Array {
+  const h = nodeCrypto.createHash(alg);
+  for (const p of parts) h.update(p);
+  return h.digest();
+}
+
+/** Repeats hash(prev) `count` times over `input` (PKCS#12 KDF, PBKDF1): the hot loop kept native. */
+export function iterateDigest(alg: HashName, input: Uint8Array, count: number): Uint8Array {
+  let a: Uint8Array = hashFn(alg, input);
+  for (let i = 1; i < count; i++) a = hashFn(alg, a);
+  return a;
+}
+
+export function hmac(alg: HashName, key: Uint8Array, data: Uint8Array): Uint8Array {
+  return nodeCrypto.createHmac(alg, key).update(data).digest();
+}
+
+/** PBKDF2 on libuv's thread pool: high iteration counts do not block the event loop. */
+export function pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, keyLength: number, alg: HashName): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    nodeCrypto.pbkdf2(password, salt, iterations, keyLength, alg, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+/** Raised when CBC padding is wrong after decryption: almost always a wrong password. */
+export class BadDecrypt extends Error {
+  constructor() {
+    super('bad decrypt');
+  }
+}
+
+export function decryptCbc(cipher: BlockCipherName, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  let decipher: nodeCrypto.Decipher;
+  try {
+    decipher = nodeCrypto.createDecipheriv(cipher, key, iv);
+  } catch {
+    throw new PkiError('UNSUPPORTED_ALGORITHM', `The cipher ${cipher.toUpperCase()} is not available.`, 'Re-export the file with AES-256-CBC.');
+  }
+  try {
+    return Buffer.concat([decipher.update(data), decipher.final()]);
+  } catch {
+    throw new BadDecrypt();
+  }
+}
+
+export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && nodeCrypto.timingSafeEqual(a, b);
+}
+
+export function randomBytes(n: number): Uint8Array {
+  return nodeCrypto.randomBytes(n);
+}
+
+export type KeyAlgorithm = 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'X25519' | 'X448' | 'RSA-PSS' | 'DH';
+
+export interface KeyFacts {
+  keyAlgorithm: KeyAlgorithm;
+  keySize: number | null;
+  curve: string | null;
+  /** SubjectPublicKeyInfo DER of the public half. */
+  spki: Uint8Array;
+}
+
+const CURVE_NAMES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+
+function facts(key: nodeCrypto.KeyObject, spki: Uint8Array): KeyFacts {
+  const type = key.asymmetricKeyType ?? 'unknown';
+  const details = key.asymmetricKeyDetails ?? {};
+  switch (type) {
+    case 'rsa':
+      return { keyAlgorithm: 'RSA', keySize: details.modulusLength ?? null, curve: null, spki };
+    case 'rsa-pss':
+      return { keyAlgorithm: 'RSA-PSS', keySize: details.modulusLength ?? null, curve: null, spki };
+    case 'ec': {
+      const named = details.namedCurve ?? '';
+      const curve = CURVE_NAMES[named] ?? named;
+      const size = curve === 'P-256' ? 256 : curve === 'P-384' ? 384 : curve === 'P-521' ? 521 : null;
+      return { keyAlgorithm: 'EC', keySize: size, curve, spki };
+    }
+    case 'ed25519':
+      return { keyAlgorithm: 'Ed25519', keySize: 256, curve: null, spki };
+    case 'ed448':
+      return { keyAlgorithm: 'Ed448', keySize: 456, curve: null, spki };
+    case 'x25519':
+      return { keyAlgorithm: 'X25519', keySize: 256, curve: null, spki };
+    case 'x448':
+      return { keyAlgorithm: 'X448', keySize: 448, curve: null, spki };
+    case 'dsa':
+      return { keyAlgorithm: 'DSA', keySize: details.modulusLength ?? null, curve: null, spki };
+    case 'dh':
+      return { keyAlgorithm: 'DH', keySize: details.modulusLength ?? null, curve: null, spki };
+    default:
+      throw new PkiError('UNSUPPORTED_ALGORITHM', `The key type ${type} is not supported.`, 'Use an RSA, EC (P-256/384/521) or Ed25519 key.');
+  }
+}
+
+/** Facts about a decrypted PKCS#8 PrivateKeyInfo, including its public half (for matching). */
+export function privateKeyFacts(pkcs8: Uint8Array): KeyFacts {
+  let key: nodeCrypto.KeyObject;
+  try {
+    key = nodeCrypto.createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+  } catch (e) {
+    throw keyError(e, 'private key');
+  }
+  const spki = nodeCrypto.createPublicKey(key).export({ format: 'der', type: 'spki' });
+  return facts(key, spki);
+}
+
+/** Facts about a SubjectPublicKeyInfo. */
+export function publicKeyFacts(spki: Uint8Array): KeyFacts {
+  let key: nodeCrypto.KeyObject;
+  try {
+    key = nodeCrypto.createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+  } catch (e) {
+    throw keyError(e, 'public key');
+  }
+  return facts(key, spki);
+}
+
+function keyError(e: unknown, what: string): PkiError {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/unsupported/i.test(msg)) {
+    return new PkiError('UNSUPPORTED_ALGORITHM', `This ${what} uses an algorithm Certbench cannot read.`, 'Use an RSA, EC (P-256/384/521) or Ed25519 key.');
+  }
+  return new PkiError('CORRUPT', `The ${what} is damaged or inconsistent (${msg}).`, 'Get a fresh copy of the key from its source.');
+}
+
+export type SignatureScheme =
+  | { kind: 'pkcs1'; hash: HashName }
+  | { kind: 'pss'; hash: HashName; saltLength: number }
+  | { kind: 'ecdsa'; hash: HashName }
+  | { kind: 'eddsa' };
+
+/** Verifies a signature made by the key in `spki`; false on mismatch, PkiError if the key cannot be used. */
+export function verifySignature(spki: Uint8Array, scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean {
+  let key: nodeCrypto.KeyObject;
+  try {
+    key = nodeCrypto.createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+  } catch (e) {
+    throw keyError(e, 'public key');
+  }
+  try {
+    switch (scheme.kind) {
+      case 'eddsa':
+        return nodeCrypto.verify(null, data, key, signature);
+      case 'pkcs1':
+        return nodeCrypto.verify(scheme.hash, data, { key, padding: nodeCrypto.constants.RSA_PKCS1_PADDING }, signature);
+      case 'pss':
+        return nodeCrypto.verify(scheme.hash, data, { key, padding: nodeCrypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }, signature);
+      case 'ecdsa':
+        return nodeCrypto.verify(scheme.hash, data, { key, dsaEncoding: 'der' }, signature);
+    }
+  } catch {
+    return false;
+  }
+}
