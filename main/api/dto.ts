@@ -48,6 +48,8 @@ interface ObjectBase {
   alias: string | null;
   /** Where in the file ("PEM block 2", "entry 'tomcat'"). */
   location: string | null;
+  /** Ids of the other open objects that share this object's public key (key ↔ certificate ↔ CSR). */
+  matchIds: string[];
 }
 
 export interface CertificateDto extends ObjectBase, Fingerprints {
@@ -76,6 +78,8 @@ export interface CertificateDto extends ObjectBase, Fingerprints {
   extendedKeyUsage: string[];
   selfSigned: boolean;
   trusted: boolean;
+  /** A private key for this certificate is open in the workbench. */
+  hasPrivateKey: boolean;
   publicKey: PublicKeyInfo;
   extensions: ExtensionDto[];
   pem: string;
@@ -129,6 +133,7 @@ export interface CsrDto extends ObjectBase {
   extensions: ExtensionDto[];
   /** Other attributes (challengePassword, unstructuredName) as lines. */
   attributes: string[];
+  hasPrivateKey: boolean;
   publicKey: PublicKeyInfo;
   pem: string;
   matches: string[];

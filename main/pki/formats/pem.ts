@@ -1,0 +1,66 @@
+/** A PEM file: any number and mix of blocks, with text around them. */
+import { isKeyLabel, readKeyPemBlock } from '../keys';
+import { readTlv, whole } from '../der/der';
+import { PkiError, isPkiError } from '../errors';
+import type { FormatName, RawObject, ReadOptions, ReadResult } from '../model';
+import { parsePemBlocks, type PemBlock } from './pem-blocks';
+import { readPkcs7Der } from './pkcs7';
+
+const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICATE']);
+const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
+const SKIPPED_LABELS = new Set(['EC PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS', 'DSA PARAMETERS']);
+
+export async function readPem(text: string, options: ReadOptions): Promise<ReadResult> {
+  const blocks = parsePemBlocks(text);
+  const objects: RawObject[] = [];
+  const notes: string[] = [];
+  let encrypted = false;
+  let format: FormatName = 'pem';
+  for (const block of blocks) {
+    const location = blocks.length > 1 ? `PEM block ${block.index} (line ${block.line})` : undefined;
+    try {
+      const found = await readBlock(block, options);
+      for (const o of found.objects) objects.push({ ...o, location: o.location ?? location });
+      encrypted ||= found.encrypted;
+      if (blocks.length === 1 && found.format) format = found.format;
+    } catch (e) {
+      // A password problem concerns the whole file: the UI asks once, for every block.
+      if (!isPkiError(e) || e.code === 'PASSWORD_REQUIRED' || e.code === 'WRONG_PASSWORD' || blocks.length === 1) throw e;
+      objects.push({ kind: 'unsupported', what: `"${block.label}" block`, code: e.code === 'UNSUPPORTED_ALGORITHM' ? 'UNSUPPORTED_ALGORITHM' : 'CORRUPT', message: e.message, hint: e.hint, location });
+    }
+    if (SKIPPED_LABELS.has(block.label)) notes.push(`${block.label} block ${block.index} holds only parameters; skipped.`);
+  }
+  return { format, encrypted, integrity: 'absent', objects, notes };
+}
+
+interface BlockResult {
+  objects: RawObject[];
+  encrypted: boolean;
+  format?: FormatName;
+}
+
+async function readBlock(block: PemBlock, options: ReadOptions): Promise<BlockResult> {
+  const { label, der } = block;
+  if (CERT_LABELS.has(label)) return { objects: [{ kind: 'certificate', der }], encrypted: false };
+  if (label === 'TRUSTED CERTIFICATE') {
+    // OpenSSL's trusted form: the certificate followed by its trust settings.
+    const cert = readTlv(der, 0, der.length, 'trusted certificate');
+    return { objects: [{ kind: 'certificate', der: whole(cert).slice(), trusted: true }], encrypted: false };
+  }
+  if (CSR_LABELS.has(label)) return { objects: [{ kind: 'csr', der }], encrypted: false, format: 'csr' };
+  if (label === 'X509 CRL') return { objects: [{ kind: 'crl', der }], encrypted: false, format: 'crl' };
+  if (label === 'PKCS7' || label === 'CMS' || label === 'PKCS #7 SIGNED DATA') {
+    return { objects: readPkcs7Der(der, `PKCS#7 block ${block.index}`).objects, encrypted: false, format: 'pkcs7' };
+  }
+  if (isKeyLabel(label)) {
+    const key = await readKeyPemBlock(block, options);
+    const isEncrypted = key.object.kind === 'privateKey' && key.object.encrypted;
+    return { objects: [key.object], encrypted: isEncrypted, format: key.format };
+  }
+  if (SKIPPED_LABELS.has(label)) return { objects: [], encrypted: false };
+  if (label === 'OPENSSH PRIVATE KEY' || label === 'SSH2 ENCRYPTED PRIVATE KEY') {
+    return { objects: [{ kind: 'unsupported', what: 'OpenSSH private key', code: 'UNSUPPORTED_ALGORITHM', message: 'This is an OpenSSH-format private key, which Certbench does not read yet.', hint: 'Convert it with: ssh-keygen -p -m PKCS8 -f KEYFILE' }], encrypted: false };
+  }
+  throw new PkiError('UNSUPPORTED_ALGORITHM', `PEM block ${block.index} is a "${label}", which Certbench does not read.`, 'Certbench reads certificates, keys, CSRs, CRLs and PKCS#7 bundles.');
+}
+

@@ -1,0 +1,100 @@
+/**
+ * The ONE entry point of every reader: bytes (+ password) → objects, or a PkiError. Detection is by
+ * content, never by file name.
+ */
+import { readRoot, Tag } from './der/der';
+import { PkiError, isPkiError, toErrorInfo } from './errors';
+import { describeUnknown } from './formats/describe-unknown';
+import { signedShape } from './formats/der-shape';
+import { readJavaKeystore } from './formats/jks';
+import { hasPemBlock } from './formats/pem-blocks';
+import { readPem } from './formats/pem';
+import { isPkcs7, readPkcs7Der } from './formats/pkcs7';
+import { looksLikePkcs12, readPkcs12 } from './formats/pkcs12';
+import { readKeyDer } from './keys';
+import type { ReadOptions, ReadResult } from './model';
+
+const JKS_MAGIC = 0xfeedfeed;
+const JCEKS_MAGIC = 0xcececece;
+
+export async function readBytes(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  try {
+    return await sniffAndRead(bytes, options);
+  } catch (e) {
+    if (isPkiError(e)) throw e;
+    // A reader bug must still reach the user as a typed error, never a stack trace.
+    const info = toErrorInfo(e);
+    throw new PkiError('CORRUPT', `The file could not be read: ${info.message.replace(/^Certbench hit an unexpected problem: /, '')}.`, 'The file may be damaged. If it opens in openssl or keytool, please report it.');
+  }
+}
+
+async function sniffAndRead(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  if (bytes.length === 0 || isBlank(bytes)) {
+    throw new PkiError('EMPTY', 'The file is empty.', 'It may not have finished downloading or copying; get it again.');
+  }
+  if (bytes.length >= 4) {
+    const magic = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
+    if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) return readJavaKeystore(bytes, options);
+  }
+  if (bytes[0] === Tag.Sequence) {
+    const der = await readDer(bytes, options);
+    if (der) return der;
+  }
+  const text = decodeText(bytes);
+  if (text !== null && hasPemBlock(text)) return readPem(text, options);
+  if (text !== null) {
+    const b64 = text.replace(/\s+/g, '');
+    if (b64.length > 64 && /^[A-Za-z0-9+/]+=*$/.test(b64)) {
+      // Some tools save base64 DER without the BEGIN/END lines.
+      const der = await readDer(new Uint8Array(Buffer.from(b64, 'base64')), options);
+      if (der) return { ...der, notes: [...der.notes, 'Base64 text without PEM header lines.'] };
+    }
+  }
+  throw new PkiError('UNRECOGNIZED_FORMAT', `Certbench does not recognise this file: it looks like ${describeUnknown(bytes)}.`, 'Certbench opens PEM, DER, PKCS#7 (.p7b), PKCS#12 (.pfx/.p12), JKS and JCEKS files, keys, CSRs and CRLs.');
+}
+
+/** DER of some kind, or null when the bytes are not a DER structure Certbench knows. */
+async function readDer(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult | null> {
+  if (looksLikePkcs12(bytes)) return readPkcs12(bytes, options);
+  const shape = signedShape(bytes);
+  if (shape) {
+    const format = shape === 'certificate' ? 'der' : shape;
+    return { format, encrypted: false, integrity: 'absent', objects: [{ kind: shape, der: bytes }], notes: [] };
+  }
+  let root;
+  try {
+    root = readRoot(bytes);
+  } catch (e) {
+    if (isPkiError(e) && /indefinite/.test(e.message)) return readPkcs7Der(bytes);
+    if (isPkiError(e) && bytes.length > 64) {
+      throw new PkiError('CORRUPT', `This looks like a DER file, but it is damaged: ${e.message.replace(/^The data is not valid DER \(|\)\.$/g, '')}.`, 'The file may be truncated; get a fresh copy from its source.');
+    }
+    return null;
+  }
+  if (isPkcs7(root)) return readPkcs7Der(bytes);
+  const key = await readKeyDer(bytes, options);
+  if (key) {
+    const encrypted = key.object.kind === 'privateKey' && key.object.encrypted;
+    return { format: key.format, encrypted, integrity: 'absent', objects: [key.object], notes: [] };
+  }
+  return null;
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  if (bytes.length > 4096) return false;
+  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0) return false;
+  return true;
+}
+
+/** Text when the bytes are UTF-8/ASCII (a BOM allowed), else null. */
+function decodeText(bytes: Uint8Array): string | null {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    const s = Buffer.from(bytes).toString('latin1');
+    return s.includes('-----BEGIN ') ? s : null;
+  }
+}

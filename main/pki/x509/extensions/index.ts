@@ -1,0 +1,71 @@
+/** The registry of extension decoders, by OID, and decoding of a certificate's/CSR's extension list. */
+import type { ExtensionDto } from '../../../api/dto';
+import { children, expectTag, hex, oidOf, readTlv, Tag, value, type Tlv } from '../../der/der';
+import { isPkiError } from '../../errors';
+import { EXTENSION_NAMES } from '../oids';
+import { authorityInfoAccess, subjectInfoAccess } from './authority-info-access';
+import { authorityKeyIdentifier } from './authority-key-identifier';
+import { basicConstraints } from './basic-constraints';
+import { certificatePolicies } from './certificate-policies';
+import { crlDistributionPoints, freshestCrl } from './crl-distribution-points';
+import { crlNumber, deltaCrlIndicator } from './crl-number';
+import { extendedKeyUsage } from './extended-key-usage';
+import { issuerAltName } from './issuer-alt-name';
+import { keyUsage } from './key-usage';
+import { nameConstraints } from './name-constraints';
+import { sctList } from './sct-list';
+import { crlReason, ctPoison, inhibitAnyPolicy, netscapeCertType, netscapeComment, ocspNoCheck, policyConstraints, policyMappings, tlsFeature } from './small-extensions';
+import { subjectAltName } from './subject-alt-name';
+import { subjectKeyIdentifier } from './subject-key-identifier';
+import type { ExtensionDecoder, ExtensionFacts } from './types';
+
+export type { ExtensionFacts } from './types';
+
+const DECODERS = new Map<string, ExtensionDecoder>(
+  [
+    subjectAltName, issuerAltName, keyUsage, extendedKeyUsage, basicConstraints, subjectKeyIdentifier, authorityKeyIdentifier,
+    authorityInfoAccess, subjectInfoAccess, crlDistributionPoints, freshestCrl, certificatePolicies, nameConstraints, sctList,
+    crlNumber, deltaCrlIndicator, ctPoison, ocspNoCheck, tlsFeature, inhibitAnyPolicy, policyConstraints, policyMappings,
+    netscapeCertType, netscapeComment, crlReason,
+  ].map((d) => [d.oid, d]),
+);
+
+export function emptyFacts(): ExtensionFacts {
+  return { san: [], keyUsage: [], extendedKeyUsage: [], isCA: false, pathLen: null, subjectKeyId: null, authorityKeyId: null, crlNumber: null };
+}
+
+/** Decodes `Extensions ::= SEQUENCE OF Extension`; a bad extension is reported on its own, not fatal. */
+export function decodeExtensions(seq: Tlv): { extensions: ExtensionDto[]; facts: ExtensionFacts } {
+  const facts = emptyFacts();
+  const extensions: ExtensionDto[] = [];
+  for (const ext of children(seq, 'extension')) {
+    const parts = children(ext, 'extension');
+    const oid = oidOf(expectTag(parts[0], Tag.Oid, 'extension id'));
+    let i = 1;
+    let critical = false;
+    if (parts[i]?.tag === Tag.Boolean) critical = value(parts[i++])[0] !== 0;
+    const octets = expectTag(parts[i], Tag.OctetString, 'extension value');
+    const dto: ExtensionDto = { oid, name: EXTENSION_NAMES[oid] ?? oid, critical, lines: [] };
+    const decoder = DECODERS.get(oid);
+    try {
+      if (decoder) {
+        const inner = readTlv(octets.bytes, octets.valueStart, octets.end, dto.name);
+        const decoded = decoder.decode(inner);
+        dto.lines = decoded.lines;
+        if (decoded.facts) Object.assign(facts, decoded.facts);
+      } else {
+        dto.lines = [hexDump(value(octets))];
+      }
+    } catch (e) {
+      dto.error = isPkiError(e) ? e.message : 'could not be decoded';
+      dto.lines = [hexDump(value(octets))];
+    }
+    extensions.push(dto);
+  }
+  return { extensions, facts };
+}
+
+function hexDump(v: Uint8Array): string {
+  const h = hex(v.subarray(0, 256), ':');
+  return v.length > 256 ? `${h}… (${v.length} bytes)` : h;
+}
