@@ -61,11 +61,12 @@ export interface CertificateDto extends ObjectBase, Fingerprints {
   /** Uppercase hex without colons. */
   serial: string;
   version: number;
-  notBefore: string;
-  notAfter: string;
-  /** Whole days until notAfter (negative when expired), counted from the moment of inspection. */
-  daysLeft: number;
-  validity: 'valid' | 'expired' | 'not-yet-valid';
+  /** ISO 8601; null when the certificate's time is encoded invalidly ("Bad time value" in OpenSSL). */
+  notBefore: string | null;
+  notAfter: string | null;
+  /** Whole days until notAfter (negative when expired), counted from the moment of inspection; null if unknown. */
+  daysLeft: number | null;
+  validity: 'valid' | 'expired' | 'not-yet-valid' | 'invalid-time';
   spkiSha256: string;
   keyAlgorithm: KeyAlgorithmName;
   keySize: number | null;
@@ -149,7 +150,8 @@ export interface CrlDto extends ObjectBase {
   kind: 'crl';
   issuer: string;
   issuerParts: NamePart[];
-  thisUpdate: string;
+  /** null when encoded invalidly. */
+  thisUpdate: string | null;
   nextUpdate: string | null;
   revokedCount: number;
   /** First entries only (the rest are counted in revokedCount). */

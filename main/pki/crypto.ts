@@ -3,6 +3,7 @@
  * (Node) and BoringSSL (Electron) provide, so what passes here also works inside Electron.
  */
 import * as nodeCrypto from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { PkiError } from './errors';
 
 export type HashName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
@@ -84,7 +85,7 @@ export interface KeyFacts {
 const CURVE_NAMES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
 
 function facts(key: nodeCrypto.KeyObject, spki: Uint8Array): KeyFacts {
-  const type = key.asymmetricKeyType ?? 'unknown';
+  const type: string = key.asymmetricKeyType ?? 'unknown';
   const details = key.asymmetricKeyDetails ?? {};
   switch (type) {
     case 'rsa':
@@ -173,4 +174,53 @@ export function verifySignature(spki: Uint8Array, scheme: SignatureScheme, data:
   } catch {
     return false;
   }
+}
+
+// ---- Added for the PKCS#12 reader (pbe/): iterated hashing off the main thread ----
+
+/**
+ * Worker source for iterateDigestOffThread. It is eval'd (not a file) so it works the same under tsx,
+ * in esbuild bundles and in Electron's main process.
+ */
+const ITERATE_DIGEST_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const c = require('node:crypto');
+const { alg, input, count } = workerData;
+const hash = typeof c.hash === 'function' ? (d) => c.hash(alg, d, 'buffer') : (d) => c.createHash(alg).update(d).digest();
+const step = Math.max(1, Math.floor(count / 20));
+let a = hash(input);
+for (let i = 1; i < count; i++) {
+  a = hash(a);
+  if (i % step === 0) parentPort.postMessage({ progress: i / count });
+}
+parentPort.postMessage({ result: a });
+`;
+
+/** iterateDigest in a worker thread, so hundreds of thousands of rounds do not block the event loop. */
+export function iterateDigestOffThread(
+  alg: HashName,
+  input: Uint8Array,
+  count: number,
+  onProgress?: (fraction: number) => void,
+): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(ITERATE_DIGEST_WORKER, { eval: true, workerData: { alg, input: Uint8Array.from(input), count } });
+    let done = false;
+    worker.on('message', (m: { progress?: number; result?: Uint8Array }) => {
+      if (m.result) {
+        done = true;
+        resolve(new Uint8Array(m.result));
+        void worker.terminate();
+      } else if (m.progress !== undefined) {
+        onProgress?.(m.progress);
+      }
+    });
+    worker.on('error', (e) => {
+      done = true;
+      reject(new PkiError('INTERNAL', `Key derivation failed: ${e.message}.`, 'Try again; if it persists, report it.'));
+    });
+    worker.on('exit', () => {
+      if (!done) reject(new PkiError('INTERNAL', 'Key derivation stopped unexpectedly.', 'Try again; if it persists, report it.'));
+    });
+  });
 }

@@ -45,9 +45,15 @@ export class DerError extends PkiError {
 export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length, what = 'element'): Tlv {
   if (offset + 2 > limit) throw new DerError(`${what} is cut short`);
   const tag = bytes[offset];
-  if ((tag & 0x1f) === 0x1f) throw new DerError(`${what} uses a multi-byte tag`);
-  let len = bytes[offset + 1];
-  let valueStart = offset + 2;
+  let lenAt = offset + 1;
+  if ((tag & 0x1f) === 0x1f) {
+    // High tag number: the number continues in base-128 bytes; `tag` keeps the first byte (class, form).
+    while (lenAt < limit && bytes[lenAt] & 0x80) lenAt++;
+    lenAt++;
+    if (lenAt >= limit) throw new DerError(`${what} is cut short`);
+  }
+  let len = bytes[lenAt];
+  let valueStart = lenAt + 1;
   if (len & 0x80) {
     const n = len & 0x7f;
     if (n === 0) throw new DerError(`${what} has an indefinite length (BER, not DER)`);
@@ -171,6 +177,16 @@ export function stringOf(t: Tlv): string {
       return latin1(v);
     default:
       return utf8.decode(v);
+  }
+}
+
+/** ISO text of a time, or null when the encoding is invalid (OpenSSL prints "Bad time value" then). */
+export function isoTimeOrNull(t: Tlv | undefined): string | null {
+  if (!t) return null;
+  try {
+    return timeOf(t).toISOString();
+  } catch {
+    return null;
   }
 }
 

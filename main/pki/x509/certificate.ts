@@ -1,7 +1,7 @@
 /** Decodes an X.509 certificate into everything the inspector shows (CLI.md inspect fields and more). */
 import type { CertificateDto, ExtensionDto, NamePart } from '../../api/dto';
 import { digest } from '../crypto';
-import { children, contextNumber, expectTag, hex, integerHex, oidOf, readRoot, smallInt, Tag, timeOf, value, whole } from '../der/der';
+import { children, contextNumber, expectTag, hex, integerHex, isoTimeOrNull, oidOf, readRoot, smallInt, Tag, value, whole } from '../der/der';
 import { decodeExtensions, emptyFacts, type ExtensionFacts } from './extensions';
 import { formatName, nameParts } from './name';
 import { SIGNATURE_ALGORITHMS } from './oids';
@@ -9,7 +9,7 @@ import { toPem } from '../formats/pem-blocks';
 import { spkiFacts } from './spki';
 
 /** Everything decoded from the DER alone; the workbench adds ids, aliases and matches. */
-export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matches' | 'trusted' | 'daysLeft' | 'validity'> & {
+export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matchIds' | 'matches' | 'trusted' | 'hasPrivateKey' | 'daysLeft' | 'validity'> & {
   spkiDer: Uint8Array;
 };
 
@@ -52,8 +52,8 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
     issuerParts,
     serial,
     version,
-    notBefore: timeOf(validity[0]).toISOString(),
-    notAfter: timeOf(validity[1]).toISOString(),
+    notBefore: isoTimeOrNull(validity[0]),
+    notAfter: isoTimeOrNull(validity[1]),
     sha256: hex(digest('sha256', der)),
     sha1: hex(digest('sha1', der)),
     spkiSha256: publicKey.spkiSha256,
@@ -75,7 +75,8 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
 }
 
 /** Days left and validity state at `now`. */
-export function validityAt(notBefore: string, notAfter: string, now: Date): Pick<CertificateDto, 'daysLeft' | 'validity'> {
+export function validityAt(notBefore: string | null, notAfter: string | null, now: Date): Pick<CertificateDto, 'daysLeft' | 'validity'> {
+  if (notBefore === null || notAfter === null) return { daysLeft: null, validity: 'invalid-time' };
   const t = now.getTime();
   const end = Date.parse(notAfter);
   return {

@@ -1,14 +1,14 @@
 /** Decodes an X.509 CRL: issuer, dates, revoked entries (the first ones in full), extensions. */
 import type { CrlDto, ExtensionDto, RevokedEntryDto } from '../../api/dto';
 import { digest } from '../crypto';
-import { children, contextNumber, expectTag, hex, integerHex, oidOf, readRoot, readTlv, Tag, timeOf, value } from '../der/der';
+import { children, contextNumber, expectTag, hex, integerHex, isoTimeOrNull, oidOf, readRoot, readTlv, Tag, value } from '../der/der';
 import { toPem } from '../formats/pem-blocks';
 import { decodeExtensions } from './extensions';
 import { CRL_REASONS } from './extensions/small-extensions';
 import { formatName, nameParts } from './name';
 import { SIGNATURE_ALGORITHMS } from './oids';
 
-export type CrlFacts = Omit<CrlDto, 'id' | 'alias' | 'location'>;
+export type CrlFacts = Omit<CrlDto, 'id' | 'alias' | 'location' | 'matchIds'>;
 
 const SHOWN_ENTRIES = 200;
 
@@ -20,9 +20,9 @@ export function parseCrl(der: Uint8Array): CrlFacts {
   if (f[i]?.tag === Tag.Integer) i++;
   i++; // signature algorithm
   const issuerParts = nameParts(expectTag(f[i++], Tag.Sequence, 'CRL issuer'));
-  const thisUpdate = timeOf(f[i++]).toISOString();
+  const thisUpdate = isoTimeOrNull(f[i++]);
   let nextUpdate: string | null = null;
-  if (f[i] && (f[i].tag === Tag.UtcTime || f[i].tag === Tag.GeneralizedTime)) nextUpdate = timeOf(f[i++]).toISOString();
+  if (f[i] && (f[i].tag === Tag.UtcTime || f[i].tag === Tag.GeneralizedTime)) nextUpdate = isoTimeOrNull(f[i++]);
   const revoked: RevokedEntryDto[] = [];
   let revokedCount = 0;
   if (f[i]?.tag === Tag.Sequence) {
@@ -37,7 +37,7 @@ export function parseCrl(der: Uint8Array): CrlFacts {
           if (oidOf(id) === '2.5.29.21') reason = CRL_REASONS[value(readTlv(octets.bytes, octets.valueStart, octets.end))[0]] ?? null;
         }
       }
-      revoked.push({ serial: integerHex(e[0]), revocationDate: timeOf(e[1]).toISOString(), reason });
+      revoked.push({ serial: integerHex(e[0]), revocationDate: isoTimeOrNull(e[1]) ?? 'invalid time', reason });
     }
   }
   let extensions: ExtensionDto[] = [];

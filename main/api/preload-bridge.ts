@@ -1,0 +1,21 @@
+/**
+ * The type of `window.certbench`, the bridge the Electron preload exposes (app/preload.ts). Type-only:
+ * the renderer uses `import type` from here and never loads electron.
+ */
+import type { ApiEvent, ApiEvents, ApiMethod, ApiRequest, ApiResponse, Envelope } from './contract';
+
+export interface CertbenchBridge {
+  /** Calls one API method over IPC; an unknown method name resolves to an INVALID_ARGUMENT envelope. */
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<Envelope<ApiResponse<M>>>;
+  /** Subscribes to one API event; returns the unsubscribe function. Unknown event names are ignored. */
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /** Shows the native open dialog; resolves to the chosen paths, or [] when cancelled. */
+  pickFiles(): Promise<string[]>;
+  /** The file-system path of a dropped File (webUtils.getPathForFile); '' when it has none. */
+  pathForFile(file: File): string;
+}
+
+/** `window` as seen by the renderer in Electron; `certbench` is absent in the browser host. */
+export interface WindowWithCertbench {
+  certbench?: CertbenchBridge;
+}

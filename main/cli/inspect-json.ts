@@ -1,0 +1,37 @@
+/** The `inspect --json` shape of CLI.md, projected from the workbench's DTOs. */
+import type { DocumentDto, ObjectDto } from '../api/dto';
+
+export function inspectObject(o: ObjectDto): Record<string, unknown> {
+  switch (o.kind) {
+    case 'certificate':
+      return {
+        kind: o.kind, alias: o.alias, subject: o.subject, issuer: o.issuer, serial: o.serial, notBefore: o.notBefore, notAfter: o.notAfter,
+        sha256: o.sha256, sha1: o.sha1, spkiSha256: o.spkiSha256, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve,
+        signatureAlgorithm: o.signatureAlgorithm, san: o.san, isCA: o.isCA, pathLen: o.pathLen, keyUsage: o.keyUsage,
+        extendedKeyUsage: o.extendedKeyUsage, selfSigned: o.selfSigned, daysLeft: o.daysLeft, trusted: o.trusted, location: o.location,
+        extensions: o.extensions.map(({ name, oid, critical, lines }) => ({ name, oid, critical, lines })),
+      };
+    case 'privateKey':
+      return { kind: o.kind, alias: o.alias, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, encrypted: o.encrypted, spkiSha256: o.spkiSha256, matches: o.matches, encoding: o.encoding, protection: o.protection, location: o.location };
+    case 'csr':
+      return {
+        kind: o.kind, subject: o.subject, san: o.san, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, signatureValid: o.signatureValid,
+        spkiSha256: o.spkiSha256, keyUsage: o.keyUsage, extendedKeyUsage: o.extendedKeyUsage, sha256: o.sha256, signatureAlgorithm: o.signatureAlgorithm, location: o.location,
+      };
+    case 'crl':
+      return { kind: o.kind, issuer: o.issuer, thisUpdate: o.thisUpdate, nextUpdate: o.nextUpdate, revokedCount: o.revokedCount, crlNumber: o.crlNumber, sha256: o.sha256, location: o.location };
+    case 'publicKey':
+      return { kind: o.kind, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, spkiSha256: o.spkiSha256, matches: o.matches, location: o.location };
+    case 'secretKey':
+      return { kind: o.kind, alias: o.alias, algorithm: o.algorithm, keySize: o.keySize };
+    case 'unsupported':
+      return { kind: o.kind, alias: o.alias, what: o.what, error: o.error, location: o.location };
+  }
+}
+
+export function inspectFile(d: DocumentDto): Record<string, unknown> {
+  const path = d.path ?? d.name;
+  if (d.status === 'error' && d.error) return { path, error: d.error };
+  if (d.status === 'locked' && d.lock) return { path, error: { code: d.lock.reason, message: d.lock.message, hint: d.lock.hint } };
+  return { path, format: d.format, encrypted: d.encrypted, integrity: d.integrity, notes: d.notes, objects: d.objects.map(inspectObject) };
+}

@@ -1,0 +1,65 @@
+/** Human output of `certbench inspect`: what a support engineer reads in a terminal. */
+import type { DocumentDto, ObjectDto } from '../api/dto';
+
+function days(n: number | null): string {
+  if (n === null) return "validity dates are invalid";
+  if (n < 0) return `EXPIRED ${-n} day${n === -1 ? '' : 's'} ago`;
+  return `expires in ${n} day${n === 1 ? '' : 's'}`;
+}
+
+function key(o: { keyAlgorithm: string; keySize: number | null; curve: string | null }): string {
+  return o.curve ? `${o.keyAlgorithm} ${o.curve}` : `${o.keyAlgorithm}${o.keySize ? ' ' + o.keySize : ''}`;
+}
+
+function objectLines(o: ObjectDto, idOf: Map<string, string>): string[] {
+  const alias = o.alias ? ` [${o.alias}]` : '';
+  switch (o.kind) {
+    case 'certificate':
+      return [
+        `Certificate${alias}: ${o.subject}`,
+        `  issuer     ${o.issuer}${o.selfSigned ? ' (self-signed)' : ''}`,
+        `  valid      ${o.notBefore} → ${o.notAfter} (${days(o.daysLeft)})`,
+        `  key        ${key(o)}, ${o.signatureAlgorithm}${o.isCA ? ', CA' : ''}`,
+        ...(o.san.length ? [`  SAN        ${o.san.join(', ')}`] : []),
+        ...(o.extendedKeyUsage.length ? [`  EKU        ${o.extendedKeyUsage.join(', ')}`] : []),
+        `  serial     ${o.serial}`,
+        `  SHA-256    ${o.sha256}`,
+        ...(o.hasPrivateKey ? [`  private key: present (${o.matchIds.filter((m) => idOf.get(m) === 'privateKey').length} matching)`] : []),
+      ];
+    case 'privateKey':
+      return [
+        `Private key${alias}: ${key(o)}${o.encrypted ? `, encrypted (${o.protection ?? o.encoding})` : ', NOT encrypted'}`,
+        `  SPKI SHA-256 ${o.spkiSha256}`,
+        o.matches.length ? `  belongs to ${o.matches.length} certificate/CSR: ${o.matches.join(', ')}` : '  no matching certificate among the files given',
+      ];
+    case 'csr':
+      return [`Certificate request: ${o.subject}`, `  key        ${key(o)}, signature ${o.signatureValid ? 'valid' : 'INVALID'}`, ...(o.san.length ? [`  SAN        ${o.san.join(', ')}`] : [])];
+    case 'crl':
+      return [`CRL: ${o.issuer}`, `  updated    ${o.thisUpdate}, next ${o.nextUpdate ?? '(none)'}`, `  revoked    ${o.revokedCount}`];
+    case 'publicKey':
+      return [`Public key: ${key(o)}`, `  SPKI SHA-256 ${o.spkiSha256}`];
+    case 'secretKey':
+      return [`Secret key${alias}: ${o.algorithm}${o.keySize ? ' ' + o.keySize + ' bits' : ''}`];
+    case 'unsupported':
+      return [`${o.what}${alias}: ${o.error.message}`, `  hint: ${o.error.hint}`];
+  }
+}
+
+export function inspectText(docs: DocumentDto[]): string {
+  const kinds = new Map<string, string>(docs.flatMap((d) => d.objects.map((o) => [o.id, o.kind] as [string, string])));
+  const out: string[] = [];
+  for (const d of docs) {
+    const where = d.path ?? d.name;
+    if (d.status !== 'ready') {
+      const e = d.error ?? (d.lock ? { code: d.lock.reason, message: d.lock.message, hint: d.lock.hint } : null);
+      out.push(`${where}: ERROR ${e?.code}: ${e?.message}`, `  hint: ${e?.hint}`, '');
+      continue;
+    }
+    const integrity = d.integrity === 'verified' ? ', integrity verified' : d.integrity === 'not-checked' ? ', integrity NOT checked' : '';
+    out.push(`${where}: ${d.format}${d.encrypted ? ', password-protected' : ''}${integrity}, ${d.objects.length} object${d.objects.length === 1 ? '' : 's'}`);
+    for (const n of d.notes) out.push(`  note: ${n}`);
+    for (const o of d.objects) out.push(...objectLines(o, kinds).map((l) => '  ' + l));
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,37 @@
+/** The `certbench` command line: one file per command, same engine and errors as the app. */
+import { toErrorInfo } from '../pki/errors';
+import { inspectCommand } from './inspect';
+import { EXIT, processIo, reportError, type Io } from './output';
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  inspect: { run: inspectCommand, usage: 'certbench inspect FILE... [--password P | --password-file F | --password-env VAR] [--json]' },
+};
+
+const HELP = `Certbench: open anything, see what is inside.
+
+Commands:
+${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}
+
+Exit codes: 0 success, 1 problems found, 2 bad input or usage.`;
+
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  const command = COMMANDS[name];
+  const json = rest.includes('--json');
+  if (!command) {
+    reportError(io, { code: 'INVALID_ARGUMENT', message: `Unknown command "${name}".`, hint: `Commands: ${Object.keys(COMMANDS).join(', ')}. Run certbench help.` }, json);
+    return EXIT.badInput;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    reportError(io, toErrorInfo(e), json);
+    return EXIT.badInput;
+  }
+}

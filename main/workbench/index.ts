@@ -1,0 +1,65 @@
+/** The workbench: implements every api/ method over the session, the file port and the engine. */
+import type { AppInfo } from '../api/dto';
+import type { MethodHandlers } from '../rpc/dispatcher';
+import { EventHub } from './events';
+import { nodeFiles, type FilePort } from './file-port';
+import { Session } from './session';
+
+export interface WorkbenchOptions {
+  files?: FilePort;
+  shell?: AppInfo['shell'];
+  version?: string;
+  now?: () => Date;
+}
+
+export interface Workbench {
+  handlers: MethodHandlers;
+  events: EventHub;
+  session: Session;
+}
+
+export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
+  const events = new EventHub();
+  const files = options.files ?? nodeFiles;
+  const session = new Session({ events, now: options.now });
+
+  const openPaths = async (paths: string[], password?: string) => {
+    for (const path of paths) {
+      try {
+        const { name, bytes } = await files.read(path);
+        await session.open(name, bytes, path, password);
+      } catch (e) {
+        session.openFailed(path.split(/[\\/]/).pop() ?? path, path, e);
+      }
+    }
+    return session.state();
+  };
+
+  const handlers: MethodHandlers = {
+    'app.info': async () => ({ name: 'Certbench', version: options.version ?? '0.1.0', shell: options.shell ?? 'web', platform: process.platform }),
+    'documents.list': async () => session.state(),
+    'documents.openPaths': async ({ paths, password }) => openPaths(paths, password),
+    'documents.openData': async ({ name, dataBase64 }) => {
+      await session.open(name, new Uint8Array(Buffer.from(dataBase64, 'base64')), null);
+      return session.state();
+    },
+    'documents.openText': async ({ name, text }) => {
+      await session.open(name, new TextEncoder().encode(text), null);
+      return session.state();
+    },
+    'documents.unlock': async ({ documentId, password }) => {
+      await session.unlock(documentId, password);
+      return session.state();
+    },
+    'documents.close': async ({ documentId }) => {
+      session.close(documentId);
+      return session.state();
+    },
+    'documents.closeAll': async () => {
+      session.closeAll();
+      return session.state();
+    },
+  };
+
+  return { handlers, events, session };
+}

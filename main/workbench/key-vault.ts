@@ -1,0 +1,31 @@
+/** Decrypted private keys, held in main only, behind opaque handles the renderer may see. */
+import { randomBytes } from '../pki/crypto';
+import { hex } from '../pki/der/der';
+
+export class KeyVault {
+  private keys = new Map<string, { pkcs8: Uint8Array; owner: string }>();
+
+  put(pkcs8: Uint8Array, owner: string): string {
+    const handle = 'key_' + hex(randomBytes(12)).toLowerCase();
+    this.keys.set(handle, { pkcs8, owner });
+    return handle;
+  }
+
+  get(handle: string): Uint8Array | undefined {
+    return this.keys.get(handle)?.pkcs8;
+  }
+
+  /** Forgets (and zeroes) every key a closed document brought in. */
+  dropOwner(owner: string): void {
+    for (const [handle, entry] of this.keys) {
+      if (entry.owner === owner) {
+        entry.pkcs8.fill(0);
+        this.keys.delete(handle);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+}

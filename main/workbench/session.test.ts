@@ -1,0 +1,91 @@
+/** The workbench as the renderer uses it: open, match across files, bad input as typed document errors. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, truncateSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fixture, fixtureJson } from '../../test/helpers/fixtures';
+import type { CertificateDto, PrivateKeyDto } from '../api/dto';
+import { createWorkbench } from '.';
+
+const manifest = fixtureJson('x509', 'manifest.json');
+
+test('a key and its certificate in two files are matched both ways', async () => {
+  const wb = createWorkbench();
+  const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf.key'), fixture('x509', 'chain.pem')] });
+  const key = state.documents[0].objects[0] as PrivateKeyDto;
+  const certs = state.documents[1].objects as CertificateDto[];
+  assert.equal(key.kind, 'privateKey');
+  assert.equal(key.spkiSha256, manifest['leaf.key'].spkiSha256);
+  assert.deepEqual(key.matches, [manifest['leaf.pem'].sha256]);
+  assert.deepEqual(key.matchIds, [certs[0].id]);
+  assert.equal(certs[0].hasPrivateKey, true);
+  assert.deepEqual(certs[0].matchIds, [key.id]);
+  assert.equal(certs[1].hasPrivateKey, false);
+  assert.match(key.handle, /^key_[0-9a-f]{24}$/);
+  assert.equal(wb.session.vault.size, 1);
+});
+
+test('nothing private leaves the workbench: no key bytes in the state sent to the renderer', async () => {
+  const wb = createWorkbench();
+  const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf-with-key.pem')] });
+  const json = JSON.stringify(state);
+  const keyPem = readFileSync(fixture('x509', 'leaf.key'), 'utf8');
+  const keyBody = keyPem.split('\n').slice(1, 4).join('');
+  assert.ok(!json.includes('PRIVATE KEY-----'));
+  assert.ok(!json.includes(keyBody.slice(0, 40)), 'private key base64 found in state');
+  assert.equal(state.documents[0].objects.filter((o) => o.kind === 'privateKey').length, 1);
+});
+
+test('closing a document forgets its keys and updates matches', async () => {
+  const wb = createWorkbench();
+  let state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem')] });
+  assert.equal(wb.session.vault.size, 1);
+  state = await wb.handlers['documents.close']({ documentId: state.documents[0].id });
+  assert.equal(wb.session.vault.size, 0);
+  assert.equal((state.documents[0].objects[0] as CertificateDto).hasPrivateKey, false);
+});
+
+test('bad input becomes a document error with a code, a message and a hint', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'certbench-'));
+  const cases: Array<[string, Uint8Array | null, string]> = [
+    ['empty.pem', new Uint8Array(0), 'EMPTY'],
+    ['random.bin', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251)), 'UNRECOGNIZED_FORMAT'],
+    ['notes.txt', new TextEncoder().encode('Dear support, please find the certificate attached.\n'), 'UNRECOGNIZED_FORMAT'],
+    ['truncated.pem', new TextEncoder().encode(readFileSync(fixture('x509', 'leaf.pem'), 'utf8').slice(0, 600)), 'CORRUPT'],
+    ['truncated.der', new Uint8Array(readFileSync(fixture('x509', 'leaf.der'))).subarray(0, 500), 'CORRUPT'],
+    ['huge.pem', null, 'TOO_LARGE'],
+  ];
+  const paths = cases.map(([name, bytes]) => {
+    const p = join(dir, name);
+    if (bytes) writeFileSync(p, bytes);
+    else {
+      writeFileSync(p, '');
+      truncateSync(p, 65 * 1024 * 1024);
+    }
+    return p;
+  });
+  paths.push(join(dir, 'missing.pem'));
+  cases.push(['missing.pem', null, 'NOT_FOUND']);
+  const state = await createWorkbench().handlers['documents.openPaths']({ paths });
+  cases.forEach(([name, , code], i) => {
+    const doc = state.documents[i];
+    assert.equal(doc.status, 'error', name);
+    assert.equal(doc.error?.code, code, `${name}: ${doc.error?.message}`);
+    assert.ok((doc.error?.message.length ?? 0) > 10 && (doc.error?.hint.length ?? 0) > 10, name);
+    assert.doesNotMatch(doc.error?.message ?? '', /\bat \S+:\d+:\d+/, 'stack trace in message');
+  });
+});
+
+test('an unrecognised file says what it looked like', async () => {
+  const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
+  const state = await createWorkbench().handlers['documents.openData']({ name: 'certs.zip', dataBase64: Buffer.from(zip).toString('base64') });
+  assert.match(state.documents[0].error?.message ?? '', /ZIP archive/);
+});
+
+test('pasted PEM text opens like a file', async () => {
+  const text = readFileSync(fixture('x509', 'chain-with-text.pem'), 'utf8');
+  const state = await createWorkbench().handlers['documents.openText']({ name: 'Pasted text', text });
+  assert.equal(state.documents[0].status, 'ready');
+  assert.equal(state.documents[0].objects.length, 2);
+});

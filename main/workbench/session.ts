@@ -1,0 +1,123 @@
+/**
+ * The open documents of one window: read through the engine, locked when a password is needed,
+ * described for the renderer, linked by public key across all of them.
+ */
+import type { DocumentDto, ObjectDto, PasswordPrompt, WorkbenchState } from '../api/dto';
+import { describeObject } from '../pki/describe';
+import { PkiError, isPkiError, toErrorInfo, type ErrorInfo } from '../pki/errors';
+import { linkByPublicKey } from '../pki/match';
+import type { ReadResult } from '../pki/model';
+import { readBytes } from '../pki/read';
+import type { EventHub } from './events';
+import { KeyVault } from './key-vault';
+
+interface OpenDocument {
+  id: string;
+  name: string;
+  path: string | null;
+  bytes: Uint8Array;
+  status: DocumentDto['status'];
+  result: ReadResult | null;
+  lock: PasswordPrompt | null;
+  error: ErrorInfo | null;
+  objects: ObjectDto[];
+}
+
+export interface SessionOptions {
+  events?: EventHub;
+  /** The moment expiry is counted from (tests pin it). */
+  now?: () => Date;
+}
+
+export class Session {
+  private docs: OpenDocument[] = [];
+  private nextId = 1;
+  private nextOperation = 1;
+  readonly vault = new KeyVault();
+
+  constructor(private readonly options: SessionOptions = {}) {}
+
+  async open(name: string, bytes: Uint8Array, path: string | null, password?: string): Promise<OpenDocument> {
+    const doc: OpenDocument = { id: `doc${this.nextId++}`, name, path, bytes, status: 'error', result: null, lock: null, error: null, objects: [] };
+    this.docs.push(doc);
+    await this.read(doc, password, 0);
+    return doc;
+  }
+
+  /** Records a file that could not even be read (missing, too large) as a document with its error. */
+  openFailed(name: string, path: string | null, error: unknown): void {
+    this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), objects: [] });
+  }
+
+  async unlock(documentId: string, password: string): Promise<void> {
+    const doc = this.find(documentId);
+    if (doc.status !== 'locked') return;
+    await this.read(doc, password, (doc.lock?.attempts ?? 0) + 1);
+  }
+
+  close(documentId: string): void {
+    const doc = this.find(documentId);
+    this.vault.dropOwner(doc.id);
+    this.docs = this.docs.filter((d) => d !== doc);
+  }
+
+  closeAll(): void {
+    for (const d of [...this.docs]) this.close(d.id);
+  }
+
+  state(): WorkbenchState {
+    const objects = this.docs.flatMap((d) => d.objects);
+    linkByPublicKey(objects);
+    return {
+      documents: this.docs.map((d) => ({
+        id: d.id,
+        name: d.name,
+        path: d.path,
+        size: d.bytes.length,
+        status: d.status,
+        format: d.result?.format ?? null,
+        encrypted: d.result?.encrypted ?? d.status === 'locked',
+        integrity: d.result?.integrity ?? 'absent',
+        notes: d.result?.notes ?? [],
+        lock: d.lock,
+        error: d.error,
+        objects: d.objects,
+      })),
+    };
+  }
+
+  private find(documentId: string): OpenDocument {
+    const doc = this.docs.find((d) => d.id === documentId);
+    if (!doc) throw new PkiError('NOT_FOUND', 'That document is no longer open.', 'Open the file again.');
+    return doc;
+  }
+
+  private async read(doc: OpenDocument, password: string | undefined, attempts: number): Promise<void> {
+    const operationId = `op${this.nextOperation++}`;
+    const events = this.options.events;
+    const label = `Opening ${doc.name}`;
+    try {
+      const result = await readBytes(doc.bytes, {
+        password,
+        onProgress: events ? (fraction, phase) => events.emit('progress', { operationId, label: `${label}: ${phase}`, fraction, done: false }) : undefined,
+      });
+      this.vault.dropOwner(doc.id);
+      const now = this.options.now?.() ?? new Date();
+      doc.result = result;
+      doc.objects = result.objects.map((raw, i) => describeObject(raw, { id: `${doc.id}/${i}`, now, storeKey: (pkcs8) => this.vault.put(pkcs8, doc.id) }));
+      doc.status = 'ready';
+      doc.lock = null;
+      doc.error = null;
+    } catch (e) {
+      if (isPkiError(e) && (e.code === 'PASSWORD_REQUIRED' || e.code === 'WRONG_PASSWORD')) {
+        doc.status = 'locked';
+        doc.lock = { reason: e.code, message: e.message, hint: e.hint, attempts };
+      } else {
+        doc.status = 'error';
+        doc.error = toErrorInfo(e);
+      }
+    } finally {
+      events?.emit('progress', { operationId, label, fraction: 1, done: true });
+    }
+  }
+}
