@@ -1,0 +1,12 @@
+/**
+ * IPC channel names shared by the Electron main process and the preload. No electron import, so
+ * tests and the preload bundle can use it.
+ */
+import type { ApiEvent, ApiMethod } from '../main/api/contract';
+
+/** The key under which the preload exposes the bridge: `window.certbench`. */
+export const BRIDGE_KEY = 'certbench';
+
+export const methodChannel = (method: ApiMethod): string => `certbench:${method}`;
+export const eventChannel = (event: ApiEvent): string => `certbench:event:${event}`;
+export const PICK_FILES_CHANNEL = 'certbench:pickFiles';

@@ -1,0 +1,41 @@
+/**
+ * IPC: one ipcMain.handle channel per API method, forwarding to the dispatcher after checking the
+ * sender; the native open dialog; and main → renderer events on allowlisted channels.
+ */
+import { dialog, ipcMain, type BrowserWindow } from 'electron';
+import { API_EVENTS, API_METHODS, type Envelope } from '../main/api/contract';
+import type { Dispatcher } from '../main/rpc/dispatcher';
+import type { EventHub } from '../main/workbench/events';
+import { eventChannel, methodChannel, PICK_FILES_CHANNEL } from './channels';
+import { OPEN_DIALOG_FILTERS } from './file-types';
+import { isTrustedSender } from './sender';
+
+const UNTRUSTED: Envelope<never> = {
+  ok: false,
+  error: { code: 'INVALID_ARGUMENT', message: 'This request did not come from the Certbench window.', hint: 'Restart Certbench.' },
+};
+
+export async function showOpenDialog(win: BrowserWindow | null): Promise<string[]> {
+  const options = { title: 'Open certificates, keys or keystores', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>, filters: OPEN_DIALOG_FILTERS };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+export function registerIpc(dispatcher: Dispatcher, getWindow: () => BrowserWindow | null): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(methodChannel(method), (event, request: unknown) =>
+      isTrustedSender(event, getWindow()) ? dispatcher.dispatch(method, request) : UNTRUSTED,
+    );
+  }
+  ipcMain.handle(PICK_FILES_CHANNEL, (event) => (isTrustedSender(event, getWindow()) ? showOpenDialog(getWindow()) : []));
+}
+
+const ALLOWED_EVENTS = new Set<string>(API_EVENTS);
+
+export function forwardEvents(events: EventHub, getWindow: () => BrowserWindow | null): () => void {
+  return events.on((event, payload) => {
+    const win = getWindow();
+    if (!ALLOWED_EVENTS.has(event) || !win || win.isDestroyed()) return;
+    win.webContents.send(eventChannel(event), payload);
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Electron main process entry (bundled to dist/app/main.js): lifecycle and wiring only. The workbench in
+ * main/ does the work; this file connects it to the window, IPC, menus and the OS.
+ */
+import { app, Menu, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createDispatcher } from '../main/rpc/dispatcher';
+import { createWorkbench } from '../main/workbench';
+import { FileOpener, pathsFromArgv } from './file-opens';
+import { denyPermissions, guardAllWebContents } from './guards';
+import { forwardEvents, registerIpc, showOpenDialog } from './ipc';
+import { buildMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, preloadPath } from './window';
+
+// dist/app/main.js → dist/app (preload) and dist/renderer (the built UI).
+const appDir = __dirname;
+const rendererDir = join(__dirname, '..', 'renderer');
+const dev = !app.isPackaged;
+
+let mainWindow: BrowserWindow | null = null;
+const getWindow = () => mainWindow;
+/** Set once the first window is open: until then, launch-time opens must not create a second one. */
+let started = false;
+
+function openWindow(): void {
+  mainWindow = createMainWindow({ preload: preloadPath(appDir), devTools: dev });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** Brings the window forward; on macOS the app may be running with no window, so one is opened. */
+function showWindow(): void {
+  if (!started) return;
+  const win = getWindow();
+  if (!win) return openWindow();
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    // Another Certbench is running: it receives our argv through 'second-instance' and opens the files.
+    app.quit();
+    return;
+  }
+
+  app.enableSandbox();
+  registerAppScheme();
+  guardAllWebContents();
+
+  const opener = new FileOpener();
+  opener.listenForOpenFile(showWindow);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    showWindow();
+    void opener.open(pathsFromArgv(argv, workingDirectory));
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(async () => {
+    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion() });
+    const dispatcher = createDispatcher(workbench.handlers);
+
+    denyPermissions(session.defaultSession);
+    serveRenderer(session.defaultSession, rendererDir);
+    registerIpc(dispatcher, getWindow);
+    forwardEvents(workbench.events, getWindow);
+
+    const openFromMenu = async () => opener.open(await showOpenDialog(getWindow()));
+    Menu.setApplicationMenu(buildMenu({ open: () => void openFromMenu(), dev }));
+
+    // Files from the launch command line open before the window loads, so its first list shows them.
+    await opener.attach(dispatcher, workbench.events);
+    await opener.open(pathsFromArgv(process.argv, process.cwd()));
+
+    openWindow();
+    started = true;
+    app.on('activate', () => {
+      if (!getWindow()) openWindow();
+    });
+  });
+}
+
+start();

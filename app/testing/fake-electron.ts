@@ -1,0 +1,142 @@
+/**
+ * A stand-in for the 'electron' module, for wiring tests only: app/main.ts and app/preload.ts are bundled
+ * against it (scripts/build-app.mjs options + an esbuild plugin) and run under plain Node, which shows
+ * what they register and lets tests drive IPC, the protocol and OS events. It records; it decides nothing.
+ */
+import { EventEmitter } from 'node:events';
+
+type Handler = (...args: any[]) => any;
+
+export const recorded = {
+  calls: [] as string[],
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, Handler>(),
+  ipcHandlers: new Map<string, Handler>(),
+  permissionRequest: null as Handler | null,
+  permissionCheck: null as Handler | null,
+  devicePermission: null as Handler | null,
+  windows: [] as FakeBrowserWindow[],
+  menuTemplate: null as unknown,
+  dialogResult: { canceled: false, filePaths: [] as string[] },
+  exposed: new Map<string, any>(),
+  invoked: [] as Array<{ channel: string; args: unknown[] }>,
+  rendererListeners: new EventEmitter(),
+};
+let ready = false;
+let resolveReady: () => void = () => {};
+const readyPromise = new Promise<void>((r) => (resolveReady = r));
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  name = 'Certbench';
+  singleInstance = true;
+  getVersion = () => '0.1.0-test';
+  requestSingleInstanceLock = () => (recorded.calls.push('requestSingleInstanceLock'), this.singleInstance);
+  enableSandbox = () => {
+    if (ready) throw new Error('enableSandbox after ready');
+    recorded.calls.push('enableSandbox');
+  };
+  quit = () => recorded.calls.push('quit');
+  whenReady = () => readyPromise;
+  isReady = () => ready;
+  showAboutPanel = () => recorded.calls.push('showAboutPanel');
+  /** Test hook: fire 'ready'. */
+  becomeReady() {
+    ready = true;
+    resolveReady();
+    this.emit('ready');
+  }
+}
+export const app = new FakeApp();
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    if (ready) throw new Error('registerSchemesAsPrivileged after ready');
+    recorded.privilegedSchemes.push(...schemes);
+  },
+};
+
+export const session = {
+  defaultSession: {
+    protocol: {
+      handle(scheme: string, handler: Handler) {
+        if (!ready) throw new Error('protocol.handle before ready');
+        recorded.protocolHandlers.set(scheme, handler);
+      },
+    },
+    setPermissionRequestHandler: (h: Handler) => (recorded.permissionRequest = h),
+    setPermissionCheckHandler: (h: Handler) => (recorded.permissionCheck = h),
+    setDevicePermissionHandler: (h: Handler) => (recorded.devicePermission = h),
+  },
+};
+
+export const ipcMain = {
+  handle(channel: string, handler: Handler) {
+    if (recorded.ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    recorded.ipcHandlers.set(channel, handler);
+  },
+};
+
+export const dialog = {
+  showOpenDialog: async (..._args: unknown[]) => (recorded.calls.push('showOpenDialog'), recorded.dialogResult),
+};
+
+export const nativeTheme = { shouldUseDarkColors: false };
+
+export const Menu = {
+  buildFromTemplate: (template: unknown) => ({ template }),
+  setApplicationMenu: (menu: { template: unknown }) => (recorded.menuTemplate = menu.template),
+};
+
+class FakeWebContents extends EventEmitter {
+  sent: Array<{ channel: string; payload: unknown }> = [];
+  mainFrame: { url: string; parent: null } = { url: '', parent: null };
+  windowOpenHandler: Handler | null = null;
+  setWindowOpenHandler(h: Handler) {
+    this.windowOpenHandler = h;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  webContents = new FakeWebContents();
+  destroyed = false;
+  loadedUrl: string | null = null;
+  constructor(public options: any) {
+    super();
+    recorded.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    this.webContents.mainFrame = { url, parent: null };
+    return Promise.resolve();
+  }
+  isDestroyed = () => this.destroyed;
+  isMinimized = () => false;
+  restore() {}
+  focus() {
+    recorded.calls.push('focus');
+  }
+  show() {}
+}
+export const BrowserWindow = FakeBrowserWindow;
+
+// Renderer side, for the preload.
+export const contextBridge = {
+  exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api),
+};
+export const ipcRenderer = {
+  invoke: async (channel: string, ...args: unknown[]) => {
+    recorded.invoked.push({ channel, args });
+    return { ok: true, value: { channel } };
+  },
+  on: (channel: string, listener: Handler) => recorded.rendererListeners.on(channel, listener),
+  removeListener: (channel: string, listener: Handler) => recorded.rendererListeners.removeListener(channel, listener),
+};
+export const webUtils = { getPathForFile: (file: { path?: string }) => file.path ?? '' };
+
+// Each bundle has its own copy of this module; it publishes itself so the test reaches that instance.
+(globalThis as { __fakeElectron?: unknown }).__fakeElectron = { recorded, app };
