@@ -1,0 +1,41 @@
+/**
+ * Sun JCE's PBEWithMD5AndTripleDES (com.sun.crypto.provider.PBES1Core, OID 1.3.6.1.4.1.42.2.19.1), used for
+ * JCEKS private keys and sealed secret keys. Not PKCS#5: the 8-byte salt is split in halves, each half is
+ * MD5-iterated with the password appended; 16 + 8 bytes make the 3DES key, the last 8 the IV. When the
+ * halves are equal the first is "inverted" with Sun's historical typo ([a,b,c,d] -> [d,a,b,d]).
+ */
+import { BadDecrypt, decryptCbc, iterateDigestWithSuffix } from '../crypto';
+
+export const JCEKS_KEY_PROTECTION_OID = '1.3.6.1.4.1.42.2.19.1';
+export const JCEKS_KEY_PROTECTION_LABEL = 'PBEWithMD5AndTripleDES (Sun JCE)';
+
+/** Java's PBEKey accepts printable ASCII only; other passwords cannot have protected a JCEKS key. */
+export function isJceksPassword(password: string): boolean {
+  return /^[\x20-\x7e]*$/.test(password);
+}
+
+async function deriveKeyAndIv(password: string, salt: Uint8Array, iterations: number): Promise<{ key: Uint8Array; iv: Uint8Array }> {
+  const passwordBytes = new Uint8Array([...password].map((c) => c.charCodeAt(0)));
+  const halves = [salt.slice(0, 4), salt.slice(4, 8)];
+  if (halves[0].every((b, i) => b === halves[1][i])) {
+    const h = halves[0];
+    halves[0] = new Uint8Array([h[3], h[0], h[1], h[3]]);
+  }
+  const [first, second] = await Promise.all(halves.map((half) => iterateDigestWithSuffix('md5', half, passwordBytes, iterations)));
+  const derived = new Uint8Array(32);
+  derived.set(first, 0);
+  derived.set(second, 16);
+  return { key: derived.subarray(0, 24), iv: derived.subarray(24) };
+}
+
+/** Plaintext, or undefined when the padding is wrong (wrong password) or the password cannot be JCE's. */
+export async function jceksDecrypt(data: Uint8Array, password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array | undefined> {
+  if (!isJceksPassword(password) || data.length === 0 || data.length % 8 !== 0) return undefined;
+  const { key, iv } = await deriveKeyAndIv(password, salt, iterations);
+  try {
+    return decryptCbc('des-ede3-cbc', key, iv, data);
+  } catch (e) {
+    if (e instanceof BadDecrypt) return undefined;
+    throw e;
+  }
+}

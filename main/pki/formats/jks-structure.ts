@@ -1,0 +1,107 @@
+/**
+ * The byte layout of JKS (magic FEEDFEED) and JCEKS (magic CECECECE) keystores, without any cryptography:
+ * magic, version, entry count, entries (1 = private key + chain, 2 = trusted certificate, 3 = JCEKS sealed
+ * secret key), then a 20-byte SHA-1 integrity digest over everything before it.
+ */
+import { PkiError, corrupt } from '../errors';
+import * as a from '../keys/asn1';
+import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
+import { type SealedSecretKey, pbeParameter, readSealedSecretKey } from './jceks-sealed';
+import { JavaDataInput } from './java-data-input';
+import { JKS_KEY_PROTECTION_OID } from './jks-keyprotector';
+
+export type KeystoreKind = 'jks' | 'jceks';
+
+/** A private key as stored: the JKS blob (salt || data || check) or the JCEKS 3DES ciphertext with its PBE parameters. */
+export type ProtectedKey =
+  | { scheme: 'jks'; data: Uint8Array }
+  | { scheme: 'jceks'; data: Uint8Array; salt: Uint8Array; iterations: number };
+
+export type KeystoreEntry =
+  | { type: 'privateKey'; alias: string; key: ProtectedKey; chain: Uint8Array[] }
+  | { type: 'trustedCert'; alias: string; der: Uint8Array }
+  | { type: 'secretKey'; alias: string; sealed: SealedSecretKey };
+
+export interface KeystoreStructure {
+  kind: KeystoreKind;
+  entries: KeystoreEntry[];
+  /** Everything the integrity digest covers. */
+  body: Uint8Array;
+  digest: Uint8Array;
+}
+
+const MAGIC: Record<number, KeystoreKind> = { 0xfeedfeed: 'jks', 0xcececece: 'jceks' };
+const DIGEST_LENGTH = 20;
+/** The smallest possible entry: tag, empty alias, timestamp, and a 4-byte length or count. */
+const MIN_ENTRY_BYTES = 4 + 2 + 8 + 4;
+
+export function keystoreKind(bytes: Uint8Array): KeystoreKind | undefined {
+  if (bytes.length < 4) return undefined;
+  return MAGIC[((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0];
+}
+
+export function parseKeystore(bytes: Uint8Array): KeystoreStructure {
+  const kind = keystoreKind(bytes);
+  if (!kind) throw new PkiError('UNRECOGNIZED_FORMAT', 'This is not a JKS or JCEKS keystore.', 'Open it as the format it really is.');
+  const name = kind.toUpperCase();
+  const input = new JavaDataInput(bytes, `the ${name} keystore`);
+  input.offset = 4;
+  const version = input.u32('the version');
+  if (version !== 2 && !(version === 1 && kind === 'jks')) input.fail(`unknown ${name} version ${version}`);
+  const count = input.i32('the entry count');
+  if (count < 0 || count * MIN_ENTRY_BYTES > input.remaining) input.fail(`the entry count (${count}) does not fit in the file`);
+  const entries: KeystoreEntry[] = [];
+  const aliases = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const tag = input.i32(`entry ${i + 1} type`);
+    const alias = input.utf(`entry ${i + 1} alias`);
+    const where = `entry '${alias}'`;
+    if (aliases.has(alias.toLowerCase())) input.fail(`the alias '${alias}' appears twice`);
+    aliases.add(alias.toLowerCase());
+    input.take(8, `${where} date`);
+    if (tag === 1) {
+      const key = protectedKey(input.lengthPrefixed(`${where} private key`), kind, where);
+      const chainLength = input.i32(`${where} chain length`);
+      if (chainLength < 0 || chainLength * 4 > input.remaining) input.fail(`${where} chain length (${chainLength}) does not fit in the file`);
+      const chain: Uint8Array[] = [];
+      for (let n = 1; n <= chainLength; n++) chain.push(certificate(input, version, `${where}, chain cert ${n}`));
+      entries.push({ type: 'privateKey', alias, key, chain });
+    } else if (tag === 2) {
+      entries.push({ type: 'trustedCert', alias, der: certificate(input, version, where) });
+    } else if (tag === 3 && kind === 'jceks') {
+      entries.push({ type: 'secretKey', alias, sealed: readSealedSecretKey(input, `the ${name} keystore, ${where}`) });
+    } else {
+      input.fail(`${where} has an unknown entry type ${tag}`);
+    }
+  }
+  if (input.remaining < DIGEST_LENGTH) input.fail('the integrity digest is missing: the file is truncated');
+  if (input.remaining > DIGEST_LENGTH) input.fail(`${input.remaining - DIGEST_LENGTH} unexpected bytes follow the entries`);
+  return { kind, entries, body: bytes.subarray(0, input.offset), digest: bytes.subarray(input.offset) };
+}
+
+function certificate(input: JavaDataInput, version: number, where: string): Uint8Array {
+  if (version === 2) {
+    const type = input.utf(`${where} certificate type`);
+    if (type !== 'X.509') input.fail(`${where} is a "${type}" certificate, not X.509`);
+  }
+  const der = input.lengthPrefixed(`${where} certificate`);
+  if (!a.isSequence(a.tryParse(der))) input.fail(`${where} is not a DER certificate`);
+  return der;
+}
+
+/** EncryptedPrivateKeyInfo with Sun's algorithm OIDs. */
+function protectedKey(der: Uint8Array, kind: KeystoreKind, where: string): ProtectedKey {
+  const c = a.children(a.parse(der, `${where} private key`));
+  const algorithm = a.children(c?.[0]);
+  const oid = a.oid(algorithm?.[0], `${where} key protection algorithm`);
+  const data = a.octets(c?.[1], `${where} encrypted key`);
+  if (kind === 'jks' && oid === JKS_KEY_PROTECTION_OID) return { scheme: 'jks', data };
+  if (kind === 'jceks' && oid === JCEKS_KEY_PROTECTION_OID) {
+    const params = algorithm?.[1];
+    if (!params) throw corrupt(`${where} key protection has no parameters`);
+    return { scheme: 'jceks', data, ...pbeParameter(a.encodedBytes(params), `${where} key protection`) };
+  }
+  // JCEKS can also hold JKS-protected keys (it reads JKS files); anything else is foreign.
+  if (kind === 'jceks' && oid === JKS_KEY_PROTECTION_OID) return { scheme: 'jks', data };
+  throw corrupt(`${where} is protected with an unknown algorithm (OID ${oid})`);
+}
