@@ -1,0 +1,237 @@
+/**
+ * PKCS#12 / PFX reader. Tells a wrong password from a modified file: when the MAC fails, a part that still
+ * decrypts to well-formed ASN.1 proves the password right, so the file was altered (INTEGRITY_FAILED).
+ * The MAC and every key derivation run concurrently (MAC hashing in a worker, PBKDF2 on the thread pool).
+ */
+import { PkiError, corrupt } from '../errors';
+import type { RawObject, ReadOptions, ReadResult, Reader } from '../model';
+import { tryParseDer } from '../pbe/der';
+import { describeSecretKey } from '../pbe/secret-key';
+import { type PbeScheme, decryptWithSecrets, looksLikePkcs8, wrongPassword } from '../pbe/index';
+import { type PbeSecret, candidateSecrets } from '../pbe/password';
+import { verifyMac } from '../pbe/pkcs12-mac';
+import { type PfxStructure, type SafeBag, type SafePart, decodeSafeContents, looksLikePfx, parsePfx } from '../pbe/pkcs12-safes';
+
+export function looksLikePkcs12(bytes: Uint8Array): boolean {
+  return looksLikePfx(bytes);
+}
+
+/** What one password attempt produced. `proved` = some encrypted part decrypted to well-formed ASN.1. */
+interface Attempt {
+  secret: PbeSecret;
+  macOk: boolean | undefined;
+  proved: boolean;
+  /** Encrypted parts or keys this secret could not open. */
+  failed: number;
+  encryptedCount: number;
+  objects: RawObject[];
+  notes: string[];
+}
+
+interface DecodedBag {
+  bag: SafeBag;
+  /** The scheme of the encrypted safe the bag came from, if any. */
+  safeProtection?: string;
+}
+
+export const readPkcs12: Reader = async (bytes, options) => {
+  try {
+    return await read(bytes, options);
+  } catch (e) {
+    if (e instanceof PkiError) throw e;
+    throw new PkiError('INTERNAL', `Reading the PKCS#12 file failed unexpectedly: ${e instanceof Error ? e.message : String(e)}.`, 'Please report this (without the file if it holds private keys).');
+  }
+};
+
+async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  if (bytes.length === 0) throw new PkiError('EMPTY', 'The file is empty.', 'Choose the PFX/P12 file again.');
+  if (!looksLikePfx(bytes)) throw corrupt('it does not start like a PKCS#12 (PFX) file');
+  const pfx = parsePfx(bytes);
+  const progress = options.onProgress;
+  progress?.(0, 'Checking the password');
+
+  const attempts: Attempt[] = [];
+  for (const secret of candidateSecrets(options.password)) {
+    checkCancelled(options);
+    // Without a password we only probe the empty forms: check the MAC first rather than decrypt everything twice.
+    const attempt = await tryPassword(pfx, secret, options, options.password === undefined);
+    attempts.push(attempt);
+    if (accepted(attempt)) {
+      progress?.(1, 'Done');
+      return result(pfx, attempt, options);
+    }
+  }
+  if (pfx.mac && attempts.some((a) => a.proved)) {
+    throw new PkiError(
+      'INTEGRITY_FAILED',
+      "The password is correct but the file's integrity check (MAC) fails: it was modified or damaged.",
+      'Get a fresh copy of the file from where it was exported; do not trust its contents.',
+    );
+  }
+  if (options.password === undefined) {
+    throw new PkiError('PASSWORD_REQUIRED', 'This PKCS#12 (PFX) file is password-protected.', 'Enter the password that was used when it was exported.');
+  }
+  const hasEncryption = attempts[0].encryptedCount > 0;
+  if (!hasEncryption) {
+    throw new PkiError('WRONG_PASSWORD', 'The password is not correct for this PKCS#12 file (or the file was altered: its MAC does not match).', 'Check the password (it is case-sensitive) and try again.');
+  }
+  throw wrongPassword('this PKCS#12 file');
+}
+
+function accepted(a: Attempt): boolean {
+  if (a.macOk !== undefined) return a.macOk;
+  // No MAC: the password is right when nothing is encrypted or something decrypted.
+  return a.encryptedCount === 0 || a.failed < a.encryptedCount;
+}
+
+function checkCancelled(options: ReadOptions): void {
+  if (options.signal?.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when ready.');
+}
+
+async function tryPassword(pfx: PfxStructure, secret: PbeSecret, options: ReadOptions, macFirst: boolean): Promise<Attempt> {
+  const attempt: Attempt = { secret, macOk: undefined, proved: false, failed: 0, encryptedCount: 0, objects: [], notes: [] };
+  let macPromise: Promise<boolean | undefined> = pfx.mac
+    ? verifyMac(pfx.mac, secret, pfx.authSafe, (f) => options.onProgress?.(f * 0.95, 'Checking the integrity (MAC)'))
+    : Promise.resolve(undefined);
+  if (macFirst && pfx.mac) {
+    const macOk = await macPromise;
+    if (!macOk) return { ...attempt, macOk };
+    macPromise = Promise.resolve(macOk);
+  }
+  // Keys in a part are decrypted as soon as that part is open, concurrently with the MAC.
+  const partsPromise = Promise.all(
+    pfx.parts.map(async (part) => Promise.all((await openPart(part, secret, attempt)).map((b) => bagToObject(b, secret, attempt)))),
+  );
+  const [macOk, objects] = await Promise.all([macPromise, partsPromise]);
+  attempt.macOk = macOk;
+  attempt.objects = objects.flat();
+  return attempt;
+}
+
+async function openPart(part: SafePart, secret: PbeSecret, attempt: Attempt): Promise<DecodedBag[]> {
+  if (part.kind === 'plain') return decodeSafeContents(part.contents, part.location).map((bag) => ({ bag }));
+  if (part.kind === 'unsupported') {
+    return [{ bag: { kind: 'unsupported', what: 'encrypted part', error: part.error, location: part.location } }];
+  }
+  attempt.encryptedCount++;
+  const looksLikeSafe = (plain: Uint8Array) => tryParseDer(plain)?.idBlock.tagNumber === 16;
+  const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafe);
+  if (!opened) {
+    attempt.failed++;
+    return [unopenedSafe(part.location)];
+  }
+  attempt.proved = true;
+  try {
+    const bags = decodeSafeContents(opened.plaintext, part.location);
+    attempt.notes.push(safeNote(bags, part.scheme));
+    return bags.map((bag) => ({ bag, safeProtection: part.scheme.protection }));
+  } catch (e) {
+    // A wrong password can by chance yield a tiny well-formed SEQUENCE; count it as not opened.
+    if (e instanceof PkiError && e.code === 'CORRUPT') {
+      attempt.failed++;
+      return [unopenedSafe(part.location)];
+    }
+    throw e;
+  }
+}
+
+/** Shown only when the file is otherwise accepted (e.g. the MAC and this safe use different passwords). */
+function unopenedSafe(location: string): DecodedBag {
+  const error = new PkiError('WRONG_PASSWORD', `Part of the file (${location}) could not be decrypted with this password.`, 'It may use a second password (openssl -twopass).');
+  return { bag: { kind: 'unsupported', what: 'encrypted part', error, location } };
+}
+
+async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecret, attempt: Attempt): Promise<RawObject> {
+  const context = {
+    location: bag.location,
+    ...(bag.alias !== undefined && { alias: bag.alias }),
+    ...(bag.localKeyId !== undefined && { localKeyId: bag.localKeyId }),
+    ...(bag.trusted && { trusted: true }),
+  };
+  switch (bag.kind) {
+    case 'certificate':
+      return { kind: 'certificate', der: bag.der, ...context };
+    case 'crl':
+      return { kind: 'crl', der: bag.der, ...context };
+    case 'key':
+      if (!looksLikePkcs8(bag.pkcs8)) throw corrupt(`${bag.location}: the private key is not a PKCS#8 structure`);
+      return {
+        kind: 'privateKey',
+        pkcs8: bag.pkcs8,
+        encrypted: safeProtection !== undefined,
+        encoding: 'pkcs12',
+        protection: safeProtection,
+        ...context,
+      };
+    case 'shroudedKey': {
+      attempt.encryptedCount++;
+      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8);
+      if (!opened) {
+        attempt.failed++;
+        return {
+          kind: 'unsupported',
+          what: 'private key',
+          code: 'WRONG_PASSWORD',
+          message: 'This private key is protected by a different password than the file.',
+          hint: 'Open the file with the key password, or re-export it with one password.',
+          ...context,
+        };
+      }
+      attempt.proved = true;
+      attempt.notes.push(`Private key${bag.alias ? ` '${bag.alias}'` : ''} encrypted with ${bag.scheme.protection}`);
+      return { kind: 'privateKey', pkcs8: opened.plaintext, encrypted: true, encoding: 'pkcs12', protection: bag.scheme.protection, ...context };
+    }
+    case 'shroudedSecret': {
+      attempt.encryptedCount++;
+      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8);
+      if (!opened) {
+        attempt.failed++;
+        return { kind: 'unsupported', what: 'secret key', code: 'WRONG_PASSWORD', message: 'This secret key is protected by a different password than the file.', hint: 'Open the file with the key password.', ...context };
+      }
+      attempt.proved = true;
+      return { kind: 'secretKey', ...describeSecretKey(opened.plaintext), ...context };
+    }
+    case 'unsupported':
+      return {
+        kind: 'unsupported',
+        what: bag.what,
+        code: bag.error.code === 'CORRUPT' || bag.error.code === 'WRONG_PASSWORD' ? bag.error.code : 'UNSUPPORTED_ALGORITHM',
+        message: bag.error.message,
+        hint: bag.error.hint,
+        ...context,
+      };
+  }
+}
+
+/** "Certificates encrypted with RC2-40 ..." for one encrypted safe, naming what it holds. */
+function safeNote(bags: SafeBag[], scheme: PbeScheme): string {
+  const protection = scheme.protection;
+  const kinds = new Set(bags.map((b) => (b.kind === 'certificate' ? 'Certificates' : b.kind === 'key' || b.kind === 'shroudedKey' ? 'Private keys' : 'Entries')));
+  const what = kinds.size === 0 ? 'An empty safe' : [...kinds].join(' and ');
+  if (/40BitRC2/.test(protection)) return `Legacy PFX: ${what.toLowerCase()} encrypted with RC2-40 (OpenSSL 3 needs -legacy to read it)`;
+  if (/RC2/.test(protection)) return `Legacy PFX: ${what.toLowerCase()} encrypted with RC2-128 (OpenSSL 3 needs -legacy to read it)`;
+  if (scheme.legacy) return `Legacy PFX: ${what.toLowerCase()} encrypted with ${protection}`;
+  return `${what} encrypted with ${protection}`;
+}
+
+function result(pfx: PfxStructure, attempt: Attempt, options: ReadOptions): ReadResult {
+  const notes = [...attempt.notes].sort();
+  if (pfx.parts.some((p) => p.kind === 'plain') && attempt.objects.some((o) => o.kind === 'certificate' && o.location && pfx.parts.some((p) => p.kind === 'plain' && o.location?.startsWith(p.location + ',')))) {
+    notes.push('Some certificates are not encrypted');
+  }
+  if (pfx.mac) notes.push(`MAC: ${pfx.mac.label}`);
+  else notes.push('No MAC: integrity cannot be checked');
+  if (options.password === undefined && (pfx.mac || attempt.encryptedCount > 0)) {
+    notes.push(attempt.secret.label === 'no password' ? 'Opened without a password: none was set' : 'Opened without a password: it uses the empty password');
+  } else if (attempt.secret.label.includes('old OpenSSL')) {
+    notes.push('The password was encoded the way OpenSSL before 1.1 did (non-ASCII characters as UTF-8 bytes)');
+  }
+  return {
+    format: 'pkcs12',
+    encrypted: attempt.encryptedCount > 0,
+    integrity: pfx.mac ? 'verified' : 'absent',
+    objects: attempt.objects,
+    notes,
+  };
+}
+

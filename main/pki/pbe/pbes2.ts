@@ -1,0 +1,71 @@
+/** PBES2 (RFC 8018 section 6.2): PBKDF2 with an HMAC PRF, then AES-CBC or DES-EDE3-CBC. */
+import { decryptCbc, pbkdf2, type BlockCipherName, type HashName } from '../crypto';
+import { corrupt } from '../errors';
+import { type Asn1Node, integer, isNull, octets, oid, sequence } from './der';
+import { OID, PRF_HASH, describeOid } from './oids';
+import { type PbeScheme, checkIterations, unsupported } from './scheme';
+
+interface CipherSpec {
+  name: BlockCipherName;
+  label: string;
+  keyLength: number;
+  ivLength: number;
+}
+
+const CIPHERS: Record<string, CipherSpec> = {
+  [OID.aes128Cbc]: { name: 'aes-128-cbc', label: 'AES-128-CBC', keyLength: 16, ivLength: 16 },
+  [OID.aes192Cbc]: { name: 'aes-192-cbc', label: 'AES-192-CBC', keyLength: 24, ivLength: 16 },
+  [OID.aes256Cbc]: { name: 'aes-256-cbc', label: 'AES-256-CBC', keyLength: 32, ivLength: 16 },
+  [OID.desEde3Cbc]: { name: 'des-ede3-cbc', label: 'DES-EDE3-CBC', keyLength: 24, ivLength: 8 },
+};
+
+/** `params` is the PBES2-params SEQUENCE of the AlgorithmIdentifier. */
+export function pbes2Scheme(params: Asn1Node | undefined, where: string): PbeScheme {
+  const [kdfAlg, encAlg] = sequence(params, `${where} PBES2 parameters`, 2);
+  const [kdfOidNode, kdfParams] = sequence(kdfAlg, `${where} PBES2 key derivation`, 1);
+  const kdfOid = oid(kdfOidNode, `${where} PBES2 key derivation`);
+  if (kdfOid !== OID.pbkdf2) throw unsupported(`the key derivation ${describeOid(kdfOid)}`);
+
+  const fields = sequence(kdfParams, `${where} PBKDF2 parameters`, 2);
+  const salt = explicitSalt(fields[0], `${where} PBKDF2 salt`);
+  const iterations = checkIterations(integer(fields[1], `${where} PBKDF2 iteration count`), `${where} PBKDF2`);
+  let keyLength: number | undefined;
+  let hash: HashName = 'sha1';
+  for (const field of fields.slice(2)) {
+    if (field.idBlock.tagNumber === 2 && field.idBlock.tagClass === 1) {
+      keyLength = integer(field, `${where} PBKDF2 key length`);
+    } else {
+      const [prfOidNode, prfParams] = sequence(field, `${where} PBKDF2 PRF`, 1);
+      const prfOid = oid(prfOidNode, `${where} PBKDF2 PRF`);
+      if (prfParams && !isNull(prfParams)) throw corrupt(`${where} PBKDF2 PRF has unexpected parameters`);
+      const prf = PRF_HASH[prfOid];
+      if (!prf) throw unsupported(`the PBKDF2 PRF ${describeOid(prfOid)}`);
+      hash = prf;
+    }
+  }
+
+  const [encOidNode, ivNode] = sequence(encAlg, `${where} PBES2 encryption scheme`, 1);
+  const encOid = oid(encOidNode, `${where} PBES2 encryption scheme`);
+  const cipher = CIPHERS[encOid];
+  if (!cipher) throw unsupported(`the cipher ${describeOid(encOid)}`);
+  const iv = octets(ivNode, `${where} ${cipher.label} IV`);
+  if (iv.length !== cipher.ivLength) throw corrupt(`${where} ${cipher.label} IV is ${iv.length} bytes, expected ${cipher.ivLength}`);
+  if (keyLength !== undefined && keyLength !== cipher.keyLength) {
+    throw corrupt(`${where} PBKDF2 key length ${keyLength} does not fit ${cipher.label}`);
+  }
+
+  return {
+    protection: `PBES2 (PBKDF2-HMAC-${hash.toUpperCase()}, ${cipher.label}, ${iterations} iterations)`,
+    legacy: false,
+    async decrypt(secret, data) {
+      const key = await pbkdf2(secret.utf8, salt, iterations, cipher.keyLength, hash);
+      return decryptCbc(cipher.name, key, iv, data);
+    },
+  };
+}
+
+/** PBKDF2's salt is CHOICE { specified OCTET STRING, otherSource AlgorithmIdentifier }; nobody uses the latter. */
+function explicitSalt(node: Asn1Node | undefined, where: string): Uint8Array {
+  if (node && node.idBlock.tagClass === 1 && node.idBlock.tagNumber === 16) throw unsupported('a PBKDF2 salt from another source (otherSource)');
+  return octets(node, where);
+}

@@ -1,0 +1,39 @@
+/** The PKCS#12 password MAC (RFC 7292 section 5): HMAC keyed by the PKCS#12 KDF with ID 3. */
+import { hmac, timingSafeEqual, type HashName } from '../crypto';
+import { corrupt } from '../errors';
+import { type Asn1Node, integer, octets, oid, sequence } from './der';
+import { DIGEST_HASH, HASH_LABEL, OID, describeOid } from './oids';
+import type { PbeSecret } from './password';
+import { KDF_ID, pkcs12Kdf } from './pkcs12-kdf';
+import { checkIterations, unsupported } from './scheme';
+
+export interface MacSpec {
+  hash: HashName;
+  digest: Uint8Array;
+  salt: Uint8Array;
+  iterations: number;
+  /** "SHA-256, 2048 iterations" */
+  label: string;
+}
+
+const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
+
+/** MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER DEFAULT 1 } */
+export function parseMacData(node: Asn1Node): MacSpec {
+  const [digestInfo, saltNode, iterNode] = sequence(node, 'the PKCS#12 MAC', 2);
+  const [algNode, digestNode] = sequence(digestInfo, 'the PKCS#12 MAC digest', 2);
+  const algorithm = oid(sequence(algNode, 'the PKCS#12 MAC algorithm', 1)[0], 'the PKCS#12 MAC algorithm');
+  if (algorithm === OID.pbmac1) throw unsupported('a PBMAC1 integrity check (RFC 9579)');
+  const hash = DIGEST_HASH[algorithm];
+  if (!hash) throw unsupported(`the MAC digest ${describeOid(algorithm)}`);
+  const digest = octets(digestNode, 'the PKCS#12 MAC value');
+  if (digest.length !== HASH_BYTES[hash]) throw corrupt(`the PKCS#12 MAC value is ${digest.length} bytes, expected ${HASH_BYTES[hash]}`);
+  const salt = octets(saltNode, 'the PKCS#12 MAC salt');
+  const iterations = checkIterations(iterNode ? integer(iterNode, 'the PKCS#12 MAC iteration count') : 1, 'the PKCS#12 MAC');
+  return { hash, digest, salt, iterations, label: `${HASH_LABEL[hash]}, ${iterations} iteration${iterations === 1 ? '' : 's'}` };
+}
+
+export async function verifyMac(spec: MacSpec, secret: PbeSecret, content: Uint8Array, onProgress?: (f: number) => void): Promise<boolean> {
+  const key = await pkcs12Kdf(spec.hash, secret.bmp, spec.salt, KDF_ID.mac, spec.iterations, HASH_BYTES[spec.hash], onProgress);
+  return timingSafeEqual(hmac(spec.hash, key, content), spec.digest);
+}
