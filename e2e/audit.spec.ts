@@ -1,0 +1,96 @@
+/**
+ * (f) The private-key audit. Every test's fixture (harness.ts) already records every API response and event
+ * and fails on private key material; this suite feeds it the most keys, in every encoding, and proves the
+ * detector itself finds real leaks.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, fixture, sharedFixture, snap } from './harness';
+import { keyDetector, sharedPkcs12Manifest, SHARED_PKCS12 } from './key-material';
+
+const SHARED_PASSWORD = 'certbench-pass';
+
+test('the detector finds the fixture keys in PEM, base64 DER, hex and JWK form, and not in certificates', () => {
+  const d = keyDetector();
+  expect(d.keyCount).toBeGreaterThanOrEqual(3);
+  const pem = readFileSync(fixture('server.key'), 'utf8');
+  expect(d.find(pem)).toContain('PEM private key header');
+  const body = pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s/g, '');
+  expect(d.find(JSON.stringify({ dataBase64: body }))).toContain('private key bytes');
+  expect(d.find(Buffer.from(body, 'base64').toString('hex'))).toContain('private key bytes');
+  expect(d.find(JSON.stringify({ kty: 'EC', d: 'abc' }))).toContain('JWK');
+  expect(d.find(readFileSync(fixture('bundle.pem'), 'utf8'))).toBeNull();
+  expect(d.find(readFileSync(fixture('client.pem'), 'utf8'))).toBeNull();
+  expect(d.audit([JSON.stringify({ ok: true, value: { pem: body } })])).toHaveLength(1);
+  expect(d.audit([JSON.stringify({ ok: true, value: { pem: readFileSync(fixture('bundle.pem'), 'utf8') } })])).toEqual([]);
+});
+
+async function openAndUnlockAll(page: Page, files: string[], passwords: Record<string, string>): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(files);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible({ timeout: 60_000 });
+  // Unlock every locked file through the dialog, as a person would.
+  for (let i = 0; i < files.length; i++) {
+    if (!(await dialog.isVisible())) {
+      await page.waitForTimeout(300);
+      if (!(await dialog.isVisible())) break;
+    }
+    const title = (await dialog.getByRole('heading').textContent()) ?? '';
+    const name = title.replace(/^Password for /, '');
+    await dialog.getByLabel('Password', { exact: true }).fill(passwords[name] ?? SHARED_PASSWORD);
+    await dialog.getByRole('button', { name: 'Unlock' }).click();
+    const outcome = async () => {
+      if (!(await dialog.isVisible())) return 'closed';
+      if ((await dialog.getByRole('heading').textContent()) !== title) return 'next';
+      return (await dialog.getByTestId('password-error').isVisible()) && (await dialog.getByRole('button', { name: 'Unlock' }).isEnabled()) ? 'refused' : 'waiting';
+    };
+    await expect.poll(outcome, { timeout: 30_000 }).not.toBe('waiting');
+    if ((await outcome()) === 'refused') await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
+  await expect(dialog).toBeHidden();
+}
+
+/** Looks at each key's details and PEM tab (the public half only), as someone checking a key would. */
+async function visitKeys(page: Page, max: number): Promise<number> {
+  const keyRows = page.locator('[data-kind="privateKey"]');
+  const count = await keyRows.count();
+  for (let i = 0; i < Math.min(count, max); i++) {
+    await keyRows.nth(i).getByRole('button').first().click();
+    await page.getByRole('region', { name: 'Details' }).getByRole('tab', { name: 'PEM' }).click();
+    await expect(page.getByRole('region', { name: 'Details' }).getByLabel('PEM text')).toContainText('PUBLIC KEY');
+  }
+  return count;
+}
+
+test('key files in every encoding (PKCS#1, PKCS#8, SEC1, encrypted, DER) send no private key material', async ({ app: page, wire }) => {
+  test.setTimeout(120_000);
+  const dir = sharedFixture('keys');
+  const shared = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(pem|der)$/.test(f)).map((f) => sharedFixture('keys', f)) : [];
+  const files = [fixture('server.key'), fixture('client.key'), ...shared];
+  await openAndUnlockAll(page, files, {});
+  expect(await visitKeys(page, 10)).toBeGreaterThanOrEqual(2);
+  await snap(page, 'many-key-files');
+  expect(keyDetector().find(await page.content()), 'private key material in the page').toBeNull();
+  expect(wire.length).toBeGreaterThan(files.length);
+  expect(wire.some((w) => w.kind === 'event')).toBe(true);
+});
+
+test('PFX and Java keystores (modern, legacy, EC, Ed25519, non-ASCII password) send no private key material', async ({ app: page, wire }) => {
+  test.setTimeout(120_000);
+  const passwords: Record<string, string> = { 'server.pfx': 'correct horse', 'keystore.jks': 'changeit' };
+  // The PKCS#12 files other engineers made with OpenSSL and keytool.
+  const manifest = sharedPkcs12Manifest();
+  const pfx = Object.entries(manifest?.files ?? {})
+    .filter(([name, f]) => f.expect === 'ok' && (f.keys?.length ?? 0) > 0 && !name.startsWith('bench-'))
+    .map(([name, f]) => {
+      passwords[name] = f.password ?? '';
+      return join(SHARED_PKCS12, name);
+    });
+  const keystores = ['server.jks', 'keys.jceks', 'ec.jks'].map((n) => sharedFixture('keystores', n)).filter((f) => existsSync(f));
+  const files = [fixture('server.pfx'), fixture('keystore.jks'), ...pfx, ...keystores];
+  await openAndUnlockAll(page, files, passwords);
+  expect(await visitKeys(page, 12)).toBeGreaterThanOrEqual(2);
+  expect(keyDetector().find(await page.content()), 'private key material in the page').toBeNull();
+  expect(wire.some((w) => w.kind === 'event')).toBe(true);
+});

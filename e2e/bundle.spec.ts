@@ -1,0 +1,61 @@
+/** (b) A PEM bundle and a separate key file, opened together: the match is shown across the two files. */
+import { readFileSync } from 'node:fs';
+import { test, expect, fixture, snap } from './harness';
+
+test('a key in one file matches a certificate in another, both ways', async ({ app: page, host }) => {
+  await page.getByTestId('file-input').setInputFiles([fixture('bundle.pem'), fixture('server.key')]);
+
+  const bundle = page.getByRole('region', { name: 'bundle.pem' });
+  const keyFile = page.getByRole('region', { name: 'server.key' });
+  await expect(bundle.locator('[data-kind="certificate"]')).toHaveCount(2);
+  await expect(keyFile.locator('[data-kind="privateKey"]')).toHaveCount(1);
+  await expect(bundle).toContainText('PEM');
+
+  const leaf = bundle.locator('[data-kind="certificate"]', { hasText: 'shop.example.test' });
+  await expect(leaf.getByRole('button', { name: /Key present/ })).toBeVisible();
+  const root = bundle.locator('[data-kind="certificate"]', { hasText: 'Certbench E2E Root' });
+  await expect(root.getByRole('button', { name: /Key present|Matches/ })).toHaveCount(0);
+  await expect(root).toContainText('Root CA');
+
+  const key = keyFile.locator('[data-kind="privateKey"]');
+  await key.click();
+  await expect(page.getByTestId('verdict')).toHaveText('This key belongs to CN=shop.example.test');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-tone', 'success');
+  await snap(page, 'bundle-key-match');
+
+  await key.getByRole('button', { name: /Matches certificate shop\.example\.test/ }).click();
+  await expect(leaf).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText('shop.example.test');
+  await snap(page, 'bundle-certificate');
+
+  // Main agrees: the key's matches name the leaf's SHA-256.
+  const state = await host.workbench.handlers['documents.list']({});
+  const k = state.documents[1]!.objects[0]!;
+  const c = state.documents[0]!.objects.find((o) => o.kind === 'certificate' && o.subject.includes('shop'))!;
+  expect(k.kind === 'privateKey' && c.kind === 'certificate' && k.matches.includes(c.sha256)).toBe(true);
+
+  // Closing the key file removes the match from the certificate.
+  await keyFile.getByRole('button', { name: 'Close server.key' }).click();
+  await expect(keyFile).toBeHidden();
+  await expect(leaf.getByRole('button', { name: /Key present/ })).toHaveCount(0);
+});
+
+test('files dropped anywhere in the window open (overlay while dragging)', async ({ app: page }) => {
+  const files = [fixture('server.pem'), fixture('server.key')].map((p) => ({ name: p.split('/').pop()!, base64: readFileSync(p).toString('base64') }));
+  const dropOn = async (type: 'dragenter' | 'drop') =>
+    page.evaluate(
+      ({ type, files }) => {
+        const data = new DataTransfer();
+        for (const f of files) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { type, files },
+    );
+  await dropOn('dragenter');
+  await expect(page.getByText('Drop to open in Inspect')).toBeVisible();
+  await snap(page, 'drop-overlay');
+  await dropOn('drop');
+  await expect(page.getByText('Drop to open in Inspect')).toBeHidden();
+  await expect(page.getByRole('region', { name: 'server.pem' }).getByRole('button', { name: /Key present/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'server.key' }).getByRole('button', { name: /Matches certificate shop\.example\.test/ })).toBeVisible();
+});

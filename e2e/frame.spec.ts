@@ -1,0 +1,21 @@
+/** The frame: a navigation rail where Inspect works, the roadmap is shown as coming soon, and Settings opens. */
+import { test, expect, fixture, snap } from './harness';
+
+test('navigation rail: Inspect active, roadmap pages disabled, Settings reachable and back', async ({ app: page }) => {
+  const rail = page.getByRole('navigation', { name: 'Pages' });
+  await expect(rail.getByRole('button', { name: 'Inspect' })).toHaveAttribute('aria-current', 'page');
+  for (const name of ['Convert', 'New CSR', 'Chain doctor', 'Keystores', 'Expiry']) await expect(rail.getByRole('button', { name })).toBeDisabled();
+
+  await page.getByTestId('file-input').setInputFiles(fixture('server.pem'));
+  await expect(page.getByRole('region', { name: 'server.pem' })).toBeVisible();
+
+  await rail.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByText('Light and dark follow your operating system.')).toBeVisible();
+  await expect(page.getByText(/Certbench 0\.1\.0 · browser/)).toBeVisible();
+  await snap(page, 'settings');
+
+  // Inspect keeps its documents while another page is shown.
+  await rail.getByRole('button', { name: 'Inspect' }).click();
+  await expect(page.getByRole('region', { name: 'server.pem' })).toBeVisible();
+});

@@ -1,0 +1,68 @@
+/**
+ * Playwright fixtures: a fresh browser host (real workbench, real engine) per test, the page opened on its
+ * tokenised URL, and the private-key audit over every API response and event the host sent.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { startHost, type Host, type WireKind } from './host';
+import { keyDetector, ROOT } from './key-material';
+
+export interface Wire {
+  kind: WireKind;
+  body: string;
+}
+
+interface Fixtures {
+  host: Host;
+  wire: Wire[];
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  wire: async ({}, use) => {
+    await use([]);
+  },
+  host: async ({ wire }, use) => {
+    const host = await startHost({ staticDir: join(ROOT, 'dist', 'renderer'), tap: (kind, body) => wire.push({ kind, body }) });
+    await use(host);
+    await host.close();
+  },
+  app: async ({ page, host, wire }, use, testInfo) => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+    // What the browser actually received, too (the host tap sees the same bytes before they are sent).
+    page.on('response', async (r) => {
+      if (!r.url().endsWith('/api/call')) return;
+      const body = await r.text().catch(() => '');
+      if (body) wire.push({ kind: 'response', body });
+    });
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'Inspect' })).toBeVisible();
+    await use(page);
+
+    // The audit: no private key material in anything main sent to the renderer, in any flow.
+    const detector = keyDetector();
+    const leaks = detector.audit(wire.map((w) => w.body));
+    const events = wire.filter((w) => w.kind === 'event').length;
+    await testInfo.attach('wire-summary.txt', { body: `${wire.length} messages (${events} events) audited against ${detector.keyCount} fixture keys; ${leaks.length} leaks`, contentType: 'text/plain' });
+    expect(leaks, 'private key material reached the renderer').toEqual([]);
+    expect(page.url(), 'the token is removed from the address bar').not.toContain('token=');
+    expect(pageErrors.filter((e) => !/favicon/.test(e)), 'renderer errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+export const fixture = (name: string) => join(ROOT, 'e2e', 'fixtures', name);
+export const sharedFixture = (...parts: string[]) => join(ROOT, 'test', 'fixtures', ...parts);
+
+/** Saves what the user sees, light and dark, to e2e/screenshots/<name>-light.png and -dark.png. */
+export async function snap(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(ROOT, 'e2e', 'screenshots', `${name}-${colorScheme}.png`), animations: 'disabled' });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

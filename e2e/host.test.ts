@@ -1,0 +1,157 @@
+/** The browser host refuses everything that is not the page it served, talking JSON, with its token. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost, TOKEN_HEADER, MAX_BODY_BYTES, type Host } from './host';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let host: Host;
+let root: string;
+
+function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? resolve({ status: -1, headers: {}, body: '' }) : reject(e)));
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+const good = () => ({ Host: `127.0.0.1:${host.port}`, Origin: host.origin, 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token });
+const call = (headers: Record<string, string>, body = JSON.stringify({ method: 'documents.list', request: {} })) =>
+  send({ method: 'POST', path: '/api/call', headers, body });
+
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), 'certbench-host-'));
+  const site = join(root, 'site');
+  mkdirSync(site);
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Certbench</title>');
+  writeFileSync(join(root, 'secret.txt'), 'outside the site');
+  host = await startHost({ staticDir: site });
+});
+after(() => host.close());
+
+test('binds 127.0.0.1 only and puts a 64-hex-digit token in the URL fragment', () => {
+  assert.equal(host.address, '127.0.0.1');
+  assert.match(host.token, /^[0-9a-f]{64}$/);
+  assert.equal(host.url, `http://127.0.0.1:${host.port}/#token=${host.token}`);
+});
+
+test('a well-formed call returns the dispatcher envelope', async () => {
+  const r = await call(good());
+  assert.equal(r.status, 200);
+  assert.deepEqual(JSON.parse(r.body), { ok: true, value: { documents: [] } });
+});
+
+test('missing token: 401; wrong token: 403', async () => {
+  const { [TOKEN_HEADER]: _dropped, ...noToken } = good();
+  assert.equal((await call(noToken)).status, 401);
+  assert.equal((await call({ ...good(), [TOKEN_HEADER]: 'f'.repeat(64) })).status, 403);
+  assert.equal((await call({ ...good(), [TOKEN_HEADER]: host.token.slice(1) })).status, 403);
+});
+
+test('Host header must be exactly 127.0.0.1:PORT (DNS rebinding)', async () => {
+  for (const h of [`localhost:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, '127.0.0.1']) {
+    assert.equal((await call({ ...good(), Host: h })).status, 403, h);
+    assert.equal((await send({ path: '/', headers: { Host: h } })).status, 403, `static ${h}`);
+  }
+});
+
+test('Origin must be exactly the host origin; missing Origin on POST refused', async () => {
+  assert.equal((await call({ ...good(), Origin: 'http://evil.example' })).status, 403);
+  assert.equal((await call({ ...good(), Origin: `http://localhost:${host.port}` })).status, 403);
+  assert.equal((await call({ ...good(), Origin: 'null' })).status, 403);
+  const { Origin: _o, ...noOrigin } = good();
+  assert.equal((await call(noOrigin)).status, 403);
+  assert.equal((await call({ ...good(), 'Sec-Fetch-Site': 'cross-site' })).status, 403);
+});
+
+test('JSON only: other content types get 415, malformed JSON 400', async () => {
+  assert.equal((await call({ ...good(), 'Content-Type': 'text/plain' })).status, 415);
+  assert.equal((await call({ ...good(), 'Content-Type': 'application/x-www-form-urlencoded' }, 'method=documents.list')).status, 415);
+  assert.equal((await call({ ...good(), 'Content-Type': 'application/json; charset=utf-8' })).status, 200);
+  assert.equal((await call(good(), '{not json')).status, 400);
+  assert.equal((await send({ path: '/api/call', headers: good() })).status, 405);
+});
+
+test('bodies over the cap get 413', async () => {
+  const r = await call({ ...good(), 'Content-Length': String(MAX_BODY_BYTES + 1) }, 'x');
+  assert.ok(r.status === 413 || r.status === -1, `status ${r.status}`);
+  const big = Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20);
+  const streamed = await new Promise<number>((resolve) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/call', headers: { ...good(), 'Transfer-Encoding': 'chunked' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(-1));
+    req.end(big);
+  });
+  assert.ok(streamed === 413 || streamed === -1, `status ${streamed}`);
+});
+
+test('unknown method and bad request: INVALID_ARGUMENT envelopes', async () => {
+  const unknown = JSON.parse((await call(good(), JSON.stringify({ method: 'fs.readFile', request: { path: '/etc/passwd' } }))).body);
+  assert.equal(unknown.ok, false);
+  assert.equal(unknown.error.code, 'INVALID_ARGUMENT');
+  const bad = JSON.parse((await call(good(), JSON.stringify({ method: 'documents.close', request: { documentId: 7 } }))).body);
+  assert.equal(bad.error.code, 'INVALID_ARGUMENT');
+  assert.ok(!('stack' in bad.error));
+});
+
+test('static files carry the CSP; traversal is refused with 404', async () => {
+  const index = await send({ path: '/', headers: { Host: `127.0.0.1:${host.port}` } });
+  assert.equal(index.status, 200);
+  assert.match(String(index.headers['content-security-policy']), /default-src 'self'.*frame-ancestors 'none'/);
+  assert.match(String(index.headers['content-security-policy']), /object-src 'none'/);
+  for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/a/../../secret.txt', '/nope.js', '/%00']) {
+    const r = await send({ path: p, headers: { Host: `127.0.0.1:${host.port}` } });
+    assert.ok(r.status === 404 || r.status === 400, `${p}: ${r.status}`);
+    assert.ok(!r.body.includes('outside the site'), p);
+  }
+});
+
+test('event stream needs the token and the right Host', async () => {
+  assert.equal((await send({ path: '/api/events', headers: { Host: `127.0.0.1:${host.port}` } })).status, 401);
+  assert.equal((await send({ path: '/api/events?token=' + 'a'.repeat(64), headers: { Host: `127.0.0.1:${host.port}` } })).status, 403);
+  assert.equal((await send({ path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}`, Origin: 'http://evil.example' } })).status, 403);
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.end();
+  });
+  assert.equal(status, 200);
+});
+
+test('events reach the page over the stream, as named SSE events', async () => {
+  const received = await new Promise<string>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => {
+        text += c.toString('utf8');
+        if (text.includes('event: progress')) {
+          resolve(text);
+          req.destroy();
+        }
+      });
+      void call(good(), JSON.stringify({ method: 'documents.openText', request: { name: 'x.pem', text: 'not pem' } }));
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.end();
+  });
+  assert.match(received, /event: progress\ndata: \{.*"operationId"/);
+});

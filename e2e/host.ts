@@ -1,0 +1,248 @@
+/**
+ * The browser host: serves the built renderer and binds the api/ dispatcher over loopback HTTP.
+ * Test and development only; never packaged. Bound to 127.0.0.1, guarded by a per-launch token,
+ * exact Host/Origin checks (DNS rebinding and cross-site requests), JSON only and a body cap.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import type { AddressInfo, Socket } from 'node:net';
+import type { ApiEvent, ApiEvents } from '../main/api/contract';
+import { createDispatcher } from '../main/rpc/dispatcher';
+import { createWorkbench, type Workbench } from '../main/workbench/index';
+
+export const TOKEN_HEADER = 'x-certbench-token';
+/** Above the engine's 64 MiB input limit once base64 and JSON framing are added. */
+export const MAX_BODY_BYTES = 96 * 1024 * 1024;
+
+export const CSP = [
+  "default-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export type WireKind = 'response' | 'event';
+
+export interface HostOptions {
+  /** 0 or undefined: any free port. */
+  port?: number;
+  /** The built renderer (default: dist/renderer under the working directory). */
+  staticDir?: string;
+  /** Sees every API response body and event payload exactly as sent (the private-key audit hooks in here). */
+  tap?: (kind: WireKind, body: string) => void;
+}
+
+export interface Host {
+  /** Open this in a browser: includes the #token= fragment. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  /** The address the server is bound to (always 127.0.0.1). */
+  address: string;
+  workbench: Workbench;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function sameSecret(given: string | null | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage, cap: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > cap) return Promise.reject(new HttpError(413, 'Request body too large.'));
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > cap) {
+        reject(new HttpError(413, 'Request body too large.'));
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function baseHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const staticDir = resolve(options.staticDir ?? join(process.cwd(), 'dist', 'renderer'));
+  const token = randomBytes(32).toString('hex');
+  const workbench = createWorkbench({ shell: 'web' });
+  const dispatcher = createDispatcher(workbench.handlers);
+  const tap = options.tap;
+  const streams = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let port = 0;
+  let origin = '';
+
+  const checkApiRequest = (req: IncomingMessage, url: URL, tokenFrom: 'header' | 'header-or-query') => {
+    const given = tokenFrom === 'header' ? req.headers[TOKEN_HEADER] : (req.headers[TOKEN_HEADER] ?? url.searchParams.get('token'));
+    if (given === undefined || given === null) throw new HttpError(401, 'Missing token.');
+    if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) throw new HttpError(403, 'Wrong token.');
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new HttpError(403, 'Cross-site request refused.');
+    const requestOrigin = req.headers.origin;
+    // Browsers always send Origin on POST; same-origin GETs (EventSource) may omit it.
+    if (req.method !== 'GET' && requestOrigin === undefined) throw new HttpError(403, 'Missing Origin.');
+    if (requestOrigin !== undefined && requestOrigin !== origin) throw new HttpError(403, 'Wrong Origin.');
+  };
+
+  const handleCall = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
+    checkApiRequest(req, url, 'header');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') throw new HttpError(415, 'Send application/json.');
+    const text = await readBody(req, MAX_BODY_BYTES);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'Malformed JSON.');
+    }
+    const { method, request } = (body && typeof body === 'object' ? body : {}) as { method?: unknown; request?: unknown };
+    const envelope = await dispatcher.dispatch(method, request);
+    const json = JSON.stringify(envelope);
+    tap?.('response', json);
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8' });
+    res.end(json);
+  };
+
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'GET') throw new HttpError(405, 'Use GET.');
+    checkApiRequest(req, url, 'header-or-query');
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const off = workbench.events.on(<E extends ApiEvent>(event: E, payload: ApiEvents[E]) => {
+      const data = JSON.stringify(payload);
+      tap?.('event', data);
+      res.write(`event: ${event}\ndata: ${data}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      off();
+      streams.delete(res);
+    });
+  };
+
+  const handleStatic = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Use GET.');
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      throw new HttpError(400, 'Bad path.');
+    }
+    if (rel.includes('\0') || rel.split(/[\\/]/).includes('..')) throw new HttpError(404, 'Not found.');
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = resolve(staticDir, '.' + rel);
+    if (file !== staticDir && !file.startsWith(staticDir + sep)) throw new HttpError(404, 'Not found.');
+    let data: Buffer;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) throw new Error('not a file');
+      data = await fs.readFile(file);
+    } catch {
+      throw new HttpError(404, 'Not found.');
+    }
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': String(data.length) });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  };
+
+  const server = createServer((req, res) => {
+    const route = async () => {
+      // Exact Host: a DNS-rebound name pointing at 127.0.0.1 never matches.
+      if (req.headers.host !== `127.0.0.1:${port}`) throw new HttpError(403, 'Wrong Host.');
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname === '/api/call') return handleCall(req, res, url);
+      if (url.pathname === '/api/events') return handleEvents(req, res, url);
+      if (url.pathname.startsWith('/api/')) throw new HttpError(404, 'Not found.');
+      return handleStatic(req, res, url);
+    };
+    route().catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      const message = e instanceof HttpError ? e.message : 'Internal error.';
+      if (!res.headersSent) sendText(res, status, message);
+      else res.end();
+      if (status === 413) req.socket.destroySoon?.();
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    address: bound.address,
+    workbench,
+    close: () =>
+      new Promise<void>((done) => {
+        for (const s of streams) s.end();
+        server.close(() => done());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}

@@ -1,0 +1,21 @@
+/** A slow unlock (4,000,000 PBKDF2 iterations) shows progress with main's label, and the page stays responsive. */
+import { test, expect, fixture, snap } from './harness';
+
+test('unlocking a high-iteration PFX shows a progress bar with what is happening', async ({ app: page }) => {
+  await page.getByTestId('file-input').setInputFiles(fixture('slow.pfx'));
+  const dialog = page.getByRole('dialog', { name: 'Password for slow.pfx' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await dialog.getByLabel('Password', { exact: true }).fill('slow');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText(/Opening slow\.pfx/);
+  // The renderer is not blocked while main works: show/hide still answers.
+  await dialog.getByRole('button', { name: 'Show password' }).click();
+  await expect(dialog.getByRole('button', { name: 'Hide password' })).toBeVisible();
+  if (await dialog.getByRole('progressbar').isVisible()) await snap(page, 'progress-unlock');
+
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'slow.pfx' }).locator('[data-kind="privateKey"]')).toHaveCount(1);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+});

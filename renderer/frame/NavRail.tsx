@@ -1,0 +1,84 @@
+/** The navigation rail: Inspect works today; the rest of the roadmap shows as "coming soon". */
+import type { ReactElement } from 'react';
+import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import SearchIcon from '@mui/icons-material/ManageSearch';
+import SwapIcon from '@mui/icons-material/SwapHoriz';
+import NoteAddIcon from '@mui/icons-material/NoteAdd';
+import LinkIcon from '@mui/icons-material/Link';
+import KeyIcon from '@mui/icons-material/Inventory2Outlined';
+import EventIcon from '@mui/icons-material/EventNote';
+import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import type { PageId } from './pages';
+
+interface RailItem {
+  id: PageId;
+  label: string;
+  icon: ReactElement;
+  ready: boolean;
+}
+
+const ITEMS: RailItem[] = [
+  { id: 'inspect', label: 'Inspect', icon: <SearchIcon />, ready: true },
+  { id: 'convert', label: 'Convert', icon: <SwapIcon />, ready: false },
+  { id: 'csr', label: 'New CSR', icon: <NoteAddIcon />, ready: false },
+  { id: 'chain', label: 'Chain doctor', icon: <LinkIcon />, ready: false },
+  { id: 'keystores', label: 'Keystores', icon: <KeyIcon />, ready: false },
+  { id: 'expiry', label: 'Expiry', icon: <EventIcon />, ready: false },
+];
+const SETTINGS: RailItem = { id: 'settings', label: 'Settings', icon: <SettingsIcon />, ready: true };
+
+function RailButton({ item, active, onNavigate }: { item: RailItem; active: boolean; onNavigate: (id: PageId) => void }) {
+  const button = (
+    <ButtonBase
+      aria-current={active ? 'page' : undefined}
+      aria-disabled={!item.ready || undefined}
+      disabled={!item.ready}
+      onClick={() => onNavigate(item.id)}
+      sx={{
+        flexDirection: 'column',
+        width: 72,
+        py: 1,
+        borderRadius: 2,
+        gap: 0.25,
+        color: active ? 'primary.main' : 'text.secondary',
+        bgcolor: active ? 'action.selected' : 'transparent',
+        '&:hover': { bgcolor: 'action.hover' },
+        '&.Mui-disabled': { color: 'text.disabled', opacity: 0.6 },
+      }}
+    >
+      {item.icon}
+      <Typography variant="caption" sx={{ fontWeight: active ? 700 : 500, lineHeight: 1.2, textAlign: 'center' }}>
+        {item.label}
+      </Typography>
+    </ButtonBase>
+  );
+  if (item.ready) return button;
+  return (
+    <Tooltip title={`${item.label}: coming soon`} placement="right">
+      {/* A disabled button fires no events; the span lets the tooltip explain why it is grey. */}
+      <span>{button}</span>
+    </Tooltip>
+  );
+}
+
+export function NavRail({ page, onNavigate }: { page: PageId; onNavigate: (id: PageId) => void }) {
+  return (
+    <Box
+      component="nav"
+      aria-label="Pages"
+      sx={{ width: 88, flexShrink: 0, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 0.5, py: 1.5, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+    >
+      <Typography variant="subtitle2" sx={{ fontWeight: 800, color: 'primary.main', mb: 1, letterSpacing: 0.3 }}>
+        Certbench
+      </Typography>
+      {ITEMS.map((item) => (
+        <RailButton key={item.id} item={item} active={page === item.id} onNavigate={onNavigate} />
+      ))}
+      <Box sx={{ flex: 1 }} />
+      <RailButton item={SETTINGS} active={page === 'settings'} onNavigate={onNavigate} />
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export type PageId = 'inspect' | 'convert' | 'csr' | 'chain' | 'keystores' | 'expiry' | 'settings';

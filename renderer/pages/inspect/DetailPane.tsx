@@ -1,0 +1,95 @@
+/** Right side: the verdict for the selected object, then Summary / Extensions / PEM / Fingerprints. */
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import type { ExtensionDto, ObjectDto } from '../../../main/api/dto';
+import { ExtensionsTab } from './ExtensionsTab';
+import { FingerprintsTab, type Fingerprint } from './FingerprintsTab';
+import { KindIcon } from './KindIcon';
+import { MatchChips } from './MatchChips';
+import { PemTab } from './PemTab';
+import { SummaryTab } from './SummaryTab';
+import { VerdictLine } from './VerdictLine';
+import { verdictOf } from './verdict';
+import { KIND_WORDS, objectLabel, problemWords } from './words';
+
+type TabId = 'summary' | 'extensions' | 'pem' | 'fingerprints';
+
+function extensionsOf(o: ObjectDto): ExtensionDto[] | null {
+  return o.kind === 'certificate' || o.kind === 'csr' || o.kind === 'crl' ? o.extensions : null;
+}
+
+/** Public PEM only: certificates, CSRs, CRLs, public keys, and the public half of a private key. */
+function pemOf(o: ObjectDto): { pem: string; note?: string } | null {
+  if (o.kind === 'certificate' || o.kind === 'csr' || o.kind === 'crl' || o.kind === 'publicKey') return { pem: o.pem };
+  if (o.kind === 'privateKey') return { pem: o.publicKeyPem, note: 'The public half of this key. The private key is never displayed.' };
+  return null;
+}
+
+const SPKI_HELP = 'SHA-256 of the public key: the same for the key, its certificates and its CSRs.';
+
+function fingerprintsOf(o: ObjectDto): Fingerprint[] | null {
+  switch (o.kind) {
+    case 'certificate':
+    case 'csr':
+      return [
+        { name: 'SHA-256', hex: o.sha256, help: `SHA-256 of the whole ${o.kind === 'csr' ? 'request' : 'certificate'} (DER).` },
+        { name: 'SHA-1', hex: o.sha1, help: 'Older tools (Windows certificate store "Thumbprint") show this one.' },
+        { name: 'SPKI SHA-256', hex: o.spkiSha256, help: SPKI_HELP },
+      ];
+    case 'crl':
+      return [
+        { name: 'SHA-256', hex: o.sha256, help: 'SHA-256 of the whole CRL (DER).' },
+        { name: 'SHA-1', hex: o.sha1, help: 'SHA-1 of the whole CRL (DER).' },
+      ];
+    case 'privateKey':
+    case 'publicKey':
+      return [{ name: 'SPKI SHA-256', hex: o.spkiSha256, help: SPKI_HELP }];
+    default:
+      return null;
+  }
+}
+
+export function DetailPane({ object, all, onJump }: { object: ObjectDto; all: Map<string, ObjectDto>; onJump: (id: string) => void }) {
+  const [tab, setTab] = useState<TabId>('summary');
+  const extensions = extensionsOf(object);
+  const pem = pemOf(object);
+  const fingerprints = fingerprintsOf(object);
+  const available: TabId[] = ['summary', ...(extensions ? (['extensions'] as const) : []), ...(pem ? (['pem'] as const) : []), ...(fingerprints ? (['fingerprints'] as const) : [])];
+  const shown = available.includes(tab) ? tab : 'summary';
+
+  return (
+    <Box component="section" aria-label="Details" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+      <Box sx={{ px: 3, pt: 2.5, pb: 1 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <KindIcon kind={object.kind} />
+          <Typography variant="overline" color="text.secondary">
+            {object.kind === 'unsupported' ? problemWords(object.error.code) : KIND_WORDS[object.kind]}
+            {object.alias ? ` · alias “${object.alias}”` : ''}
+          </Typography>
+        </Box>
+        <Typography variant="h5" component="h2" sx={{ fontWeight: 700, overflowWrap: 'anywhere' }}>
+          {objectLabel(object)}
+        </Typography>
+        <VerdictLine verdict={verdictOf(object, all)} />
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 1 }}>
+          <MatchChips object={object} all={all} onJump={onJump} />
+        </Box>
+      </Box>
+      <Tabs value={shown} onChange={(_, v: TabId) => setTab(v)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }} aria-label="Detail views">
+        <Tab value="summary" label="Summary" />
+        {extensions && <Tab value="extensions" label={`Extensions (${extensions.length})`} />}
+        {pem && <Tab value="pem" label="PEM" />}
+        {fingerprints && <Tab value="fingerprints" label="Fingerprints" />}
+      </Tabs>
+      <Box role="tabpanel" aria-label={shown} sx={{ flex: 1, overflow: 'auto', px: 3, py: 2 }}>
+        {shown === 'summary' && <SummaryTab object={object} />}
+        {shown === 'extensions' && extensions && <ExtensionsTab extensions={extensions} />}
+        {shown === 'pem' && pem && <PemTab pem={pem.pem} note={pem.note} />}
+        {shown === 'fingerprints' && fingerprints && <FingerprintsTab items={fingerprints} />}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,145 @@
+/** Plain words for what the engine reports: labels, name parts, usages, formats, dates. */
+import type { DocumentDto, NamePart, ObjectDto } from '../../../main/api/dto';
+
+export function commonName(parts: NamePart[], fallback: string): string {
+  return parts.find((p) => p.name === 'CN')?.value ?? (fallback || '(empty name)');
+}
+
+export function keyWords(alg: string, size: number | null, curve: string | null): string {
+  if (curve) return `${alg} ${curve}`;
+  if (size) return `${alg} ${size}-bit`;
+  return alg;
+}
+
+export function objectLabel(o: ObjectDto): string {
+  switch (o.kind) {
+    case 'certificate':
+      return commonName(o.subjectParts, o.subject);
+    case 'privateKey':
+      return `${keyWords(o.keyAlgorithm, o.keySize, o.curve)} private key`;
+    case 'publicKey':
+      return `${keyWords(o.keyAlgorithm, o.keySize, o.curve)} public key`;
+    case 'csr':
+      return `Request for ${commonName(o.subjectParts, o.subject)}`;
+    case 'crl':
+      return `Revocation list of ${commonName(o.issuerParts, o.issuer)}`;
+    case 'secretKey':
+      return `${o.algorithm}${o.keySize ? ` ${o.keySize}-bit` : ''} secret key`;
+    case 'unsupported':
+      return o.what;
+  }
+}
+
+export const KIND_WORDS: Record<ObjectDto['kind'], string> = {
+  certificate: 'Certificate',
+  privateKey: 'Private key',
+  publicKey: 'Public key',
+  csr: 'Certificate request',
+  crl: 'Revocation list',
+  secretKey: 'Secret key',
+  unsupported: 'Not supported',
+};
+
+/** What went wrong with an object that could not be read, in two or three words. */
+export function problemWords(code: string): string {
+  const words: Record<string, string> = {
+    CORRUPT: 'Damaged',
+    PASSWORD_REQUIRED: 'Needs the password',
+    WRONG_PASSWORD: 'Wrong password',
+    UNSUPPORTED_ALGORITHM: 'Not supported',
+    INTEGRITY_FAILED: 'Integrity check failed',
+  };
+  return words[code] ?? 'Could not be read';
+}
+
+const PART_WORDS: Record<string, string> = {
+  CN: 'Common name',
+  O: 'Organization',
+  OU: 'Organizational unit',
+  L: 'City or locality',
+  ST: 'State or province',
+  C: 'Country',
+  emailAddress: 'Email',
+  E: 'Email',
+  DC: 'Domain component',
+  serialNumber: 'Serial number',
+  street: 'Street',
+  postalCode: 'Postal code',
+  title: 'Title',
+  GN: 'Given name',
+  SN: 'Surname',
+  UID: 'User ID',
+};
+
+export function partWords(p: NamePart): string {
+  return PART_WORDS[p.name] ?? p.name;
+}
+
+const USAGE_WORDS: Record<string, string> = {
+  serverAuth: 'TLS server',
+  clientAuth: 'TLS client',
+  codeSigning: 'Code signing',
+  emailProtection: 'Email protection',
+  timeStamping: 'Time stamping',
+  OCSPSigning: 'OCSP signing',
+  ocspSigning: 'OCSP signing',
+  digitalSignature: 'Digital signature',
+  nonRepudiation: 'Non-repudiation',
+  contentCommitment: 'Content commitment',
+  keyEncipherment: 'Key encipherment',
+  dataEncipherment: 'Data encipherment',
+  keyAgreement: 'Key agreement',
+  keyCertSign: 'Signs certificates',
+  cRLSign: 'Signs CRLs',
+  encipherOnly: 'Encipher only',
+  decipherOnly: 'Decipher only',
+  anyExtendedKeyUsage: 'Any purpose',
+};
+
+export function usageWords(u: string): string {
+  return USAGE_WORDS[u] ?? u;
+}
+
+const FORMAT_WORDS: Record<string, string> = {
+  pem: 'PEM',
+  der: 'DER',
+  pkcs7: 'P7B',
+  pkcs12: 'PFX / P12',
+  jks: 'JKS',
+  jceks: 'JCEKS',
+  pkcs8: 'PKCS#8',
+  pkcs1: 'PKCS#1',
+  sec1: 'SEC1',
+  csr: 'CSR',
+  crl: 'CRL',
+  'openssl-config': 'OpenSSL config',
+};
+
+export function encodingWords(encoding: string): string {
+  const words: Record<string, string> = { pkcs12: 'Inside a PKCS#12 (PFX) file', jks: 'Inside a Java keystore (JKS)', jceks: 'Inside a Java keystore (JCEKS)', pkcs8: 'PKCS#8', pkcs1: 'PKCS#1 (RSA)', sec1: 'SEC1 (EC)' };
+  return words[encoding] ?? encoding.toUpperCase();
+}
+
+export function formatWords(d: DocumentDto): string | null {
+  return d.format ? (FORMAT_WORDS[d.format] ?? d.format.toUpperCase()) : null;
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+/** "AB:CD:EF..." from uppercase hex. */
+export function colonHex(hex: string): string {
+  return hex.replace(/:/g, '').toUpperCase().match(/.{1,2}/g)?.join(':') ?? hex;
+}
+
+export function bytesWords(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
+}
