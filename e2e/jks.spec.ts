@@ -1,25 +1,47 @@
-/** (e) A Java keystore opens: its entries by alias, the chain, and an honest line for what needs the password. */
+/** (e) A Java keystore opens without its password (listing, integrity not checked), then unlocks with it. */
 import { test, expect, fixture, snap } from './harness';
 
-test('JKS opens and lists its entries by alias', async ({ app: page, host }) => {
+test('JKS lists its entries by alias, then the store password unlocks the key and checks integrity', async ({ app: page, host }) => {
   await page.getByTestId('file-input').setInputFiles(fixture('keystore.jks'));
   const doc = page.getByRole('region', { name: 'keystore.jks' });
   await expect(doc).toContainText('JKS');
   await expect(doc.locator('[data-kind="certificate"]')).toHaveCount(2);
   await expect(doc.locator('[data-kind="certificate"]').first()).toContainText('alias “shop”');
+  await expect(doc).toContainText('Listed without the password');
 
-  const state = await host.workbench.handlers['documents.list']({});
-  const d = state.documents[0]!;
+  let d = (await host.workbench.handlers['documents.list']({})).documents[0]!;
   expect(d.format).toBe('jks');
-  // Without the store password the key entry is reported honestly rather than failing the file.
-  const locked = d.objects.find((o) => o.kind === 'unsupported' || o.kind === 'privateKey');
-  if (locked?.kind === 'unsupported') {
-    const row = doc.locator('[data-kind="unsupported"]');
-    await row.click();
-    await expect(page.getByRole('region', { name: 'Details' })).toContainText(locked.error.message);
-    await expect(page.getByTestId('verdict')).toHaveAttribute('data-tone', 'warning');
-  }
+  expect(d.integrity).toBe('not-checked');
+  const locked = d.objects.find((o) => o.kind === 'unsupported');
+  expect(locked?.kind).toBe('unsupported');
+  if (locked?.kind !== 'unsupported') throw new Error('the key entry should be listed as locked');
+  await doc.locator('[data-kind="unsupported"]').click();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText(locked.error.message);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-tone', 'warning');
   await doc.locator('[data-kind="certificate"]').first().click();
   await expect(page.getByTestId('verdict')).toHaveText(/Valid for \d+ more days/);
   await snap(page, 'jks');
+
+  await doc.getByRole('button', { name: 'Enter password' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Password', { exact: true }).fill('wrong password');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(dialog.getByTestId('password-error')).toContainText('1 attempt');
+  d = (await host.workbench.handlers['documents.list']({})).documents[0]!;
+  expect(d.lock?.reason).toBe('WRONG_PASSWORD');
+  expect(d.objects.filter((o) => o.kind === 'certificate')).toHaveLength(2);
+  await snap(page, 'jks-wrong-password');
+
+  await dialog.getByLabel('Password', { exact: true }).fill('changeit');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(doc.locator('[data-kind="privateKey"]')).toHaveCount(1);
+  await expect(doc).toContainText('Integrity verified');
+  await expect(doc).not.toContainText('Listed without the password');
+  d = (await host.workbench.handlers['documents.list']({})).documents[0]!;
+  expect(d.integrity).toBe('verified');
+  expect(d.lock).toBeNull();
+  const key = d.objects.find((o) => o.kind === 'privateKey');
+  expect(key?.kind === 'privateKey' && key.matches.length).toBe(1);
+  await snap(page, 'jks-unlocked');
 });

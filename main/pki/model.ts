@@ -14,6 +14,7 @@ export type FormatName =
   | 'pkcs8'
   | 'pkcs1'
   | 'sec1'
+  | 'spki'
   | 'csr'
   | 'crl'
   | 'openssl-config';

@@ -75,7 +75,8 @@ async function readDer(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
   const key = await readKeyDer(bytes, options);
   if (key) {
     const encrypted = key.object.kind === 'privateKey' && key.object.encrypted;
-    return { format: key.format, encrypted, integrity: 'absent', objects: [key.object], notes: [] };
+    const format = key.object.kind === 'publicKey' && key.format === 'pkcs8' ? 'spki' : key.format;
+    return { format, encrypted, integrity: 'absent', objects: [key.object], notes: [] };
   }
   return null;
 }

@@ -89,3 +89,36 @@ test('pasted PEM text opens like a file', async () => {
   assert.equal(state.documents[0].status, 'ready');
   assert.equal(state.documents[0].objects.length, 2);
 });
+
+test('a keystore listed without its password keeps its listing, refuses a wrong password, then unlocks', async () => {
+  const wb = createWorkbench();
+  let state = await wb.handlers['documents.openPaths']({ paths: [fixture('keystores', 'server.jks')] });
+  let doc = state.documents[0];
+  assert.equal(doc.status, 'ready');
+  assert.equal(doc.integrity, 'not-checked');
+  assert.equal(doc.lock?.reason, 'PASSWORD_REQUIRED');
+  const certCount = doc.objects.filter((o) => o.kind === 'certificate').length;
+  assert.ok(certCount >= 2);
+
+  state = await wb.handlers['documents.unlock']({ documentId: doc.id, password: 'not-it' });
+  doc = state.documents[0];
+  assert.equal(doc.status, 'ready');
+  assert.equal(doc.lock?.reason, 'WRONG_PASSWORD');
+  assert.equal(doc.lock?.attempts, 1);
+  assert.equal(doc.objects.filter((o) => o.kind === 'certificate').length, certCount);
+
+  state = await wb.handlers['documents.unlock']({ documentId: doc.id, password: 'changeit-store' });
+  doc = state.documents[0];
+  assert.equal(doc.lock, null);
+  assert.equal(doc.integrity, 'verified');
+  const key = doc.objects.find((o) => o.kind === 'privateKey') as PrivateKeyDto;
+  assert.equal(key.matches.length, 1);
+  assert.equal(wb.session.vault.size, 1);
+});
+
+test('a public key file is reported as format spki and matched to the key it belongs to', async () => {
+  const state = await createWorkbench().handlers['documents.openPaths']({ paths: [fixture('keys', 'ec-p-256.pub.pem'), fixture('keys', 'ec-p-256.pkcs8.pem')] });
+  assert.equal(state.documents[0].format, 'spki');
+  assert.equal(state.documents[1].format, 'pkcs8');
+  assert.deepEqual(state.documents[0].objects[0].matchIds, [state.documents[1].objects[0].id]);
+});

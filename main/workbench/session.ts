@@ -49,9 +49,10 @@ export class Session {
     this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), objects: [] });
   }
 
+  /** Retries a locked document, or a keystore listed without its password, with a password. */
   async unlock(documentId: string, password: string): Promise<void> {
     const doc = this.find(documentId);
-    if (doc.status !== 'locked') return;
+    if (!doc.lock) return;
     await this.read(doc, password, (doc.lock?.attempts ?? 0) + 1);
   }
 
@@ -106,11 +107,12 @@ export class Session {
       doc.result = result;
       doc.objects = result.objects.map((raw, i) => describeObject(raw, { id: `${doc.id}/${i}`, now, storeKey: (pkcs8) => this.vault.put(pkcs8, doc.id) }));
       doc.status = 'ready';
-      doc.lock = null;
+      doc.lock = password === undefined ? partialLock(result, attempts) : null;
       doc.error = null;
     } catch (e) {
       if (isPkiError(e) && (e.code === 'PASSWORD_REQUIRED' || e.code === 'WRONG_PASSWORD')) {
-        doc.status = 'locked';
+        // A keystore listed without its password keeps its listing while the user retries.
+        if (doc.status !== 'ready') doc.status = 'locked';
         doc.lock = { reason: e.code, message: e.message, hint: e.hint, attempts };
       } else {
         doc.status = 'error';
@@ -120,4 +122,17 @@ export class Session {
       events?.emit('progress', { operationId, label, fraction: 1, done: true });
     }
   }
+}
+
+/** A file that opened without a password but holds locked parts (a keystore listed without its password). */
+function partialLock(result: ReadResult, attempts: number): PasswordPrompt | null {
+  const lockedKeys = result.objects.filter((o) => o.kind === 'unsupported' && o.code === 'PASSWORD_REQUIRED').length;
+  if (lockedKeys === 0 && result.integrity !== 'not-checked') return null;
+  const parts = [result.integrity === 'not-checked' ? 'its integrity was not checked' : '', lockedKeys ? `${lockedKeys} private key${lockedKeys === 1 ? ' is' : 's are'} locked` : ''].filter(Boolean);
+  return {
+    reason: 'PASSWORD_REQUIRED',
+    message: `Listed without the password: ${parts.join(' and ')}.`,
+    hint: 'Enter the keystore password to check its integrity and see its private keys.',
+    attempts,
+  };
 }

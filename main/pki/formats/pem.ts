@@ -55,7 +55,8 @@ async function readBlock(block: PemBlock, options: ReadOptions): Promise<BlockRe
   if (isKeyLabel(label)) {
     const key = await readKeyPemBlock(block, options);
     const isEncrypted = key.object.kind === 'privateKey' && key.object.encrypted;
-    return { objects: [key.object], encrypted: isEncrypted, format: key.format };
+    const format = key.object.kind === 'publicKey' && key.format === 'pkcs8' ? 'spki' : key.format;
+    return { objects: [key.object], encrypted: isEncrypted, format };
   }
   if (SKIPPED_LABELS.has(label)) return { objects: [], encrypted: false };
   if (label === 'OPENSSH PRIVATE KEY' || label === 'SSH2 ENCRYPTED PRIVATE KEY') {

@@ -67,9 +67,9 @@ export function DocumentCard({ doc, all, selectedId, current, onSelect, onClose,
           ))}
         </Box>
       )}
-      {doc.status === 'locked' && doc.lock && (
+      {doc.lock && (
         <Alert severity="info" icon={<LockIcon />} sx={{ m: 1 }} action={<Button onClick={() => onUnlock(doc.id)} sx={{ whiteSpace: "nowrap" }}>Enter password</Button>}>
-          {doc.lock.reason === 'WRONG_PASSWORD' ? doc.lock.message : 'This file is protected by a password.'}
+          {doc.status === 'locked' && doc.lock.reason === 'PASSWORD_REQUIRED' ? 'This file is protected by a password.' : doc.lock.message}
         </Alert>
       )}
       {doc.status === 'error' && doc.error && (

@@ -1,4 +1,7 @@
-/** Which locked document the password dialog is asking about; Cancel leaves it locked until asked again. */
+/**
+ * Which document the password dialog is asking about: locked files ask by themselves; a keystore listed
+ * without its password asks when the user says so. Cancel leaves it locked until asked again.
+ */
 import { useEffect, useState } from 'react';
 import type { DocumentDto } from '../../../main/api/dto';
 
@@ -14,12 +17,12 @@ export function usePasswordPrompt(documents: DocumentDto[]): PasswordPromptModel
 
   useEffect(() => {
     const current = documents.find((d) => d.id === docId);
-    if (current?.status === 'locked') return;
+    if (current?.lock) return;
     const next = documents.find((d) => d.status === 'locked' && !dismissed.has(d.id));
     setDocId(next?.id ?? null);
   }, [documents, docId, dismissed]);
 
-  const doc = documents.find((d) => d.id === docId && d.status === 'locked') ?? null;
+  const doc = documents.find((d) => d.id === docId && d.lock) ?? null;
   return {
     doc,
     ask: (id) => {

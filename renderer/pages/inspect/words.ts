@@ -110,6 +110,7 @@ const FORMAT_WORDS: Record<string, string> = {
   pkcs8: 'PKCS#8',
   pkcs1: 'PKCS#1',
   sec1: 'SEC1',
+  spki: 'Public key',
   csr: 'CSR',
   crl: 'CRL',
   'openssl-config': 'OpenSSL config',
