@@ -10,7 +10,7 @@ const require = createRequire(join(root, 'package.json'));
 
 const NO_BINARY =
   'Certbench could not start Electron: its binary is not installed (this machine cannot download it). ' +
-  'On a machine with internet, run `npm install` then `npm start` again (the electron package downloads it); ' +
+  'On a machine with internet, run `node node_modules/electron/install.js` (npm 11 skips its download step), then `npm start` again; ' +
   'here, run `npm run web` to use the same app in your browser.';
 
 function stop(message) {
