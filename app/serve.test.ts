@@ -46,7 +46,7 @@ test('refuses other hosts and schemes', () => {
 test('every response carries the CSP', () => {
   assert.equal(
     CONTENT_SECURITY_POLICY,
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'",
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   );
   const h = responseHeaders('/x/index.html');
   assert.equal(h['Content-Security-Policy'], CONTENT_SECURITY_POLICY);

@@ -2,31 +2,11 @@
  * What the app:// protocol serves: files under the built renderer directory, never anything outside it,
  * always with the CSP header. Pure (no electron import) so path handling is unit tested.
  */
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../main/shell/renderer-assets';
 import { APP_HOST, APP_SCHEME } from './origin';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
+export { CONTENT_SECURITY_POLICY, contentTypeFor };
 
 export function responseHeaders(path: string): Record<string, string> {
   return {

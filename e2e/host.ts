@@ -6,27 +6,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ApiEvent, ApiEvents } from '../main/api/contract';
 import { createDispatcher } from '../main/rpc/dispatcher';
 import { createWorkbench, type Workbench } from '../main/workbench/index';
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../main/shell/renderer-assets';
 
 export const TOKEN_HEADER = 'x-certbench-token';
 /** Above the engine's 64 MiB input limit once base64 and JSON framing are added. */
 export const MAX_BODY_BYTES = 96 * 1024 * 1024;
 
-export const CSP = [
-  "default-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CSP = CONTENT_SECURITY_POLICY;
 
 export type WireKind = 'response' | 'event';
 
@@ -51,18 +42,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -196,7 +175,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     } catch {
       throw new HttpError(404, 'Not found.');
     }
-    res.writeHead(200, { ...baseHeaders(), 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': String(data.length) });
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': contentTypeFor(file), 'Content-Length': String(data.length) });
     res.end(req.method === 'HEAD' ? undefined : data);
   };
 

@@ -30,30 +30,6 @@ export const NAME_ATTRIBUTES: Record<string, string> = {
   '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
 };
 
-/** Plain words for the same attributes, for the Summary tab. */
-export const NAME_ATTRIBUTE_WORDS: Record<string, string> = {
-  CN: 'Common name',
-  O: 'Organization',
-  OU: 'Organizational unit',
-  L: 'City / locality',
-  ST: 'State / province',
-  C: 'Country',
-  emailAddress: 'Email address',
-  serialNumber: 'Serial number (subject)',
-  DC: 'Domain component',
-  street: 'Street',
-  postalCode: 'Postal code',
-  title: 'Title',
-  GN: 'Given name',
-  SN: 'Surname',
-  UID: 'User ID',
-  organizationIdentifier: 'Organization identifier',
-  businessCategory: 'Business category',
-  jurisdictionC: 'Jurisdiction country',
-  jurisdictionST: 'Jurisdiction state',
-  jurisdictionL: 'Jurisdiction locality',
-};
-
 /** Signature algorithms → OpenSSL's long names. */
 export const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
@@ -122,17 +98,6 @@ export const EXTENDED_KEY_USAGES: Record<string, string> = {
   '1.3.6.1.4.1.311.10.3.12': 'msDocumentSigning',
   '1.3.6.1.4.1.11129.2.4.4': 'certificateTransparency',
   '1.3.6.1.5.5.7.3.36': 'documentSigning',
-};
-
-/** Plain words for EKUs, for the Summary tab. */
-export const EXTENDED_KEY_USAGE_WORDS: Record<string, string> = {
-  serverAuth: 'TLS server',
-  clientAuth: 'TLS client',
-  codeSigning: 'Code signing',
-  emailProtection: 'Email (S/MIME)',
-  timeStamping: 'Time stamping',
-  OCSPSigning: 'OCSP signing',
-  anyExtendedKeyUsage: 'Any purpose',
 };
 
 export const ACCESS_METHODS: Record<string, string> = {
