@@ -29,6 +29,8 @@ for (const row of rows) {
       assert.ok(first && 'der' in first, `no ${row.kind} found`);
       const dto = describeObject(first, { id: 'x', now: new Date(), storeKey: () => 'h' });
       assert.equal((dto as { sha256?: string }).sha256, row.sha256);
+      const undecoded = ('extensions' in dto ? dto.extensions : []).filter((e) => e.error);
+      assert.deepEqual(undecoded, [], 'every extension decodes');
       return;
     }
     // Files OpenSSL does not read as X.509: a typed error or objects, never anything else.
