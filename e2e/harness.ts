@@ -12,6 +12,12 @@ export interface Wire {
   body: string;
 }
 
+/**
+ * The e2e clock, in the host and in the page: a day after the committed fixtures were made, so "expires in
+ * 11 days" stays true for as long as the fixtures are kept.
+ */
+export const E2E_NOW = new Date('2026-11-24T12:00:00Z');
+
 interface Fixtures {
   host: Host;
   wire: Wire[];
@@ -23,7 +29,7 @@ export const test = base.extend<Fixtures>({
     await use([]);
   },
   host: async ({ wire }, use) => {
-    const host = await startHost({ staticDir: join(ROOT, 'dist', 'renderer'), tap: (kind, body) => wire.push({ kind, body }) });
+    const host = await startHost({ staticDir: join(ROOT, 'dist', 'renderer'), tap: (kind, body) => wire.push({ kind, body }), now: () => E2E_NOW });
     await use(host);
     await host.close();
   },
@@ -37,6 +43,7 @@ export const test = base.extend<Fixtures>({
       const body = await r.text().catch(() => '');
       if (body) wire.push({ kind: 'response', body });
     });
+    await page.clock.setFixedTime(E2E_NOW);
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Inspect' })).toBeVisible();
     await use(page);

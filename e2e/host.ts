@@ -28,6 +28,8 @@ export interface HostOptions {
   staticDir?: string;
   /** Sees every API response body and event payload exactly as sent (the private-key audit hooks in here). */
   tap?: (kind: WireKind, body: string) => void;
+  /** The moment expiry is counted from (tests pin it so committed fixtures never expire under them). */
+  now?: () => Date;
 }
 
 export interface Host {
@@ -96,7 +98,7 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const staticDir = resolve(options.staticDir ?? join(process.cwd(), 'dist', 'renderer'));
   const token = randomBytes(32).toString('hex');
-  const workbench = createWorkbench({ shell: 'web' });
+  const workbench = createWorkbench({ shell: 'web', now: options.now });
   const dispatcher = createDispatcher(workbench.handlers);
   const tap = options.tap;
   const streams = new Set<ServerResponse>();
