@@ -19,3 +19,23 @@ test('unlocking a high-iteration PFX shows a progress bar with what is happening
   await expect(page.getByRole('region', { name: 'slow.pfx' }).locator('[data-kind="privateKey"]')).toHaveCount(1);
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
+
+test('a slow unlock can be stopped: the file stays locked and can be tried again', async ({ app: page, host }) => {
+  await page.getByTestId('file-input').setInputFiles(fixture('slow.pfx'));
+  const dialog = page.getByRole('dialog', { name: 'Password for slow.pfx' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await dialog.getByLabel('Password', { exact: true }).fill('slow');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stop' }).click();
+
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0, { timeout: 3_000 });
+  await expect(dialog.getByRole('button', { name: 'Unlock' })).toBeEnabled();
+  const doc = (await host.workbench.handlers['documents.list']({})).documents[0]!;
+  expect(doc.status).toBe('locked');
+  expect(doc.lock?.attempts).toBe(0);
+  await snap(page, 'progress-stopped');
+
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('region', { name: 'slow.pfx' }).getByRole('button', { name: 'Enter password' })).toBeVisible();
+});

@@ -17,6 +17,8 @@ export interface ApiMethods {
   'documents.unlock': { request: { documentId: string; password: string }; response: WorkbenchState };
   'documents.close': { request: { documentId: string }; response: WorkbenchState };
   'documents.closeAll': { request: Record<string, never>; response: WorkbenchState };
+  /** Stops waiting for a slow operation (named by its progress events); the document stays as it was. */
+  'operations.cancel': { request: { operationId: string }; response: { cancelled: boolean } };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -49,6 +51,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'documents.unlock',
   'documents.close',
   'documents.closeAll',
+  'operations.cancel',
 ] as const;
 
 export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed'] as const;

@@ -16,4 +16,5 @@ export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'documents.unlock': z.object({ documentId: id, password: z.string().max(1024) }).strict(),
   'documents.close': z.object({ documentId: id }).strict(),
   'documents.closeAll': empty,
+  'operations.cancel': z.object({ operationId: id }).strict(),
 };

@@ -59,6 +59,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
       session.closeAll();
       return session.state();
     },
+    'operations.cancel': async ({ operationId }) => ({ cancelled: session.cancel(operationId) }),
   };
 
   return { handlers, events, session };

@@ -4,7 +4,8 @@ import { mkdtempSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fixture, fixtureJson } from '../../test/helpers/fixtures';
+import { fixture, fixtureJson, ROOT } from '../../test/helpers/fixtures';
+import type { ProgressEvent } from '../api/contract';
 import type { CertificateDto, PrivateKeyDto } from '../api/dto';
 import { createWorkbench } from '.';
 
@@ -121,4 +122,29 @@ test('a public key file is reported as format spki and matched to the key it bel
   assert.equal(state.documents[0].format, 'spki');
   assert.equal(state.documents[1].format, 'pkcs8');
   assert.deepEqual(state.documents[0].objects[0].matchIds, [state.documents[1].objects[0].id]);
+});
+
+test('a slow unlock can be stopped: the document stays locked, the attempt is not counted', async () => {
+  const wb = createWorkbench();
+  const slow = join(ROOT, 'e2e', 'fixtures', 'slow.pfx');
+  let state = await wb.handlers['documents.openPaths']({ paths: [slow] });
+  const doc = state.documents[0];
+  assert.equal(doc.status, 'locked');
+  const seen: string[] = [];
+  wb.events.on((event, payload) => {
+    if (event !== 'progress') return;
+    const p = payload as ProgressEvent;
+    if (!p.done && !seen.includes(p.operationId)) {
+      seen.push(p.operationId);
+      void wb.handlers['operations.cancel']({ operationId: p.operationId }).then((r) => assert.equal(r.cancelled, true));
+    }
+  });
+  const started = Date.now();
+  state = await wb.handlers['documents.unlock']({ documentId: doc.id, password: 'slow' });
+  assert.ok(Date.now() - started < 1500, `stopping took ${Date.now() - started} ms`);
+  assert.equal(seen.length, 1);
+  assert.equal(state.documents[0].status, 'locked');
+  assert.equal(state.documents[0].lock?.attempts, 0);
+  assert.equal(wb.session.vault.size, 0);
+  assert.deepEqual(await wb.handlers['operations.cancel']({ operationId: seen[0] }), { cancelled: false });
 });

@@ -33,6 +33,7 @@ export class Session {
   private docs: OpenDocument[] = [];
   private nextId = 1;
   private nextOperation = 1;
+  private running = new Map<string, AbortController>();
   readonly vault = new KeyVault();
 
   constructor(private readonly options: SessionOptions = {}) {}
@@ -54,6 +55,13 @@ export class Session {
     const doc = this.find(documentId);
     if (!doc.lock) return;
     await this.read(doc, password, (doc.lock?.attempts ?? 0) + 1);
+  }
+
+  /** Abandons a running read; true when there was one. Derivations already on the thread pool finish unseen. */
+  cancel(operationId: string): boolean {
+    const controller = this.running.get(operationId);
+    controller?.abort();
+    return controller !== undefined;
   }
 
   close(documentId: string): void {
@@ -97,11 +105,19 @@ export class Session {
     const operationId = `op${this.nextOperation++}`;
     const events = this.options.events;
     const label = `Opening ${doc.name}`;
+    const controller = new AbortController();
+    this.running.set(operationId, controller);
+    // Announced at once, so the renderer can offer to stop it before any derivation reports.
+    events?.emit('progress', { operationId, label, fraction: null, done: false });
     try {
-      const result = await readBytes(doc.bytes, {
-        password,
-        onProgress: events ? (fraction, phase) => events.emit('progress', { operationId, label: `${label}: ${phase}`, fraction, done: false }) : undefined,
-      });
+      const result = await untilAborted(
+        readBytes(doc.bytes, {
+          password,
+          signal: controller.signal,
+          onProgress: events ? (fraction, phase) => events.emit('progress', { operationId, label: `${label}: ${phase}`, fraction, done: false }) : undefined,
+        }),
+        controller.signal,
+      );
       this.vault.dropOwner(doc.id);
       const now = this.options.now?.() ?? new Date();
       doc.result = result;
@@ -110,7 +126,10 @@ export class Session {
       doc.lock = password === undefined ? partialLock(result, attempts) : null;
       doc.error = null;
     } catch (e) {
-      if (isPkiError(e) && (e.code === 'PASSWORD_REQUIRED' || e.code === 'WRONG_PASSWORD')) {
+      if (isPkiError(e) && e.code === 'CANCELLED') {
+        // The user stopped waiting: the document stays exactly as it was.
+        if (doc.status === 'error' && doc.result === null && !doc.lock) doc.error = toErrorInfo(e);
+      } else if (isPkiError(e) && (e.code === 'PASSWORD_REQUIRED' || e.code === 'WRONG_PASSWORD')) {
         // A keystore listed without its password keeps its listing while the user retries.
         if (doc.status !== 'ready') doc.status = 'locked';
         doc.lock = { reason: e.code, message: e.message, hint: e.hint, attempts };
@@ -119,6 +138,7 @@ export class Session {
         doc.error = toErrorInfo(e);
       }
     } finally {
+      this.running.delete(operationId);
       events?.emit('progress', { operationId, label, fraction: 1, done: true });
     }
   }
@@ -135,4 +155,13 @@ function partialLock(result: ReadResult, attempts: number): PasswordPrompt | nul
     hint: 'Enter the keystore password to check its integrity and see its private keys.',
     attempts,
   };
+}
+
+/** Settles with CANCELLED as soon as `signal` aborts, whatever `work` is still doing. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -119,6 +119,9 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
 
   const busy = wb.pending > 0;
   const topProgress = progress[0] ?? null;
+  const stopUnlock = async () => {
+    if (topProgress) await client.call('operations.cancel', { operationId: topProgress.operationId }).catch(() => undefined);
+  };
 
   return (
     <Box sx={{ display: active ? 'flex' : 'none', flexDirection: 'column', flex: 1, minHeight: 0 }}>
@@ -194,7 +197,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
         </Box>
       )}
 
-      {prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={prompt.dismiss} />}
+      {prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={prompt.dismiss} onStop={() => void stopUnlock()} />}
       <PasteDialog
         open={pasteOpen}
         onClose={() => setPasteOpen(false)}

@@ -23,9 +23,11 @@ interface Props {
   progress: ProgressEvent | null;
   onUnlock: (password: string) => void;
   onCancel: () => void;
+  /** Stops waiting for a slow unlock; the file stays locked. */
+  onStop: () => void;
 }
 
-export function PasswordDialog({ doc, busy, progress, onUnlock, onCancel }: Props) {
+export function PasswordDialog({ doc, busy, progress, onUnlock, onCancel, onStop }: Props) {
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
   const lock = doc.lock;
@@ -91,9 +93,13 @@ export function PasswordDialog({ doc, busy, progress, onUnlock, onCancel }: Prop
           )}
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onCancel} disabled={busy}>
-            Cancel
-          </Button>
+          {busy ? (
+            <Button onClick={onStop} disabled={!progress}>
+              Stop
+            </Button>
+          ) : (
+            <Button onClick={onCancel}>Cancel</Button>
+          )}
           <Button type="submit" variant="contained" disabled={busy}>
             Unlock
           </Button>

@@ -5,7 +5,7 @@ import type { ErrorInfo, WorkbenchState } from '../../../main/api/dto';
 import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
 
-type StateMethod = Exclude<ApiMethod, 'app.info'>;
+type StateMethod = Exclude<ApiMethod, 'app.info' | 'operations.cancel'>;
 
 export interface WorkbenchModel {
   state: WorkbenchState;
