@@ -7,7 +7,7 @@ import { corrupt } from '../errors';
 import { JCEKS_KEY_PROTECTION_LABEL, jceksDecrypt } from './jceks-keyprotector';
 import { JavaDataInput } from './java-data-input';
 import { type JavaObject, type JavaValue, isJavaObject, readJavaObject } from './java-serialization';
-import * as a from '../keys/asn1';
+import * as a from '../der/asn1';
 
 /** JceKeyStore writes the first; Java reads any javax.crypto.SealedObject, so both are accepted. */
 const SEALED_CLASSES = ['com.sun.crypto.provider.SealedObjectForKeyProtector', 'javax.crypto.SealedObject'];

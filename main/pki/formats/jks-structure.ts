@@ -4,7 +4,7 @@
  * secret key), then a 20-byte SHA-1 integrity digest over everything before it.
  */
 import { PkiError, corrupt } from '../errors';
-import * as a from '../keys/asn1';
+import * as a from '../der/asn1';
 import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
 import { type SealedSecretKey, pbeParameter, readSealedSecretKey } from './jceks-sealed';
 import { JavaDataInput } from './java-data-input';
@@ -99,7 +99,7 @@ function protectedKey(der: Uint8Array, kind: KeystoreKind, where: string): Prote
   if (kind === 'jceks' && oid === JCEKS_KEY_PROTECTION_OID) {
     const params = algorithm?.[1];
     if (!params) throw corrupt(`${where} key protection has no parameters`);
-    return { scheme: 'jceks', data, ...pbeParameter(a.encodedBytes(params), `${where} key protection`) };
+    return { scheme: 'jceks', data, ...pbeParameter(a.encoded(params), `${where} key protection`) };
   }
   // JCEKS can also hold JKS-protected keys (it reads JKS files); anything else is foreign.
   if (kind === 'jceks' && oid === JKS_KEY_PROTECTION_OID) return { scheme: 'jks', data };

@@ -5,7 +5,7 @@
  */
 import { PkiError, corrupt } from '../errors';
 import type { RawObject, ReadOptions, ReadResult, Reader } from '../model';
-import { tryParseDer } from '../pbe/der';
+import { tryParse } from '../der/asn1';
 import { describeSecretKey } from '../pbe/secret-key';
 import { type PbeScheme, decryptWithSecrets, looksLikePkcs8, wrongPassword } from '../pbe/index';
 import { type PbeSecret, candidateSecrets } from '../pbe/password';
@@ -114,7 +114,7 @@ async function openPart(part: SafePart, secret: PbeSecret, attempt: Attempt): Pr
     return [{ bag: { kind: 'unsupported', what: 'encrypted part', error: part.error, location: part.location } }];
   }
   attempt.encryptedCount++;
-  const looksLikeSafe = (plain: Uint8Array) => tryParseDer(plain)?.idBlock.tagNumber === 16;
+  const looksLikeSafe = (plain: Uint8Array) => tryParse(plain, 'ber')?.idBlock.tagNumber === 16;
   const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafe);
   if (!opened) {
     attempt.failed++;

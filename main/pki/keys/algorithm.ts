@@ -2,7 +2,7 @@
  * Decides from the AlgorithmIdentifier alone (pure JS) whether Certbench can use a key. node:crypto would
  * accept more than Electron's BoringSSL does (Ed448, secp256k1, brainpool, RSA-PSS, DSA), so it is not asked.
  */
-import * as a from './asn1';
+import * as a from '../der/asn1';
 import { KEY_OID, OTHER_CURVES, OTHER_KEY_ALGORITHMS, SUPPORTED_CURVES } from './oids';
 
 export type KeyAlgorithmVerdict =

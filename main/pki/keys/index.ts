@@ -7,7 +7,7 @@ import { PkiError, corrupt } from '../errors';
 import type { PemBlock } from '../formats/pem-blocks';
 import type { RawPrivateKey, RawUnsupported, ReadOptions } from '../model';
 import { decryptEncryptedPrivateKeyInfo, pbeSchemeFromNode } from '../pbe';
-import * as a from './asn1';
+import * as a from '../der/asn1';
 import { type DekInfo, decryptDekInfo, dekInfo, protectionLabel } from './dek-info';
 import { type Protection, fromEcPrivateKey, fromPkcs8, fromRsaPrivateKey } from './private-key';
 import { fromRsaPublicKey, fromSpki } from './public-key';

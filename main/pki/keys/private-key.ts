@@ -6,7 +6,7 @@ import { privateKeyFacts } from '../crypto';
 import { PkiError, corrupt } from '../errors';
 import type { RawPrivateKey, RawUnsupported } from '../model';
 import { judgeAlgorithm } from './algorithm';
-import * as a from './asn1';
+import * as a from '../der/asn1';
 import { OTHER_CURVES, SUPPORTED_CURVES } from './oids';
 import { unsupportedKey } from './result';
 import { type RsaPrivateParts, checkRsaPrivateKey } from './rsa-check';

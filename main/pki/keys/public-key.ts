@@ -3,7 +3,7 @@ import { publicKeyFacts } from '../crypto';
 import { corrupt } from '../errors';
 import type { RawPublicKey, RawUnsupported } from '../model';
 import { judgeAlgorithm } from './algorithm';
-import * as a from './asn1';
+import * as a from '../der/asn1';
 import { unsupportedKey } from './result';
 import { rsaPublicToSpki } from './wrap';
 

@@ -2,7 +2,7 @@
  * Recognises key structures by their ASN.1 shape alone. Strict on purpose: a certificate, CSR, CRL, PKCS#7
  * or PKCS#12 must never look like a key (those have 3 top-level fields or a non-key layout).
  */
-import * as a from './asn1';
+import * as a from '../der/asn1';
 
 export type KeyShape =
   /** PrivateKeyInfo / OneAsymmetricKey: { version 0|1, AlgorithmIdentifier, OCTET STRING, [0] attrs?, [1] pub? } */

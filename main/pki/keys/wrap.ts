@@ -1,5 +1,5 @@
 /** Wraps traditional encodings into the standard containers the model carries (PKCS#8, SubjectPublicKeyInfo). */
-import * as a from './asn1';
+import * as a from '../der/asn1';
 import { KEY_OID } from './oids';
 
 /** PrivateKeyInfo { 0, AlgorithmIdentifier, OCTET STRING(inner) }: how `openssl pkcs8 -topk8` wraps keys. */

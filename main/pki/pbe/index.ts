@@ -5,7 +5,7 @@
  */
 import { BadDecrypt } from '../crypto';
 import { PkiError, corrupt } from '../errors';
-import { type Asn1Node, integer, octets, oid, parseDer, sequence, tryParseDer } from './der';
+import { type Node, integer, octets, oid, parse, sequence, tryParse } from '../der/asn1';
 import { OID, describeOid } from './oids';
 import { type PbeSecret, candidateSecrets } from './password';
 import { pbes2Scheme } from './pbes2';
@@ -17,7 +17,7 @@ export type { PbeSecret } from './password';
 export { candidateSecrets } from './password';
 
 /** Reads a PBE AlgorithmIdentifier node into a scheme, or throws UNSUPPORTED_ALGORITHM / CORRUPT. */
-export function pbeSchemeFromNode(algorithmIdentifier: Asn1Node, where: string): PbeScheme {
+export function pbeSchemeFromNode(algorithmIdentifier: Node, where: string): PbeScheme {
   const [oidNode, params] = sequence(algorithmIdentifier, `${where} encryption algorithm`, 1);
   const algorithm = oid(oidNode, `${where} encryption algorithm`);
   if (algorithm === OID.pbes2) return pbes2Scheme(params, where);
@@ -54,7 +54,7 @@ export async function decryptWithSecrets(
 
 /** PrivateKeyInfo / OneAsymmetricKey: SEQUENCE { INTEGER 0|1, AlgorithmIdentifier, OCTET STRING, ... }. */
 export function looksLikePkcs8(bytes: Uint8Array): boolean {
-  const node = tryParseDer(bytes);
+  const node = tryParse(bytes, 'ber');
   if (!node) return false;
   try {
     const [version, alg, key] = sequence(node, 'key', 3);
@@ -85,7 +85,7 @@ export function decryptPbe(
   onProgress?: ProgressFn,
 ): Promise<{ plaintext: Uint8Array; protection: string }> {
   return wrap(async () => {
-    const scheme = pbeSchemeFromNode(parseDer(algorithmIdentifierDer, 'the encryption algorithm'), 'the');
+    const scheme = pbeSchemeFromNode(parse(algorithmIdentifierDer, 'the encryption algorithm', 'ber'), 'the');
     onProgress?.(0, 'Deriving the key from the password');
     const result = await decryptWithSecrets(scheme, encrypted, candidateSecrets(password), () => true);
     onProgress?.(1, 'Deriving the key from the password');
@@ -101,7 +101,7 @@ export function decryptEncryptedPrivateKeyInfo(
   onProgress?: ProgressFn,
 ): Promise<{ pkcs8: Uint8Array; protection: string }> {
   return wrap(async () => {
-    const [algNode, dataNode] = sequence(parseDer(der, 'the encrypted private key'), 'the encrypted private key', 2);
+    const [algNode, dataNode] = sequence(parse(der, 'the encrypted private key', 'ber'), 'the encrypted private key', 2);
     const scheme = pbeSchemeFromNode(algNode, 'the encrypted private key');
     const data = octets(dataNode, 'the encrypted private key data');
     if (data.length === 0) throw corrupt('the encrypted private key data is empty');

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { fixture } from '../../../test/helpers/fixtures';
 import { digest, privateKeyFacts } from '../crypto';
 import { PkiError, type ErrorCode } from '../errors';
-import { encoded, octets, parseDer, sequence } from './der';
+import { encoded, octets, parse, sequence } from '../der/asn1';
 import { decryptEncryptedPrivateKeyInfo, decryptPbe } from './index';
 import { checkIterations } from './scheme';
 
@@ -29,7 +29,7 @@ async function rejectsWith(promise: Promise<unknown>, code: ErrorCode): Promise<
 
 /** Splits EncryptedPrivateKeyInfo DER into its AlgorithmIdentifier DER and encrypted data. */
 function split(der: Uint8Array): { alg: Uint8Array; data: Uint8Array } {
-  const [alg, data] = sequence(parseDer(der, 'test'), 'test', 2);
+  const [alg, data] = sequence(parse(der, 'test'), 'test', 2);
   return { alg: encoded(alg), data: octets(data, 'test') };
 }
 

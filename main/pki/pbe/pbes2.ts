@@ -1,7 +1,7 @@
 /** PBES2 (RFC 8018 section 6.2): PBKDF2 with an HMAC PRF, then AES-CBC or DES-EDE3-CBC. */
 import { decryptCbc, pbkdf2, type BlockCipherName, type HashName } from '../crypto';
 import { corrupt } from '../errors';
-import { type Asn1Node, integer, isNull, octets, oid, sequence } from './der';
+import { type Node, integer, isNull, octets, oid, sequence } from '../der/asn1';
 import { OID, PRF_HASH, describeOid } from './oids';
 import { type PbeScheme, checkIterations, unsupported } from './scheme';
 
@@ -20,7 +20,7 @@ const CIPHERS: Record<string, CipherSpec> = {
 };
 
 /** `params` is the PBES2-params SEQUENCE of the AlgorithmIdentifier. */
-export function pbes2Scheme(params: Asn1Node | undefined, where: string): PbeScheme {
+export function pbes2Scheme(params: Node | undefined, where: string): PbeScheme {
   const [kdfAlg, encAlg] = sequence(params, `${where} PBES2 parameters`, 2);
   const [kdfOidNode, kdfParams] = sequence(kdfAlg, `${where} PBES2 key derivation`, 1);
   const kdfOid = oid(kdfOidNode, `${where} PBES2 key derivation`);
@@ -65,7 +65,7 @@ export function pbes2Scheme(params: Asn1Node | undefined, where: string): PbeSch
 }
 
 /** PBKDF2's salt is CHOICE { specified OCTET STRING, otherSource AlgorithmIdentifier }; nobody uses the latter. */
-function explicitSalt(node: Asn1Node | undefined, where: string): Uint8Array {
+function explicitSalt(node: Node | undefined, where: string): Uint8Array {
   if (node && node.idBlock.tagClass === 1 && node.idBlock.tagNumber === 16) throw unsupported('a PBKDF2 salt from another source (otherSource)');
   return octets(node, where);
 }

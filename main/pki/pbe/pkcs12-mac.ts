@@ -1,7 +1,7 @@
 /** The PKCS#12 password MAC (RFC 7292 section 5): HMAC keyed by the PKCS#12 KDF with ID 3. */
 import { hmac, timingSafeEqual, type HashName } from '../crypto';
 import { corrupt } from '../errors';
-import { type Asn1Node, integer, octets, oid, sequence } from './der';
+import { type Node, integer, octets, oid, sequence } from '../der/asn1';
 import { DIGEST_HASH, HASH_LABEL, OID, describeOid } from './oids';
 import type { PbeSecret } from './password';
 import { KDF_ID, pkcs12Kdf } from './pkcs12-kdf';
@@ -19,7 +19,7 @@ export interface MacSpec {
 const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 /** MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER DEFAULT 1 } */
-export function parseMacData(node: Asn1Node): MacSpec {
+export function parseMacData(node: Node): MacSpec {
   const [digestInfo, saltNode, iterNode] = sequence(node, 'the PKCS#12 MAC', 2);
   const [algNode, digestNode] = sequence(digestInfo, 'the PKCS#12 MAC digest', 2);
   const algorithm = oid(sequence(algNode, 'the PKCS#12 MAC algorithm', 1)[0], 'the PKCS#12 MAC algorithm');

@@ -3,7 +3,7 @@
  * before OpenSSL 3 (and `openssl pkcs12 -legacy`, Windows, old Java) uses them.
  */
 import { decryptCbc } from '../crypto';
-import { integer, octets, sequence, type Asn1Node } from './der';
+import { integer, octets, sequence, type Node } from '../der/asn1';
 import { OID, oidName } from './oids';
 import { KDF_ID, pkcs12Kdf } from './pkcs12-kdf';
 import { rc2CbcDecrypt } from './rc2';
@@ -23,7 +23,7 @@ export function isPkcs12Pbe(algorithm: string): boolean {
 }
 
 /** `params` is the pkcs-12PbeParams SEQUENCE { salt OCTET STRING, iterations INTEGER }. */
-export function pkcs12PbeScheme(algorithm: string, params: Asn1Node | undefined, where: string): PbeScheme {
+export function pkcs12PbeScheme(algorithm: string, params: Node | undefined, where: string): PbeScheme {
   const cipher = CIPHERS[algorithm];
   const [saltNode, iterNode] = sequence(params, `${where} PKCS#12 PBE parameters`, 2);
   const salt = octets(saltNode, `${where} PKCS#12 PBE salt`);

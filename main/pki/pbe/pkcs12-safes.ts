@@ -4,19 +4,19 @@
  */
 import { PkiError, corrupt } from '../errors';
 import {
-  type Asn1Node,
+  type Node,
   bmpString,
   encoded,
   explicit,
   implicitOctets,
   integer,
-  isContextTag,
+  isContext,
   octets,
   oid,
-  parseDer,
+  parse,
   sequence,
-  toHex,
-} from './der';
+} from '../der/asn1';
+import { hex } from '../der/der';
 import { pbeSchemeFromNode } from './index';
 import { type MacSpec, parseMacData } from './pkcs12-mac';
 import { describeOid } from './oids';
@@ -102,7 +102,7 @@ export function looksLikePfx(bytes: Uint8Array): boolean {
 }
 
 export function parsePfx(bytes: Uint8Array): PfxStructure {
-  const [versionNode, authSafeInfo, macNode] = sequence(parseDer(bytes, 'the PKCS#12 file'), 'the PKCS#12 file', 2);
+  const [versionNode, authSafeInfo, macNode] = sequence(parse(bytes, 'the PKCS#12 file', 'ber'), 'the PKCS#12 file', 2);
   const version = integer(versionNode, 'the PKCS#12 version');
   if (version !== 3) throw corrupt(`the PKCS#12 version is ${version}, expected 3`);
   const [typeNode, contentNode] = sequence(authSafeInfo, 'the PKCS#12 content', 1);
@@ -116,12 +116,12 @@ export function parsePfx(bytes: Uint8Array): PfxStructure {
   }
   if (type !== CT.data) throw corrupt(`the PKCS#12 content type is ${describeOid(type)}, expected data`);
   const authSafe = octets(explicit(contentNode, 0, 'the PKCS#12 content'), 'the PKCS#12 content');
-  const infos = sequence(parseDer(authSafe, 'the PKCS#12 authenticated safe'), 'the PKCS#12 authenticated safe');
+  const infos = sequence(parse(authSafe, 'the PKCS#12 authenticated safe', 'ber'), 'the PKCS#12 authenticated safe');
   const parts = infos.map((info, i) => parsePart(info, `safe ${i + 1}`));
   return { authSafe, parts, mac: macNode ? parseMacData(macNode) : undefined };
 }
 
-function parsePart(info: Asn1Node, location: string): SafePart {
+function parsePart(info: Node, location: string): SafePart {
   const [typeNode, contentNode] = sequence(info, location, 1);
   const type = oid(typeNode, `${location} content type`);
   if (type === CT.data) {
@@ -130,7 +130,7 @@ function parsePart(info: Asn1Node, location: string): SafePart {
   if (type === CT.encryptedData) {
     const [, encInfo] = sequence(explicit(contentNode, 0, location), `${location} encrypted data`, 2);
     const [, algNode, dataNode] = sequence(encInfo, `${location} encrypted content`, 2);
-    if (!isContextTag(dataNode, 0)) return { kind: 'plain', location, contents: new Uint8Array([0x30, 0x00]) };
+    if (!isContext(dataNode, 0)) return { kind: 'plain', location, contents: new Uint8Array([0x30, 0x00]) };
     const data = implicitOctets(dataNode, 0, `${location} encrypted content`);
     try {
       return { kind: 'encrypted', location, scheme: pbeSchemeFromNode(algNode, location), data };
@@ -149,11 +149,11 @@ function parsePart(info: Asn1Node, location: string): SafePart {
 
 /** Decodes SafeContents DER into bags, flattening nested safeContentsBags. Throws CORRUPT. */
 export function decodeSafeContents(contents: Uint8Array, location: string): SafeBag[] {
-  const bags = sequence(parseDer(contents, `${location} contents`), `${location} contents`);
+  const bags = sequence(parse(contents, `${location} contents`, 'ber'), `${location} contents`);
   return bags.flatMap((bag, i) => decodeBag(bag, `${location}, bag ${i + 1}`));
 }
 
-function decodeBag(node: Asn1Node, location: string): SafeBag[] {
+function decodeBag(node: Node, location: string): SafeBag[] {
   const [idNode, valueNode, attrsNode] = sequence(node, location, 2);
   const bagId = oid(idNode, `${location} type`);
   const value = explicit(valueNode, 0, `${location} value`);
@@ -181,7 +181,7 @@ function decodeBag(node: Asn1Node, location: string): SafeBag[] {
       if (type === BAG.shroudedKey) {
         // Java writes the EncryptedPrivateKeyInfo inside an OCTET STRING.
         const epki =
-          secretValue.idBlock.tagNumber === 4 ? parseDer(octets(secretValue, `${location} secret value`), `${location} secret value`) : secretValue;
+          secretValue.idBlock.tagNumber === 4 ? parse(octets(secretValue, `${location} secret value`), `${location} secret value`, 'ber') : secretValue;
         return [shrouded('shroudedSecret', epki, location, attrs)];
       }
       return [unsupportedBag(`a secret of type ${describeOid(type)} (secretBag)`, attrs)];
@@ -192,7 +192,7 @@ function decodeBag(node: Asn1Node, location: string): SafeBag[] {
 }
 
 /** An EncryptedPrivateKeyInfo in a bag; an algorithm we cannot decrypt becomes an unsupported entry. */
-function shrouded(kind: 'shroudedKey' | 'shroudedSecret', value: Asn1Node, location: string, attrs: BagAttributes & { location: string }): SafeBag {
+function shrouded(kind: 'shroudedKey' | 'shroudedSecret', value: Node, location: string, attrs: BagAttributes & { location: string }): SafeBag {
   const [algNode, dataNode] = sequence(value, `${location} encrypted key`, 2);
   const data = octets(dataNode, `${location} encrypted key data`);
   try {
@@ -212,7 +212,7 @@ function unsupportedBag(what: string, attrs: BagAttributes & { location: string 
   };
 }
 
-function decodeAttributes(node: Asn1Node, location: string): BagAttributes {
+function decodeAttributes(node: Node, location: string): BagAttributes {
   const out: BagAttributes = {};
   for (const attr of sequence(node, `${location} attributes`, 0, true)) {
     const [typeNode, valuesNode] = sequence(attr, `${location} attribute`, 2);
@@ -220,7 +220,7 @@ function decodeAttributes(node: Asn1Node, location: string): BagAttributes {
     const values = sequence(valuesNode, `${location} attribute values`, 0, true);
     if (values.length === 0) continue;
     if (type === ATTR.friendlyName) out.alias = bmpString(values[0], `${location} friendly name`);
-    else if (type === ATTR.localKeyId) out.localKeyId = toHex(octets(values[0], `${location} local key id`));
+    else if (type === ATTR.localKeyId) out.localKeyId = hex(octets(values[0], `${location} local key id`)).toLowerCase();
     else if (type === ATTR.oracleTrustedKeyUsage) out.trusted = true;
   }
   return out;

@@ -1,0 +1,169 @@
+/**
+ * Strict helpers over asn1js, for the structures read off the hot path (keys, PBE, PKCS#12, keystores) and
+ * for building DER. Parsing never throws anything but PkiError CORRUPT naming `where`; the `is*` probes and
+ * `children` never throw at all, so structure sniffing can try shapes freely.
+ */
+import * as asn1js from 'asn1js';
+import { corrupt } from '../errors';
+
+export type Node = asn1js.AsnType;
+
+/** 'ber' also admits indefinite lengths: RFC 7292 allows them and some PKCS#12 writers use them. */
+export type Rules = 'der' | 'ber';
+
+const UNIVERSAL = 1;
+const CONTEXT = 3;
+
+/** One element that fills `bytes` exactly, or undefined (garbage, truncation, trailing bytes). */
+export function tryParse(bytes: Uint8Array, rules: Rules = 'der'): Node | undefined {
+  if (bytes.length < 2) return undefined;
+  let parsed: ReturnType<typeof asn1js.fromBER>;
+  try {
+    parsed = asn1js.fromBER(bytes);
+  } catch {
+    return undefined;
+  }
+  if (parsed.offset !== bytes.length || parsed.result.error || !wellFormed(parsed.result, rules)) return undefined;
+  return parsed.result;
+}
+
+export function parse(bytes: Uint8Array, where: string, rules: Rules = 'der'): Node {
+  const node = tryParse(bytes, rules);
+  if (!node) throw corrupt(`${where} is not valid ${rules === 'der' ? 'DER' : 'ASN.1'} (truncated or garbled)`);
+  return node;
+}
+
+/**
+ * asn1js records some inner errors on nested blocks instead of failing the parse. Primitive strings are not
+ * descended into: asn1js speculatively parses their contents, which may be anything (ciphertext).
+ */
+function wellFormed(node: Node, rules: Rules): boolean {
+  if ((node as asn1js.BaseBlock).error || (rules === 'der' && node.lenBlock.isIndefiniteForm)) return false;
+  const value = (node as { valueBlock?: { value?: unknown; error?: string } }).valueBlock;
+  if (value?.error) return false;
+  if (node.idBlock.isConstructed && Array.isArray(value?.value)) return (value.value as Node[]).every((n) => wellFormed(n, rules));
+  return true;
+}
+
+function isUniversal(node: Node | undefined, tag: number): node is Node {
+  return !!node && node.idBlock.tagClass === UNIVERSAL && node.idBlock.tagNumber === tag;
+}
+
+export function isContext(node: Node | undefined, tag: number): node is Node {
+  return !!node && node.idBlock.tagClass === CONTEXT && node.idBlock.tagNumber === tag;
+}
+
+export const isSequence = (node: Node | undefined): node is asn1js.Sequence =>
+  isUniversal(node, 16) && node.idBlock.isConstructed;
+export const isInteger = (node: Node | undefined): node is asn1js.Integer => node instanceof asn1js.Integer;
+export const isOid = (node: Node | undefined): node is asn1js.ObjectIdentifier => node instanceof asn1js.ObjectIdentifier;
+export const isOctetString = (node: Node | undefined): node is asn1js.OctetString =>
+  isUniversal(node, 4) && !node.idBlock.isConstructed;
+export const isBitString = (node: Node | undefined): node is asn1js.BitString =>
+  isUniversal(node, 3) && !node.idBlock.isConstructed;
+export const isNull = (node: Node | undefined): node is asn1js.Null => isUniversal(node, 5);
+
+/** Children of a SEQUENCE, or undefined when it is not one. */
+export function children(node: Node | undefined): Node[] | undefined {
+  return isSequence(node) ? node.valueBlock.value : undefined;
+}
+
+/** Children of a SEQUENCE (or SET when `set`), checking a minimum count. */
+export function sequence(node: Node | undefined, where: string, min = 0, set = false): Node[] {
+  if (!isUniversal(node, set ? 17 : 16) || !node.idBlock.isConstructed) {
+    throw corrupt(`${where} should be a ${set ? 'SET' : 'SEQUENCE'}`);
+  }
+  const value = (node as asn1js.Constructed).valueBlock.value;
+  if (value.length < min) throw corrupt(`${where} has ${value.length} fields, expected at least ${min}`);
+  return value;
+}
+
+/** The single element inside an EXPLICIT context tag [n]. */
+export function explicit(node: Node | undefined, tag: number, where: string): Node {
+  if (!isContext(node, tag) || !node.idBlock.isConstructed) throw corrupt(`${where} should be tagged [${tag}]`);
+  const inner = (node as asn1js.Constructed).valueBlock.value;
+  if (inner.length !== 1) throw corrupt(`${where} should hold exactly one element`);
+  return inner[0];
+}
+
+export function bigint(node: Node | undefined, where: string): bigint {
+  if (!isInteger(node)) throw corrupt(`${where} should be an INTEGER`);
+  return node.toBigInt();
+}
+
+/** A non-negative INTEGER that fits a JS number safely. */
+export function integer(node: Node | undefined, where: string): number {
+  const value = bigint(node, where);
+  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt(`${where} is out of range`);
+  return Number(value);
+}
+
+/** A small INTEGER as a number, or undefined when not an INTEGER or too big to matter. */
+export function smallInt(node: Node | undefined): number | undefined {
+  if (!isInteger(node) || node.valueBlock.valueHexView.length > 6) return undefined;
+  return Number(node.toBigInt());
+}
+
+export function oid(node: Node | undefined, where: string): string {
+  if (!isOid(node)) throw corrupt(`${where} should be an OBJECT IDENTIFIER`);
+  return node.valueBlock.toString();
+}
+
+/** OCTET STRING contents, joining the pieces of a BER constructed OCTET STRING. */
+export function octets(node: Node | undefined, where: string): Uint8Array {
+  if (!isUniversal(node, 4)) throw corrupt(`${where} should be an OCTET STRING`);
+  return stringBytes(node, where);
+}
+
+/** Contents of an IMPLICIT [n] OCTET STRING (primitive or constructed). */
+export function implicitOctets(node: Node | undefined, tag: number, where: string): Uint8Array {
+  if (!isContext(node, tag)) throw corrupt(`${where} should be tagged [${tag}]`);
+  return stringBytes(node, where);
+}
+
+/** BMPString (UTF-16BE) text, as used for PKCS#12 friendlyName. */
+export function bmpString(node: Node | undefined, where: string): string {
+  if (!isUniversal(node, 30)) throw corrupt(`${where} should be a BMPString`);
+  const raw = stringBytes(node, where);
+  let text = '';
+  for (let i = 0; i + 1 < raw.length; i += 2) text += String.fromCharCode((raw[i] << 8) | raw[i + 1]);
+  // Some writers include a terminating NUL in friendly names.
+  return text.replace(/\u0000+$/, '');
+}
+
+/** A BER constructed string is a run of OCTET STRING pieces. */
+function stringBytes(node: Node, where: string): Uint8Array {
+  if (!node.idBlock.isConstructed) return valueBytes(node);
+  const pieces = (node as asn1js.Constructed).valueBlock.value.map((p) => octets(p, where));
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Value bytes of a primitive element, whatever its tag (IMPLICIT [n] OCTET STRING, BIT STRING contents). */
+export function valueBytes(node: Node): Uint8Array {
+  return new Uint8Array((node as asn1js.BaseBlock<asn1js.ValueBlock & { valueHexView: Uint8Array }>).valueBlock.valueHexView ?? []);
+}
+
+/** The encoding of a parsed element exactly as it appeared in the input (for re-hashing or handing on). */
+export function encoded(node: Node): Uint8Array {
+  return new Uint8Array(node.valueBeforeDecodeView);
+}
+
+/** DER of a built element. */
+export function encode(node: Node): Uint8Array {
+  return new Uint8Array(node.toBER(false));
+}
+
+export const build = {
+  sequence: (...value: Node[]) => new asn1js.Sequence({ value }),
+  integer: (value: bigint | number) => asn1js.Integer.fromBigInt(value),
+  oid: (value: string) => new asn1js.ObjectIdentifier({ value }),
+  null: () => new asn1js.Null(),
+  octets: (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: bytes }),
+  bitString: (bytes: Uint8Array) => new asn1js.BitString({ valueHex: bytes }),
+};
