@@ -1,14 +1,20 @@
 /** A slow unlock (4,000,000 PBKDF2 iterations) shows progress with main's label, and the page stays responsive. */
+import type { Page } from '@playwright/test';
 import { test, expect, fixture, snap } from './harness';
 
-test('unlocking a high-iteration PFX shows a progress bar with what is happening', async ({ app: page }) => {
+/** Opens slow.pfx and starts unlocking it; returns the password dialog, busy deriving keys. */
+async function startSlowUnlock(page: Page) {
   await page.getByTestId('file-input').setInputFiles(fixture('slow.pfx'));
   const dialog = page.getByRole('dialog', { name: 'Password for slow.pfx' });
   await expect(dialog).toBeVisible({ timeout: 30_000 });
   await dialog.getByLabel('Password', { exact: true }).fill('slow');
   await dialog.getByRole('button', { name: 'Unlock' }).click();
-
   await expect(dialog.getByRole('progressbar')).toBeVisible();
+  return dialog;
+}
+
+test('unlocking a high-iteration PFX shows a progress bar with what is happening', async ({ app: page }) => {
+  const dialog = await startSlowUnlock(page);
   await expect(dialog.getByRole('status')).toContainText(/Opening slow\.pfx/);
   // The renderer is not blocked while main works: show/hide still answers.
   await dialog.getByRole('button', { name: 'Show password' }).click();
@@ -21,12 +27,7 @@ test('unlocking a high-iteration PFX shows a progress bar with what is happening
 });
 
 test('a slow unlock can be stopped: the file stays locked and can be tried again', async ({ app: page, host }) => {
-  await page.getByTestId('file-input').setInputFiles(fixture('slow.pfx'));
-  const dialog = page.getByRole('dialog', { name: 'Password for slow.pfx' });
-  await expect(dialog).toBeVisible({ timeout: 30_000 });
-  await dialog.getByLabel('Password', { exact: true }).fill('slow');
-  await dialog.getByRole('button', { name: 'Unlock' }).click();
-  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  const dialog = await startSlowUnlock(page);
   await dialog.getByRole('button', { name: 'Stop' }).click();
 
   await expect(dialog.getByRole('progressbar')).toHaveCount(0, { timeout: 3_000 });
