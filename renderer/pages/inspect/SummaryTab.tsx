@@ -77,7 +77,7 @@ export function SummaryTab({ object }: { object: ObjectDto }) {
             <Field label="Protection" value={object.encrypted ? (object.protection ?? 'Encrypted') : 'Not encrypted'} />
           </Section>
           <Typography variant="body2" color="text.secondary">
-            The private key stays inside Certbench and is never displayed. Export it to a file from Convert.
+            The private key stays inside Certbench and is never displayed; writing it to a file comes with the Convert page.
           </Typography>
         </>
       );
