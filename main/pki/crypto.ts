@@ -3,8 +3,8 @@
  * (Node) and BoringSSL (Electron) provide, so what passes here also works inside Electron.
  */
 import * as nodeCrypto from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { PkiError } from './errors';
+import { runEvalWorker } from './eval-worker';
 
 export type HashName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 export type BlockCipherName = 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'des-ede3-cbc';
@@ -176,7 +176,7 @@ export function verifySignature(spki: Uint8Array, scheme: SignatureScheme, data:
   }
 }
 
-// ---- Added for the PKCS#12 reader (pbe/): iterated hashing off the main thread ----
+// ---- Iterated hashing off the main thread (PKCS#12 KDF for non-SHA-256 MACs) ----
 
 /**
  * Worker source for iterateDigestOffThread. It is eval'd (not a file) so it works the same under tsx,
@@ -197,35 +197,11 @@ parentPort.postMessage({ result: a });
 `;
 
 /** iterateDigest in a worker thread, so hundreds of thousands of rounds do not block the event loop. */
-export function iterateDigestOffThread(
-  alg: HashName,
-  input: Uint8Array,
-  count: number,
-  onProgress?: (fraction: number) => void,
-): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(ITERATE_DIGEST_WORKER, { eval: true, workerData: { alg, input: Uint8Array.from(input), count } });
-    let done = false;
-    worker.on('message', (m: { progress?: number; result?: Uint8Array }) => {
-      if (m.result) {
-        done = true;
-        resolve(new Uint8Array(m.result));
-        void worker.terminate();
-      } else if (m.progress !== undefined) {
-        onProgress?.(m.progress);
-      }
-    });
-    worker.on('error', (e) => {
-      done = true;
-      reject(new PkiError('INTERNAL', `Key derivation failed: ${e.message}.`, 'Try again; if it persists, report it.'));
-    });
-    worker.on('exit', () => {
-      if (!done) reject(new PkiError('INTERNAL', 'Key derivation stopped unexpectedly.', 'Try again; if it persists, report it.'));
-    });
-  });
+export async function iterateDigestOffThread(alg: HashName, input: Uint8Array, count: number, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
+  return new Uint8Array(await runEvalWorker<Uint8Array>(ITERATE_DIGEST_WORKER, { alg, input: Uint8Array.from(input), count }, onProgress));
 }
 
-// ---- Added for JCEKS (formats/jceks-keyprotector.ts): Sun's PBEWithMD5AndTripleDES key derivation ----
+// ---- Sun's PBEWithMD5AndTripleDES key derivation (JCEKS) ----
 
 const SUFFIX_DIGEST_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -233,7 +209,7 @@ const c = require('node:crypto');
 const { alg, seed, suffix, count } = workerData;
 let a = c.createHash(alg).update(seed).update(suffix).digest();
 for (let i = 1; i < count; i++) a = c.createHash(alg).update(a).update(suffix).digest();
-parentPort.postMessage(a);
+parentPort.postMessage({ result: a });
 `;
 
 /**
@@ -246,21 +222,6 @@ export function iterateDigestWithSuffix(alg: HashName, seed: Uint8Array, suffix:
     for (let i = 1; i < count; i++) a = digestParts(alg, [a, suffix]);
     return Promise.resolve(a);
   }
-  return new Promise((resolve, reject) => {
-    const workerData = { alg, seed: Uint8Array.from(seed), suffix: Uint8Array.from(suffix), count };
-    const worker = new Worker(SUFFIX_DIGEST_WORKER, { eval: true, workerData });
-    let done = false;
-    worker.on('message', (result: Uint8Array) => {
-      done = true;
-      resolve(new Uint8Array(result));
-      void worker.terminate();
-    });
-    worker.on('error', (e) => {
-      done = true;
-      reject(new PkiError('INTERNAL', `Key derivation failed: ${e.message}.`, 'Try again; if it persists, report it.'));
-    });
-    worker.on('exit', () => {
-      if (!done) reject(new PkiError('INTERNAL', 'Key derivation stopped unexpectedly.', 'Try again; if it persists, report it.'));
-    });
-  });
+  const workerData = { alg, seed: Uint8Array.from(seed), suffix: Uint8Array.from(suffix), count };
+  return runEvalWorker<Uint8Array>(SUFFIX_DIGEST_WORKER, workerData).then((r) => new Uint8Array(r));
 }

@@ -3,8 +3,7 @@
  * derivation, run by the WebAssembly module of sha256-wasm.ts. Off the main thread it runs in an eval'd
  * worker (works the same under tsx, in esbuild bundles and in Electron's main process).
  */
-import { Worker } from 'node:worker_threads';
-import { PkiError } from '../errors';
+import { runEvalWorker } from '../eval-worker';
 import { sha256IterateWasm } from './sha256-wasm';
 
 const WASM = sha256IterateWasm();
@@ -62,31 +61,11 @@ for (let done = 0; done < rounds; ) {
   done += n;
   if (done % report < callRounds && done < rounds) parentPort.postMessage({ progress: done / rounds });
 }
-parentPort.postMessage({ words: Array.from(state) });
+parentPort.postMessage({ result: Array.from(state) });
 `;
 
 /** iterateSha256 in a worker thread, so the event loop stays responsive during long derivations. */
-export function iterateSha256OffThread(digest: Uint8Array, rounds: number, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
-  const words = toWords(digest);
-  return new Promise((resolve, reject) => {
-    const fail = (why: string) => reject(new PkiError('INTERNAL', `Key derivation failed: ${why}.`, 'Try again; if it persists, report it.'));
-    let settled = false;
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasm: WASM, words, rounds, callRounds: CALL_ROUNDS } });
-    worker.on('message', (m: { progress?: number; words?: number[] }) => {
-      if (m.words) {
-        settled = true;
-        resolve(toBytes(m.words));
-        void worker.terminate();
-      } else if (m.progress !== undefined) {
-        onProgress?.(m.progress);
-      }
-    });
-    worker.on('error', (e) => {
-      settled = true;
-      fail(e.message);
-    });
-    worker.on('exit', () => {
-      if (!settled) fail('the worker stopped unexpectedly');
-    });
-  });
+export async function iterateSha256OffThread(digest: Uint8Array, rounds: number, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
+  const workerData = { wasm: WASM, words: toWords(digest), rounds, callRounds: CALL_ROUNDS };
+  return toBytes(await runEvalWorker<number[]>(WORKER_SOURCE, workerData, onProgress));
 }
