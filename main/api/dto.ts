@@ -42,6 +42,17 @@ export interface Fingerprints {
   sha1: string;
 }
 
+/**
+ * What is structurally wrong with an object (CLI.md `problems`): undecodable or malformed fields, mismatched
+ * signature algorithms, lint findings. Later pages (CSR lints, chain doctor) add to the same list.
+ */
+export interface ProblemDto {
+  /** Stable, UPPER_SNAKE: BAD_IP_LENGTH, SAN_UNDECODABLE, SIGNATURE_ALGORITHM_MISMATCH, NON_ASCII_DNS ... */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
 interface ObjectBase {
   /** Stable within a session: `${documentId}/${index}`. */
   id: string;
@@ -50,6 +61,7 @@ interface ObjectBase {
   location: string | null;
   /** Ids of the other open objects that share this object's public key (key ↔ certificate ↔ CSR). */
   matchIds: string[];
+  problems: ProblemDto[];
 }
 
 export interface CertificateDto extends ObjectBase, Fingerprints {

@@ -1,5 +1,5 @@
 /** Raw objects → the public descriptions the renderer and the CLI show. Private key bytes stay behind. */
-import type { CertificateDto, CrlDto, CsrDto, ObjectDto, PrivateKeyDto, PublicKeyDto, SecretKeyDto, UnsupportedDto } from '../api/dto';
+import type { ProblemDto, CertificateDto, CrlDto, CsrDto, ObjectDto, PrivateKeyDto, PublicKeyDto, SecretKeyDto, UnsupportedDto } from '../api/dto';
 import { readRoot } from './der/der';
 import { isPkiError, toErrorInfo } from './errors';
 import { privateKeyFacts } from './crypto';
@@ -19,7 +19,7 @@ export interface DescribeContext {
 }
 
 export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto {
-  const base = { id: ctx.id, alias: raw.alias ?? null, location: raw.location ?? null, matchIds: [] as string[] };
+  const base = { id: ctx.id, alias: raw.alias ?? null, location: raw.location ?? null, matchIds: [] as string[], problems: [] as ProblemDto[] };
   try {
     switch (raw.kind) {
       case 'certificate': {

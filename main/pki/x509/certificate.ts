@@ -46,6 +46,7 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
   const sameName = equalBytes(value(subjectTlv), value(issuerTlv));
   return {
     kind: 'certificate',
+    problems: [],
     subject: formatName(subjectParts),
     issuer: formatName(issuerParts),
     subjectParts,

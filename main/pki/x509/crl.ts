@@ -50,6 +50,7 @@ export function parseCrl(der: Uint8Array): CrlFacts {
   const sigOid = oidOf(children(expectTag(sigAlg, Tag.Sequence, 'signature algorithm'), 'signature algorithm')[0]);
   return {
     kind: 'crl',
+    problems: [],
     issuer: formatName(issuerParts),
     issuerParts,
     thisUpdate,

@@ -56,6 +56,7 @@ export function parseCsr(der: Uint8Array): CsrFacts {
   }
   return {
     kind: 'csr',
+    problems: [],
     subject: formatName(subjectParts),
     subjectParts,
     san: facts.san,
