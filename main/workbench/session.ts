@@ -31,6 +31,8 @@ interface OpenDocument {
   rows: ObjectSummaryDto[];
   /** Vault handles of the private keys, by object index. */
   handles: Map<number, string>;
+  /** Public halves of the distinct private keys, decoded once when first shown. */
+  keys: SummaryCache;
   chain: ChainHintDto | null;
 }
 
@@ -52,7 +54,7 @@ export class Session {
   constructor(private readonly options: SessionOptions = {}) {}
 
   async open(name: string, bytes: Uint8Array, path: string | null, password?: string): Promise<OpenDocument> {
-    const doc: OpenDocument = { id: `doc${this.nextId++}`, name, path, bytes, status: 'error', result: null, lock: null, error: null, rows: [], handles: new Map(), chain: null };
+    const doc: OpenDocument = { id: `doc${this.nextId++}`, name, path, bytes, status: 'error', result: null, lock: null, error: null, rows: [], handles: new Map(), keys: new SummaryCache(), chain: null };
     this.docs.push(doc);
     this.links = null;
     await this.read(doc, password, 0);
@@ -61,7 +63,7 @@ export class Session {
 
   /** Records a file that could not even be read (missing, too large) as a document with its error. */
   openFailed(name: string, path: string | null, error: unknown): void {
-    this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), rows: [], handles: new Map(), chain: null });
+    this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), rows: [], handles: new Map(), keys: new SummaryCache(), chain: null });
   }
 
   /** Retries a locked document, or a keystore listed without its password, with a password. */
@@ -121,7 +123,7 @@ export class Session {
     if (!raw || !row || row.id !== objectId) throw new PkiError('NOT_FOUND', 'That object is no longer open.', 'Open the file again.');
     const links = this.link();
     const matches = row.kind === 'privateKey' ? (row.matchGroup ? links.fingerprints.get(row.matchGroup) : undefined) ?? { listed: [], count: 0 } : undefined;
-    return describeObject(raw, { id: row.id, now: this.now(), handle: doc.handles.get(index), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
+    return describeObject(raw, { id: row.id, now: this.now(), handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
   }
 
   private link(): Links {
@@ -183,6 +185,7 @@ export class Session {
       );
       this.vault.dropOwner(doc.id);
       doc.handles = this.storeKeys(doc.id, result);
+      doc.keys.clear();
       doc.result = result;
       doc.rows = rows;
       doc.chain = chainHint(rows);

@@ -5,11 +5,10 @@ import { children, contextNumber, expectTag, hex, integerHex, isoTimeOrNull, oid
 import { decodeExtensions, emptyFacts, type ExtensionFacts } from './extensions';
 import { formatName, nameParts } from './name';
 import { SIGNATURE_ALGORITHMS } from './oids';
-import { toPem } from '../formats/pem-blocks';
 import { spkiFacts } from './spki';
 
 /** Everything decoded from the DER alone; the workbench adds ids, aliases and matches. */
-export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'trusted' | 'hasPrivateKey' | 'daysLeft' | 'validity'> & {
+export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'trusted' | 'hasPrivateKey' | 'daysLeft' | 'validity' | 'pem'> & {
   spkiDer: Uint8Array;
 };
 
@@ -70,7 +69,6 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
     selfSigned: sameName && keyIdsAgree(facts),
     publicKey,
     extensions,
-    pem: toPem('CERTIFICATE', der),
     spkiDer: whole(spki),
   };
 }

@@ -2,13 +2,12 @@
 import type { CrlDto, ExtensionDto, RevokedEntryDto } from '../../api/dto';
 import { digest } from '../crypto';
 import { children, contextNumber, expectTag, hex, integerHex, isoTimeOrNull, oidOf, readRoot, readTlv, Tag, value } from '../der/der';
-import { toPem } from '../formats/pem-blocks';
 import { decodeExtensions } from './extensions';
 import { CRL_REASONS } from './extensions/small-extensions';
 import { formatName, nameParts } from './name';
 import { SIGNATURE_ALGORITHMS } from './oids';
 
-export type CrlFacts = Omit<CrlDto, 'id' | 'alias' | 'location' | 'matchGroup'>;
+export type CrlFacts = Omit<CrlDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'pem'>;
 
 const SHOWN_ENTRIES = 200;
 
@@ -62,6 +61,5 @@ export function parseCrl(der: Uint8Array): CrlFacts {
     extensions,
     sha256: hex(digest('sha256', der)),
     sha1: hex(digest('sha1', der)),
-    pem: toPem('X509 CRL', der),
   };
 }

@@ -2,14 +2,13 @@
 import type { CsrDto, ExtensionDto } from '../../api/dto';
 import { digest, verifySignature } from '../crypto';
 import { children, contextNumber, expectTag, hex, oidOf, readRoot, stringOf, Tag, value, whole } from '../der/der';
-import { toPem } from '../formats/pem-blocks';
 import { decodeExtensions, emptyFacts } from './extensions';
 import { formatName, nameParts } from './name';
 import { SIGNATURE_ALGORITHMS } from './oids';
 import { signatureScheme } from './signature';
 import { spkiFacts } from './spki';
 
-export type CsrFacts = Omit<CsrDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'hasPrivateKey'>;
+export type CsrFacts = Omit<CsrDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'hasPrivateKey' | 'pem'>;
 
 const ATTRIBUTE_NAMES: Record<string, string> = {
   '1.2.840.113549.1.9.7': 'Challenge password',
@@ -73,6 +72,5 @@ export function parseCsr(der: Uint8Array): CsrFacts {
     extensions,
     attributes,
     publicKey,
-    pem: toPem('CERTIFICATE REQUEST', der),
   };
 }
