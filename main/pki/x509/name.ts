@@ -1,21 +1,42 @@
-/** Distinguished names: decode the RDN sequence and format it as RFC 4514 text (OpenSSL -nameopt RFC2253). */
+/**
+ * Distinguished names: decode the RDN sequence and format it as RFC 4514 text the way OpenSSL's
+ * `-nameopt RFC2253` does: most specific first, the values of a multi-valued RDN joined with `+`.
+ */
 import type { NamePart } from '../../api/dto';
 import { children, oidOf, stringOf, hex, whole, type Tlv } from '../der/der';
 import { NAME_ATTRIBUTES } from './oids';
 
-/** Parts in encoded order (C first, CN last, usually). Multi-valued RDNs contribute each value. */
-export function nameParts(name: Tlv): NamePart[] {
-  const parts: NamePart[] = [];
-  for (const rdn of children(name, 'name')) {
+/** One attribute with what RFC 4514 text needs beyond the DTO: its RDN and whether it is a string. */
+interface Attribute extends NamePart {
+  rdn: number;
+  /** Not a string type: `value` is `#` + the hex of its DER (RFC 4514 2.4), never escaped. */
+  binary: boolean;
+}
+
+export interface DecodedName {
+  /** Parts in encoded order (C first, CN last, usually). Multi-valued RDNs contribute each value. */
+  parts: NamePart[];
+  /** RFC 4514 text, as OpenSSL prints it with `-nameopt RFC2253`. */
+  text: string;
+}
+
+function attribute(atv: Tlv, rdn: number): Attribute | null {
+  const [type, val] = children(atv, 'name attribute');
+  if (!type || !val) return null;
+  const oid = oidOf(type);
+  const binary = !(val.tag < 0x20 && val.tag !== 0x04 && val.tag !== 0x03);
+  return { name: NAME_ATTRIBUTES[oid] ?? oid, oid, value: binary ? '#' + hex(whole(val)) : stringOf(val), rdn, binary };
+}
+
+function attributes(name: Tlv): Attribute[] {
+  const out: Attribute[] = [];
+  children(name, 'name').forEach((rdn, i) => {
     for (const atv of children(rdn, 'name attribute')) {
-      const [type, val] = children(atv, 'name attribute');
-      if (!type || !val) continue;
-      const oid = oidOf(type);
-      const isString = val.tag < 0x20 && val.tag !== 0x04 && val.tag !== 0x03;
-      parts.push({ name: NAME_ATTRIBUTES[oid] ?? oid, oid, value: isString ? stringOf(val) : '#' + hex(whole(val)) });
+      const a = attribute(atv, i);
+      if (a) out.push(a);
     }
-  }
-  return parts;
+  });
+  return out;
 }
 
 function escapeValue(v: string): string {
@@ -25,11 +46,42 @@ function escapeValue(v: string): string {
   return s;
 }
 
-/** RFC 4514 string: most specific first ("CN=host,O=Org,C=US"). */
+function text(attrs: Attribute[]): string {
+  let out = '';
+  for (let i = attrs.length - 1; i >= 0; i--) {
+    const a = attrs[i];
+    if (i < attrs.length - 1) out += attrs[i + 1].rdn === a.rdn ? '+' : ',';
+    out += `${a.name}=${a.binary ? a.value : escapeValue(a.value)}`;
+  }
+  return out;
+}
+
+const strip = ({ name, oid, value }: Attribute): NamePart => ({ name, oid, value });
+
+/** A Name (SEQUENCE OF RelativeDistinguishedName). */
+export function readName(name: Tlv): DecodedName {
+  const attrs = attributes(name);
+  return { parts: attrs.map(strip), text: text(attrs) };
+}
+
+/** One RelativeDistinguishedName (a SET of attributes), as in a distribution point's relative name. */
+export function readRdn(rdn: Tlv): DecodedName {
+  const attrs: Attribute[] = [];
+  for (const atv of children(rdn, 'name attribute')) {
+    const a = attribute(atv, 0);
+    if (a) attrs.push(a);
+  }
+  return { parts: attrs.map(strip), text: text(attrs) };
+}
+
+/** Parts in encoded order. */
+export function nameParts(name: Tlv): NamePart[] {
+  return readName(name).parts;
+}
+
+/** RFC 4514 text of parts without RDN grouping (each part its own RDN); prefer readName().text. */
 export function formatName(parts: NamePart[]): string {
-  const out: string[] = [];
-  for (let i = parts.length - 1; i >= 0; i--) out.push(`${parts[i].name}=${parts[i].value.startsWith('#') ? parts[i].value : escapeValue(parts[i].value)}`);
-  return out.join(',');
+  return text(parts.map((p, i) => ({ ...p, rdn: i, binary: false })));
 }
 
 /** The name a person would call the object by: CN, else O, else the whole name. */
