@@ -97,7 +97,7 @@ function singleResponse(t: Tlv, n: number, problems: Problem[]): OcspSingleRespo
       const single = decodeExtensions(expectTag(children(rest, 'single extensions')[0], Tag.Sequence, 'single extensions'));
       problems.push(...single.facts.problems);
       const reason = single.extensions.find((e) => e.oid === '2.5.29.21');
-      if (reason && !out.revocationReason) out.revocationReason = reason.lines[0] ?? null;
+      if (reason && out.status === 'revoked' && !out.revocationReason) out.revocationReason = reason.lines[0] ?? null;
     }
   }
   return out;
