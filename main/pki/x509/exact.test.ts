@@ -151,3 +151,22 @@ test('CRLs: a bad version and an invalid time are problems', async () => {
   const time = (await open('corpus', 'pyca', 'x509', 'custom', 'crl_invalid_time.der')) as CrlDto;
   assert.ok(codes(time).includes('INVALID_TIME'), JSON.stringify(time.problems));
 });
+
+test('well-known but undecoded critical extensions (a CRL\'s issuing distribution point) are not "unknown"', async () => {
+  const crl = (await open('corpus', 'pyca', 'x509', 'custom', 'crl_idp_fullname_only.pem')) as CrlDto;
+  assert.equal(crl.kind, 'crl');
+  assert.deepEqual(codes(crl), []);
+});
+
+test('a zero serial (as on some Mozilla roots) is only information', async () => {
+  const r = await readBytes(fixtureBytes('corpus', 'certifi', 'cacert.pem'));
+  const zero = r.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date(), storeKey: () => 'h' })).filter((o): o is CertificateDto => o.kind === 'certificate' && o.serial === '00');
+  assert.ok(zero.length > 0);
+  for (const c of zero) assert.deepEqual(c.problems.map((p) => [p.code, p.severity]), [['ZERO_SERIAL', 'info']]);
+});
+
+test('pyca v1_cert: the outer algorithm names a bare hash, the inner md5WithRSAEncryption (OpenSSL prints both)', async () => {
+  const c = await cert('corpus', 'pyca', 'x509', 'v1_cert.pem');
+  assert.equal(c.signatureAlgorithm, 'md5');
+  assert.deepEqual(codes(c), ['SIGNATURE_ALGORITHM_MISMATCH']);
+});

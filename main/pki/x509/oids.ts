@@ -84,9 +84,12 @@ export const HASH_ALGORITHMS: Record<string, string> = {
   '2.16.840.1.101.3.4.2.10': 'sha3-512',
 };
 
-/** A signature algorithm's OpenSSL long name, or its dotted OID when OpenSSL has none either. */
+/**
+ * The OpenSSL long name of the algorithm an AlgorithmIdentifier names (a signature algorithm, or a bare hash
+ * as some broken certificates carry), or its dotted OID when unknown.
+ */
 export function algorithmName(oid: string): string {
-  return SIGNATURE_ALGORITHMS[oid] ?? oid;
+  return SIGNATURE_ALGORITHMS[oid] ?? HASH_ALGORITHMS[oid] ?? oid;
 }
 
 /** Public key algorithms (SubjectPublicKeyInfo) → CLI.md keyAlgorithm. */

@@ -55,7 +55,7 @@ export function decodeExtensions(seq: Tlv): { extensions: ExtensionDto[]; facts:
     if (seen.has(oid)) problems.push(problem('DUPLICATE_EXTENSION', 'error', `The ${dto.name} extension appears more than once (RFC 5280 4.2 allows one); programs disagree on which one counts.`));
     seen.add(oid);
     const decoder = DECODERS.get(oid);
-    if (!decoder && critical) problems.push(problem('UNKNOWN_CRITICAL_EXTENSION', 'warning', `The extension ${dto.name} is marked critical and Certbench does not know it: software that does not know it must reject this object.`));
+    if (!decoder && !EXTENSION_NAMES[oid] && critical) problems.push(problem('UNKNOWN_CRITICAL_EXTENSION', 'warning', `The extension ${dto.name} is marked critical and is not one Certbench knows: software that does not know it must reject this object.`));
     try {
       if (decoder) {
         const inner = readRoot(value(octets), dto.name);
