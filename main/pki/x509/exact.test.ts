@@ -26,7 +26,9 @@ async function open(...path: string[]): Promise<ObjectDto> {
 }
 
 async function cert(...path: string[]): Promise<CertificateDto> {
-  const o = await open(...path);
+  const r = await readBytes(fixtureBytes(...path));
+  const raw = r.objects.find((x) => x.kind === 'certificate') ?? r.objects[0];
+  const o = describeObject(raw, { id: 't/0', now: new Date('2026-11-27T00:00:00Z'), storeKey: () => 'h' });
   assert.equal(o.kind, 'certificate', o.kind === 'unsupported' ? o.error.message : '');
   return o as CertificateDto;
 }
@@ -169,4 +171,18 @@ test('pyca v1_cert: the outer algorithm names a bare hash, the inner md5WithRSAE
   const c = await cert('corpus', 'pyca', 'x509', 'v1_cert.pem');
   assert.equal(c.signatureAlgorithm, 'md5');
   assert.deepEqual(codes(c), ['SIGNATURE_ALGORITHM_MISMATCH']);
+});
+
+test('every pyca certificate OpenSSL reads: subject and serial equal `openssl x509 -subject -serial -nameopt RFC2253`', async () => {
+  const rows = readFileSync(fixture('corpus', 'pyca', 'x509-manifest.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')).filter((r) => r[1] === 'certificate');
+  assert.ok(rows.length >= 100);
+  for (const [path] of rows) {
+    const file = fixture('corpus', 'pyca', path);
+    const out = execFileSync('openssl', ['x509', '-inform', path.endsWith('.der') ? 'DER' : 'PEM', '-in', file, '-noout', '-subject', '-serial', '-nameopt', 'RFC2253'], { encoding: 'utf8' });
+    // OpenSSL escapes each UTF-8 byte (\D0\93); RFC 4514 lets the characters stand, as Certbench shows them.
+    const subject = /subject=(.*)/.exec(out)![1].replace(/(\\[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/\\/g, ''), 'hex').toString('utf8'));
+    const c = await cert('corpus', 'pyca', path);
+    assert.equal(c.subject, subject, `${path} subject`);
+    assert.equal(c.serial, /serial=(.*)/.exec(out)![1], `${path} serial`);
+  }
 });

@@ -1,6 +1,6 @@
 /** Names for the object identifiers a person meets in certificates, as OpenSSL prints them. */
 
-/** Distinguished-name attribute types → short names (RFC 4514 / OpenSSL). */
+/** Distinguished-name attribute types → short names, as `openssl x509 -nameopt RFC2253` prints them. */
 export const NAME_ATTRIBUTES: Record<string, string> = {
   '2.5.4.3': 'CN',
   '2.5.4.4': 'SN',
@@ -28,6 +28,18 @@ export const NAME_ATTRIBUTES: Record<string, string> = {
   '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
   '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
   '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+  '0.9.2342.19200300.100.1.3': 'mail',
+  '1.2.840.113549.1.9.8': 'unstructuredAddress',
+  '2.5.4.20': 'telephoneNumber',
+  '2.5.4.41': 'name',
+  '2.5.4.45': 'x500UniqueIdentifier',
+  '2.5.4.51': 'houseIdentifier',
+  '2.5.4.54': 'dmdName',
+  '2.5.4.72': 'role',
+  '1.2.643.3.131.1.1': 'INN',
+  '1.2.643.100.1': 'OGRN',
+  '1.2.643.100.3': 'SNILS',
+  '1.2.643.100.5': 'OGRNIP',
 };
 
 /** Signature algorithms → OpenSSL's long names (what `openssl x509 -text` and `asn1parse` print). */
