@@ -145,7 +145,9 @@ export function parseOcspResponse(der: Uint8Array): OcspResponseFacts {
   const rid = responder ? contextNumber(responder) : -1;
   if (rid === 1) {
     facts.responderIdType = 'name';
-    facts.responderId = readName(expectTag(children(responder, 'responder name')[0], Tag.Sequence, 'responder name')).text;
+    const name = readName(expectTag(children(responder, 'responder name')[0], Tag.Sequence, 'responder name'));
+    facts.responderId = name.text;
+    problems.push(...name.problems.map((p) => ({ ...p, message: `Responder: ${p.message}` })));
   } else if (rid === 2) {
     facts.responderIdType = 'keyHash';
     facts.responderId = hex(value(expectTag(children(responder, 'responder key hash')[0], Tag.OctetString, 'responder key hash')));

@@ -59,6 +59,12 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
   if (notBefore === null) problems.push(invalidTime('notBefore'));
   if (notAfter === null) problems.push(invalidTime('notAfter'));
   if (extensions.length > 0 && version !== 3) problems.push(problem('EXTENSIONS_NOT_V3', 'warning', `The certificate has extensions but says it is version ${version}; extensions need version 3.`));
+  problems.push(...subject.problems.map((p) => ({ ...p, message: `Subject: ${p.message}` })), ...issuer.problems.map((p) => ({ ...p, message: `Issuer: ${p.message}` })));
+  if (subject.parts.length === 0) {
+    const san = extensions.find((e) => e.oid === '2.5.29.17');
+    if (!san) problems.push(problem('EMPTY_SUBJECT', 'error', 'The subject is empty and there is no subject alternative name: the certificate names nobody (RFC 5280 4.1.2.6).'));
+    else if (!san.critical) problems.push(problem('EMPTY_SUBJECT', 'warning', 'The subject is empty, so the subject alternative name extension must be critical (RFC 5280 4.2.1.6); it is not.'));
+  }
   problems.push(...facts.problems);
   return {
     kind: 'certificate',

@@ -63,7 +63,7 @@ export function parseCrl(der: Uint8Array): CrlFacts {
   if (!equalBytes(whole(innerAlg), whole(sigAlg))) problems.unshift(signatureMismatch(algorithmName(oidOf(children(innerAlg, 'signature algorithm')[0])), algorithmName(sigOid), 'CRL'));
   return {
     kind: 'crl',
-    problems,
+    problems: [...problems, ...issuer.problems.map((p) => ({ ...p, message: `Issuer: ${p.message}` }))],
     issuer: issuer.text,
     issuerParts: issuer.parts,
     thisUpdate,

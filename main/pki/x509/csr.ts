@@ -56,7 +56,7 @@ export function parseCsr(der: Uint8Array): CsrFacts {
   }
   return {
     kind: 'csr',
-    problems: facts.problems,
+    problems: [...subject.problems.map((p) => ({ ...p, message: `Subject: ${p.message}` })), ...facts.problems],
     subject: subject.text,
     subjectParts: subject.parts,
     san: facts.san,

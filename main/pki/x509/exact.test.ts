@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixture, fixtureBytes } from '../../../test/helpers/fixtures';
 import type { CertificateDto, CrlDto, ObjectDto } from '../../api/dto';
@@ -185,4 +186,38 @@ test('every pyca certificate OpenSSL reads: subject and serial equal `openssl x5
     assert.equal(c.subject, subject, `${path} subject`);
     assert.equal(c.serial, /serial=(.*)/.exec(out)![1], `${path} serial`);
   }
+});
+
+test('NIST PKITS: the negative serial and unknown critical extension cases are problems; a valid path EE is clean', async () => {
+  assert.deepEqual(codes(await cert('corpus', 'pkits', 'InvalidNegativeSerialNumberTest15EE.crt')), ['NEGATIVE_SERIAL']);
+  assert.deepEqual(codes(await cert('corpus', 'pkits', 'InvalidUnknownCriticalCertificateExtensionTest2EE.crt')), ['UNKNOWN_CRITICAL_EXTENSION']);
+  assert.deepEqual(codes(await open('corpus', 'pkits', 'UnknownCRLExtensionCACRL.crl')), ['UNKNOWN_CRITICAL_EXTENSION']);
+  assert.deepEqual(codes(await cert('corpus', 'pkits', 'ValidCertificatePathTest1EE.crt')), []);
+});
+
+test('pyca edge cases each report their own problem', async () => {
+  const expect: [string[], string[]][] = [
+    [['custom', 'ian_uri.pem'], ['EMPTY_SUBJECT']],
+    [['custom', 'inhibit_any_policy_negative.pem'], ['BAD_INHIBIT_ANY_POLICY']],
+    [['custom', 'invalid-sct-length.der'], ['SCT_LIST_MALFORMED']],
+    [['custom', 'invalid-sct-version.der'], ['SCT_UNKNOWN_VERSION']],
+    [['custom', 'invalid_utf8_common_name.pem'], ['BAD_STRING_ENCODING', 'BAD_STRING_ENCODING']],
+    [['wosign-bc-invalid.pem'], ['PATH_LENGTH_WITHOUT_CA']],
+    [['badasn1time.pem'], ['INVALID_TIME']],
+  ];
+  for (const [path, want] of expect) assert.deepEqual(codes(await cert('corpus', 'pyca', 'x509', ...path)), want, path.join('/'));
+});
+
+test('real-world certificates (Mozilla roots, every Let\'s Encrypt certificate) have no error or warning', async () => {
+  const certifi = await readBytes(fixtureBytes('corpus', 'certifi', 'cacert.pem'));
+  const dtos = certifi.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date(), storeKey: () => 'h' }));
+  const dir = fixture('corpus', 'letsencrypt');
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.pem') || e.name.endsWith('.der') ? [join(d, e.name)] : []));
+  for (const f of walk(dir)) {
+    const r = await readBytes(new Uint8Array(readFileSync(f)));
+    dtos.push(...r.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date(), storeKey: () => 'h' })));
+  }
+  assert.ok(dtos.length > 150, `${dtos.length} objects`);
+  const serious = dtos.flatMap((d) => d.problems.filter((p) => p.severity !== 'info').map((p) => `${'subject' in d ? d.subject : d.kind}: ${p.code}`));
+  assert.deepEqual(serious, []);
 });

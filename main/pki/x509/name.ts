@@ -3,14 +3,16 @@
  * `-nameopt RFC2253` does: most specific first, the values of a multi-valued RDN joined with `+`.
  */
 import type { NamePart } from '../../api/dto';
-import { children, oidOf, stringOf, hex, whole, type Tlv } from '../der/der';
+import { children, oidOf, stringOf, hex, Tag, value, whole, type Tlv } from '../der/der';
 import { NAME_ATTRIBUTES } from './oids';
+import { problem, type Problem } from './problems';
 
 /** One attribute with what RFC 4514 text needs beyond the DTO: its RDN and whether it is a string. */
 interface Attribute extends NamePart {
   rdn: number;
   /** Not a string type: `value` is `#` + the hex of its DER (RFC 4514 2.4), never escaped. */
   binary: boolean;
+  bad: string | null;
 }
 
 export interface DecodedName {
@@ -18,6 +20,35 @@ export interface DecodedName {
   parts: NamePart[];
   /** RFC 4514 text, as OpenSSL prints it with `-nameopt RFC2253`. */
   text: string;
+  /** Values whose bytes do not fit their string type (invalid UTF-8, non-ASCII IA5String ...). */
+  problems: Problem[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
+
+/** Why the bytes of a string value do not fit its ASN.1 type, or null when they do. */
+function badString(val: Tlv): string | null {
+  const v = value(val);
+  switch (val.tag) {
+    case Tag.Utf8String:
+      try {
+        utf8.decode(v);
+        return null;
+      } catch {
+        return 'is not valid UTF-8 (shown with \uFFFD for the bad bytes)';
+      }
+    case Tag.Ia5String:
+      return v.some((b) => b > 0x7f) ? 'holds non-ASCII bytes in an IA5String' : null;
+    case Tag.PrintableString:
+      return v.some((b) => b > 0x7f) ? 'holds non-ASCII bytes in a PrintableString' : null;
+    case Tag.BmpString:
+      return v.length % 2 ? 'is a BMPString of an odd number of bytes' : null;
+    case Tag.UniversalString:
+      return v.length % 4 ? 'is a UniversalString whose length is not a multiple of 4' : null;
+    default:
+      return null;
+  }
 }
 
 function attribute(atv: Tlv, rdn: number): Attribute | null {
@@ -25,7 +56,7 @@ function attribute(atv: Tlv, rdn: number): Attribute | null {
   if (!type || !val) return null;
   const oid = oidOf(type);
   const binary = !(val.tag < 0x20 && val.tag !== 0x04 && val.tag !== 0x03);
-  return { name: NAME_ATTRIBUTES[oid] ?? oid, oid, value: binary ? '#' + hex(whole(val)) : stringOf(val), rdn, binary };
+  return { name: NAME_ATTRIBUTES[oid] ?? oid, oid, value: binary ? '#' + hex(whole(val)) : stringOf(val), rdn, binary, bad: binary ? null : badString(val) };
 }
 
 function attributes(name: Tlv): Attribute[] {
@@ -58,10 +89,14 @@ function text(attrs: Attribute[]): string {
 
 const strip = ({ name, oid, value }: Attribute): NamePart => ({ name, oid, value });
 
+function decoded(attrs: Attribute[]): DecodedName {
+  const problems = attrs.filter((a) => a.bad).map((a) => problem('BAD_STRING_ENCODING', 'error', `The ${a.name} value "${a.value}" ${a.bad}.`));
+  return { parts: attrs.map(strip), text: text(attrs), problems };
+}
+
 /** A Name (SEQUENCE OF RelativeDistinguishedName). */
 export function readName(name: Tlv): DecodedName {
-  const attrs = attributes(name);
-  return { parts: attrs.map(strip), text: text(attrs) };
+  return decoded(attributes(name));
 }
 
 /** One RelativeDistinguishedName (a SET of attributes), as in a distribution point's relative name. */
@@ -71,7 +106,7 @@ export function readRdn(rdn: Tlv): DecodedName {
     const a = attribute(atv, 0);
     if (a) attrs.push(a);
   }
-  return { parts: attrs.map(strip), text: text(attrs) };
+  return decoded(attrs);
 }
 
 /** Parts in encoded order. */
@@ -81,7 +116,7 @@ export function nameParts(name: Tlv): NamePart[] {
 
 /** RFC 4514 text of parts without RDN grouping (each part its own RDN); prefer readName().text. */
 export function formatName(parts: NamePart[]): string {
-  return text(parts.map((p, i) => ({ ...p, rdn: i, binary: false })));
+  return text(parts.map((p, i) => ({ ...p, rdn: i, binary: false, bad: null })));
 }
 
 /** The name a person would call the object by: CN, else O, else the whole name. */
