@@ -37,7 +37,7 @@ async function cert(...path: string[]): Promise<CertificateDto> {
 const codes = (o: { problems: { code: string }[] }) => o.problems.map((p) => p.code).sort();
 
 test('the exact manifest lists every crafted file', () => {
-  assert.equal(manifest.length, 11);
+  assert.equal(manifest.length, 12);
 });
 
 for (const row of manifest) {
@@ -220,4 +220,10 @@ test('real-world certificates (Mozilla roots, every Let\'s Encrypt certificate) 
   assert.ok(dtos.length > 150, `${dtos.length} objects`);
   const serious = dtos.flatMap((d) => d.problems.filter((p) => p.severity !== 'info').map((p) => `${'subject' in d ? d.subject : d.kind}: ${p.code}`));
   assert.deepEqual(serious, []);
+});
+
+test('bytes after an extension\'s value: decoded as OpenSSL decodes it, and an EXTENSION_TRAILING_DATA warning', async () => {
+  const c = await cert('exact', 'san-trailing.pem');
+  assert.deepEqual(c.san, ['DNS:a test']);
+  assert.deepEqual(codes(c), ['EXTENSION_TRAILING_DATA']);
 });

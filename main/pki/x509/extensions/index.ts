@@ -1,6 +1,6 @@
 /** The registry of extension decoders, by OID, and decoding of a certificate's/CSR's extension list. */
 import type { ExtensionDto } from '../../../api/dto';
-import { children, expectTag, hex, oidOf, readRoot, Tag, value, type Tlv } from '../../der/der';
+import { children, expectTag, hex, oidOf, readTlv, Tag, value, type Tlv } from '../../der/der';
 import { isPkiError } from '../../errors';
 import { EXTENSION_NAMES } from '../oids';
 import { problem, type Problem } from '../problems';
@@ -58,7 +58,9 @@ export function decodeExtensions(seq: Tlv): { extensions: ExtensionDto[]; facts:
     if (!decoder && !EXTENSION_NAMES[oid] && critical) problems.push(problem('UNKNOWN_CRITICAL_EXTENSION', 'warning', `The extension ${dto.name} is marked critical and is not one Certbench knows: software that does not know it must reject this object.`));
     try {
       if (decoder) {
-        const inner = readRoot(value(octets), dto.name);
+        // Decoded as OpenSSL does (its d2i ignores bytes after the value); the extra bytes are a problem.
+        const inner = readTlv(octets.bytes, octets.valueStart, octets.end, dto.name);
+        if (inner.end !== octets.end) problems.push(problem('EXTENSION_TRAILING_DATA', 'warning', `The ${dto.name} extension has ${octets.end - inner.end} unexpected bytes after its value.`));
         const decoded = decoder.decode(inner);
         dto.lines = decoded.lines;
         if (decoded.facts) {
