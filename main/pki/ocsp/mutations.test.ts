@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { describeAlone } from '../../../test/helpers/describe';
 import { fixture } from '../../../test/helpers/fixtures';
-import { describeObject } from '../describe';
 import { isPkiError } from '../errors';
 import { readBytes } from '../read';
 
@@ -57,7 +57,7 @@ test('1,500 seeded mutations: objects or typed errors, describing never throws',
     try {
       const r = await readBytes(bytes);
       for (const o of r.objects) {
-        const d = describeObject(o, { id: `m/${i}`, now: new Date(), storeKey: () => 'h' });
+        const d = describeAlone(o, `m/${i}`, new Date());
         assert.ok(Array.isArray(d.problems), `mutation ${i}`);
         objects++;
       }

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { describeAlone } from '../../../test/helpers/describe';
 import { fixture } from '../../../test/helpers/fixtures';
 import type { CertificateDto, ObjectDto, OcspResponseDto } from '../../api/dto';
-import { describeObject } from '../describe';
 import { isPkiError } from '../errors';
 import { readBytes } from '../read';
 
@@ -72,7 +72,7 @@ function opensslSays(text: string) {
 
 async function open(path: string): Promise<{ format: string; objects: ObjectDto[] }> {
   const r = await readBytes(new Uint8Array(readFileSync(path)));
-  return { format: r.format, objects: r.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date('2026-11-27T00:00:00Z'), storeKey: () => 'h' })) };
+  return { format: r.format, objects: r.objects.map((o, i) => describeAlone(o, `t/${i}`, new Date('2026-11-27T00:00:00Z'))) };
 }
 
 function compare(ocsp: OcspResponseDto, o: ReturnType<typeof opensslSays>, objects: ObjectDto[]) {
@@ -159,7 +159,7 @@ test('a truncated OCSP response is a typed error, never a crash', async () => {
   for (const cut of [10, 100, 400, bytes.length - 1]) {
     try {
       const r = await readBytes(bytes.subarray(0, cut));
-      const d = r.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date(), storeKey: () => 'h' }));
+      const d = r.objects.map((o, i) => describeAlone(o, `t/${i}`, new Date()));
       assert.ok(d.length > 0);
     } catch (e) {
       assert.ok(isPkiError(e), String(e));

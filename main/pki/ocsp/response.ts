@@ -14,7 +14,8 @@ import { algorithmName, HASH_ALGORITHMS } from '../x509/oids';
 import { invalidTime, problem, type Problem } from '../x509/problems';
 import { readSerial } from '../x509/serial';
 
-export type OcspResponseFacts = Omit<OcspResponseDto, 'id' | 'alias' | 'location' | 'matchIds'>;
+// 'matchIds' and 'matchGroup' both listed: the workbench's link field, whichever the contract names.
+export type OcspResponseFacts = Omit<OcspResponseDto, 'id' | 'alias' | 'location' | 'matchIds' | 'matchGroup'>;
 
 const ENUMERATED = 0x0a;
 const BASIC = '1.3.6.1.5.5.7.48.1.1';

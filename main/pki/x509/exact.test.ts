@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { describeAlone } from '../../../test/helpers/describe';
 import { fixture, fixtureBytes } from '../../../test/helpers/fixtures';
 import type { CertificateDto, CrlDto, ObjectDto } from '../../api/dto';
-import { describeObject } from '../describe';
 import { readBytes } from '../read';
 import { SIGNATURE_ALGORITHMS, HASH_ALGORITHMS } from './oids';
 
@@ -23,13 +23,13 @@ const manifest = readFileSync(fixture('exact', 'manifest.tsv'), 'utf8')
 
 async function open(...path: string[]): Promise<ObjectDto> {
   const r = await readBytes(fixtureBytes(...path));
-  return describeObject(r.objects[0], { id: 't/0', now: new Date('2026-11-27T00:00:00Z'), storeKey: () => 'h' });
+  return describeAlone(r.objects[0], 't/0', new Date('2026-11-27T00:00:00Z'));
 }
 
 async function cert(...path: string[]): Promise<CertificateDto> {
   const r = await readBytes(fixtureBytes(...path));
   const raw = r.objects.find((x) => x.kind === 'certificate') ?? r.objects[0];
-  const o = describeObject(raw, { id: 't/0', now: new Date('2026-11-27T00:00:00Z'), storeKey: () => 'h' });
+  const o = describeAlone(raw, 't/0', new Date('2026-11-27T00:00:00Z'));
   assert.equal(o.kind, 'certificate', o.kind === 'unsupported' ? o.error.message : '');
   return o as CertificateDto;
 }
@@ -163,7 +163,7 @@ test('well-known but undecoded critical extensions (a CRL\'s issuing distributio
 
 test('a zero serial (as on some Mozilla roots) is only information', async () => {
   const r = await readBytes(fixtureBytes('corpus', 'certifi', 'cacert.pem'));
-  const zero = r.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date(), storeKey: () => 'h' })).filter((o): o is CertificateDto => o.kind === 'certificate' && o.serial === '00');
+  const zero = r.objects.map((o, i) => describeAlone(o, `t/${i}`, new Date())).filter((o): o is CertificateDto => o.kind === 'certificate' && o.serial === '00');
   assert.ok(zero.length > 0);
   for (const c of zero) assert.deepEqual(c.problems.map((p) => [p.code, p.severity]), [['ZERO_SERIAL', 'info']]);
 });
@@ -210,12 +210,12 @@ test('pyca edge cases each report their own problem', async () => {
 
 test('real-world certificates (Mozilla roots, every Let\'s Encrypt certificate) have no error or warning', async () => {
   const certifi = await readBytes(fixtureBytes('corpus', 'certifi', 'cacert.pem'));
-  const dtos = certifi.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date(), storeKey: () => 'h' }));
+  const dtos = certifi.objects.map((o, i) => describeAlone(o, `t/${i}`, new Date()));
   const dir = fixture('corpus', 'letsencrypt');
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.pem') || e.name.endsWith('.der') ? [join(d, e.name)] : []));
   for (const f of walk(dir)) {
     const r = await readBytes(new Uint8Array(readFileSync(f)));
-    dtos.push(...r.objects.map((o, i) => describeObject(o, { id: `t/${i}`, now: new Date(), storeKey: () => 'h' })));
+    dtos.push(...r.objects.map((o, i) => describeAlone(o, `t/${i}`, new Date())));
   }
   assert.ok(dtos.length > 150, `${dtos.length} objects`);
   const serious = dtos.flatMap((d) => d.problems.filter((p) => p.severity !== 'info').map((p) => `${'subject' in d ? d.subject : d.kind}: ${p.code}`));
