@@ -1,5 +1,5 @@
 /** Raw objects → the public descriptions the renderer and the CLI show. Private key bytes stay behind. */
-import type { ProblemDto, CertificateDto, CrlDto, CsrDto, ObjectDto, OcspResponseDto, PrivateKeyDto, PublicKeyDto, SecretKeyDto, UnsupportedDto } from '../api/dto';
+import type { ProblemDto, CertificateDto, CrlDto, CsrDto, ObjectDto, PrivateKeyDto, PublicKeyDto, SecretKeyDto, UnsupportedDto } from '../api/dto';
 import { readRoot } from './der/der';
 import { isPkiError, toErrorInfo } from './errors';
 import { privateKeyFacts } from './crypto';
@@ -8,6 +8,7 @@ import type { RawObject } from './model';
 import { parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
 import { parseCsr } from './x509/csr';
+import type { OcspResponseDto } from '../api/dto';
 import { parseOcspResponse } from './ocsp/response';
 import { spkiFacts } from './x509/spki';
 
@@ -75,7 +76,7 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
     }
   } catch (e) {
     const info = toErrorInfo(e);
-    const what = raw.kind === 'privateKey' ? 'Private key' : raw.kind === 'csr' ? 'Certificate request' : raw.kind === 'crl' ? 'CRL' : raw.kind === 'ocspResponse' ? 'OCSP response' : raw.kind === 'certificate' ? 'Certificate' : 'Object';
+    const what = raw.kind === 'privateKey' ? 'Private key' : raw.kind === 'csr' ? 'Certificate request' : raw.kind === 'crl' ? 'CRL' : raw.kind === 'certificate' ? 'Certificate' : 'Object';
     const dto: UnsupportedDto = {
       ...base,
       kind: 'unsupported',
