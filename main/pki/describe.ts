@@ -7,6 +7,8 @@ import { keyFactsOf, unreadable, type PrivateKeyFacts } from './object-facts';
 import { parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
 import { parseCsr } from './x509/csr';
+import type { OcspResponseDto } from '../api/dto';
+import { parseOcspResponse } from './ocsp/response';
 import { spkiFacts } from './x509/spki';
 
 /** What the describer needs besides the object: its id, the moment "now", and what the workbench linked. */
@@ -39,6 +41,10 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
       }
       case 'crl': {
         const dto: CrlDto = { ...base, ...parseCrl(raw.der), pem: toPem('X509 CRL', raw.der) };
+        return dto;
+      }
+      case 'ocspResponse': {
+        const dto: OcspResponseDto = { ...base, ...parseOcspResponse(raw.der) };
         return dto;
       }
       case 'publicKey': {

@@ -12,11 +12,10 @@ import { linkObjects, type Links } from '../pki/match';
 import type { ReadResult } from '../pki/model';
 import { readBytes } from '../pki/read';
 import { SummaryCache, summarizeObject } from '../pki/summary';
+import { Slicer } from '../pki/yield';
 import type { EventHub } from './events';
 import { KeyVault } from './key-vault';
 
-/** Summarising yields to the event loop after this long, so a 100,000-object file never freezes the window. */
-const SLICE_MS = 12;
 
 interface OpenDocument {
   id: string;
@@ -229,15 +228,10 @@ function partialLock(result: ReadResult, attempts: number): PasswordPrompt | nul
 async function summarizeAll(documentId: string, result: ReadResult, now: Date, signal: AbortSignal, onProgress: (done: number) => void): Promise<ObjectSummaryDto[]> {
   const cache = new SummaryCache();
   const rows: ObjectSummaryDto[] = [];
-  let slice = performance.now();
+  const slicer = new Slicer(signal);
   for (let index = 0; index < result.objects.length; index++) {
     rows.push(summarizeObject(result.objects[index], { documentId, index, now, cache }));
-    if (performance.now() - slice > SLICE_MS) {
-      onProgress(index + 1);
-      await new Promise((resolve) => setImmediate(resolve));
-      if (signal.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.');
-      slice = performance.now();
-    }
+    if (await slicer.tick()) onProgress(index + 1);
   }
   return rows;
 }

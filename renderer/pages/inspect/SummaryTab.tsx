@@ -3,6 +3,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { NamePart, ObjectDto } from '../../../main/api/dto';
 import { Field, Section } from './Field';
+import { OcspSummary } from './OcspSummary';
 import { ValidityBar } from './ValidityBar';
 import { expiryTone } from './verdict';
 import { colonHex, encodingWords, formatDate, keyWords, partWords, usageWords } from './words';
@@ -135,6 +136,8 @@ export function SummaryTab({ object }: { object: ObjectDto }) {
           </Section>
         </>
       );
+    case 'ocspResponse':
+      return <OcspSummary ocsp={object} />;
     case 'secretKey':
       return (
         <Section title="Key">

@@ -1,5 +1,5 @@
 /** The status-first line for one object: what a person wants to know before any detail. */
-import type { CertificateDto, ObjectDto } from '../../../main/api/dto';
+import type { CertificateDto, ObjectDto, OcspResponseDto } from '../../../main/api/dto';
 import { commonName, days, formatDate, objectLabel } from './words';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
@@ -45,6 +45,8 @@ export function verdictOf(o: ObjectDto, all: Map<string, ObjectDto>): Verdict {
       if (o.nextUpdate && new Date(o.nextUpdate).getTime() < Date.now()) return { tone: 'error', text: `Out of date since ${formatDate(o.nextUpdate)}` };
       return { tone: 'success', text: `${o.revokedCount} revoked certificate${o.revokedCount === 1 ? '' : 's'}${o.nextUpdate ? `, next update ${formatDate(o.nextUpdate)}` : ''}` };
     }
+    case 'ocspResponse':
+      return ocspVerdict(o);
     case 'publicKey':
       return { tone: 'info', text: o.matchIds.length ? `Public key of ${o.matchIds.length} open object${o.matchIds.length === 1 ? '' : 's'}` : objectLabel(o) };
     case 'secretKey':
@@ -52,4 +54,17 @@ export function verdictOf(o: ObjectDto, all: Map<string, ObjectDto>): Verdict {
     case 'unsupported':
       return { tone: 'warning', text: o.error.message };
   }
+}
+
+/** The worst status among the certificates an OCSP response names, or why it names none. */
+function ocspVerdict(o: OcspResponseDto): Verdict {
+  if (o.responseStatus !== 'successful') return { tone: 'error', text: `The responder answered “${o.responseStatus}”: no certificate status` };
+  const revoked = o.responses.find((r) => r.status === 'revoked');
+  if (revoked) return { tone: 'error', text: `Revoked${revoked.revocationTime ? ` on ${formatDate(revoked.revocationTime)}` : ''}${revoked.revocationReason ? ` (${revoked.revocationReason})` : ''}` };
+  if (o.responses.length === 0) return { tone: 'warning', text: 'The response names no certificate' };
+  if (o.responses.some((r) => r.status === 'unknown')) return { tone: 'warning', text: 'The responder does not know this certificate' };
+  const stale = o.responses.find((r) => r.nextUpdate && new Date(r.nextUpdate).getTime() < Date.now());
+  const good = `Good: not revoked${o.responses.length > 1 ? ` (all ${o.responses.length})` : ''}`;
+  if (stale?.nextUpdate) return { tone: 'warning', text: `${good}, but out of date since ${formatDate(stale.nextUpdate)}` };
+  return { tone: 'success', text: o.producedAt ? `${good}, as of ${formatDate(o.producedAt)}` : good };
 }
