@@ -118,7 +118,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     const fetchSite = req.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new HttpError(403, 'Cross-site request refused.');
     const requestOrigin = req.headers.origin;
-    // Browsers always send Origin on POST; same-origin GETs (EventSource) may omit it.
+    // Browsers always send Origin on POST; same-origin GETs (the event stream) may omit it.
     if (req.method !== 'GET' && requestOrigin === undefined) throw new HttpError(403, 'Missing Origin.');
     if (requestOrigin !== undefined && requestOrigin !== origin) throw new HttpError(403, 'Wrong Origin.');
   };
