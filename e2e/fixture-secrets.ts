@@ -13,14 +13,15 @@ export const SECRETS_FILE = join(ROOT, 'e2e', 'fixtures', 'secrets.json');
 const REMAKE = 'run `bash e2e/fixtures/make-secrets.sh` after changing fixtures';
 
 /** Component names as `openssl pkey -text` prints them. */
-export type ComponentName = 'privateExponent' | 'prime1' | 'prime2' | 'exponent1' | 'exponent2' | 'coefficient' | 'priv';
+export type ComponentName = 'privateExponent' | 'prime1' | 'prime2' | 'exponent1' | 'exponent2' | 'coefficient' | 'priv' | 'secret';
 export const RSA_COMPONENTS: ComponentName[] = ['privateExponent', 'prime1', 'prime2', 'exponent1', 'exponent2', 'coefficient'];
 
 export interface FixtureKey {
   source: string;
   location: string;
-  /** The first line of `openssl pkey -text`: "Private-Key: (2048 bit, 2 primes)", "ED25519 Private-Key". */
+  /** The first line of `openssl pkey -text` ("Private-Key: (2048 bit, 2 primes)", "ED25519 Private-Key"), or "secret key (OID)". */
   type: string;
+  /** SPKI SHA-256 of a private key; "secret-" + SHA-256 of a secret key's bytes. */
   spkiSha256: string;
   /** Lowercase hex, no sign byte. */
   secrets: Partial<Record<ComponentName, string>>;
@@ -50,7 +51,7 @@ const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(jo
 const json = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
 const list = (dir: string, keep: (name: string) => boolean) => (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)).filter(keep).map((n) => `${dir}/${n}`) : []);
 
-/** Every file (or keystore entry) that may hold a private key in the fixtures the e2e flows open. */
+/** Every file (or keystore entry) that may hold a private or secret key in the fixtures the e2e flows open. */
 export function expectedSources(): string[] {
   const pkcs12 = json<{ files: Record<string, { expect: string }> }>('test/fixtures/pkcs12/manifest.json');
   const stores = json<{ stores: Record<string, { entries: { alias: string; type: string }[] }> }>('test/fixtures/keystores/manifest.json');
@@ -61,7 +62,7 @@ export function expectedSources(): string[] {
     ...list('test/fixtures/x509', (n) => readFileSync(join(ROOT, 'test/fixtures/x509', n)).includes('PRIVATE KEY')),
     ...Object.entries(pkcs12.files).filter(([, f]) => f.expect === 'ok').map(([n]) => `test/fixtures/pkcs12/${n}`),
     ...list('test/fixtures/pkcs12/pkcs8', (n) => n.endsWith('.der')),
-    ...Object.entries(stores.stores).flatMap(([n, s]) => s.entries.filter((e) => e.type === 'PrivateKeyEntry').map((e) => `test/fixtures/keystores/${n}#${e.alias}`)),
+    ...Object.entries(stores.stores).flatMap(([n, s]) => s.entries.filter((e) => e.type !== 'trustedCertEntry').map((e) => `test/fixtures/keystores/${n}#${e.alias}`)),
   ];
 }
 
@@ -81,8 +82,7 @@ export function manifestKeySpkis(): string[] {
 
 function validKey(k: FixtureKey): string | null {
   const names = Object.keys(k.secrets) as ComponentName[];
-  const rsa = /primes\)$/.test(k.type);
-  const want = rsa ? RSA_COMPONENTS : (['priv'] as ComponentName[]);
+  const want: ComponentName[] = /primes\)$/.test(k.type) ? RSA_COMPONENTS : k.type.startsWith('secret key') ? ['secret'] : ['priv'];
   const missing = want.filter((n) => !names.includes(n));
   if (missing.length) return `${k.source} (${k.location}): no ${missing.join(', ')} for a ${k.type}`;
   for (const n of names) {

@@ -29,6 +29,11 @@ test('the detector loads every key of secrets.json, and secrets.json covers ever
   for (const entry of ['e2e/fixtures/keystore.jks#shop', 'test/fixtures/keystores/server.jks#server', 'test/fixtures/keystores/keys.jceks#client', 'test/fixtures/keystores/ec.jks#ec', 'test/fixtures/keystores/unicode.jks#uni', 'test/fixtures/keystores/keypass.jks#locked']) {
     assert.equal(secrets.sources.find((s) => s.path === entry)?.keys, 1, entry);
   }
+  // And the AES keys Java keeps as secret keys (JCEKS, and a PKCS#12 secretBag), decrypted by OpenSSL's pieces.
+  for (const entry of ['test/fixtures/keystores/keys.jceks#aes', 'test/fixtures/pkcs12/java-secret.p12']) {
+    assert.equal(secrets.sources.find((s) => s.path === entry)?.keys, 1, entry);
+  }
+  assert.deepEqual(secrets.keys.filter((k) => k.secrets.secret).map((k) => k.secrets.secret!.length).sort(), [32, 64], 'AES-128 and AES-256');
 });
 
 test('every secret component of every key is found whole, in hex (any case, colons, line breaks)', () => {
@@ -65,6 +70,7 @@ test('a part of a component is found wherever it is cut from: the middle and the
   for (const key of distinct) {
     for (const [name, hex] of Object.entries(key.secrets)) {
       const b = Buffer.from(hex, 'hex');
+      if (b.length < 32) continue; // a 16-byte AES key is searched whole (the tests above)
       const middle = b.subarray(Math.floor(b.length / 3), Math.floor(b.length / 3) + 24);
       const tail = b.subarray(b.length - 24);
       for (const part of [middle, tail]) {
@@ -93,10 +99,11 @@ test('real key files in every form (PEM, DER as base64 and hex, JWK members) are
   assert.match(detector.audit([JSON.stringify({ ok: true, value: { pem: der.toString('base64') } })])[0] ?? '', /private key bytes/);
 });
 
-test('RSA keys carry all six secret components, the others their private value', () => {
+test('RSA keys carry all six secret components, the others their private value, secret keys their bytes', () => {
   for (const key of secrets.keys) {
     const names = Object.keys(key.secrets).sort();
     if (/primes\)$/.test(key.type)) assert.deepEqual(names, [...RSA_COMPONENTS].sort(), key.source);
+    else if (key.type.startsWith('secret key')) assert.deepEqual(names, ['secret'], key.source);
     else assert.deepEqual(names, ['priv'], key.source);
   }
 });

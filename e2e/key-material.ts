@@ -1,6 +1,6 @@
 /**
  * The private-key audit's detector: finds any stretch of a fixture key's secret components (RSA d, p, q, dp, dq,
- * qinv; the EC/DSA/EdDSA/X25519 private value) in text, in the encodings a leak would take: hex (any case, with
+ * qinv; the EC/DSA/EdDSA/X25519 private value; the bytes of Java secret keys) in text, in the encodings a leak would take: hex (any case, with
  * or without colons, across line breaks), base64 and base64url at each of the three byte alignments (PEM, DER in
  * JSON, JWK members), whatever bytes surround it (PKCS#8, PKCS#1, SEC1, PKCS#12 or JKS plaintext).
  *
@@ -46,8 +46,18 @@ function needles(bytes: Buffer): { hex: string[]; b64: string[] } {
   return { hex: [bytes.toString('hex')], b64 };
 }
 
-function addWindows(into: Map<string, Owner>, needle: string, owner: Owner): void {
-  if (needle.length < WINDOW) throw new Error(`a secret component of ${owner.key.source} is too short to search (${needle.length} characters)`);
+/** Needles too short for a window (the base64 of a 16-byte AES key): searched whole. */
+interface Short {
+  needle: string;
+  owner: Owner;
+}
+
+function addWindows(into: Map<string, Owner>, shorts: Short[], needle: string, owner: Owner): void {
+  if (needle.length < WINDOW) {
+    if (needle.length < 16) throw new Error(`a secret component of ${owner.key.source} is too short to search (${needle.length} characters)`);
+    shorts.push({ needle, owner });
+    return;
+  }
   for (let at = 0; at + WINDOW <= needle.length; at++) into.set(needle.slice(at, at + WINDOW), owner);
 }
 
@@ -55,12 +65,12 @@ function addWindows(into: Map<string, Owner>, needle: string, owner: Owner): voi
 const forHex = (text: string) => text.toLowerCase().replace(/\\[nr]|[\s:]/g, '');
 const forBase64 = (text: string) => text.replace(/\\[nr/]|\s/g, (m) => (m === '\\/' ? '/' : ''));
 
-function scan(text: string, windows: Map<string, Owner>): Owner | null {
+function scan(text: string, windows: Map<string, Owner>, shorts: Short[]): Owner | null {
   for (let i = 0; i + WINDOW <= text.length; i += STRIDE) {
     const hit = windows.get(text.slice(i, i + WINDOW));
     if (hit) return hit;
   }
-  return null;
+  return shorts.find((s) => text.includes(s.needle))?.owner ?? null;
 }
 
 let cached: Detector | null = null;
@@ -70,6 +80,8 @@ export function keyDetector(): Detector {
   const secrets = loadFixtureSecrets();
   const hexWindows = new Map<string, Owner>();
   const b64Windows = new Map<string, Owner>();
+  const hexShort: Short[] = [];
+  const b64Short: Short[] = [];
   const seen = new Set<string>();
   for (const key of secrets.keys) {
     if (seen.has(key.spkiSha256)) continue;
@@ -77,15 +89,15 @@ export function keyDetector(): Detector {
     for (const [component, hex] of Object.entries(key.secrets)) {
       const owner = { key, component };
       const n = needles(Buffer.from(hex, 'hex'));
-      for (const h of n.hex) addWindows(hexWindows, h, owner);
-      for (const b of n.b64) addWindows(b64Windows, b, owner);
+      for (const h of n.hex) addWindows(hexWindows, hexShort, h, owner);
+      for (const b of n.b64) addWindows(b64Windows, b64Short, b, owner);
     }
   }
   const describe = (o: Owner, how: string) => `private key bytes (${o.component} of the key in ${o.key.source}, ${o.key.location}) as ${how}`;
   const bytesIn = (text: string): string | null => {
-    const b = scan(forBase64(text), b64Windows);
+    const b = scan(forBase64(text), b64Windows, b64Short);
     if (b) return describe(b, 'base64');
-    const h = scan(forHex(text), hexWindows);
+    const h = scan(forHex(text), hexWindows, hexShort);
     return h ? describe(h, 'hex') : null;
   };
   const shape = (text: string): string | null => {
@@ -120,7 +132,7 @@ export function keyDetector(): Detector {
         }
       }
       for (const s of strings) {
-        const leak = s.length >= WINDOW ? bytesIn(s) : null;
+        const leak = s.length >= 16 ? bytesIn(s) : null;
         if (leak) leaks.push(leak);
       }
       return leaks;
