@@ -82,13 +82,13 @@ describe('scripts/test.mjs', { concurrency: true }, () => {
     assert.equal(r.code, 1);
   });
 
-  test('a hung test file times out with a line naming it; the other files still count', async () => {
+  test('a hung test file times out with a line naming it and the test that hung; the other files still count', async () => {
     const r = await runOn(
       { 'hang.test.ts': "test('waits forever', async () => { await new Promise((r) => setTimeout(r, 600_000)); });", 'ok.test.ts': "test('fine', () => {});" },
       { CERTBENCH_TEST_FILE_TIMEOUT_MS: '6000' },
     );
     cleanup(r.dir);
-    assert.match(r.out, /^TIMED OUT: hang\.test\.ts \(test timed out after 6000ms\)$/m);
+    assert.match(r.out, /^TIMED OUT: hang\.test\.ts \(test timed out after 6000ms; running: waits forever\)$/m);
     assert.equal(r.closing, '1 passed, 1 failed, 0 skipped, 0 todo', r.out);
     assert.equal(r.code, 1);
   });
