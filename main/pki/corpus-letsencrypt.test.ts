@@ -34,17 +34,6 @@ async function certOf(path: string): Promise<CertificateDto> {
 /** What OpenSSL's `x509 -text` says, read back from its dump. */
 function opensslSays(text: string) {
   const line = (re: RegExp) => re.exec(text)?.[1]?.trim() ?? null;
-  const after = (heading: string) => {
-    const i = text.indexOf(heading);
-    if (i < 0) return [] as string[];
-    const rest = text.slice(i + heading.length).split('\n').slice(1);
-    const out: string[] = [];
-    for (const l of rest) {
-      if (/^ {12}\S/.test(l) || /^ {4}\S/.test(l)) break;
-      if (l.trim()) out.push(l.trim());
-    }
-    return out;
-  };
   const serialBlock = /Serial Number:\s*\n\s+([0-9a-f:]+)/.exec(text)?.[1] ?? /Serial Number: (\d+)/.exec(text)?.[1];
   const serial = serialBlock?.includes(':') ? serialBlock.replace(/:/g, '').toUpperCase() : BigInt(serialBlock ?? '0').toString(16).toUpperCase().padStart(2, '0');
   const bc = line(/Basic Constraints:.*\n\s+(.*)/);
@@ -55,11 +44,6 @@ function opensslSays(text: string) {
     keyBits: Number(line(/Public-Key: \((\d+) bit\)/)),
     isCA: bc ? /CA:TRUE/.test(bc) : false,
     pathLen: bc && /pathlen:(\d+)/.test(bc) ? Number(/pathlen:(\d+)/.exec(bc)?.[1]) : null,
-    ski: line(/Subject Key Identifier: ?\n\s+(.*)/),
-    akid: line(/Authority Key Identifier: ?\n\s+(?:keyid:)?([0-9A-F:]+)/),
-    aia: after('Authority Information Access:'),
-    crl: after('CRL Distribution Points:').filter((l) => l.startsWith('URI:')),
-    policies: after('Certificate Policies:').filter((l) => l.startsWith('Policy:')).map((l) => l.slice(8)),
   };
 }
 
