@@ -104,6 +104,9 @@ export function loadFixtureSecrets(): FixtureSecrets {
   }
   const known = new Map(secrets.sources.map((s) => [s.path, s]));
   for (const path of expectedSources()) if (!known.has(path)) problems.push(`${path} may hold a key but was never extracted`);
+  for (const store of list('e2e/fixtures', (n) => /\.(jks|jceks)$/.test(n))) {
+    if (!secrets.sources.some((s) => s.path.startsWith(`${store}#`))) problems.push(`${store} is a keystore whose keys were never extracted`);
+  }
   for (const s of secrets.sources) {
     const file = s.path.split('#')[0];
     if (!existsSync(join(ROOT, file))) problems.push(`${file} is gone`);
