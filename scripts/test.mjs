@@ -130,6 +130,17 @@ function stillRunning(events) {
   return list.filter((e) => !isFile(e) || !list.some((o) => o !== e && o.file === e.file)).sort((a, b) => b.nesting - a.nesting);
 }
 
+/** "file › title" of every Playwright test that was skipped (test.skip, test.fixme, or not reached). */
+function skippedSpecs(suites, out = []) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      if ((spec.tests ?? []).some((t) => t.status === 'skipped')) out.push(`${spec.file ?? suite.file} › ${spec.title}`);
+    }
+    skippedSpecs(suite.suites ?? [], out);
+  }
+  return out;
+}
+
 function floorCheck(side, ran, floor, constant) {
   if (ran >= floor) return;
   problems.push(`FEWER TESTS THAN EXPECTED: ${ran} ${side} tests ran, the floor is ${floor} (${constant} in scripts/test.mjs); a suite was lost or not found.`);
@@ -226,10 +237,11 @@ if (runE2e) {
       problems.push(`TIMED OUT: the e2e run was stopped after ${seconds(budgetMs)}; last test line: ${last.trim()}`);
       f += 1;
     } else if (existsSync(report)) {
-      const stats = JSON.parse(readFileSync(report, 'utf8')).stats;
+      const json = JSON.parse(readFileSync(report, 'utf8'));
+      const stats = json.stats;
       p = stats.expected + stats.flaky;
       f = stats.unexpected;
-      countSkips('e2e', stats.skipped, 0, []);
+      countSkips('e2e', stats.skipped, 0, skippedSpecs(json.suites ?? []));
       if (code !== 0 && f === 0) {
         problems.push(`NO VERDICT: Playwright exited with code ${code} but reported no failure (global timeout of ${seconds(globalTimeout)}?)`);
         f += 1;
