@@ -127,7 +127,7 @@ function refuseCostlyTrial(pfx: PfxStructure, cost: UnlockCost): void {
   if (trialRounds <= TRIAL_ROUNDS && estimateConcurrentMs(trial) * forms <= TRIAL_MS) return;
   throw new PkiError(
     'PASSWORD_REQUIRED',
-    `This PKCS#12 (PFX) file is password-protected. It asks for ${cost.text} to unlock.`,
+    `This PKCS#12 (PFX) file is password-protected. Unlocking it asks for ${cost.text}.`,
     'Enter the password that was used when it was exported (if it was exported with an empty password, unlock with the field empty).',
   );
 }
