@@ -1,11 +1,13 @@
 /**
  * How long a key derivation will take, told to the user before long work ("10,000,000 rounds, about 1.2 s")
  * and used to answer PASSWORD_REQUIRED at once instead of trying the empty password on a costly file.
- * Per-round costs were measured on a 2-core x86-64 (SHA-NI) with Node 20; each long derivation that
- * completes rescales them to this machine (the first one calibrates; no separate benchmark runs).
+ * Per-round costs are CPU time measured on an x86-64 with SHA-NI under Node 20 (process.cpuUsage over
+ * 600,000 rounds); each long derivation that completes rescales them to this machine and its load (the
+ * first one calibrates; no separate benchmark runs).
  */
 import { availableParallelism } from 'node:os';
 import type { HashName } from '../crypto';
+import type { WasmHash } from './hash-wasm';
 import { STOPPABLE_PBKDF2_ITERATIONS } from './pbkdf2';
 
 /** One derivation: `iterations` sequential rounds for each of `blocks` output blocks. */
@@ -17,10 +19,10 @@ export interface Derivation {
 }
 
 /** Nanoseconds per round: WebAssembly loops for SHA-1/256, native hashing (one call per round) otherwise. */
-const PKCS12_KDF_NS: Record<HashName, number> = { sha1: 110, sha256: 130, md5: 900, sha224: 1000, sha384: 1100, sha512: 1100 };
-/** PBKDF2 rounds (two compressions each): native below STOPPABLE_PBKDF2_ITERATIONS, WebAssembly above for SHA-1/256. */
-const PBKDF2_NATIVE_NS: Record<HashName, number> = { sha1: 160, sha256: 175, md5: 150, sha224: 175, sha384: 420, sha512: 420 };
-const PBKDF2_WASM_NS: Record<'sha1' | 'sha256', number> = { sha1: 230, sha256: 280 };
+const PKCS12_KDF_NS: Record<HashName, number> = { sha1: 85, sha256: 165, md5: 900, sha224: 1000, sha384: 1100, sha512: 1100 };
+/** PBKDF2 rounds (two compressions each): native, or the WebAssembly loop from STOPPABLE_PBKDF2_ITERATIONS on. */
+const PBKDF2_NATIVE_NS: Record<HashName, number> = { sha1: 195, sha256: 175, md5: 170, sha224: 175, sha384: 420, sha512: 420 };
+const PBKDF2_WASM_NS: Record<WasmHash, number> = { sha1: 172, sha256: 335 };
 /** Starting a worker and tiering its WebAssembly up. */
 const WORKER_START_MS = 40;
 
@@ -33,7 +35,7 @@ export function rounds(d: Derivation): number {
 
 function nsPerRound(d: Derivation): number {
   if (d.kind === 'pkcs12-kdf') return PKCS12_KDF_NS[d.hash];
-  if (d.iterations >= STOPPABLE_PBKDF2_ITERATIONS && (d.hash === 'sha1' || d.hash === 'sha256')) return PBKDF2_WASM_NS[d.hash];
+  if ((d.hash === 'sha1' || d.hash === 'sha256') && d.iterations >= STOPPABLE_PBKDF2_ITERATIONS[d.hash]) return PBKDF2_WASM_NS[d.hash];
   return PBKDF2_NATIVE_NS[d.hash];
 }
 
