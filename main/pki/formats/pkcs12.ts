@@ -60,7 +60,7 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult
   for (const secret of candidateSecrets(options.password)) {
     checkCancelled(options);
     // Without a password we only probe the empty forms: check the MAC first rather than decrypt everything twice.
-    const attempt = await tryPassword(pfx, secret, options, options.password === undefined, phase);
+    const attempt = await tryPassword(pfx, secret, options, options.password === undefined, { phase, cost });
     attempts.push(attempt);
     if (accepted(attempt)) {
       progress?.(1, 'Done');
@@ -92,28 +92,42 @@ interface UnlockCost {
   /** Derivations one password attempt runs: the MAC's, then the encrypted parts' and keys' we can see. */
   mac: Derivation[];
   parts: Derivation[];
+  /** Rounds per entry of pfx.parts (an encrypted part's own, or a plain part's encrypted keys'), for progress. */
+  partRounds: number[];
   /** "10,000,000 rounds of key derivation, about 1.2 s" for the whole attempt. */
   text: string;
   /** Worth telling the user before starting. */
   long: boolean;
 }
 
+const sumRounds = (ds: Derivation[]) => ds.reduce((n, d) => n + rounds(d), 0);
+
 function unlockCost(pfx: PfxStructure): UnlockCost {
   const mac = pfx.mac ? [macWork(pfx.mac)] : [];
-  const parts: Derivation[] = [];
-  for (const part of pfx.parts) {
-    if (part.kind === 'encrypted') parts.push(...part.scheme.work);
-    if (part.kind !== 'plain') continue;
+  const perPart = pfx.parts.map((part) => {
+    if (part.kind === 'encrypted') return part.scheme.work;
+    if (part.kind !== 'plain') return [];
     try {
-      for (const bag of decodeSafeContents(part.contents, part.location)) if (bag.kind === 'shroudedKey' || bag.kind === 'shroudedSecret') parts.push(...bag.scheme.work);
+      return decodeSafeContents(part.contents, part.location).flatMap(bagWork);
     } catch {
-      // A damaged part is reported when it is read; it just adds nothing to the estimate.
+      return []; // A damaged part is reported when it is read; it just adds nothing to the estimate.
     }
-  }
+  });
+  const parts = perPart.flat();
   const all = [...mac, ...parts];
-  const total = all.reduce((n, d) => n + rounds(d), 0);
+  const total = sumRounds(all);
   const ms = estimateConcurrentMs(all);
-  return { mac, parts, text: `${describeRounds(total)} of key derivation, ${describeDuration(ms)}`, long: total > TRIAL_ROUNDS || ms > TRIAL_MS };
+  return {
+    mac,
+    parts,
+    partRounds: perPart.map(sumRounds),
+    text: `${describeRounds(total)} of key derivation, ${describeDuration(ms)}`,
+    long: total > TRIAL_ROUNDS || ms > TRIAL_MS,
+  };
+}
+
+function bagWork(bag: SafeBag): Derivation[] {
+  return bag.kind === 'shroudedKey' || bag.kind === 'shroudedSecret' ? bag.scheme.work : [];
 }
 
 /**
@@ -122,7 +136,7 @@ function unlockCost(pfx: PfxStructure): UnlockCost {
  */
 function refuseCostlyTrial(pfx: PfxStructure, cost: UnlockCost): void {
   const trial = pfx.mac ? cost.mac : cost.parts;
-  const trialRounds = trial.reduce((n, d) => n + rounds(d), 0);
+  const trialRounds = sumRounds(trial);
   const forms = candidateSecrets(undefined).length;
   if (trialRounds <= TRIAL_ROUNDS && estimateConcurrentMs(trial) * forms <= TRIAL_MS) return;
   throw new PkiError(
@@ -142,13 +156,18 @@ function checkCancelled(options: ReadOptions): void {
   if (options.signal?.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when ready.');
 }
 
-async function tryPassword(pfx: PfxStructure, secret: PbeSecret, options: ReadOptions, macFirst: boolean, phase: string): Promise<Attempt> {
+async function tryPassword(
+  pfx: PfxStructure,
+  secret: PbeSecret,
+  options: ReadOptions,
+  macFirst: boolean,
+  { phase, cost }: { phase: string; cost: UnlockCost },
+): Promise<Attempt> {
   const attempt: Attempt = { secret, macOk: undefined, proved: false, failed: 0, encryptedCount: 0, objects: [], notes: [] };
   const signal = options.signal;
   const report = options.onProgress;
-  // One bar for the MAC and every encrypted part, weighted by their rounds (keys inside encrypted parts are unseen).
-  const weights = [pfx.mac ? rounds(macWork(pfx.mac)) : 0, ...pfx.parts.map((p) => (p.kind === 'encrypted' ? p.scheme.work.reduce((n, d) => n + rounds(d), 0) : 0))];
-  const [macProgress, ...partProgress] = progressParts(report && ((f) => report(Math.min(f, 0.99), phase)), weights);
+  // One bar for every derivation known beforehand, weighted by rounds (keys inside encrypted parts are unseen).
+  const [macProgress, ...partProgress] = progressParts(report && ((f) => report(Math.min(f, 0.99), phase)), [sumRounds(cost.mac), ...cost.partRounds]);
   let macPromise: Promise<boolean | undefined> = pfx.mac ? verifyMac(pfx.mac, secret, pfx.authSafe, { onProgress: macProgress, signal }) : Promise.resolve(undefined);
   if (macFirst && pfx.mac) {
     const macOk = await macPromise;
@@ -159,7 +178,9 @@ async function tryPassword(pfx: PfxStructure, secret: PbeSecret, options: ReadOp
   const partsPromise = Promise.all(
     pfx.parts.map(async (part, i) => {
       const bags = await openPart(part, secret, attempt, { onProgress: partProgress[i], signal });
-      return Promise.all(bags.map((b) => bagToObject(b, secret, attempt, signal)));
+      // In a plain part the keys are the part's work; in an encrypted one they were not counted.
+      const keyProgress = part.kind === 'plain' ? progressParts(partProgress[i], bags.map((b) => sumRounds(bagWork(b.bag)))) : [];
+      return Promise.all(bags.map((b, j) => bagToObject(b, secret, attempt, { onProgress: keyProgress[j], signal })));
     }),
   );
   const [macOk, objects] = await Promise.all([macPromise, partsPromise]);
@@ -201,7 +222,7 @@ function unopenedSafe(location: string): DecodedBag {
   return { bag: { kind: 'unsupported', what: 'encrypted part', error, location } };
 }
 
-async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecret, attempt: Attempt, signal?: AbortSignal): Promise<RawObject> {
+async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecret, attempt: Attempt, run: RunOptions): Promise<RawObject> {
   const context = {
     location: bag.location,
     ...(bag.alias !== undefined && { alias: bag.alias }),
@@ -225,7 +246,7 @@ async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecre
       };
     case 'shroudedKey': {
       attempt.encryptedCount++;
-      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8, { signal });
+      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8, run);
       if (!opened) {
         attempt.failed++;
         return {
@@ -243,7 +264,7 @@ async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecre
     }
     case 'shroudedSecret': {
       attempt.encryptedCount++;
-      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8, { signal });
+      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8, run);
       if (!opened) {
         attempt.failed++;
         return { kind: 'unsupported', what: 'secret key', code: 'WRONG_PASSWORD', message: 'This secret key is protected by a different password than the file.', hint: 'Open the file with the key password.', ...context };

@@ -34,6 +34,7 @@ export async function pbkdf2(
   if (options.signal?.aborted) throw cancelled();
   const key = await nativePbkdf2(password, salt, iterations, keyLength, hash);
   if (options.signal?.aborted) throw cancelled();
+  options.onProgress?.(1);
   return key;
 }
 

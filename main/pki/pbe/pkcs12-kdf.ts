@@ -60,6 +60,7 @@ export async function pkcs12Kdf(
     input.set(I, v);
     const report = onProgress ? (f: number) => onProgress((i + f) / blocks) : undefined;
     const A = await iterateHashed(hash, input, iterations, { onProgress: report, signal });
+    report?.(1);
     out.set(A, i * u);
     if (i + 1 === blocks) break;
     // I_j = (I_j + B + 1) mod 2^(8v), where B is A repeated to v bytes.
