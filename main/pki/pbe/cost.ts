@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import type { HashName } from '../crypto';
 import type { WasmHash } from './hash-wasm';
-import { STOPPABLE_PBKDF2_ITERATIONS } from './pbkdf2';
+import { pbkdf2RunsInWorker, pkcs12KdfRunsInWorker } from './placement';
 
 /** One derivation: `iterations` sequential rounds for each of `blocks` output blocks. */
 export interface Derivation {
@@ -20,7 +20,7 @@ export interface Derivation {
 
 /** Nanoseconds per round: WebAssembly loops for SHA-1/256, native hashing (one call per round) otherwise. */
 const PKCS12_KDF_NS: Record<HashName, number> = { sha1: 85, sha256: 165, md5: 900, sha224: 1000, sha384: 1100, sha512: 1100 };
-/** PBKDF2 rounds (two compressions each): native, or the WebAssembly loop from STOPPABLE_PBKDF2_ITERATIONS on. */
+/** PBKDF2 rounds (two compressions each): native, or the WebAssembly loop (see placement.ts). */
 const PBKDF2_NATIVE_NS: Record<HashName, number> = { sha1: 195, sha256: 175, md5: 170, sha224: 175, sha384: 420, sha512: 420 };
 const PBKDF2_WASM_NS: Record<WasmHash, number> = { sha1: 172, sha256: 335 };
 /** Starting a worker and tiering its WebAssembly up. */
@@ -33,15 +33,18 @@ export function rounds(d: Derivation): number {
   return d.iterations * d.blocks;
 }
 
+function inWorker(d: Derivation): boolean {
+  return d.kind === 'pkcs12-kdf' ? pkcs12KdfRunsInWorker(d.iterations) : pbkdf2RunsInWorker(d.hash, d.iterations);
+}
+
 function nsPerRound(d: Derivation): number {
   if (d.kind === 'pkcs12-kdf') return PKCS12_KDF_NS[d.hash];
-  if ((d.hash === 'sha1' || d.hash === 'sha256') && d.iterations >= STOPPABLE_PBKDF2_ITERATIONS[d.hash]) return PBKDF2_WASM_NS[d.hash];
-  return PBKDF2_NATIVE_NS[d.hash];
+  return pbkdf2RunsInWorker(d.hash, d.iterations) ? PBKDF2_WASM_NS[d.hash] : PBKDF2_NATIVE_NS[d.hash];
 }
 
 /** Modelled milliseconds for one derivation, before this machine's factor. */
 function modelMs(d: Derivation): number {
-  return (rounds(d) * nsPerRound(d)) / 1e6 + (rounds(d) > 50_000 ? WORKER_START_MS : 0);
+  return (rounds(d) * nsPerRound(d)) / 1e6 + (inWorker(d) ? WORKER_START_MS : 0);
 }
 
 export function estimateMs(d: Derivation): number {

@@ -8,18 +8,9 @@ import { cancelled } from '../eval-worker';
 import { type RunOptions, pbkdf2Blocks } from './hash-iterate';
 import type { WasmHash } from './hash-wasm';
 import { hmacStates } from './hmac-state';
-
-/**
- * From these counts on PBKDF2 runs the WebAssembly loop in a terminable worker. HMAC-SHA1 there is faster
- * than native (~170 against ~195 ns a round of CPU here), so it moves as soon as a worker pays for itself.
- * HMAC-SHA256 is slower there (~335 against ~175 ns with SHA-NI), so it moves only when what Stop could
- * not interrupt natively would exceed ~0.2 s.
- */
-export const STOPPABLE_PBKDF2_ITERATIONS: Record<WasmHash, number> = { sha1: 100_000, sha256: 1_000_000 };
+import { pbkdf2RunsInWorker } from './placement';
 
 const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
-
-const isWasmHash = (hash: HashName): hash is WasmHash => hash === 'sha1' || hash === 'sha256';
 
 export async function pbkdf2(
   password: Uint8Array,
@@ -29,7 +20,7 @@ export async function pbkdf2(
   hash: HashName,
   options: RunOptions = {},
 ): Promise<Uint8Array> {
-  if (isWasmHash(hash) && iterations >= STOPPABLE_PBKDF2_ITERATIONS[hash]) return pbkdf2InWorker(password, salt, iterations, keyLength, hash, options);
+  if (pbkdf2RunsInWorker(hash, iterations)) return pbkdf2InWorker(password, salt, iterations, keyLength, hash, options);
   // Native: cannot be interrupted, but is not started after Stop and its key is not used after it.
   if (options.signal?.aborted) throw cancelled();
   const key = await nativePbkdf2(password, salt, iterations, keyLength, hash);

@@ -2,6 +2,7 @@
 import { digest, iterateDigest, iterateDigestOffThread, type HashName } from '../crypto';
 import { type Derivation, measured } from './cost';
 import { type RunOptions, iterateHash } from './hash-iterate';
+import { isWasmHash, pkcs12KdfRunsInWorker } from './placement';
 
 /** What the derived bytes are for (RFC 7292 B.3). */
 export const KDF_ID = { key: 1, iv: 2, mac: 3 } as const;
@@ -15,9 +16,6 @@ const SIZES: Record<HashName, { u: number; v: number }> = {
   sha384: { u: 48, v: 128 },
   sha512: { u: 64, v: 128 },
 };
-
-/** Above this many rounds the hashing moves to a worker thread so the event loop stays responsive. */
-export const OFF_THREAD_ITERATIONS = 50_000;
 
 function repeatToBlocks(data: Uint8Array, v: number): Uint8Array {
   if (data.length === 0) return data;
@@ -79,9 +77,9 @@ export async function pkcs12Kdf(
 
 /** hash^iterations(input): SHA-1 and SHA-256 (the common MAC and PBE hashes) in the WebAssembly loop. */
 function iterateHashed(hash: HashName, input: Uint8Array, iterations: number, options: RunOptions): Promise<Uint8Array> {
-  if (iterations <= OFF_THREAD_ITERATIONS) return Promise.resolve(iterateDigest(hash, input, iterations));
+  if (!pkcs12KdfRunsInWorker(iterations)) return Promise.resolve(iterateDigest(hash, input, iterations));
   return measured({ kind: 'pkcs12-kdf', hash, iterations, blocks: 1 }, () => {
-    if (hash === 'sha1' || hash === 'sha256') return iterateHash(hash, digest(hash, input), iterations - 1, options);
+    if (isWasmHash(hash)) return iterateHash(hash, digest(hash, input), iterations - 1, options);
     return iterateDigestOffThread(hash, input, iterations, options.onProgress, options.signal);
   });
 }
