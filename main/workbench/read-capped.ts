@@ -20,13 +20,15 @@ export async function readCapped(file: FileHandle, name: string, maxBytes: numbe
     if (bytesRead === 0) break;
     chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     total += bytesRead;
-    if (total > maxBytes) {
-      const cap = sizeText(maxBytes);
-      throw new PkiError('TOO_LARGE', `${name} is larger than ${cap}; Certbench opens files up to ${cap}.`, 'Certificate files are rarely this large: check that this is the right file.');
-    }
+    if (total > maxBytes) throw tooLarge(name, maxBytes);
   }
   const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   return new Uint8Array(all.buffer, all.byteOffset, all.length);
+}
+
+export function tooLarge(name: string, maxBytes: number): PkiError {
+  const cap = sizeText(maxBytes);
+  return new PkiError('TOO_LARGE', `${name} is larger than ${cap}; Certbench opens files up to ${cap}.`, 'Certificate files are rarely this large: check that this is the right file.');
 }
 
 const sizeText = (n: number) => (n >= 1048576 ? `${Math.round(n / 1048576)} MiB` : `${n.toLocaleString('en-US')} bytes`);

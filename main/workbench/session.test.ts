@@ -8,6 +8,7 @@ import { fixture, fixtureJson, ROOT } from '../../test/helpers/fixtures';
 import type { ProgressEvent } from '../api/contract';
 import type { CertificateDto, PrivateKeyDto } from '../api/dto';
 import { createWorkbench } from '.';
+import { MAX_INPUT_BYTES } from './file-port';
 
 const manifest = fixtureJson('x509', 'manifest.json');
 
@@ -62,7 +63,7 @@ test('bad input becomes a document error with a code, a message and a hint', asy
     if (bytes) writeFileSync(p, bytes);
     else {
       writeFileSync(p, '');
-      truncateSync(p, 65 * 1024 * 1024);
+      truncateSync(p, MAX_INPUT_BYTES + 1024 * 1024);
     }
     return p;
   });
