@@ -22,10 +22,21 @@ export const tlv = (tag: number, ...value: Uint8Array[]): Uint8Array => {
   return concat([Uint8Array.of(tag), lengthBytes(v.length), v]);
 };
 
-/** `depth` SEQUENCEs nested around `inner`, with definite lengths. */
+/** `depth` SEQUENCEs nested around `inner`, with definite lengths. Linear: one buffer, written outside in. */
 export function nested(depth: number, inner: Uint8Array, tag = 0x30): Uint8Array {
-  let out = inner;
-  for (let i = 0; i < depth; i++) out = tlv(tag, out);
+  const headers: Uint8Array[] = new Array(depth);
+  let size = inner.length;
+  for (let i = depth - 1; i >= 0; i--) {
+    headers[i] = concat([Uint8Array.of(tag), lengthBytes(size)]);
+    size += headers[i].length;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const h of headers) {
+    out.set(h, at);
+    at += h.length;
+  }
+  out.set(inner, at);
   return out;
 }
 
@@ -37,9 +48,12 @@ export function nestedIndefinite(depth: number, inner: Uint8Array): Uint8Array {
   return out; // the tail is already zeros: depth end-of-contents markers
 }
 
-/** An OBJECT IDENTIFIER 1.2 followed by `extraArcs` arcs of 1. */
-export function longOid(extraArcs: number): Uint8Array {
+/** The content bytes of OID 1.2 followed by `extraArcs` arcs of 1. */
+export function longOidValue(extraArcs: number): Uint8Array {
   const v = new Uint8Array(1 + extraArcs).fill(0x01);
   v[0] = 0x2a;
-  return tlv(0x06, v);
+  return v;
 }
+
+/** An OBJECT IDENTIFIER 1.2 followed by `extraArcs` arcs of 1. */
+export const longOid = (extraArcs: number): Uint8Array => tlv(0x06, longOidValue(extraArcs));
