@@ -12,7 +12,7 @@ import { mutate } from './fuzz/mutators';
 import { REGRESSION_DIR, saveReproducer } from './fuzz/regressions';
 import { Rng } from './fuzz/rng';
 import { FUZZ_LIMITS, FuzzRunner, isFailure, type Verdict } from './fuzz/runner';
-import './fuzz/worker';
+import './fuzz/child';
 
 interface Options {
   seconds: number;

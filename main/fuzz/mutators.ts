@@ -8,7 +8,7 @@ import { allNodes, encodeTree, parseTree, replaceNode, type DerNode } from './de
 import type { Rng } from './rng';
 import { concat, lengthBytes, longOidValue, nested, nestedIndefinite } from './tlv';
 
-export const MAX_MUTANT_BYTES = 2 * 1024 * 1024;
+export const MAX_MUTANT_BYTES = 1024 * 1024;
 
 export interface MutationContext {
   rng: Rng;

@@ -1,17 +1,17 @@
 /**
- * Runs one input at a time in a worker with the fuzz limits: a heap cap (resourceLimits) and a time limit
- * past which the worker is terminated. A fresh worker replaces one that was stopped, ran out of memory or
- * has run many inputs (so caches do not carry one input's state into the next).
+ * Runs one input at a time in a child process with the fuzz limits: a heap cap, a peak-RSS check after each
+ * input, and a time limit past which the child is killed. A fresh child replaces one that was killed,
+ * crashed or has run many inputs (so caches do not carry one input's state into the next).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Outcome } from './target';
-import { WORKER_ROLE, type WorkerReport, type WorkRequest } from './worker';
+import { CHILD_ENV, type ChildReport, type WorkRequest } from './child';
 
 export interface Limits {
   /** Wall time for one input, from handing it over to its answer. */
   timeMs: number;
-  /** JS heap (V8 old generation), and separately ArrayBuffer memory, for one input. */
+  /** Peak resident memory of the process running the input (its heap is capped at the same figure). */
   memoryMb: number;
 }
 
@@ -27,34 +27,30 @@ export type Verdict =
 
 export const isFailure = (v: Verdict) => v.kind === 'untyped' || v.kind === 'timeout' || v.kind === 'memory' || v.kind === 'crash';
 
-const INPUTS_PER_WORKER = 1000;
+const INPUTS_PER_CHILD = 500;
+/** How much of a dead child's stderr is kept for its crash message. */
+const STDERR_TAIL = 4000;
 
-/** The worker's script: the bundle itself (dist/main/fuzz.js), or worker.ts under tsx. */
-export function defaultWorkerFile(): string {
-  return __filename.endsWith('.ts') ? join(__dirname, 'worker.ts') : __filename;
-}
-
-/** The built fuzz command is plain JS; under tsx (unit tests) the worker registers tsx before loading worker.ts. */
-function workerSource(file: string): string {
-  if (!file.endsWith('.ts')) return file;
-  const tsxApi = 'tsx/cjs/api';
-  return `require(${JSON.stringify(require.resolve(tsxApi))}).register(); require(${JSON.stringify(file)});`;
+/** The child's script: the bundle itself (dist/main/fuzz.js), or child.ts under tsx. */
+export function defaultChildFile(): string {
+  return __filename.endsWith('.ts') ? join(__dirname, 'child.ts') : __filename;
 }
 
 export class FuzzRunner {
-  private worker: Worker | null = null;
+  private child: ChildProcess | null = null;
   private ready: Promise<void> | null = null;
+  private stderr = '';
   private used = 0;
   private nextId = 1;
 
   constructor(
     private readonly limits: Limits = FUZZ_LIMITS,
-    private readonly workerFile: string = defaultWorkerFile(),
+    private readonly childFile: string = defaultChildFile(),
   ) {}
 
   async run(bytes: Uint8Array, password: string | undefined): Promise<Verdict> {
-    if (this.used >= INPUTS_PER_WORKER) await this.restart();
-    const worker = await this.ensureWorker();
+    if (this.used >= INPUTS_PER_CHILD) await this.restart();
+    const child = await this.ensureChild();
     this.used++;
     const id = this.nextId++;
     const started = performance.now();
@@ -63,63 +59,79 @@ export class FuzzRunner {
       let announced = false;
       const finish = (v: Verdict, stop: boolean) => {
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
         if (stop) void this.restart();
         resolve(v);
       };
-      const onMessage = (m: WorkerReport) => {
+      const onMessage = (m: ChildReport) => {
         if (!('id' in m) || m.id !== id) return;
         if ('progress' in m) announced = true;
-        else if (m.externalBytes > this.limits.memoryMb * 1048576) {
-          finish({ kind: 'memory', ms: elapsed(), message: `${Math.round(m.externalBytes / 1048576)} MB of ArrayBuffers after the input` }, true);
+        else if (m.peakRssBytes > this.limits.memoryMb * 1048576) {
+          finish({ kind: 'memory', ms: elapsed(), message: `peak RSS ${Math.round(m.peakRssBytes / 1048576)} MB` }, true);
         } else finish({ ...m.outcome, ms: m.ms }, false);
       };
-      const onError = (e: Error & { code?: string }) =>
-        finish(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'memory', ms: elapsed(), message: `over ${this.limits.memoryMb} MB of heap` } : { kind: 'crash', ms: elapsed(), message: e.message }, true);
-      const onExit = (code: number) => finish({ kind: 'crash', ms: elapsed(), message: `the worker exited (code ${code})` }, true);
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        // Give stderr a moment: it tells a heap overflow from a native abort.
+        setTimeout(() => {
+          const tail = this.stderr.slice(-STDERR_TAIL);
+          const oom = /heap out of memory|Reached heap limit/i.test(tail);
+          const why = `the process ${signal ? `was killed by ${signal}` : `exited with code ${code}`}: ${lastLines(tail)}`;
+          finish(oom ? { kind: 'memory', ms: elapsed(), message: `over ${this.limits.memoryMb} MB of heap` } : { kind: 'crash', ms: elapsed(), message: why }, true);
+        }, 50);
+      };
       const timer = setTimeout(() => finish(announced ? { kind: 'slow-key-derivation', ms: elapsed() } : { kind: 'timeout', ms: elapsed() }, true), this.limits.timeMs);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage({ id, bytes, password } satisfies WorkRequest);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ id, bytes, password } satisfies WorkRequest);
     });
   }
 
-  /** Stops the current worker; the next run starts a fresh one. */
+  /** Stops the current child; the next run starts a fresh one. */
   async restart(): Promise<void> {
-    const old = this.worker;
-    this.worker = null;
+    const old = this.child;
+    this.child = null;
     this.ready = null;
     this.used = 0;
-    if (old) await old.terminate();
+    this.stderr = '';
+    if (old && old.exitCode === null && old.signalCode === null) {
+      const gone = new Promise<void>((resolve) => old.once('exit', () => resolve()));
+      old.kill('SIGKILL');
+      await gone;
+    }
   }
 
   close(): Promise<void> {
     return this.restart();
   }
 
-  private async ensureWorker(): Promise<Worker> {
-    if (!this.worker) {
-      const worker = new Worker(workerSource(this.workerFile), {
-        eval: this.workerFile.endsWith('.ts'),
-        workerData: { role: WORKER_ROLE },
-        resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: 64 },
+  private async ensureChild(): Promise<ChildProcess> {
+    if (!this.child) {
+      const child = fork(this.childFile, [], {
+        serialization: 'advanced',
+        // Under tsx (unit tests) the child loads TypeScript too; the built fuzz command is plain JS.
+        execArgv: [...(this.childFile.endsWith('.ts') ? ['--import', 'tsx'] : []), `--max-old-space-size=${this.limits.memoryMb}`],
+        env: { ...process.env, [CHILD_ENV]: '1' },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
-      this.worker = worker;
+      child.stderr!.on('data', (d: Buffer) => {
+        this.stderr = (this.stderr + d.toString()).slice(-STDERR_TAIL * 2);
+      });
+      this.child = child;
       this.ready = new Promise<void>((resolve, reject) => {
-        const onReady = (m: WorkerReport) => {
+        const onReady = (m: ChildReport) => {
           if ('ready' in m) {
-            worker.off('message', onReady);
+            child.off('message', onReady);
             resolve();
           }
         };
-        worker.on('message', onReady);
-        worker.once('error', reject);
+        child.on('message', onReady);
+        child.once('exit', (code) => reject(new Error(`the fuzz child exited at start (code ${code}): ${lastLines(this.stderr)}`)));
       });
     }
     await this.ready;
-    return this.worker!;
+    return this.child!;
   }
 }
+
+const lastLines = (text: string) => text.trim().split('\n').slice(-12).join(' | ').slice(0, 1500);
