@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { loadSeeds, type Seed } from './fuzz/corpus';
-import { mutate } from './fuzz/mutators';
+import { loadSeeds } from './fuzz/corpus';
+import { nextInput } from './fuzz/inputs';
 import { REGRESSION_DIR, saveReproducer } from './fuzz/regressions';
 import { Rng } from './fuzz/rng';
 import { FUZZ_LIMITS, FuzzRunner, isFailure, type Verdict } from './fuzz/runner';
-import './fuzz/child';
+import { CHILD_ENV } from './fuzz/child';
 
 interface Options {
   seconds: number;
@@ -42,15 +42,6 @@ function projectRoot(): string {
   return dir;
 }
 
-/** No password, the empty one, the one the seed opens with, or another known one. */
-function choosePassword(seed: Seed, passwords: string[], rng: Rng): string | undefined {
-  const r = rng.below(100);
-  if (seed.password !== undefined && r < 50) return seed.password;
-  if (r < 75) return undefined;
-  if (r < 85) return '';
-  return rng.pick(passwords);
-}
-
 async function main(): Promise<void> {
   const root = projectRoot();
   const options = parseArgs(process.argv.slice(2), root);
@@ -70,9 +61,7 @@ async function main(): Promise<void> {
   const deadline = started + options.seconds * 1000;
   let nextReport = started + 15_000;
   while (Date.now() < deadline) {
-    const seed = rng.pick(seeds);
-    const { bytes, steps } = mutate(seed.bytes, { rng, donors });
-    const password = choosePassword(seed, passwords, rng);
+    const { from: seed, bytes, steps, password } = nextInput(seeds, passwords, donors, rng);
     const verdict = await runner.run(bytes, password);
     tried++;
     counts.set(verdict.kind, (counts.get(verdict.kind) ?? 0) + 1);
@@ -87,7 +76,7 @@ async function main(): Promise<void> {
         console.log(`fuzz: FAILURE ${describe(verdict)} from ${seed.name} (${steps.join(', ')}${password === undefined ? '' : ', with a password'}) -> ${join(options.out, file)}`);
       } else {
         unconfirmed++;
-        console.log(`fuzz: ${verdict.kind} once, then ${again.kind} in a fresh worker (${seed.name}; machine load?): not saved`);
+        console.log(`fuzz: ${verdict.kind} once, then ${again.kind} in a fresh child (${seed.name}; machine load?): not saved`);
       }
     }
     if (Date.now() >= nextReport) {
@@ -114,7 +103,8 @@ function describe(v: Verdict): string {
   return `${v.kind} after ${v.ms} ms`;
 }
 
-if (isMainThread) {
+// The same bundle runs as the fuzz child (child.ts starts itself there): only the parent fuzzes.
+if (isMainThread && process.env[CHILD_ENV] !== '1') {
   main().catch((e) => {
     console.error(`fuzz: the harness itself failed: ${e instanceof Error ? e.stack : String(e)}`);
     process.exit(2);

@@ -40,6 +40,15 @@ function jceksWithRounds(): Uint8Array {
   return new Uint8Array(bytes);
 }
 
+/** SEC1 ECPrivateKey with its private value made 300 bytes long (Node used to abort the process on it). */
+function ecScalarTooLong(): Uint8Array {
+  const tree = parseTree(fixture('keys', 'ec-p-256.sec1.der'));
+  const scalar = tree && allNodes(tree).find(({ node }) => node.kind === 'primitive' && node.id[0] === 0x04);
+  if (!tree || !scalar || scalar.node.kind !== 'primitive') throw new Error('no private value in ec-p-256.sec1.der');
+  scalar.node.value = new Uint8Array(300).map((_, i) => (i * 37 + 11) & 0xff);
+  return encodeTree(tree);
+}
+
 /** JKS header with an entry count of 2^31 - 1 and nothing behind it. */
 const jksHugeCount = concat([Uint8Array.of(0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2), BIG, new Uint8Array(20)]);
 
@@ -57,6 +66,7 @@ const cases: Array<{ name: string; bytes: Uint8Array; password?: string; what: s
   { name: 'depth-bomb-in-pem.pem', bytes: pem('CERTIFICATE', nested(5_000, Uint8Array.of(0x05, 0x00))), what: 'a depth bomb as a PEM certificate' },
   { name: 'elements-250000.der', bytes: tlv(0x30, tlv(0x30, NULLS(250_000))), what: 'one structure of 250,000 elements' },
   { name: 'pkcs7-200001-objects.der', bytes: p7(NULLS(200_001)), what: 'a PKCS#7 bundle of 200,001 objects' },
+  { name: 'ec-scalar-300-bytes.sec1.pem', bytes: pem('EC PRIVATE KEY', ecScalarTooLong()), what: 'a SEC1 P-256 key whose private value is 300 bytes (SIGABRT in Node before the guard)' },
   { name: 'jks-huge-entry-count.jks', bytes: jksHugeCount, what: 'a JKS header claiming 2^31-1 entries' },
   { name: 'jceks-8m-rounds-altered.jceks', bytes: jceksWithRounds(), password: 'changeit-store', what: 'an altered JCEKS whose key asks for 8,388,607 rounds: wrong password or altered, said at once' },
   { name: 'pfx-iterations-2e31.pfx', bytes: withIterations(fixture('pkcs12', 'modern-rsa.pfx'), BIG), password: 'Certbench-Test-1', what: 'a PFX whose MAC and PBE iteration counts are 2^31-1' },
