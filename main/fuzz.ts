@@ -36,8 +36,9 @@ function parseArgs(argv: string[], root: string): Options {
   return options;
 }
 
+/** The checkout the command runs in (npm runs scripts from the package root). */
 function projectRoot(): string {
-  let dir = __dirname;
+  let dir = process.cwd();
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 }
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const options = parseArgs(process.argv.slice(2), root);
   const { seeds, passwords } = loadSeeds(root);
+  if (seeds.length === 0) {
+    console.error(`fuzz: no seed files under ${root} (test/fixtures, e2e/fixtures, ../shared/corpus); run it from the checkout.`);
+    process.exit(2);
+  }
   const rng = new Rng(options.seed);
   const donors = seeds.map((s) => s.bytes);
   const runner = new FuzzRunner();
