@@ -60,7 +60,7 @@ function notRegular(stat: import('node:fs').Stats): string | null {
   if (stat.isFile()) return null;
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isCharacterDevice()) return 'a character device (like /dev/zero)';
+  if (stat.isCharacterDevice()) return 'a character device';
   if (stat.isBlockDevice()) return 'a block device (a disk)';
   if (stat.isSocket()) return 'a socket';
   return 'a special file';
