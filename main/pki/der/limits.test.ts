@@ -49,6 +49,14 @@ describe('object identifiers', () => {
     assert.ok(process.memoryUsage().heapUsed - heapBefore < 64 * 1024 * 1024);
   });
 
+  it('an OID whose length runs past the end of the file is still checked (asn1js decoded its arcs anyway)', async () => {
+    const oid = longOid(100_000);
+    const truncated = oid.subarray(0, oid.length - 10); // the header still claims 100,001 content bytes
+    const key = tlv(0x30, INT0, tlv(0x30, truncated));
+    const e = await refused(key);
+    assert.match(e.message, /object identifier with 99,99\d parts/);
+  });
+
   it(`${MAX_OID_ARCS} arcs read, one more is refused, in the hand-written DER reader too`, () => {
     const at = (arcs: number) => readRoot(longOid(arcs - 2));
     assert.equal(oidOf(at(MAX_OID_ARCS)).split('.').length, MAX_OID_ARCS);

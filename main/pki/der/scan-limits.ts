@@ -39,7 +39,11 @@ export function scanLimits(bytes: Uint8Array): void {
   }
 }
 
-/** Where the value starts and its length (INDEFINITE for BER 0x80), or null when the header is malformed. */
+/**
+ * Where the value starts and its length (INDEFINITE for BER 0x80), or null when the header is unreadable. A
+ * length past the enclosing end is cut to it: parsers may still walk what is there (asn1js decodes the arcs
+ * of a truncated OID), so those bytes are checked too.
+ */
 function readHeader(bytes: Uint8Array, at: number, end: number): { valueStart: number; length: number } | null {
   let p = at + 1;
   if ((bytes[at] & 0x1f) === 0x1f) {
@@ -48,12 +52,12 @@ function readHeader(bytes: Uint8Array, at: number, end: number): { valueStart: n
   }
   if (p >= end) return null;
   const first = bytes[p++];
-  if (first < 0x80) return first <= end - p ? { valueStart: p, length: first } : null;
+  if (first < 0x80) return { valueStart: p, length: Math.min(first, end - p) };
   const n = first & 0x7f;
   if (n === 0) return { valueStart: p, length: INDEFINITE };
   if (n > 4 || p + n > end) return null;
   let length = 0;
   for (let i = 0; i < n; i++) length = length * 256 + bytes[p + i];
   p += n;
-  return length <= end - p ? { valueStart: p, length } : null;
+  return { valueStart: p, length: Math.min(length, end - p) };
 }
