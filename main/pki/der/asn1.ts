@@ -28,6 +28,25 @@ export const FROM_BER_OPTIONS = { maxDepth: MAX_DER_DEPTH + 8, maxNodes: 2 * MAX
  */
 export function tryParse(bytes: Uint8Array, rules: Rules = 'der'): Node | undefined {
   if (bytes.length < 2) return undefined;
+  if (lastLarge && lastLarge.rules === rules && sameBytes(lastLarge.copy, bytes)) return lastLarge.node;
+  const node = parseUncached(bytes, rules);
+  if (bytes.length >= CACHE_MIN && bytes.length <= CACHE_MAX) lastLarge = { copy: bytes.slice(), rules, node };
+  return node;
+}
+
+/**
+ * The reader probes a structure's shape and then decodes it: the same large input is parsed twice in a row
+ * (a 300 KB key: 50,000 asn1js objects each time). One entry, compared by content (a copy, so an input
+ * changed in place is parsed afresh), so at most one tree is kept alive.
+ */
+const CACHE_MIN = 16 * 1024;
+const CACHE_MAX = 4 * 1024 * 1024;
+let lastLarge: { copy: Uint8Array; rules: Rules; node: Node | undefined } | null = null;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+
+function parseUncached(bytes: Uint8Array, rules: Rules): Node | undefined {
   scanLimits(bytes);
   let parsed: ReturnType<typeof asn1js.fromBER>;
   try {
