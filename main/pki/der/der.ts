@@ -92,8 +92,13 @@ export function expectTag(tlv: Tlv | undefined, tag: number, what: string): Tlv 
   return tlv;
 }
 
-export const value = (t: Tlv): Uint8Array => t.bytes.subarray(t.valueStart, t.end);
-export const whole = (t: Tlv): Uint8Array => t.bytes.subarray(t.start, t.end);
+// Callers index children() arrays; a missing element in a damaged file must be a typed error, not a TypeError.
+export const value = (t: Tlv): Uint8Array => (t ? t.bytes.subarray(t.valueStart, t.end) : missingElement());
+export const whole = (t: Tlv): Uint8Array => (t ? t.bytes.subarray(t.start, t.end) : missingElement());
+
+function missingElement(): never {
+  throw new DerError('an element is missing');
+}
 
 const oidCache = new Map<string, string>();
 

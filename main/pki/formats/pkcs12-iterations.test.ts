@@ -9,10 +9,10 @@ import { fixture, fixtureBytes, fixtureJson } from '../../../test/helpers/fixtur
 import type { ProgressEvent } from '../../api/contract';
 import { createWorkbench } from '../../workbench';
 import { digest, privateKeyFacts } from '../crypto';
-import { PkiError, type ErrorCode } from '../errors';
 import { liveEvalWorkers } from '../eval-worker';
 import type { ReadOptions } from '../model';
 import { readPkcs12 } from './pkcs12';
+import { rejectsWith } from '../../../test/helpers/pki-errors';
 
 interface Manifest {
   password: string;
@@ -23,17 +23,6 @@ interface Manifest {
 const manifest = fixtureJson<Manifest>('pkcs12-iterations', 'manifest.json');
 const file = (name: string) => fixtureBytes('pkcs12-iterations', name);
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-
-async function rejectsWith(promise: Promise<unknown>, code: ErrorCode): Promise<PkiError> {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof PkiError, `expected PkiError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    return e;
-  }
-  assert.fail(`expected ${code}`);
-}
 
 async function workersGone(withinMs = 1000): Promise<number> {
   const until = performance.now() + withinMs;

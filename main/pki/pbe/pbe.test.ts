@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture } from '../../../test/helpers/fixtures';
 import { digest, privateKeyFacts } from '../crypto';
-import { PkiError, type ErrorCode } from '../errors';
+import { PkiError } from '../errors';
 import { encoded, octets, parse, sequence } from '../der/asn1';
 import { decryptEncryptedPrivateKeyInfo, decryptPbe } from './index';
 import { checkIterations } from './scheme';
+import { rejectsWith } from '../../../test/helpers/pki-errors';
 
 const DIR = fixture('pkcs12');
 const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as { pkcs8Password: string; pkcs8Spki: string };
@@ -15,17 +16,6 @@ const PASSWORD = manifest.pkcs8Password;
 const read = (name: string) => new Uint8Array(readFileSync(join(DIR, 'pkcs8', name)));
 const plain = read('plain.der');
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-
-async function rejectsWith(promise: Promise<unknown>, code: ErrorCode): Promise<PkiError> {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof PkiError, `expected PkiError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    return e;
-  }
-  assert.fail(`expected ${code}`);
-}
 
 /** Splits EncryptedPrivateKeyInfo DER into its AlgorithmIdentifier DER and encrypted data. */
 function split(der: Uint8Array): { alg: Uint8Array; data: Uint8Array } {

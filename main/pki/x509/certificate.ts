@@ -26,7 +26,7 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
   let i = 0;
   let version = 1;
   if (contextNumber(f[0]) === 0) {
-    version = (smallInt(children(f[0], 'version')[0]) ?? 0) + 1;
+    version = (smallInt(expectTag(children(f[0], 'version')[0], Tag.Integer, 'version')) ?? 0) + 1;
     i++;
   }
   const serial = readSerial(expectTag(f[i++], Tag.Integer, 'serial number'));
