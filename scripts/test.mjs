@@ -40,7 +40,7 @@ let crashed = false;
 if (runUnit) {
   // The CLI tests run the bundled CLI as a process, as users do.
   if ((await run(process.execPath, [join(root, 'scripts/build.mjs'), '--main-only', '--quiet'])).code !== 0) crashed = true;
-  const files = ['main', 'e2e', 'scripts', 'app', 'test'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d)));
+  const files = ['main', 'renderer', 'e2e', 'scripts', 'app', 'test'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d)));
   console.log(`\n== unit and interop: ${files.length} files (node --test) ==`);
   const { code, text } = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], { capture: true });
   const p = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? NaN);
