@@ -52,7 +52,7 @@ test('binds 127.0.0.1 only and puts a 64-hex-digit token in the URL fragment', (
 test('a well-formed call returns the dispatcher envelope', async () => {
   const r = await call(good());
   assert.equal(r.status, 200);
-  assert.deepEqual(JSON.parse(r.body), { ok: true, value: { documents: [] } });
+  assert.deepEqual(JSON.parse(r.body), { ok: true, value: { documents: [], matchGroups: [] } });
 });
 
 test('missing token: 401; wrong token: 403', async () => {

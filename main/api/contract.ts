@@ -2,7 +2,7 @@
  * The one typed channel map shared by main, preload, renderer and tests (GitHub Desktop's ipc-shared
  * pattern): every method's request and response, every event's payload.
  */
-import type { AppInfo, WorkbenchState } from './dto';
+import type { AppInfo, ObjectDto, WorkbenchState } from './dto';
 
 export interface ApiMethods {
   'app.info': { request: Record<string, never>; response: AppInfo };
@@ -17,6 +17,8 @@ export interface ApiMethods {
   'documents.unlock': { request: { documentId: string; password: string }; response: WorkbenchState };
   'documents.close': { request: { documentId: string }; response: WorkbenchState };
   'documents.closeAll': { request: Record<string, never>; response: WorkbenchState };
+  /** One object in full (extensions, PEM, name parts, problems): the Inspector's detail pane asks when it is selected. */
+  'objects.details': { request: { objectId: string }; response: ObjectDto };
   /** Stops waiting for a slow operation (named by its progress events); the document stays as it was. */
   'operations.cancel': { request: { operationId: string }; response: { cancelled: boolean } };
 }
@@ -51,6 +53,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'documents.unlock',
   'documents.close',
   'documents.closeAll',
+  'objects.details',
   'operations.cancel',
 ] as const;
 

@@ -59,8 +59,8 @@ interface ObjectBase {
   alias: string | null;
   /** Where in the file ("PEM block 2", "entry 'tomcat'"). */
   location: string | null;
-  /** Ids of the other open objects that share this object's public key (key ↔ certificate ↔ CSR). */
-  matchIds: string[];
+  /** The match group (MatchGroupDto.id) of this object's public key, when anything else open shares it. */
+  matchGroup: string | null;
   problems: ProblemDto[];
 }
 
@@ -96,8 +96,6 @@ export interface CertificateDto extends ObjectBase, Fingerprints {
   publicKey: PublicKeyInfo;
   extensions: ExtensionDto[];
   pem: string;
-  /** sha256 of the private keys (spkiSha256 of keys) and CSRs sharing this public key. */
-  matches: string[];
 }
 
 export interface PrivateKeyDto extends ObjectBase {
@@ -110,8 +108,12 @@ export interface PrivateKeyDto extends ObjectBase {
   encoding: string;
   protection: string | null;
   spkiSha256: string;
-  /** sha256 fingerprints of the certificates and CSRs this key belongs to (CLI.md `matches`). */
+  /**
+   * sha256 fingerprints of the distinct certificates and CSRs this key belongs to (CLI.md `matches`), at most
+   * MATCHES_LISTED of them; `matchCount` counts them all.
+   */
   matches: string[];
+  matchCount: number;
   /** Opaque handle of the key in main's vault; the key itself never leaves main. */
   handle: string;
   /** PEM of the PUBLIC half only. */
@@ -125,7 +127,6 @@ export interface PublicKeyDto extends ObjectBase {
   curve: string | null;
   spkiSha256: string;
   pem: string;
-  matches: string[];
 }
 
 export interface CsrDto extends ObjectBase {
@@ -149,7 +150,6 @@ export interface CsrDto extends ObjectBase {
   hasPrivateKey: boolean;
   publicKey: PublicKeyInfo;
   pem: string;
-  matches: string[];
 }
 
 export interface RevokedEntryDto {
@@ -199,6 +199,72 @@ export interface PasswordPrompt {
   attempts: number;
 }
 
+/** How many fingerprints a key's `matches` lists; a hostile file with 20,000 copies of a key stays linear. */
+export const MATCHES_LISTED = 1000;
+
+/**
+ * One row of the Inspector and of the CLI listing: enough to show, search, filter and sort a 100,000-object
+ * bundle without the details (extensions, PEM), which `objects.details` returns for one object on demand.
+ */
+export interface ObjectSummaryDto {
+  /** `${documentId}/${index}`, stable within a session. */
+  id: string;
+  documentId: string;
+  /** Position in the file, from 0. */
+  index: number;
+  kind: ObjectKind;
+  alias: string | null;
+  location: string | null;
+  /** What a person calls it: a certificate's CN (else its subject), "RSA 2048-bit private key", ... */
+  label: string;
+  subject: string | null;
+  issuer: string | null;
+  serial: string | null;
+  san: string[];
+  sha256: string | null;
+  spkiSha256: string | null;
+  keyAlgorithm: KeyAlgorithmName | null;
+  keySize: number | null;
+  curve: string | null;
+  notBefore: string | null;
+  notAfter: string | null;
+  daysLeft: number | null;
+  validity: CertificateDto['validity'] | null;
+  isCA: boolean;
+  selfSigned: boolean;
+  trusted: boolean;
+  /** A private key that its file protected with a password. */
+  encrypted: boolean;
+  /** A certificate or CSR whose private key is open. */
+  hasPrivateKey: boolean;
+  matchGroup: string | null;
+  /** The first open copy of the same certificate, CSR or CRL (same SHA-256) when this one repeats it. */
+  duplicateOf: string | null;
+  problems: ProblemDto[];
+  /** Why an 'unsupported' object could not be used, and what it is. */
+  error: ErrorInfo | null;
+  what: string | null;
+}
+
+/** Everything open that shares one public key: one group, not a list on every member (linear in members). */
+export interface MatchGroupDto {
+  id: string;
+  spkiSha256: string;
+  /** Object ids, in the order they were opened. */
+  members: string[];
+  /** Distinct certificates (by SHA-256), private keys, CSRs and public keys among the members. */
+  certificates: number;
+  privateKeys: number;
+  csrs: number;
+  publicKeys: number;
+}
+
+/** A cheap per-file chain verdict ("The issuer of CN=x is not in this file") until the chain doctor takes over. */
+export interface ChainHintDto {
+  severity: 'success' | 'info' | 'warning' | 'error';
+  message: string;
+}
+
 export interface DocumentDto {
   id: string;
   name: string;
@@ -213,11 +279,13 @@ export interface DocumentDto {
   lock: PasswordPrompt | null;
   /** Set when status is 'error'. */
   error: ErrorInfo | null;
-  objects: ObjectDto[];
+  objects: ObjectSummaryDto[];
+  chain: ChainHintDto | null;
 }
 
 export interface WorkbenchState {
   documents: DocumentDto[];
+  matchGroups: MatchGroupDto[];
 }
 
 export interface AppInfo {

@@ -12,7 +12,7 @@ export function inspectObject(o: ObjectDto): Record<string, unknown> {
         extensions: o.extensions.map(({ name, oid, critical, lines }) => ({ name, oid, critical, lines })),
       };
     case 'privateKey':
-      return { kind: o.kind, alias: o.alias, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, encrypted: o.encrypted, spkiSha256: o.spkiSha256, matches: o.matches, encoding: o.encoding, protection: o.protection, location: o.location };
+      return { kind: o.kind, alias: o.alias, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, encrypted: o.encrypted, spkiSha256: o.spkiSha256, matches: o.matches, matchCount: o.matchCount, encoding: o.encoding, protection: o.protection, location: o.location };
     case 'csr':
       return {
         kind: o.kind, subject: o.subject, san: o.san, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, signatureValid: o.signatureValid,
@@ -21,7 +21,7 @@ export function inspectObject(o: ObjectDto): Record<string, unknown> {
     case 'crl':
       return { kind: o.kind, issuer: o.issuer, thisUpdate: o.thisUpdate, nextUpdate: o.nextUpdate, revokedCount: o.revokedCount, crlNumber: o.crlNumber, sha256: o.sha256, location: o.location };
     case 'publicKey':
-      return { kind: o.kind, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, spkiSha256: o.spkiSha256, matches: o.matches, location: o.location };
+      return { kind: o.kind, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, spkiSha256: o.spkiSha256, location: o.location };
     case 'secretKey':
       return { kind: o.kind, alias: o.alias, algorithm: o.algorithm, keySize: o.keySize };
     case 'unsupported':
@@ -29,9 +29,10 @@ export function inspectObject(o: ObjectDto): Record<string, unknown> {
   }
 }
 
-export function inspectFile(d: DocumentDto): Record<string, unknown> {
+/** A file's fields before its objects; an unreadable or locked file is its error. */
+export function fileHeader(d: DocumentDto): Record<string, unknown> {
   const path = d.path ?? d.name;
   if (d.status === 'error' && d.error) return { path, error: d.error };
   if (d.status === 'locked' && d.lock) return { path, error: { code: d.lock.reason, message: d.lock.message, hint: d.lock.hint } };
-  return { path, format: d.format, encrypted: d.encrypted, integrity: d.integrity, notes: d.notes, objects: d.objects.map(inspectObject) };
+  return { path, format: d.format, encrypted: d.encrypted, integrity: d.integrity, notes: d.notes, chain: d.chain };
 }

@@ -1,5 +1,5 @@
 /** Human output of `certbench inspect`: what a support engineer reads in a terminal. */
-import type { DocumentDto, ObjectDto } from '../api/dto';
+import type { DocumentDto, MatchGroupDto, ObjectDto } from '../api/dto';
 
 function days(n: number | null): string {
   if (n === null) return "validity dates are invalid";
@@ -11,7 +11,7 @@ function key(o: { keyAlgorithm: string; keySize: number | null; curve: string | 
   return o.curve ? `${o.keyAlgorithm} ${o.curve}` : `${o.keyAlgorithm}${o.keySize ? ' ' + o.keySize : ''}`;
 }
 
-function objectLines(o: ObjectDto, idOf: Map<string, string>): string[] {
+export function objectLines(o: ObjectDto, groups: Map<string, MatchGroupDto>): string[] {
   const alias = o.alias ? ` [${o.alias}]` : '';
   switch (o.kind) {
     case 'certificate':
@@ -24,13 +24,13 @@ function objectLines(o: ObjectDto, idOf: Map<string, string>): string[] {
         ...(o.extendedKeyUsage.length ? [`  EKU        ${o.extendedKeyUsage.join(', ')}`] : []),
         `  serial     ${o.serial}`,
         `  SHA-256    ${o.sha256}`,
-        ...(o.hasPrivateKey ? [`  private key: present (${o.matchIds.filter((m) => idOf.get(m) === 'privateKey').length} matching)`] : []),
+        ...(o.hasPrivateKey && o.matchGroup ? [`  private key: present (${groups.get(o.matchGroup)?.privateKeys ?? 0} matching)`] : []),
       ];
     case 'privateKey':
       return [
         `Private key${alias}: ${key(o)}${o.encrypted ? `, encrypted (${o.protection ?? o.encoding})` : ', NOT encrypted'}`,
         `  SPKI SHA-256 ${o.spkiSha256}`,
-        o.matches.length ? `  belongs to ${o.matches.length} certificate/CSR: ${o.matches.join(', ')}` : '  no matching certificate among the files given',
+        o.matchCount ? `  belongs to ${o.matchCount} certificate/CSR: ${o.matches.join(', ')}${o.matchCount > o.matches.length ? ` and ${o.matchCount - o.matches.length} more` : ''}` : '  no matching certificate among the files given',
       ];
     case 'csr':
       return [`Certificate request: ${o.subject}`, `  key        ${key(o)}, signature ${o.signatureValid ? 'valid' : 'INVALID'}`, ...(o.san.length ? [`  SAN        ${o.san.join(', ')}`] : [])];
@@ -45,21 +45,17 @@ function objectLines(o: ObjectDto, idOf: Map<string, string>): string[] {
   }
 }
 
-export function inspectText(docs: DocumentDto[]): string {
-  const kinds = new Map<string, string>(docs.flatMap((d) => d.objects.map((o) => [o.id, o.kind] as [string, string])));
-  const out: string[] = [];
-  for (const d of docs) {
-    const where = d.path ?? d.name;
-    if (d.status !== 'ready') {
-      const e = d.error ?? (d.lock ? { code: d.lock.reason, message: d.lock.message, hint: d.lock.hint } : null);
-      out.push(`${where}: ERROR ${e?.code}: ${e?.message}`, `  hint: ${e?.hint}`, '');
-      continue;
-    }
-    const integrity = d.integrity === 'verified' ? ', integrity verified' : d.integrity === 'not-checked' ? ', integrity NOT checked' : '';
-    out.push(`${where}: ${d.format}${d.encrypted ? ', password-protected' : ''}${integrity}, ${d.objects.length} object${d.objects.length === 1 ? '' : 's'}`);
-    for (const n of d.notes) out.push(`  note: ${n}`);
-    for (const o of d.objects) out.push(...objectLines(o, kinds).map((l) => '  ' + l));
-    out.push('');
+/** The lines that introduce one file: its error, or its format, protection and notes. */
+export function fileLines(d: DocumentDto): string[] {
+  const where = d.path ?? d.name;
+  if (d.status !== 'ready') {
+    const e = d.error ?? (d.lock ? { code: d.lock.reason, message: d.lock.message, hint: d.lock.hint } : null);
+    return [`${where}: ERROR ${e?.code}: ${e?.message}`, `  hint: ${e?.hint}`];
   }
-  return out.join('\n');
+  const integrity = d.integrity === 'verified' ? ', integrity verified' : d.integrity === 'not-checked' ? ', integrity NOT checked' : '';
+  return [
+    `${where}: ${d.format}${d.encrypted ? ', password-protected' : ''}${integrity}, ${d.objects.length} object${d.objects.length === 1 ? '' : 's'}`,
+    ...d.notes.map((n) => `  note: ${n}`),
+    ...(d.chain ? [`  chain: ${d.chain.message}`] : []),
+  ];
 }

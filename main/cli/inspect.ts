@@ -1,8 +1,14 @@
-/** `certbench inspect FILE... [--password P] [--json]` (CLI.md). */
+/**
+ * `certbench inspect FILE... [--password P] [--json]` (CLI.md). Every file is read first (matches span all
+ * of them), keeping only compact rows; then each object is decoded in full and written one at a time, so
+ * memory stays flat however many certificates a bundle holds.
+ */
+import type { DocumentDto, MatchGroupDto } from '../api/dto';
 import { createWorkbench } from '../workbench';
+import type { Session } from '../workbench/session';
 import { parseArgs, passwordFrom, PASSWORD_FLAGS } from './args';
-import { inspectFile } from './inspect-json';
-import { inspectText } from './inspect-text';
+import { fileHeader, inspectObject } from './inspect-json';
+import { fileLines, objectLines } from './inspect-text';
 import { EXIT, type Io } from './output';
 import { PkiError } from '../pki/errors';
 
@@ -11,8 +17,29 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new PkiError('INVALID_ARGUMENT', 'inspect needs at least one file.', 'Usage: certbench inspect FILE... [--password P] [--json]');
   const workbench = createWorkbench({ shell: 'web' });
   const state = await workbench.handlers['documents.openPaths']({ paths: args.positionals, password: passwordFrom(args) });
-  const failed = state.documents.some((d) => d.status !== 'ready');
-  if (args.flags.has('json')) io.out(JSON.stringify({ files: state.documents.map(inspectFile) }, null, 2));
-  else io.out(inspectText(state.documents));
-  return failed ? EXIT.badInput : EXIT.ok;
+  if (args.flags.has('json')) writeJson(state.documents, workbench.session, io);
+  else writeText(state.documents, new Map(state.matchGroups.map((g) => [g.id, g])), workbench.session, io);
+  return state.documents.some((d) => d.status !== 'ready') ? EXIT.badInput : EXIT.ok;
+}
+
+/** `{"files": [...]}` written a line per object; the whole output is one JSON document. */
+function writeJson(documents: DocumentDto[], session: Session, io: Io): void {
+  io.out('{"files": [');
+  documents.forEach((d, i) => {
+    const header = JSON.stringify(fileHeader(d));
+    const last = i === documents.length - 1 ? '' : ',';
+    if (d.status !== 'ready') return io.out(`  ${header}${last}`);
+    io.out(`  ${header.slice(0, -1)}, "objects": [`);
+    d.objects.forEach((o, j) => io.out(`    ${JSON.stringify(inspectObject(session.details(o.id)))}${j === d.objects.length - 1 ? '' : ','}`));
+    io.out(`  ]}${last}`);
+  });
+  io.out(']}');
+}
+
+function writeText(documents: DocumentDto[], groups: Map<string, MatchGroupDto>, session: Session, io: Io): void {
+  for (const d of documents) {
+    io.out(fileLines(d).join('\n'));
+    if (d.status === 'ready') for (const o of d.objects) io.out(objectLines(session.details(o.id), groups).map((l) => '  ' + l).join('\n'));
+    io.out('');
+  }
 }

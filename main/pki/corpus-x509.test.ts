@@ -27,7 +27,7 @@ for (const row of rows) {
       const result = await readBytes(bytes);
       const first = result.objects.find((o) => o.kind === row.kind);
       assert.ok(first && 'der' in first, `no ${row.kind} found`);
-      const dto = describeObject(first, { id: 'x', now: new Date(), storeKey: () => 'h' });
+      const dto = describeObject(first, { id: 'x', now: new Date() });
       assert.equal((dto as { sha256?: string }).sha256, row.sha256);
       const undecoded = ('extensions' in dto ? dto.extensions : []).filter((e) => e.error);
       assert.deepEqual(undecoded, [], 'every extension decodes');

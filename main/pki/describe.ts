@@ -1,34 +1,38 @@
-/** Raw objects → the public descriptions the renderer and the CLI show. Private key bytes stay behind. */
-import type { ProblemDto, CertificateDto, CrlDto, CsrDto, ObjectDto, PrivateKeyDto, PublicKeyDto, SecretKeyDto, UnsupportedDto } from '../api/dto';
+/** Raw objects → the full public description of one object (the detail pane, the CLI). Private key bytes stay behind. */
+import type { CertificateDto, CrlDto, CsrDto, ObjectDto, PrivateKeyDto, PublicKeyDto, SecretKeyDto, UnsupportedDto } from '../api/dto';
 import { readRoot } from './der/der';
-import { isPkiError, toErrorInfo } from './errors';
-import { privateKeyFacts } from './crypto';
 import { toPem } from './formats/pem-blocks';
 import type { RawObject } from './model';
+import { keyFactsOf, unreadable } from './object-facts';
 import { parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
 import { parseCsr } from './x509/csr';
 import { spkiFacts } from './x509/spki';
 
-/** Context the describer needs: the object's id, the moment "now", and a vault for private keys. */
+/** What the describer needs besides the object: its id, the moment "now", and what the workbench linked. */
 export interface DescribeContext {
   id: string;
   now: Date;
-  /** Stores the decrypted key in main's vault and returns its opaque handle. */
-  storeKey(pkcs8: Uint8Array): string;
+  /** The vault handle of a private key (the workbench stored it when the file was read). */
+  handle?: string;
+  matchGroup?: string | null;
+  /** A certificate or CSR whose private key is open. */
+  hasPrivateKey?: boolean;
+  /** For private keys: fingerprints of the certificates and CSRs it belongs to, and how many there are. */
+  matches?: { listed: string[]; count: number };
 }
 
 export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto {
-  const base = { id: ctx.id, alias: raw.alias ?? null, location: raw.location ?? null, matchIds: [] as string[], problems: [] as ProblemDto[] };
+  const base = { id: ctx.id, alias: raw.alias ?? null, location: raw.location ?? null, matchGroup: ctx.matchGroup ?? null, problems: [] };
   try {
     switch (raw.kind) {
       case 'certificate': {
         const { spkiDer: _spki, ...facts } = parseCertificate(raw.der);
-        const dto: CertificateDto = { ...base, ...facts, ...validityAt(facts.notBefore, facts.notAfter, ctx.now), trusted: raw.trusted ?? false, hasPrivateKey: false, matches: [] };
+        const dto: CertificateDto = { ...base, ...facts, ...validityAt(facts.notBefore, facts.notAfter, ctx.now), trusted: raw.trusted ?? false, hasPrivateKey: ctx.hasPrivateKey ?? false };
         return dto;
       }
       case 'csr': {
-        const dto: CsrDto = { ...base, ...parseCsr(raw.der), hasPrivateKey: false, matches: [] };
+        const dto: CsrDto = { ...base, ...parseCsr(raw.der), hasPrivateKey: ctx.hasPrivateKey ?? false };
         return dto;
       }
       case 'crl': {
@@ -37,25 +41,25 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
       }
       case 'publicKey': {
         const key = spkiFacts(readRoot(raw.spki, 'public key'));
-        const dto: PublicKeyDto = { ...base, kind: 'publicKey', keyAlgorithm: key.keyAlgorithm, keySize: key.keySize, curve: key.curve, spkiSha256: key.spkiSha256, pem: toPem('PUBLIC KEY', raw.spki), matches: [] };
+        const dto: PublicKeyDto = { ...base, kind: 'publicKey', keyAlgorithm: key.keyAlgorithm, keySize: key.keySize, curve: key.curve, spkiSha256: key.spkiSha256, pem: toPem('PUBLIC KEY', raw.spki) };
         return dto;
       }
       case 'privateKey': {
-        const facts = privateKeyFacts(raw.pkcs8);
-        const pub = spkiFacts(readRoot(facts.spki, 'public key'));
+        const key = keyFactsOf(raw.pkcs8);
         const dto: PrivateKeyDto = {
           ...base,
           kind: 'privateKey',
-          keyAlgorithm: pub.keyAlgorithm,
-          keySize: pub.keySize,
-          curve: pub.curve,
+          keyAlgorithm: key.keyAlgorithm,
+          keySize: key.keySize,
+          curve: key.curve,
           encrypted: raw.encrypted,
           encoding: raw.encoding,
           protection: raw.protection ?? null,
-          spkiSha256: pub.spkiSha256,
-          matches: [],
-          handle: ctx.storeKey(raw.pkcs8),
-          publicKeyPem: toPem('PUBLIC KEY', facts.spki),
+          spkiSha256: key.spkiSha256,
+          matches: ctx.matches?.listed ?? [],
+          matchCount: ctx.matches?.count ?? 0,
+          handle: ctx.handle ?? '',
+          publicKeyPem: toPem('PUBLIC KEY', key.spki),
         };
         return dto;
       }
@@ -69,14 +73,7 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
       }
     }
   } catch (e) {
-    const info = toErrorInfo(e);
-    const what = raw.kind === 'privateKey' ? 'Private key' : raw.kind === 'csr' ? 'Certificate request' : raw.kind === 'crl' ? 'CRL' : raw.kind === 'certificate' ? 'Certificate' : 'Object';
-    const dto: UnsupportedDto = {
-      ...base,
-      kind: 'unsupported',
-      what,
-      error: isPkiError(e) ? info : { code: 'CORRUPT', message: `This ${what.toLowerCase()} could not be decoded: ${info.message}`, hint: 'The file may be damaged; get a fresh copy.' },
-    };
+    const dto: UnsupportedDto = { ...base, kind: 'unsupported', ...unreadable(raw, e) };
     return dto;
   }
 }

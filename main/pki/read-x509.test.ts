@@ -11,7 +11,7 @@ const manifest = fixtureJson('x509', 'manifest.json');
 const now = new Date('2026-11-23T00:00:00Z');
 
 function describeAll(objects: RawObject[]) {
-  return objects.map((o, i) => describeObject(o, { id: `t/${i}`, now, storeKey: () => 'handle' }));
+  return objects.map((o, i) => describeObject(o, { id: `t/${i}`, now }));
 }
 
 async function open(name: string) {
@@ -127,7 +127,7 @@ test('validity: days left counted from now, expired state', async () => {
   const cert = (await open('leaf.pem')).objects[0] as CertificateDto;
   const expectedDays = Math.floor((Date.parse(cert.notAfter ?? '') - now.getTime()) / 86_400_000);
   assert.equal(cert.daysLeft, expectedDays);
-  const later = describeObject((await readBytes(fixtureBytes('x509', 'short-lived.pem'))).objects[0], { id: 'x', now: new Date('2100-01-01T00:00:00Z'), storeKey: () => '' }) as CertificateDto;
+  const later = describeObject((await readBytes(fixtureBytes('x509', 'short-lived.pem'))).objects[0], { id: 'x', now: new Date('2100-01-01T00:00:00Z') }) as CertificateDto;
   assert.equal(later.validity, 'expired');
   assert.ok((later.daysLeft ?? 0) < 0);
 });

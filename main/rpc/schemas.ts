@@ -16,5 +16,6 @@ export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'documents.unlock': z.object({ documentId: id, password: z.string().max(1024) }).strict(),
   'documents.close': z.object({ documentId: id }).strict(),
   'documents.closeAll': empty,
+  'objects.details': z.object({ objectId: id }).strict(),
   'operations.cancel': z.object({ operationId: id }).strict(),
 };

@@ -59,6 +59,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
       session.closeAll();
       return session.state();
     },
+    'objects.details': async ({ objectId }) => session.details(objectId),
     'operations.cancel': async ({ operationId }) => ({ cancelled: session.cancel(operationId) }),
   };
 

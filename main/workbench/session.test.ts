@@ -14,15 +14,20 @@ const manifest = fixtureJson('x509', 'manifest.json');
 test('a key and its certificate in two files are matched both ways', async () => {
   const wb = createWorkbench();
   const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf.key'), fixture('x509', 'chain.pem')] });
-  const key = state.documents[0].objects[0] as PrivateKeyDto;
-  const certs = state.documents[1].objects as CertificateDto[];
-  assert.equal(key.kind, 'privateKey');
-  assert.equal(key.spkiSha256, manifest['leaf.key'].spkiSha256);
-  assert.deepEqual(key.matches, [manifest['leaf.pem'].sha256]);
-  assert.deepEqual(key.matchIds, [certs[0].id]);
+  const keyRow = state.documents[0].objects[0];
+  const certs = state.documents[1].objects;
+  assert.equal(keyRow.kind, 'privateKey');
+  assert.equal(keyRow.spkiSha256, manifest['leaf.key'].spkiSha256);
+  assert.equal(state.matchGroups.length, 1);
+  assert.deepEqual(state.matchGroups[0].members, [keyRow.id, certs[0].id]);
+  assert.equal(keyRow.matchGroup, state.matchGroups[0].id);
+  assert.equal(certs[0].matchGroup, state.matchGroups[0].id);
   assert.equal(certs[0].hasPrivateKey, true);
-  assert.deepEqual(certs[0].matchIds, [key.id]);
   assert.equal(certs[1].hasPrivateKey, false);
+  assert.equal(certs[1].matchGroup, null);
+  const key = (await wb.handlers['objects.details']({ objectId: keyRow.id })) as PrivateKeyDto;
+  assert.deepEqual(key.matches, [manifest['leaf.pem'].sha256]);
+  assert.equal(key.matchCount, 1);
   assert.match(key.handle, /^key_[0-9a-f]{24}$/);
   assert.equal(wb.session.vault.size, 1);
 });
@@ -44,7 +49,8 @@ test('closing a document forgets its keys and updates matches', async () => {
   assert.equal(wb.session.vault.size, 1);
   state = await wb.handlers['documents.close']({ documentId: state.documents[0].id });
   assert.equal(wb.session.vault.size, 0);
-  assert.equal((state.documents[0].objects[0] as CertificateDto).hasPrivateKey, false);
+  assert.equal(state.documents[0].objects[0].hasPrivateKey, false);
+  assert.deepEqual(state.matchGroups, []);
 });
 
 test('bad input becomes a document error with a code, a message and a hint', async () => {
@@ -112,7 +118,8 @@ test('a keystore listed without its password keeps its listing, refuses a wrong 
   doc = state.documents[0];
   assert.equal(doc.lock, null);
   assert.equal(doc.integrity, 'verified');
-  const key = doc.objects.find((o) => o.kind === 'privateKey') as PrivateKeyDto;
+  const keyRow = doc.objects.find((o) => o.kind === 'privateKey');
+  const key = (await wb.handlers['objects.details']({ objectId: keyRow!.id })) as PrivateKeyDto;
   assert.equal(key.matches.length, 1);
   assert.equal(wb.session.vault.size, 1);
 });
@@ -121,7 +128,7 @@ test('a public key file is reported as format spki and matched to the key it bel
   const state = await createWorkbench().handlers['documents.openPaths']({ paths: [fixture('keys', 'ec-p-256.pub.pem'), fixture('keys', 'ec-p-256.pkcs8.pem')] });
   assert.equal(state.documents[0].format, 'spki');
   assert.equal(state.documents[1].format, 'pkcs8');
-  assert.deepEqual(state.documents[0].objects[0].matchIds, [state.documents[1].objects[0].id]);
+  assert.deepEqual(state.matchGroups.map((g) => g.members), [[state.documents[0].objects[0].id, state.documents[1].objects[0].id]]);
 });
 
 test('a slow unlock can be stopped: the document stays locked, the attempt is not counted', async () => {
@@ -147,4 +154,18 @@ test('a slow unlock can be stopped: the document stays locked, the attempt is no
   assert.equal(state.documents[0].lock?.attempts, 0);
   assert.equal(wb.session.vault.size, 0);
   assert.deepEqual(await wb.handlers['operations.cancel']({ operationId: seen[0] }), { cancelled: false });
+});
+
+test('details: the full certificate on demand, with its group; an unknown id is NOT_FOUND', async () => {
+  const wb = createWorkbench();
+  const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem')] });
+  const row = state.documents[1].objects[0];
+  const cert = (await wb.handlers['objects.details']({ objectId: row.id })) as CertificateDto;
+  assert.equal(cert.sha256, manifest['leaf.pem'].sha256);
+  assert.equal(cert.matchGroup, row.matchGroup);
+  assert.equal(cert.hasPrivateKey, true);
+  assert.match(cert.pem, /^-----BEGIN CERTIFICATE-----/);
+  assert.ok(cert.extensions.length > 0);
+  await assert.rejects(wb.handlers['objects.details']({ objectId: `${state.documents[1].id}/7` }), (e: Error & { code?: string }) => e.code === 'NOT_FOUND');
+  await assert.rejects(wb.handlers['objects.details']({ objectId: 'doc99/0' }), (e: Error & { code?: string }) => e.code === 'NOT_FOUND');
 });

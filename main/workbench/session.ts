@@ -2,14 +2,21 @@
  * The open documents of one window: read through the engine, locked when a password is needed,
  * described for the renderer, linked by public key across all of them.
  */
-import type { DocumentDto, ObjectDto, PasswordPrompt, WorkbenchState } from '../api/dto';
+import type { ChainHintDto, DocumentDto, ObjectDto, ObjectSummaryDto, PasswordPrompt, WorkbenchState } from '../api/dto';
+import { chainHint } from '../pki/chain-hint';
+import { digest } from '../pki/crypto';
+import { hex } from '../pki/der/der';
 import { describeObject } from '../pki/describe';
 import { PkiError, isPkiError, toErrorInfo, type ErrorInfo } from '../pki/errors';
-import { linkByPublicKey } from '../pki/match';
+import { linkObjects, type Links } from '../pki/match';
 import type { ReadResult } from '../pki/model';
 import { readBytes } from '../pki/read';
+import { SummaryCache, summarizeObject } from '../pki/summary';
 import type { EventHub } from './events';
 import { KeyVault } from './key-vault';
+
+/** Summarising yields to the event loop after this long, so a 100,000-object file never freezes the window. */
+const SLICE_MS = 12;
 
 interface OpenDocument {
   id: string;
@@ -20,7 +27,11 @@ interface OpenDocument {
   result: ReadResult | null;
   lock: PasswordPrompt | null;
   error: ErrorInfo | null;
-  objects: ObjectDto[];
+  /** Compact rows; the details of one object are decoded again from `result` when asked for. */
+  rows: ObjectSummaryDto[];
+  /** Vault handles of the private keys, by object index. */
+  handles: Map<number, string>;
+  chain: ChainHintDto | null;
 }
 
 export interface SessionOptions {
@@ -34,20 +45,23 @@ export class Session {
   private nextId = 1;
   private nextOperation = 1;
   private running = new Map<string, AbortController>();
+  /** Links between all open objects, recomputed when the set of documents changes. */
+  private links: Links | null = null;
   readonly vault = new KeyVault();
 
   constructor(private readonly options: SessionOptions = {}) {}
 
   async open(name: string, bytes: Uint8Array, path: string | null, password?: string): Promise<OpenDocument> {
-    const doc: OpenDocument = { id: `doc${this.nextId++}`, name, path, bytes, status: 'error', result: null, lock: null, error: null, objects: [] };
+    const doc: OpenDocument = { id: `doc${this.nextId++}`, name, path, bytes, status: 'error', result: null, lock: null, error: null, rows: [], handles: new Map(), chain: null };
     this.docs.push(doc);
+    this.links = null;
     await this.read(doc, password, 0);
     return doc;
   }
 
   /** Records a file that could not even be read (missing, too large) as a document with its error. */
   openFailed(name: string, path: string | null, error: unknown): void {
-    this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), objects: [] });
+    this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), rows: [], handles: new Map(), chain: null });
   }
 
   /** Retries a locked document, or a keystore listed without its password, with a password. */
@@ -68,6 +82,7 @@ export class Session {
     const doc = this.find(documentId);
     this.vault.dropOwner(doc.id);
     this.docs = this.docs.filter((d) => d !== doc);
+    this.links = null;
   }
 
   closeAll(): void {
@@ -75,9 +90,9 @@ export class Session {
   }
 
   state(): WorkbenchState {
-    const objects = this.docs.flatMap((d) => d.objects);
-    linkByPublicKey(objects);
+    const links = this.link();
     return {
+      matchGroups: links.groups,
       documents: this.docs.map((d) => ({
         id: d.id,
         name: d.name,
@@ -90,9 +105,53 @@ export class Session {
         notes: d.result?.notes ?? [],
         lock: d.lock,
         error: d.error,
-        objects: d.objects,
+        objects: d.rows,
+        chain: d.chain,
       })),
     };
+  }
+
+  /** One object in full, decoded again from the file's raw objects (nothing heavy is kept per row). */
+  details(objectId: string): ObjectDto {
+    const slash = objectId.lastIndexOf('/');
+    const doc = this.find(objectId.slice(0, slash));
+    const index = Number(objectId.slice(slash + 1));
+    const raw = doc.result?.objects[index];
+    const row = doc.rows[index];
+    if (!raw || !row || row.id !== objectId) throw new PkiError('NOT_FOUND', 'That object is no longer open.', 'Open the file again.');
+    const links = this.link();
+    const matches = row.kind === 'privateKey' ? (row.matchGroup ? links.fingerprints.get(row.matchGroup) : undefined) ?? { listed: [], count: 0 } : undefined;
+    return describeObject(raw, { id: row.id, now: this.now(), handle: doc.handles.get(index), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
+  }
+
+  private link(): Links {
+    this.links ??= linkObjects(this.rows());
+    return this.links;
+  }
+
+  /** Puts every private key in the vault; copies of one key share a handle. */
+  private storeKeys(owner: string, result: ReadResult): Map<number, string> {
+    const handles = new Map<number, string>();
+    const byDer = new Map<string, string>();
+    result.objects.forEach((raw, index) => {
+      if (raw.kind !== 'privateKey') return;
+      const id = hex(digest('sha256', raw.pkcs8));
+      let handle = byDer.get(id);
+      if (!handle) {
+        handle = this.vault.put(raw.pkcs8, owner);
+        byDer.set(id, handle);
+      }
+      handles.set(index, handle);
+    });
+    return handles;
+  }
+
+  private *rows(): Iterable<ObjectSummaryDto> {
+    for (const d of this.docs) yield* d.rows;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   private find(documentId: string): OpenDocument {
@@ -118,10 +177,16 @@ export class Session {
         }),
         controller.signal,
       );
+      const total = result.objects.length.toLocaleString('en');
+      const rows = await summarizeAll(doc.id, result, this.now(), controller.signal, (done) =>
+        events?.emit('progress', { operationId, label: `${label}: ${done.toLocaleString('en')} of ${total} objects`, fraction: done / result.objects.length, done: false }),
+      );
       this.vault.dropOwner(doc.id);
-      const now = this.options.now?.() ?? new Date();
+      doc.handles = this.storeKeys(doc.id, result);
       doc.result = result;
-      doc.objects = result.objects.map((raw, i) => describeObject(raw, { id: `${doc.id}/${i}`, now, storeKey: (pkcs8) => this.vault.put(pkcs8, doc.id) }));
+      doc.rows = rows;
+      doc.chain = chainHint(rows);
+      this.links = null;
       doc.status = 'ready';
       doc.lock = password === undefined ? partialLock(result, attempts) : null;
       doc.error = null;
@@ -155,6 +220,23 @@ function partialLock(result: ReadResult, attempts: number): PasswordPrompt | nul
     hint: 'Enter the keystore password to check its integrity and see its private keys.',
     attempts,
   };
+}
+
+/** The rows of a file, in slices that give the event loop back every SLICE_MS; stops when cancelled. */
+async function summarizeAll(documentId: string, result: ReadResult, now: Date, signal: AbortSignal, onProgress: (done: number) => void): Promise<ObjectSummaryDto[]> {
+  const cache = new SummaryCache();
+  const rows: ObjectSummaryDto[] = [];
+  let slice = performance.now();
+  for (let index = 0; index < result.objects.length; index++) {
+    rows.push(summarizeObject(result.objects[index], { documentId, index, now, cache }));
+    if (performance.now() - slice > SLICE_MS) {
+      onProgress(index + 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.');
+      slice = performance.now();
+    }
+  }
+  return rows;
 }
 
 /** Settles with CANCELLED as soon as `signal` aborts, whatever `work` is still doing. */

@@ -16,10 +16,12 @@ export async function readPem(text: string, options: ReadOptions): Promise<ReadR
   const notes: string[] = [];
   let encrypted = false;
   let format: FormatName = 'pem';
+  // A bundle may repeat one key thousands of times: decode (and decrypt) each distinct key block once.
+  const keys = new Map<string, BlockResult>();
   for (const block of blocks) {
     const location = blocks.length > 1 ? `PEM block ${block.index} (line ${block.line})` : undefined;
     try {
-      const found = await readBlock(block, options);
+      const found = isKeyLabel(block.label) ? await readKeyOnce(block, options, keys) : await readBlock(block, options);
       for (const o of found.objects) objects.push({ ...o, location: o.location ?? location });
       encrypted ||= found.encrypted;
       if (blocks.length === 1 && found.format) format = found.format;
@@ -31,6 +33,16 @@ export async function readPem(text: string, options: ReadOptions): Promise<ReadR
     if (SKIPPED_LABELS.has(block.label)) notes.push(`${block.label} block ${block.index} holds only parameters; skipped.`);
   }
   return { format, encrypted, integrity: 'absent', objects, notes };
+}
+
+async function readKeyOnce(block: PemBlock, options: ReadOptions, seen: Map<string, BlockResult>): Promise<BlockResult> {
+  const id = `${block.label}\n${JSON.stringify(block.headers)}\n${Buffer.from(block.der).toString('base64')}`;
+  let found = seen.get(id);
+  if (!found) {
+    found = await readBlock(block, options);
+    seen.set(id, found);
+  }
+  return found;
 }
 
 interface BlockResult {

@@ -9,7 +9,7 @@ import { toPem } from '../formats/pem-blocks';
 import { spkiFacts } from './spki';
 
 /** Everything decoded from the DER alone; the workbench adds ids, aliases and matches. */
-export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matchIds' | 'matches' | 'trusted' | 'hasPrivateKey' | 'daysLeft' | 'validity'> & {
+export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'trusted' | 'hasPrivateKey' | 'daysLeft' | 'validity'> & {
   spkiDer: Uint8Array;
 };
 

@@ -8,7 +8,7 @@ import { CRL_REASONS } from './extensions/small-extensions';
 import { formatName, nameParts } from './name';
 import { SIGNATURE_ALGORITHMS } from './oids';
 
-export type CrlFacts = Omit<CrlDto, 'id' | 'alias' | 'location' | 'matchIds'>;
+export type CrlFacts = Omit<CrlDto, 'id' | 'alias' | 'location' | 'matchGroup'>;
 
 const SHOWN_ENTRIES = 200;
 

@@ -9,7 +9,7 @@ import { SIGNATURE_ALGORITHMS } from './oids';
 import { signatureScheme } from './signature';
 import { spkiFacts } from './spki';
 
-export type CsrFacts = Omit<CsrDto, 'id' | 'alias' | 'location' | 'matchIds' | 'matches' | 'hasPrivateKey'>;
+export type CsrFacts = Omit<CsrDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'hasPrivateKey'>;
 
 const ATTRIBUTE_NAMES: Record<string, string> = {
   '1.2.840.113549.1.9.7': 'Challenge password',

@@ -1,0 +1,134 @@
+/**
+ * Raw objects → the compact rows the Inspector lists and the CLI streams: what is needed to show, search,
+ * filter and sort, without extensions or PEM. Identical objects (20,000 copies of one key, the same
+ * intermediate in every fullchain) are decoded once per distinct DER through a cache the session keeps.
+ */
+import type { KeyAlgorithmName, NamePart, ObjectSummaryDto } from '../api/dto';
+import { digest } from './crypto';
+import { hex, readRoot } from './der/der';
+import type { RawObject } from './model';
+import { keyFactsOf, unreadable, type PrivateKeyFacts } from './object-facts';
+import { parseCertificate, validityAt } from './x509/certificate';
+import { parseCrl } from './x509/crl';
+import { parseCsr } from './x509/csr';
+import { spkiFacts } from './x509/spki';
+
+/** The parts of a row that depend on the DER alone, so copies can share them. */
+type DecodedRow = Omit<ObjectSummaryDto, 'id' | 'documentId' | 'index' | 'alias' | 'location' | 'daysLeft' | 'validity' | 'trusted' | 'encrypted' | 'hasPrivateKey' | 'matchGroup' | 'duplicateOf'>;
+
+/** Decoded rows by SHA-256 of their DER; lives as long as the session. */
+export class SummaryCache {
+  readonly rows = new Map<string, DecodedRow>();
+  readonly keys = new Map<string, PrivateKeyFacts>();
+
+  /** The public half of a private key, decoded once per distinct PKCS#8 DER. */
+  keyFacts(pkcs8: Uint8Array): PrivateKeyFacts {
+    const id = hex(digest('sha256', pkcs8));
+    let facts = this.keys.get(id);
+    if (!facts) {
+      facts = keyFactsOf(pkcs8);
+      this.keys.set(id, facts);
+    }
+    return facts;
+  }
+
+  clear(): void {
+    this.rows.clear();
+    this.keys.clear();
+  }
+}
+
+export interface SummaryContext {
+  documentId: string;
+  index: number;
+  now: Date;
+  cache: SummaryCache;
+}
+
+const EMPTY: DecodedRow = {
+  kind: 'unsupported', label: '', subject: null, issuer: null, serial: null, san: [], sha256: null, spkiSha256: null,
+  keyAlgorithm: null, keySize: null, curve: null, notBefore: null, notAfter: null, isCA: false, selfSigned: false,
+  problems: [], error: null, what: null,
+};
+
+export function summarizeObject(raw: RawObject, ctx: SummaryContext): ObjectSummaryDto {
+  const decoded = decodeRow(raw, ctx.cache);
+  const dates = decoded.kind === 'certificate' ? validityAt(decoded.notBefore, decoded.notAfter, ctx.now) : { daysLeft: null, validity: null };
+  return {
+    ...decoded,
+    id: `${ctx.documentId}/${ctx.index}`,
+    documentId: ctx.documentId,
+    index: ctx.index,
+    alias: raw.alias ?? null,
+    location: raw.location ?? null,
+    ...dates,
+    trusted: raw.kind === 'certificate' && (raw.trusted ?? false),
+    encrypted: raw.kind === 'privateKey' && raw.encrypted,
+    hasPrivateKey: false,
+    matchGroup: null,
+    duplicateOf: null,
+  };
+}
+
+function decodeRow(raw: RawObject, cache: SummaryCache): DecodedRow {
+  try {
+    switch (raw.kind) {
+      case 'certificate':
+      case 'csr':
+      case 'crl': {
+        const id = hex(digest('sha256', raw.der));
+        let row = cache.rows.get(id);
+        if (!row) {
+          row = decodeSigned(raw.kind, raw.der);
+          cache.rows.set(id, row);
+        }
+        return row;
+      }
+      case 'publicKey': {
+        const key = spkiFacts(readRoot(raw.spki, 'public key'));
+        return { ...EMPTY, kind: 'publicKey', label: `${keyWords(key.keyAlgorithm, key.keySize, key.curve)} public key`, spkiSha256: key.spkiSha256, keyAlgorithm: key.keyAlgorithm, keySize: key.keySize, curve: key.curve };
+      }
+      case 'privateKey': {
+        const key = cache.keyFacts(raw.pkcs8);
+        return { ...EMPTY, kind: 'privateKey', label: `${keyWords(key.keyAlgorithm, key.keySize, key.curve)} private key`, spkiSha256: key.spkiSha256, keyAlgorithm: key.keyAlgorithm, keySize: key.keySize, curve: key.curve };
+      }
+      case 'secretKey':
+        return { ...EMPTY, kind: 'secretKey', label: `${raw.algorithm}${raw.sizeBits ? ` ${raw.sizeBits}-bit` : ''} secret key`, keySize: raw.sizeBits ?? null };
+      case 'unsupported':
+        return { ...EMPTY, kind: 'unsupported', label: raw.what, what: raw.what, error: { code: raw.code, message: raw.message, hint: raw.hint } };
+    }
+  } catch (e) {
+    const { what, error } = unreadable(raw, e);
+    return { ...EMPTY, kind: 'unsupported', label: what, what, error };
+  }
+}
+
+function decodeSigned(kind: 'certificate' | 'csr' | 'crl', der: Uint8Array): DecodedRow {
+  if (kind === 'certificate') {
+    const c = parseCertificate(der);
+    return {
+      ...EMPTY, kind, label: commonName(c.subjectParts, c.subject), subject: c.subject, issuer: c.issuer, serial: c.serial, san: c.san,
+      sha256: c.sha256, spkiSha256: c.spkiSha256, keyAlgorithm: c.keyAlgorithm, keySize: c.keySize, curve: c.curve,
+      notBefore: c.notBefore, notAfter: c.notAfter, isCA: c.isCA, selfSigned: c.selfSigned, problems: c.problems,
+    };
+  }
+  if (kind === 'csr') {
+    const r = parseCsr(der);
+    return {
+      ...EMPTY, kind, label: `Request for ${commonName(r.subjectParts, r.subject)}`, subject: r.subject, san: r.san, sha256: r.sha256,
+      spkiSha256: r.spkiSha256, keyAlgorithm: r.keyAlgorithm, keySize: r.keySize, curve: r.curve, problems: r.problems,
+    };
+  }
+  const l = parseCrl(der);
+  return { ...EMPTY, kind, label: `Revocation list of ${commonName(l.issuerParts, l.issuer)}`, issuer: l.issuer, sha256: l.sha256, notBefore: l.thisUpdate, notAfter: l.nextUpdate, problems: l.problems };
+}
+
+function commonName(parts: NamePart[], fallback: string): string {
+  return parts.find((p) => p.name === 'CN')?.value ?? (fallback || '(empty name)');
+}
+
+function keyWords(alg: KeyAlgorithmName, size: number | null, curve: string | null): string {
+  if (curve) return `${alg} ${curve}`;
+  if (size) return `${alg} ${size}-bit`;
+  return alg;
+}
