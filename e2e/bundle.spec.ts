@@ -28,11 +28,14 @@ test('a key in one file matches a certificate in another, both ways', async ({ a
   await expect(page.getByRole('region', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText('shop.example.test');
   await snap(page, 'bundle-certificate');
 
-  // Main agrees: the key's matches name the leaf's SHA-256.
+  // Main agrees: key and leaf are in one match group, and the key's details name the leaf's SHA-256.
   const state = await host.workbench.handlers['documents.list']({});
   const k = state.documents[1]!.objects[0]!;
-  const c = state.documents[0]!.objects.find((o) => o.kind === 'certificate' && o.subject.includes('shop'))!;
-  expect(k.kind === 'privateKey' && c.kind === 'certificate' && k.matches.includes(c.sha256)).toBe(true);
+  const c = state.documents[0]!.objects.find((o) => o.kind === 'certificate' && o.subject?.includes('shop'))!;
+  expect(k.matchGroup).not.toBeNull();
+  expect(k.matchGroup).toBe(c.matchGroup);
+  const full = await host.workbench.handlers['objects.details']({ objectId: k.id });
+  expect(full.kind === 'privateKey' && full.matches.includes(c.sha256!)).toBe(true);
 
   // Closing the key file removes the match from the certificate.
   await keyFile.getByRole('button', { name: 'Close server.key' }).click();

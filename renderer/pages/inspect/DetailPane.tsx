@@ -13,7 +13,7 @@ import { MatchChips } from './MatchChips';
 import { PemTab } from './PemTab';
 import { SummaryTab } from './SummaryTab';
 import { VerdictLine } from './VerdictLine';
-import type { RowData } from './rowData';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 import { keyVerdict, verdictOf, type OpenRows } from './verdict';
 import { KIND_WORDS, objectLabel, problemWords } from './words';
 

@@ -24,7 +24,7 @@ import { ObjectList, type RevealRequest } from './ObjectList';
 import { PasswordDialog } from './PasswordDialog';
 import { PasteDialog } from './PasteDialog';
 import { openRequestsFor } from './readFiles';
-import { rowOf, type RowData } from './rowData';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 import { useObjectDetails } from './useObjectDetails';
 import { usePasswordPrompt } from './usePasswordPrompt';
 import { useProgress } from './useProgress';
@@ -66,19 +66,16 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   /** Bumped by every open: a late unlock result does not move the selection after the user moved on. */
   const generation = useRef(0);
 
-  const files = useMemo((): FileEntry<DocumentDto>[] => {
-    const firstCopy = new Map<string, string>();
-    return documents.map((doc) => ({ doc, rows: doc.objects.map((o, i) => rowOf(o, doc.id, i, firstCopy)) }));
-  }, [documents]);
+  const files = useMemo((): FileEntry<DocumentDto>[] => documents.map((doc) => ({ doc, rows: doc.objects })), [documents]);
   const allRows = useMemo(() => files.flatMap((f) => f.rows), [files]);
   const openRows = useMemo((): OpenRows => {
     const byId = new Map<string, RowData>(allRows.map((r) => [r.id, r]));
-    return { byId, privateKeys: allRows.filter((r) => r.kind === 'privateKey'), leafCertificates: allRows.filter((r) => r.kind === 'certificate' && !r.isCA) };
-  }, [allRows]);
-  const links = useMemo((): LinkContext => ({ byId: openRows.byId, fileNames: new Map(documents.map((d) => [d.id, d.name])), copies: copiesOf(allRows) }), [openRows, documents, allRows]);
+    return { byId, groups: new Map(wb.state.matchGroups.map((g) => [g.id, g])), privateKeys: allRows.filter((r) => r.kind === 'privateKey'), leafCertificates: allRows.filter((r) => r.kind === 'certificate' && !r.isCA) };
+  }, [allRows, wb.state.matchGroups]);
+  const links = useMemo((): LinkContext => ({ ...openRows, fileNames: new Map(documents.map((d) => [d.id, d.name])), copies: copiesOf(allRows) }), [openRows, documents, allRows]);
   const model = useMemo(() => buildList(files, deferredQuery), [files, deferredQuery]);
   const kinds = useMemo(() => kindCounts(allRows), [allRows]);
-  const selected = useObjectDetails(selectedId, documents);
+  const selected = useObjectDetails(selectedId, wb.state);
   const selectedRow = selectedId ? openRows.byId.get(selectedId) : undefined;
 
   /** After opening, show the first new file (scrolled into view) and select its first object. */

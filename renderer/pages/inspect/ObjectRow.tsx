@@ -10,7 +10,7 @@ import { ExpiryChip } from './ExpiryChip';
 import { KindIcon } from './KindIcon';
 import type { Link } from './links';
 import { MatchChips } from './MatchChips';
-import type { RowData } from './rowData';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 import { KIND_WORDS, placeWords, problemWords } from './words';
 
 interface Props {
@@ -57,19 +57,19 @@ export const ObjectRow = memo(function ObjectRow({ row, links, selected, tabStop
         <KindIcon kind={row.kind} />
       </Box>
       <Box sx={{ minWidth: 0, flex: 1 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Typography variant="body2" noWrap sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} title={row.label}>
-            {row.label}
+        <Typography variant="body2" noWrap sx={{ fontWeight: 600 }} title={row.label}>
+          {row.label}
+        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 20 }}>
+          <Typography variant="caption" color="text.secondary" component="div" noWrap sx={{ flex: 1, minWidth: 0 }}>
+            {secondLine(row)}
           </Typography>
           {row.kind === 'certificate' && <ExpiryChip cert={row} />}
         </Box>
-        <Typography variant="caption" color="text.secondary" component="div" noWrap>
-          {secondLine(row)}
-        </Typography>
         {chips && (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
             {row.encrypted && <Chip label="Encrypted" variant="outlined" />}
-            {row.kind === 'unsupported' && <Chip label={problemWords(row.errorCode ?? '')} color="warning" variant="outlined" />}
+            {row.kind === 'unsupported' && <Chip label={problemWords(row.error?.code ?? '')} color="warning" variant="outlined" />}
             <MatchChips links={links} onJump={onSelect} inRow />
           </Box>
         )}

@@ -6,12 +6,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import type { DocumentDto } from '../../../main/api/dto';
 import { createWorkbench } from '../../../main/workbench';
 import { fixture } from '../../../test/helpers/fixtures';
 import { EMPTY_QUERY, filterRows, isFiltering, kindCounts, type ListQuery } from './filter';
 import { buildList, type FileEntry } from './listItems';
-import { rowOf, type RowData } from './rowData';
+import type { DocumentDto, ObjectSummaryDto as RowData } from '../../../main/api/dto';
 
 const openssl = (...args: string[]) => execFileSync('openssl', args, { encoding: 'utf8' }).trim();
 const x509 = (file: string, ...args: string[]) => openssl('x509', '-noout', '-in', fixture('x509', file), ...args);
@@ -20,8 +19,7 @@ const endDate = (file: string) => new Date(x509(file, '-enddate').replace('notAf
 async function open(paths: string[], now: Date): Promise<FileEntry<DocumentDto>[]> {
   const wb = createWorkbench({ now: () => now });
   const state = await wb.handlers['documents.openPaths']({ paths: paths.map((p) => fixture('x509', p)) });
-  const firstCopy = new Map<string, string>();
-  return state.documents.map((doc) => ({ doc, rows: doc.objects.map((o, i) => rowOf(o, doc.id, i, firstCopy)) }));
+  return state.documents.map((doc) => ({ doc, rows: doc.objects }));
 }
 
 const CERT_FILES = ['root.pem', 'inter.pem', 'leaf.pem', 'short-lived.pem', 'client-ed25519.pem'];
@@ -110,12 +108,4 @@ test('the flat list keeps every file header, counts what is shown, and marks the
   assert.ok(model.items[1]!.type === 'object' && model.items[1]!.last);
   assert.equal(model.positions.get(files[1]!.doc.id), 2);
   assert.deepEqual([...kindCounts(files.flatMap((f) => f.rows))].sort(), [['certificate', 5], ['csr', 1], ['privateKey', 1]].sort());
-});
-
-test('the same certificate open twice: the repeat names the first copy', async () => {
-  const files = await open(['chain.pem', 'leaf.pem', 'chain.pem'], NOW);
-  const [chain, leaf, again] = files;
-  assert.equal(leaf!.rows[0]!.duplicateOf, chain!.rows[0]!.id);
-  assert.deepEqual(again!.rows.map((r) => r.duplicateOf), chain!.rows.map((r) => r.id));
-  assert.ok(chain!.rows.every((r) => r.duplicateOf === null));
 });

@@ -3,7 +3,7 @@
  * in open order, each with the rows that pass the query, sorted within the file.
  */
 import type { ObjectKind } from '../../../main/api/dto';
-import type { RowData } from './rowData';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 import { EXPIRY_WARNING_DAYS } from './verdict';
 
 export type ExpiryFilter = 'any' | 'expired' | 'expiring';

@@ -2,15 +2,32 @@
  * What an object is linked to, in words that name the file: key ↔ certificate ↔ CSR by public key, and
  * identical copies (same SHA-256) as "also in FILE, position N" ("this file" when it is the same file).
  */
-import type { RowData } from './rowData';
+import type { MatchGroupDto, ObjectSummaryDto as RowData } from '../../../main/api/dto';
 
 export interface Link {
   targetId: string;
   label: string;
 }
 
-export interface LinkContext {
+export interface OpenSet {
   byId: ReadonlyMap<string, RowData>;
+  /** Match groups by id: everything open that shares one public key. */
+  groups: ReadonlyMap<string, MatchGroupDto>;
+}
+
+/** The other open objects with the same public key as `row`, in open order. */
+export function matchesOf(row: RowData, open: OpenSet): RowData[] {
+  const group = row.matchGroup ? open.groups.get(row.matchGroup) : undefined;
+  if (!group) return [];
+  const out: RowData[] = [];
+  for (const id of group.members) {
+    const o = id === row.id ? undefined : open.byId.get(id);
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+export interface LinkContext extends OpenSet {
   /** File names by document id. */
   fileNames: ReadonlyMap<string, string>;
   /** Repeats of each first copy, by the first copy's id. */
@@ -55,12 +72,12 @@ export function linksOf(self: RowData, ctx: LinkContext): Link[] {
     const repeats = ctx.copies.get(self.id) ?? [];
     if (repeats.length > 0) {
       const r = repeats[0]!;
-      links.push({ targetId: r.id, label: `Also in ${where(self, r, ctx)}, position ${r.index + 1}${repeats.length > 1 ? ` (+${repeats.length - 1} more)` : ''}` });
+      links.push({ targetId: r.id, label: `Also in ${where(self, r, ctx)}, position ${r.index + 1}${repeats.length > 1 ? ` and ${repeats.length - 1} more` : ''}` });
     }
     for (const c of repeats) sameBytes.add(c.id);
   }
 
-  const others = self.matchIds.map((id) => ctx.byId.get(id)).filter((o): o is RowData => o !== undefined && !sameBytes.has(o.id) && o.id !== self.id);
+  const others = matchesOf(self, ctx).filter((o) => !sameBytes.has(o.id));
   const keys = others.filter((o) => o.kind === 'privateKey');
   if (keys.length > 0) {
     const k = keys[0]!;
@@ -69,17 +86,27 @@ export function linksOf(self: RowData, ctx: LinkContext): Link[] {
       label: self.kind === 'privateKey' ? plural(keys.length, `Same key in ${where(self, k, ctx)}`, 'Same key in N other places') : `Key present${inFile(self, k, ctx)}`,
     });
   }
-  // Distinct certificates only: copies of one certificate are summed up by the chip above.
+  // Distinct certificates only: copies of one certificate are summed up by the chip above. A key shared by
+  // many certificates (renewals, 10,000 copies) gets one chip that counts them, not one chip each.
   const seen = new Set<string>();
+  const certs: RowData[] = [];
+  const csrs: RowData[] = [];
   for (const o of others) {
     if (o.kind !== 'certificate' && o.kind !== 'csr') continue;
-    const id = o.sha256 ?? o.id;
-    if (seen.has(id) || (o.duplicateOf && (seen.has(o.duplicateOf) || sameBytes.has(o.duplicateOf)))) continue;
+    const id = o.duplicateOf ?? o.id;
+    if (seen.has(id) || sameBytes.has(id)) continue;
     seen.add(id);
-    if (o.kind === 'csr') links.push({ targetId: o.id, label: `Matches CSR ${o.label.replace(/^Request for /, '')}${inFile(self, o, ctx)}` });
-    else if (self.kind === 'certificate') links.push({ targetId: o.id, label: `Same key as certificate ${o.label}${inFile(self, o, ctx)}` });
-    else links.push({ targetId: o.id, label: `Matches certificate ${o.label}${inFile(self, o, ctx)}` });
+    (o.kind === 'csr' ? csrs : certs).push(o);
   }
+  const more = (n: number) => (n > 1 ? ` and ${n - 1} more` : '');
+  if (certs.length > 0) {
+    const c = certs[0]!;
+    links.push({
+      targetId: c.id,
+      label: self.kind === 'certificate' ? `Same key as certificate ${c.label}${inFile(self, c, ctx)}${more(certs.length)}` : `Matches certificate ${c.label}${inFile(self, c, ctx)}${more(certs.length)}`,
+    });
+  }
+  if (csrs.length > 0) links.push({ targetId: csrs[0]!.id, label: `Matches CSR ${csrs[0]!.label.replace(/^Request for /, '')}${inFile(self, csrs[0]!, ctx)}${more(csrs.length)}` });
   const publics = others.filter((o) => o.kind === 'publicKey');
   if (publics.length > 0 && self.kind !== 'certificate' && self.kind !== 'csr') {
     const p = publics[0]!;

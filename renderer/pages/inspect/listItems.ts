@@ -3,7 +3,7 @@
  * query. Files always keep their header (a locked or broken file must stay visible while filtering).
  */
 import { filterRows, type ListQuery } from './filter';
-import type { RowData } from './rowData';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 
 export interface FileEntry<D> {
   doc: D;

@@ -1,7 +1,8 @@
 /** The status-first lines for one object: what a person wants to know before any detail. */
 import type { ObjectDto } from '../../../main/api/dto';
-import type { RowData } from './rowData';
-import { expiryWords, formatDate, objectLabel } from './words';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
+import { matchesOf, type OpenSet } from './links';
+import { commonName, expiryWords, formatDate, objectLabel } from './words';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
 
@@ -20,8 +21,7 @@ export function expiryTone(daysLeft: number | null, validity: RowData['validity'
 }
 
 /** What the verdicts may look at besides the object: every open row, by id. */
-export interface OpenRows {
-  byId: ReadonlyMap<string, RowData>;
+export interface OpenRows extends OpenSet {
   /** Open private keys and certificates (not CA), for "does NOT match". */
   privateKeys: readonly RowData[];
   leafCertificates: readonly RowData[];
@@ -38,7 +38,7 @@ export function verdictOf(o: ObjectDto, row: RowData | undefined, open: OpenRows
       return { tone: expiryTone(o.daysLeft, o.validity), text: o.validity === 'expired' ? words : `Valid. ${words}` };
     }
     case 'privateKey': {
-      const matches = (row?.matchIds ?? []).map((id) => open.byId.get(id)).filter((m): m is RowData => m !== undefined);
+      const matches = row ? matchesOf(row, open) : [];
       const owners = matches.filter((m) => m.kind === 'certificate');
       if (owners.length > 0) return { tone: 'success', text: `This key belongs to ${cnOf(owners[0]!)}${owners.length > 1 ? ` and ${owners.length - 1} more` : ''}` };
       const csr = matches.find((m) => m.kind === 'csr');
@@ -50,14 +50,14 @@ export function verdictOf(o: ObjectDto, row: RowData | undefined, open: OpenRows
     }
     case 'csr':
       return o.signatureValid
-        ? { tone: 'success', text: `Certificate request for ${row ? cnOf(row) : o.subject}, signature valid` }
+        ? { tone: 'success', text: `Certificate request for CN=${commonName(o.subjectParts, o.subject)}, signature valid` }
         : { tone: 'error', text: 'The request’s signature does not verify: it was altered or is damaged' };
     case 'crl': {
       if (o.nextUpdate && new Date(o.nextUpdate).getTime() < Date.now()) return { tone: 'error', text: `Out of date since ${formatDate(o.nextUpdate)}` };
       return { tone: 'success', text: `${o.revokedCount} revoked certificate${o.revokedCount === 1 ? '' : 's'}${o.nextUpdate ? `, next update ${formatDate(o.nextUpdate)}` : ''}` };
     }
     case 'publicKey': {
-      const n = row?.matchIds.length ?? 0;
+      const n = row ? matchesOf(row, open).length : 0;
       return { tone: 'info', text: n ? `Public key of ${n} open object${n === 1 ? '' : 's'}` : objectLabel(o) };
     }
     case 'secretKey':
