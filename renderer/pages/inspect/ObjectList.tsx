@@ -10,7 +10,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import type { DocumentDto } from '../../../main/api/dto';
 import type { ChainHintData } from './ChainHint';
 import { FileHeader } from './FileHeader';
-import { linksOf, type LinkContext } from './links';
+import type { LinkContext } from './links';
 import type { ListItem, ListModel } from './listItems';
 import { ObjectRow } from './ObjectRow';
 
@@ -42,6 +42,8 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusNext = useRef<number | null>(null);
+  /** The row that has the focus; when scrolling moves it into a file's section it is mounted anew. */
+  const focused = useRef<{ el: HTMLElement; index: number } | null>(null);
   const { items, positions } = model;
 
   // The Tab stop: the row last moved to, else the selected one, else the first.
@@ -64,6 +66,8 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     getItemKey: (i) => items[i]?.key ?? i,
     overscan: 6,
     rangeExtractor,
+    // Let React batch scroll updates instead of rendering synchronously inside every scroll event.
+    useFlushSync: false,
   });
 
   const moveTo = useCallback(
@@ -78,15 +82,20 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     [items, onSelect, virtualizer],
   );
 
-  // Focus the row moved to once it is rendered.
+  // Focus the row moved to once it is rendered, and keep the focus on a row that was mounted anew.
   useLayoutEffect(() => {
+    const rowAt = (index: number) => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-row-focus]`);
     const index = focusNext.current;
-    if (index === null) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-row-focus]`);
-    if (el) {
-      focusNext.current = null;
-      el.focus({ preventScroll: true });
+    if (index !== null) {
+      const el = rowAt(index);
+      if (el) {
+        focusNext.current = null;
+        el.focus({ preventScroll: true });
+      }
+      return;
     }
+    const lost = focused.current;
+    if (lost && !lost.el.isConnected && (document.activeElement === null || document.activeElement === document.body)) rowAt(lost.index)?.focus({ preventScroll: true });
   });
 
   useEffect(() => {
@@ -173,7 +182,7 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     if (item.type === 'file') {
       return <FileHeader doc={item.doc} chain={chainOf(item.doc)} shown={item.shown} total={item.total} filtering={filtering} tabStop={tabStop} onClose={onClose} onUnlock={onUnlock} />;
     }
-    return <ObjectRow row={item.row} links={linksOf(item.row, links)} selected={item.row.id === selectedId} tabStop={tabStop} onSelect={onSelect} />;
+    return <ObjectRow row={item.row} links={links} selected={item.row.id === selectedId} tabStop={tabStop} onSelect={onSelect} />;
   };
 
   const frame = (index: number, key: Key) => {
@@ -201,7 +210,14 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
   };
 
   return (
-    <Box ref={scrollRef} onKeyDown={onKeyDown} sx={{ flex: 1, minHeight: 0, overflow: 'auto', pt: 1.5 }} data-testid="object-list">
+    <Box
+      ref={scrollRef}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        const wrapper = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+        focused.current = wrapper && e.target.hasAttribute('data-row-focus') ? { el: e.target, index: Number(wrapper.dataset.index) } : null;
+      }}
+      sx={{ flex: 1, minHeight: 0, overflow: 'auto', pt: 1.5 }} data-testid="object-list">
       <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {runs.map((run) => {
           const files = run.entries.filter((v) => items[v.index]!.type === 'file');

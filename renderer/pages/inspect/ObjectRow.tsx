@@ -8,14 +8,15 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { ExpiryChip } from './ExpiryChip';
 import { KindIcon } from './KindIcon';
-import type { Link } from './links';
+import { linksOf, type LinkContext } from './links';
 import { MatchChips } from './MatchChips';
 import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 import { KIND_WORDS, placeWords, problemWords } from './words';
 
 interface Props {
   row: RowData;
-  links: Link[];
+  /** Everything open, for the link chips (stable while the workbench does not change, so rows stay memoized). */
+  links: LinkContext;
   selected: boolean;
   /** The list's one Tab stop. */
   tabStop: boolean;
@@ -27,7 +28,8 @@ function secondLine(r: RowData): string {
   return [what, r.alias ? `alias “${r.alias}”` : null, placeWords(r.location)].filter(Boolean).join(' · ');
 }
 
-export const ObjectRow = memo(function ObjectRow({ row, links, selected, tabStop, onSelect }: Props) {
+export const ObjectRow = memo(function ObjectRow({ row, links: context, selected, tabStop, onSelect }: Props) {
+  const links = linksOf(row, context);
   const chips = links.length > 0 || row.encrypted || row.kind === 'unsupported';
   return (
     <Box

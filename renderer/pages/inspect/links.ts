@@ -47,6 +47,40 @@ function inFile(self: RowData, other: RowData, ctx: LinkContext): string {
   return other.documentId === self.documentId ? '' : ` (${ctx.fileNames.get(other.documentId) ?? 'another file'})`;
 }
 
+/** A match group's members by kind; certificates and CSRs as first copies only. Built once per group. */
+interface GroupParts {
+  keys: RowData[];
+  certs: RowData[];
+  csrs: RowData[];
+  publics: RowData[];
+}
+
+const partsCache = new WeakMap<MatchGroupDto, GroupParts>();
+
+function groupParts(row: RowData, open: OpenSet): GroupParts | null {
+  const group = row.matchGroup ? open.groups.get(row.matchGroup) : undefined;
+  if (!group) return null;
+  let parts = partsCache.get(group);
+  if (!parts) {
+    parts = { keys: [], certs: [], csrs: [], publics: [] };
+    for (const id of group.members) {
+      const o = open.byId.get(id);
+      if (!o) continue;
+      if (o.kind === 'privateKey') parts.keys.push(o);
+      else if (o.kind === 'publicKey') parts.publics.push(o);
+      else if (o.kind === 'certificate' && !o.duplicateOf) parts.certs.push(o);
+      else if (o.kind === 'csr' && !o.duplicateOf) parts.csrs.push(o);
+    }
+    partsCache.set(group, parts);
+  }
+  return parts;
+}
+
+/** The first member that is not the object itself (its own entry is skipped): O(1) however big the group. */
+function firstOther(list: RowData[], isSelf: (r: RowData) => boolean): RowData | undefined {
+  return list[0] && isSelf(list[0]) ? list[1] : list[0];
+}
+
 /** Repeats of each certificate, CSR or CRL, under the id of its first open copy. */
 export function copiesOf(rows: Iterable<RowData>): Map<string, RowData[]> {
   const copies = new Map<string, RowData[]>();
@@ -77,40 +111,28 @@ export function linksOf(self: RowData, ctx: LinkContext): Link[] {
     for (const c of repeats) sameBytes.add(c.id);
   }
 
-  const others = matchesOf(self, ctx).filter((o) => !sameBytes.has(o.id));
-  const keys = others.filter((o) => o.kind === 'privateKey');
-  if (keys.length > 0) {
-    const k = keys[0]!;
-    links.push({
-      targetId: k.id,
-      label: self.kind === 'privateKey' ? plural(keys.length, `Same key in ${where(self, k, ctx)}`, 'Same key in N other places') : `Key present${inFile(self, k, ctx)}`,
-    });
+  const parts = groupParts(self, ctx);
+  if (!parts) return links;
+  const selfFirst = self.duplicateOf ?? self.id;
+  const key = firstOther(parts.keys, (k) => k.id === self.id);
+  if (key) {
+    const n = parts.keys.length - (self.kind === 'privateKey' ? 1 : 0);
+    links.push({ targetId: key.id, label: self.kind === 'privateKey' ? plural(n, `Same key in ${where(self, key, ctx)}`, 'Same key in N other places') : `Key present${inFile(self, key, ctx)}` });
   }
-  // Distinct certificates only: copies of one certificate are summed up by the chip above. A key shared by
-  // many certificates (renewals, 10,000 copies) gets one chip that counts them, not one chip each.
-  const seen = new Set<string>();
-  const certs: RowData[] = [];
-  const csrs: RowData[] = [];
-  for (const o of others) {
-    if (o.kind !== 'certificate' && o.kind !== 'csr') continue;
-    const id = o.duplicateOf ?? o.id;
-    if (seen.has(id) || sameBytes.has(id)) continue;
-    seen.add(id);
-    (o.kind === 'csr' ? csrs : certs).push(o);
-  }
+  // Distinct certificates and CSRs only (copies are summed up by the chip above); a key shared by many
+  // certificates (renewals, 10,000 copies) gets one chip that counts them, not one chip each.
   const more = (n: number) => (n > 1 ? ` and ${n - 1} more` : '');
-  if (certs.length > 0) {
-    const c = certs[0]!;
-    links.push({
-      targetId: c.id,
-      label: self.kind === 'certificate' ? `Same key as certificate ${c.label}${inFile(self, c, ctx)}${more(certs.length)}` : `Matches certificate ${c.label}${inFile(self, c, ctx)}${more(certs.length)}`,
-    });
+  const cert = firstOther(parts.certs, (c) => c.id === selfFirst);
+  if (cert) {
+    const n = parts.certs.length - (self.kind === 'certificate' ? 1 : 0);
+    links.push({ targetId: cert.id, label: `${self.kind === 'certificate' ? 'Same key as' : 'Matches'} certificate ${cert.label}${inFile(self, cert, ctx)}${more(n)}` });
   }
-  if (csrs.length > 0) links.push({ targetId: csrs[0]!.id, label: `Matches CSR ${csrs[0]!.label.replace(/^Request for /, '')}${inFile(self, csrs[0]!, ctx)}${more(csrs.length)}` });
-  const publics = others.filter((o) => o.kind === 'publicKey');
-  if (publics.length > 0 && self.kind !== 'certificate' && self.kind !== 'csr') {
-    const p = publics[0]!;
-    links.push({ targetId: p.id, label: self.kind === 'publicKey' ? plural(publics.length, `Same public key in ${where(self, p, ctx)}`, 'Same public key in N other places') : plural(publics.length, `Public key open${inFile(self, p, ctx)}`, 'Public key open in N places') });
+  const csr = firstOther(parts.csrs, (c) => c.id === selfFirst);
+  if (csr) links.push({ targetId: csr.id, label: `Matches CSR ${csr.label.replace(/^Request for /, '')}${inFile(self, csr, ctx)}${more(parts.csrs.length - (self.kind === 'csr' ? 1 : 0))}` });
+  const pub = firstOther(parts.publics, (p) => p.id === self.id);
+  if (pub && self.kind !== 'certificate' && self.kind !== 'csr') {
+    const n = parts.publics.length - (self.kind === 'publicKey' ? 1 : 0);
+    links.push({ targetId: pub.id, label: self.kind === 'publicKey' ? plural(n, `Same public key in ${where(self, pub, ctx)}`, 'Same public key in N other places') : plural(n, `Public key open${inFile(self, pub, ctx)}`, 'Public key open in N places') });
   }
   return links;
 }
