@@ -33,7 +33,7 @@ interface Props {
 
 export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, filtering, tabStop, onClose, onUnlock }: Props) {
   const format = formatWords(doc);
-  const count = filtering ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} shown` : total > 1 ? `${total.toLocaleString('en-US')} objects` : null;
+  const count = total === 0 ? null : filtering ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} shown` : total > 1 ? `${total.toLocaleString('en-US')} objects` : null;
   return (
     <Box
       tabIndex={tabStop ? 0 : -1}

@@ -48,7 +48,9 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const wb = useWorkbench();
   const progress = useProgress();
   const documents = wb.state.documents;
-  const prompt = usePasswordPrompt(documents);
+  /** Opens of files in progress (a batch arrives file by file; prompts wait for all of it). */
+  const [opening, setOpening] = useState(0);
+  const prompt = usePasswordPrompt(documents, opening === 0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusedDocId, setFocusedDocId] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -99,9 +101,14 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
     async (files: File[]) => {
       onShow();
       const before = wb.state;
-      for (const r of await openRequestsFor(files, client)) {
-        const next = r.kind === 'paths' ? await wb.run('documents.openPaths', { paths: r.paths }) : await wb.run('documents.openData', { name: r.name, dataBase64: r.dataBase64 });
-        after(before, next);
+      setOpening((n) => n + 1);
+      try {
+        for (const r of await openRequestsFor(files, client)) {
+          const next = r.kind === 'paths' ? await wb.run('documents.openPaths', { paths: r.paths }) : await wb.run('documents.openData', { name: r.name, dataBase64: r.dataBase64 });
+          after(before, next);
+        }
+      } finally {
+        setOpening((n) => n - 1);
       }
     },
     [client, wb, after, onShow],
@@ -234,6 +241,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
               filtering={filtering}
               chainOf={chainOf}
               reveal={reveal}
+              scrollKey={deferredQuery}
               onSelect={select}
               onClose={closeDocument}
               onUnlock={askPassword}

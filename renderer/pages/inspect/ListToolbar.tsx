@@ -38,7 +38,7 @@ function Select<T extends string>({ label, value, options, onChange }: { label: 
 export function ListToolbar({ query, onChange, kinds, shown, total }: Props) {
   const set = (over: Partial<ListQuery>) => onChange({ ...query, ...over });
   const kind = query.kinds[0] ?? 'all';
-  const kindOptions: [ObjectKind | 'all', string][] = [['all', 'All kinds'], ...[...kinds].map(([k, c]): [ObjectKind, string] => [k, `${KIND_WORDS[k] ?? k} (${n(c)})`])];
+  const kindOptions: [ObjectKind | 'all', string][] = [['all', 'All'], ...[...kinds].map(([k, c]): [ObjectKind, string] => [k, `${KIND_WORDS[k] ?? k} (${n(c)})`])];
   const filtering = isFiltering(query);
   return (
     <Box sx={{ px: 1.5, pt: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }} role="search" aria-label="Find in open files">
@@ -70,7 +70,7 @@ export function ListToolbar({ query, onChange, kinds, shown, total }: Props) {
         <Select label="Kind" value={kind} options={kindOptions} onChange={(v) => set({ kinds: v === 'all' ? [] : [v] })} />
         <Select<ExpiryFilter> label="Expiry" value={query.expiry} options={[['any', 'Any'], ['expired', 'Expired'], ['expiring', 'Within 30 days']]} onChange={(expiry) => set({ expiry })} />
         <Select<RoleFilter> label="Role" value={query.role} options={[['any', 'Any'], ['ca', 'CA'], ['leaf', 'Leaf']]} onChange={(role) => set({ role })} />
-        <Select<SortOrder> label="Sort" value={query.sort} options={[['file', 'File order'], ['name', 'Name'], ['expiry', 'Expiry']]} onChange={(sort) => set({ sort })} />
+        <Select<SortOrder> label="Sort" value={query.sort} options={[['file', 'File'], ['name', 'Name'], ['expiry', 'Expiry']]} onChange={(sort) => set({ sort })} />
       </Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Chip

@@ -29,6 +29,8 @@ interface Props {
   filtering: boolean;
   chainOf: (doc: DocumentDto) => ChainHintData | null;
   reveal: RevealRequest | null;
+  /** A new value (a new search or filter) scrolls back to the top. */
+  scrollKey: unknown;
   onSelect: (id: string) => void;
   onClose: (documentId: string) => void;
   onUnlock: (documentId: string) => void;
@@ -38,7 +40,7 @@ interface Props {
 const PAGE = 10;
 const idOf = (item: ListItem<DocumentDto>) => (item.type === 'file' ? item.doc.id : item.row.id);
 
-export function ObjectList({ model, links, selectedId, currentDocId, filtering, chainOf, reveal, onSelect, onClose, onUnlock, onFocusDocument }: Props) {
+export function ObjectList({ model, links, selectedId, currentDocId, filtering, chainOf, reveal, scrollKey, onSelect, onClose, onUnlock, onFocusDocument }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusNext = useRef<number | null>(null);
@@ -108,6 +110,16 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     // Only a new request reveals: not every change of the list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal]);
+
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    virtualizer.scrollToOffset(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollKey]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const wrapper = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');

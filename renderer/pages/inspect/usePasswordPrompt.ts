@@ -1,7 +1,8 @@
 /**
- * Which document the password dialog is asking about. A locked file asks by itself only while it is the
- * newest open file: a prompt never pops up over a file opened after it (that one's "Enter password" button
- * asks again). An open prompt stays while its file is still locked (a wrong password keeps it).
+ * Which document the password dialog is asking about. A locked file asks by itself only when the files
+ * being opened have all arrived and it is the newest of them: a prompt never pops up over a file opened
+ * after it (that file's "Enter password" button asks instead). A prompt that asked by itself gives way to a
+ * newer file until a password was tried in it; an open prompt stays while its file is locked.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentDto } from '../../../main/api/dto';
@@ -12,24 +13,35 @@ export interface PasswordPromptModel {
   dismiss(): void;
 }
 
-export function usePasswordPrompt(documents: DocumentDto[]): PasswordPromptModel {
+/** `settled`: no open of files is in progress (a batch of files arrives one by one). */
+export function usePasswordPrompt(documents: DocumentDto[], settled: boolean): PasswordPromptModel {
   const [docId, setDocId] = useState<string | null>(null);
   const seen = useRef<Set<string>>(new Set());
+  /** Documents that arrived since the last time everything settled. */
+  const arrived = useRef<Set<string>>(new Set());
   /** The document the user asked about (its button), as opposed to one that asked by itself. */
   const asked = useRef<string | null>(null);
 
   useEffect(() => {
-    const fresh = documents.filter((d) => !seen.current.has(d.id));
-    for (const d of fresh) seen.current.add(d.id);
+    for (const d of documents) {
+      if (seen.current.has(d.id)) continue;
+      seen.current.add(d.id);
+      arrived.current.add(d.id);
+    }
     const open = documents.find((d) => d.id === docId && d.lock);
-    // A prompt that opened by itself gives way to a newer file until something was tried in it.
-    const overtaken = open && asked.current !== open.id && (open.lock?.attempts ?? 0) === 0 && fresh.length > 0 && documents.indexOf(open) < documents.length - 1;
+    const newerArrived = open !== undefined && documents.slice(documents.indexOf(open) + 1).some((d) => arrived.current.has(d.id));
+    const overtaken = open !== undefined && asked.current !== open.id && (open.lock?.attempts ?? 0) === 0 && newerArrived;
     if (open && !overtaken) return;
+    if (!settled) {
+      if (overtaken) setDocId(null);
+      return;
+    }
     const newest = documents.at(-1);
-    const asks = newest && newest.status === 'locked' && fresh.includes(newest) ? newest.id : null;
-    if (asks !== null) asked.current = null;
+    const asks = newest && newest.status === 'locked' && arrived.current.has(newest.id) ? newest.id : null;
+    arrived.current.clear();
+    asked.current = null;
     setDocId(asks);
-  }, [documents, docId]);
+  }, [documents, docId, settled]);
 
   const doc = documents.find((d) => d.id === docId && d.lock) ?? null;
   return {
