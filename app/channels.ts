@@ -10,3 +10,7 @@ export const BRIDGE_KEY = 'certbench';
 export const methodChannel = (method: ApiMethod): string => `certbench:${method}`;
 export const eventChannel = (event: ApiEvent): string => `certbench:event:${event}`;
 export const PICK_FILES_CHANNEL = 'certbench:pickFiles';
+/** The preload sends the paths of dropped File objects here; main grants them (PathGrants). */
+export const GRANT_FILES_CHANNEL = 'certbench:grantFiles';
+/** As many files as one 'documents.openPaths' request may name. */
+export const MAX_FILES_PER_OPEN = 500;

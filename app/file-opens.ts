@@ -1,13 +1,14 @@
 /**
  * Documents opened from outside the window: file association / Finder (macOS 'open-file'), the command
- * line and second launches (Windows/Linux argv), and File > Open…. They open through the dispatcher
- * like any request, then 'documents.changed' tells the renderer.
+ * line and second launches (Windows/Linux argv), and File > Open…. Each is the user's choice, so its paths
+ * are granted; they open through the dispatcher like any request, then 'documents.changed' tells the renderer.
  */
 import { app } from 'electron';
 import { statSync } from 'node:fs';
 import type { Dispatcher } from '../main/rpc/dispatcher';
 import type { EventHub } from '../main/workbench/events';
 import type { WorkbenchState } from '../main/api/dto';
+import type { PathGrants } from '../main/workbench/path-grants';
 import { documentPathsFromArgv } from './argv';
 
 const isFile = (path: string): boolean => {
@@ -25,6 +26,8 @@ export class FileOpener {
   /** Paths that arrived before the workbench was ready (macOS sends 'open-file' before 'ready'). */
   private pending: string[] = [];
   private target: { dispatcher: Dispatcher; events: EventHub } | null = null;
+
+  constructor(private readonly grants: PathGrants) {}
 
   /** Registers 'open-file' at once: it must be listening before 'ready' to catch a launch by double-click. */
   listenForOpenFile(onOpened: () => void): void {
@@ -44,6 +47,7 @@ export class FileOpener {
 
   async open(paths: string[]): Promise<void> {
     if (paths.length === 0) return;
+    this.grants.grant(paths);
     if (!this.target) {
       this.pending.push(...paths);
       return;

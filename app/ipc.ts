@@ -1,12 +1,15 @@
 /**
  * IPC: one ipcMain.handle channel per API method, forwarding to the dispatcher after checking the
- * sender; the native open dialog; and main → renderer events on allowlisted channels.
+ * sender; the native open dialog and dropped files, whose paths are granted (the only paths
+ * 'documents.openPaths' reads); and main → renderer events on allowlisted channels.
  */
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
+import { isAbsolute } from 'node:path';
 import { API_EVENTS, API_METHODS, type Envelope } from '../main/api/contract';
 import type { Dispatcher } from '../main/rpc/dispatcher';
 import type { EventHub } from '../main/workbench/events';
-import { eventChannel, methodChannel, PICK_FILES_CHANNEL } from './channels';
+import type { PathGrants } from '../main/workbench/path-grants';
+import { eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL } from './channels';
 import { OPEN_DIALOG_FILTERS } from './file-types';
 import { isTrustedSender } from './sender';
 
@@ -21,13 +24,20 @@ export async function showOpenDialog(win: BrowserWindow | null): Promise<string[
   return result.canceled ? [] : result.filePaths;
 }
 
-export function registerIpc(dispatcher: Dispatcher, getWindow: () => BrowserWindow | null): void {
+/** What the preload sent for dropped files: absolute paths only (webUtils.getPathForFile gives those). */
+function droppedPaths(paths: unknown): string[] {
+  if (!Array.isArray(paths) || paths.length > MAX_FILES_PER_OPEN) return [];
+  return paths.filter((p): p is string => typeof p === 'string' && isAbsolute(p));
+}
+
+export function registerIpc(dispatcher: Dispatcher, grants: PathGrants, getWindow: () => BrowserWindow | null): void {
   for (const method of API_METHODS) {
     ipcMain.handle(methodChannel(method), (event, request: unknown) =>
       isTrustedSender(event, getWindow()) ? dispatcher.dispatch(method, request) : UNTRUSTED,
     );
   }
-  ipcMain.handle(PICK_FILES_CHANNEL, (event) => (isTrustedSender(event, getWindow()) ? showOpenDialog(getWindow()) : []));
+  ipcMain.handle(PICK_FILES_CHANNEL, async (event) => (isTrustedSender(event, getWindow()) ? grants.grant(await showOpenDialog(getWindow())) : []));
+  ipcMain.handle(GRANT_FILES_CHANNEL, (event, paths: unknown) => (isTrustedSender(event, getWindow()) ? grants.grant(droppedPaths(paths)) : []));
 }
 
 const ALLOWED_EVENTS = new Set<string>(API_EVENTS);

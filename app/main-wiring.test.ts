@@ -82,8 +82,8 @@ test('permissions are denied, except clipboard write from the app', () => {
   assert.equal(fake.recorded.devicePermission({}), false);
 });
 
-test('IPC: one channel per API method plus the open dialog', () => {
-  assert.deepEqual([...fake.recorded.ipcHandlers.keys()].sort(), [...API_METHODS.map((m) => `certbench:${m}`), 'certbench:pickFiles'].sort());
+test('IPC: one channel per API method plus the open dialog and dropped files', () => {
+  assert.deepEqual([...fake.recorded.ipcHandlers.keys()].sort(), [...API_METHODS.map((m) => `certbench:${m}`), 'certbench:pickFiles', 'certbench:grantFiles'].sort());
 });
 
 test('files from argv and from open-file before ready are open when the window first asks', async () => {
@@ -112,6 +112,7 @@ test('calls from anything but the window’s main frame on app:// are refused be
     assert.equal(r.ok, false);
     assert.match(r.error.message, /did not come from the Certbench window/);
     assert.deepEqual(await invoke('certbench:pickFiles', event), []);
+    assert.deepEqual(await invoke('certbench:grantFiles', event, [fixture('leaf.pem')]), []);
   }
   const still = await invoke('certbench:documents.list', fromWindow(), {});
   assert.equal(still.value.documents.length, 2, 'closeAll from an untrusted sender must not have run');

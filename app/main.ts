@@ -6,6 +6,7 @@ import { app, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../main/rpc/dispatcher';
 import { createWorkbench } from '../main/workbench';
+import { PathGrants } from '../main/workbench/path-grants';
 import { FileOpener, pathsFromArgv } from './file-opens';
 import { denyPermissions, guardAllWebContents } from './guards';
 import { forwardEvents, registerIpc, showOpenDialog } from './ipc';
@@ -50,7 +51,9 @@ function start(): void {
   registerAppScheme();
   guardAllWebContents();
 
-  const opener = new FileOpener();
+  // The paths the user chose (dialog, drop, argv, open-file): the only ones the workbench will read.
+  const grants = new PathGrants();
+  const opener = new FileOpener(grants);
   opener.listenForOpenFile(showWindow);
   app.on('second-instance', (_event, argv, workingDirectory) => {
     showWindow();
@@ -62,12 +65,12 @@ function start(): void {
   });
 
   void app.whenReady().then(async () => {
-    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion() });
+    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), grants });
     const dispatcher = createDispatcher(workbench.handlers);
 
     denyPermissions(session.defaultSession);
     serveRenderer(session.defaultSession, rendererDir);
-    registerIpc(dispatcher, getWindow);
+    registerIpc(dispatcher, grants, getWindow);
     forwardEvents(workbench.events, getWindow);
 
     const openFromMenu = async () => opener.open(await showOpenDialog(getWindow()));

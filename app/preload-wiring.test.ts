@@ -19,7 +19,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('exposes window.certbench with the four named methods, nothing else', () => {
   assert.deepEqual([...fake.recorded.exposed.keys()], ['certbench']);
-  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'on', 'pathForFile', 'pickFiles']);
+  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'grantFiles', 'on', 'pickFiles']);
 });
 
 test('call: known methods go to their own channel; unknown ones never reach IPC', async () => {
@@ -48,8 +48,40 @@ test('on: only contract events; the listener gets the payload, not the IPC event
   assert.equal(fake.recorded.rendererListeners.eventNames().length, 0);
 });
 
-test('pickFiles and pathForFile', async () => {
+test('pickFiles goes to its channel', async () => {
   await bridge.pickFiles();
   assert.equal(fake.recorded.invoked.at(-1).channel, 'certbench:pickFiles');
-  assert.equal(bridge.pathForFile({ path: '/tmp/dropped.pem' }), '/tmp/dropped.pem');
+});
+
+/** A File as a drop or a file input gives it: backed by a file on disk. */
+const osFile = (path: string) => {
+  const file = new File(['x'], path.split('/').pop()!);
+  fake.recorded.filePaths.set(file, path);
+  return file;
+};
+
+test('grantFiles: only paths of Files from the OS reach main, on the grant channel; answers align with the files', async () => {
+  const sent: unknown[] = [];
+  fake.recorded.invokeRoute = async (channel: string, args: unknown[]) => {
+    assert.equal(channel, 'certbench:grantFiles');
+    sent.push(args[0]);
+    return (args[0] as string[]).filter((p) => p !== '/tmp/refused-by-main.pem');
+  };
+  try {
+    const made = new File(['-----BEGIN CERTIFICATE-----'], 'made-by-the-page.pem');
+    const answer = await bridge.grantFiles([osFile('/tmp/dropped.pem'), made, osFile('/tmp/refused-by-main.pem'), osFile('/tmp/b.crt')]);
+    assert.deepEqual(answer, ['/tmp/dropped.pem', '', '', '/tmp/b.crt']);
+    assert.deepEqual(sent, [['/tmp/dropped.pem', '/tmp/refused-by-main.pem', '/tmp/b.crt']]);
+
+    // What a page might try instead of File objects: path strings, look-alike objects, Blobs, junk.
+    sent.length = 0;
+    const forged = ['/etc/passwd', { path: '/etc/shadow', name: 'shadow' }, new Blob(['x']), null, 42];
+    assert.deepEqual(await bridge.grantFiles(forged), ['', '', '', '', '']);
+    assert.deepEqual(sent, [[]], 'no path reached main');
+    assert.deepEqual(await bridge.grantFiles('/etc/passwd'), []);
+    assert.deepEqual(await bridge.grantFiles(Array.from({ length: 501 }, () => osFile('/tmp/many.pem'))), []);
+    assert.equal(sent.length, 1, 'a non-list or an over-long list never reaches IPC');
+  } finally {
+    fake.recorded.invokeRoute = null;
+  }
 });

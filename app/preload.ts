@@ -1,11 +1,12 @@
 /**
  * The preload (bundled to dist/app/preload.js, sandboxed: only 'electron' may be required). Exposes named
- * methods only, each checked against the contract's allowlists before anything reaches IPC.
+ * methods only, each checked against the contract's allowlists before anything reaches IPC. A path the page
+ * merely names is never granted: dropped File objects become paths here (webUtils), and main grants those.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod, type Envelope } from '../main/api/contract';
 import type { CertbenchBridge } from '../main/api/preload-bridge';
-import { BRIDGE_KEY, eventChannel, methodChannel, PICK_FILES_CHANNEL } from './channels';
+import { BRIDGE_KEY, eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL } from './channels';
 
 const METHODS = new Set<string>(API_METHODS);
 const EVENTS = new Set<string>(API_EVENTS);
@@ -18,6 +19,15 @@ const unknownMethod = (method: unknown): Envelope<never> => ({
     hint: 'The window and the app are out of step; restart Certbench.',
   },
 });
+
+/** A File's path on disk, '' for anything else: the page cannot make a File that has one. */
+function pathOf(file: unknown): string {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return '';
+  }
+}
 
 const bridge: CertbenchBridge = {
   call(method, request) {
@@ -37,8 +47,12 @@ const bridge: CertbenchBridge = {
   pickFiles() {
     return ipcRenderer.invoke(PICK_FILES_CHANNEL);
   },
-  pathForFile(file) {
-    return webUtils.getPathForFile(file);
+  async grantFiles(files) {
+    if (!Array.isArray(files) || files.length > MAX_FILES_PER_OPEN) return [];
+    const paths = files.map(pathOf);
+    const granted: unknown = await ipcRenderer.invoke(GRANT_FILES_CHANNEL, paths.filter((p) => p !== ''));
+    const accepted = new Set(Array.isArray(granted) ? granted : []);
+    return paths.map((p) => (accepted.has(p) ? p : ''));
   },
 };
 

@@ -19,6 +19,12 @@ let root: string;
 function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      // An event stream that was let in never ends: its status is the answer.
+      if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' });
+        req.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -122,12 +128,15 @@ test('static files carry the CSP; traversal is refused with 404', async () => {
   }
 });
 
-test('event stream needs the token and the right Host', async () => {
+const streamHeaders = (extra: Record<string, string> = {}) => ({ Host: `127.0.0.1:${host.port}`, [TOKEN_HEADER]: host.token, ...extra });
+
+test('event stream needs the token header and the right Host', async () => {
   assert.equal((await send({ path: '/api/events', headers: { Host: `127.0.0.1:${host.port}` } })).status, 401);
-  assert.equal((await send({ path: '/api/events?token=' + 'a'.repeat(64), headers: { Host: `127.0.0.1:${host.port}` } })).status, 403);
-  assert.equal((await send({ path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}`, Origin: 'http://evil.example' } })).status, 403);
+  assert.equal((await send({ path: '/api/events', headers: streamHeaders({ [TOKEN_HEADER]: 'a'.repeat(64) }) })).status, 403);
+  assert.equal((await send({ path: '/api/events', headers: streamHeaders({ Origin: 'http://evil.example' }) })).status, 403);
+  assert.equal((await send({ path: '/api/events', headers: streamHeaders({ Host: `localhost:${host.port}` }) })).status, 403);
   const status = await new Promise<number>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: streamHeaders() }, (res) => {
       resolve(res.statusCode ?? 0);
       req.destroy();
     });
@@ -137,9 +146,21 @@ test('event stream needs the token and the right Host', async () => {
   assert.equal(status, 200);
 });
 
+test('the token is never accepted in a URL: query string or path', async () => {
+  const { [TOKEN_HEADER]: _dropped, ...noToken } = good();
+  const list = JSON.stringify({ method: 'documents.list', request: {} });
+  assert.equal((await send({ path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } })).status, 401);
+  assert.equal((await send({ path: `/api/events?x-certbench-token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } })).status, 401);
+  assert.equal((await send({ method: 'POST', path: `/api/call?token=${host.token}`, headers: noToken, body: list })).status, 401);
+  assert.equal((await send({ method: 'POST', path: `/api/call/${host.token}`, headers: noToken, body: list })).status, 404);
+  assert.equal((await send({ path: `/api/events/${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } })).status, 404);
+  // A wrong header is not rescued by a right token in the URL.
+  assert.equal((await send({ method: 'POST', path: `/api/call?token=${host.token}`, headers: { ...good(), [TOKEN_HEADER]: 'f'.repeat(64) }, body: list })).status, 403);
+});
+
 test('events reach the page over the stream, as named SSE events', async () => {
   const received = await new Promise<string>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: streamHeaders() }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => {
         text += c.toString('utf8');
@@ -154,4 +175,46 @@ test('events reach the page over the stream, as named SSE events', async () => {
     req.end();
   });
   assert.match(received, /event: progress\ndata: \{.*"operationId"/);
+});
+
+test('no path is opened on a request\'s say-so: system files, .., relative, the site\'s own files, a real certificate', async () => {
+  await call(good(), JSON.stringify({ method: 'documents.closeAll', request: {} }));
+  const refusals = new Set<string>();
+  const attempts = [
+    ['/etc/passwd'],
+    ['/etc/shadow'],
+    ['/proc/self/environ'],
+    ['/proc/self/cmdline'],
+    [join(root, 'site', '..', 'secret.txt')],
+    [join(root, 'site', '..', '..', '..', '..', '..', '..', 'etc', 'passwd')],
+    ['../../../../../../../../etc/passwd'],
+    ['secret.txt'],
+    [join(root, 'site', 'index.html')],
+    [join(__dirname, '..', 'test', 'fixtures', 'x509', 'leaf.pem')],
+    [join(root, 'no-such-file.pem')],
+    ['/dev/zero'],
+  ];
+  const canaries = ['root:', 'outside the site', 'Certbench</title>', 'BEGIN CERTIFICATE', process.env.PATH ?? 'PATH=', process.execPath];
+  for (const paths of attempts) {
+    const r = await call(good(), JSON.stringify({ method: 'documents.openPaths', request: { paths } }));
+    assert.equal(r.status, 200, paths[0]);
+    const envelope = JSON.parse(r.body);
+    assert.equal(envelope.ok, false, paths[0]);
+    assert.equal(envelope.error.code, 'INVALID_ARGUMENT', paths[0]);
+    for (const canary of canaries) assert.ok(!r.body.includes(canary), `${paths[0]}: the answer quotes ${canary}`);
+    assert.ok(!r.body.includes(paths[0]!), `${paths[0]}: the answer names the path`);
+    refusals.add(r.body);
+  }
+  assert.equal(refusals.size, 1, 'the same answer whether or not the file exists');
+  const list = JSON.parse((await call(good())).body);
+  assert.deepEqual(list.value.documents, [], 'not even an error document was made');
+});
+
+test('the browser way still works: bytes the page sends open, and a bad file quotes its own start', async () => {
+  const text = 'Dear support, the certificate is attached.\n';
+  const r = await call(good(), JSON.stringify({ method: 'documents.openData', request: { name: 'notes.txt', dataBase64: Buffer.from(text).toString('base64') } }));
+  const doc = JSON.parse(r.body).value.documents.at(-1);
+  assert.equal(doc.error.code, 'UNRECOGNIZED_FORMAT');
+  assert.match(doc.error.message, /Dear support/);
+  await call(good(), JSON.stringify({ method: 'documents.closeAll', request: {} }));
 });

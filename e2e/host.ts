@@ -1,7 +1,8 @@
 /**
  * The browser host: serves the built renderer and binds the api/ dispatcher over loopback HTTP.
  * Test and development only; never packaged. Bound to 127.0.0.1, guarded by a per-launch token,
- * exact Host/Origin checks (DNS rebinding and cross-site requests), JSON only and a body cap.
+ * exact Host/Origin checks (DNS rebinding and cross-site requests), JSON only and a body cap. It opens only
+ * bytes the page sends: no path is granted, so the workbench reads no file on a request's say-so.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -11,6 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ApiEvent, ApiEvents } from '../main/api/contract';
 import { createDispatcher } from '../main/rpc/dispatcher';
 import { createWorkbench, type Workbench } from '../main/workbench/index';
+import { PathGrants } from '../main/workbench/path-grants';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../main/shell/renderer-assets';
 
 export const TOKEN_HEADER = 'x-certbench-token';
@@ -98,7 +100,9 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const staticDir = resolve(options.staticDir ?? join(process.cwd(), 'dist', 'renderer'));
   const token = randomBytes(32).toString('hex');
-  const workbench = createWorkbench({ shell: 'web', now: options.now });
+  // No path is ever granted here: the page sends the bytes of the files the user gave it, so
+  // 'documents.openPaths' refuses every path and nothing on this machine is read on a page's say-so.
+  const workbench = createWorkbench({ shell: 'web', now: options.now, grants: new PathGrants() });
   const dispatcher = createDispatcher(workbench.handlers);
   const tap = options.tap;
   const streams = new Set<ServerResponse>();
@@ -106,21 +110,22 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   let port = 0;
   let origin = '';
 
-  const checkApiRequest = (req: IncomingMessage, url: URL, tokenFrom: 'header' | 'header-or-query') => {
-    const given = tokenFrom === 'header' ? req.headers[TOKEN_HEADER] : (req.headers[TOKEN_HEADER] ?? url.searchParams.get('token'));
-    if (given === undefined || given === null) throw new HttpError(401, 'Missing token.');
+  // The token is read from its header only: never from a query string or path, which end up in logs and history.
+  const checkApiRequest = (req: IncomingMessage) => {
+    const given = req.headers[TOKEN_HEADER];
+    if (given === undefined) throw new HttpError(401, 'Missing token.');
     if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) throw new HttpError(403, 'Wrong token.');
     const fetchSite = req.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new HttpError(403, 'Cross-site request refused.');
     const requestOrigin = req.headers.origin;
-    // Browsers always send Origin on POST; same-origin GETs (EventSource) may omit it.
+    // Browsers always send Origin on POST; same-origin GETs (the event stream) may omit it.
     if (req.method !== 'GET' && requestOrigin === undefined) throw new HttpError(403, 'Missing Origin.');
     if (requestOrigin !== undefined && requestOrigin !== origin) throw new HttpError(403, 'Wrong Origin.');
   };
 
-  const handleCall = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const handleCall = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
-    checkApiRequest(req, url, 'header');
+    checkApiRequest(req);
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new HttpError(415, 'Send application/json.');
     const text = await readBody(req, MAX_BODY_BYTES);
@@ -138,9 +143,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     res.end(json);
   };
 
-  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const handleEvents = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET') throw new HttpError(405, 'Use GET.');
-    checkApiRequest(req, url, 'header-or-query');
+    checkApiRequest(req);
     res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
@@ -186,8 +191,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       // Exact Host: a DNS-rebound name pointing at 127.0.0.1 never matches.
       if (req.headers.host !== `127.0.0.1:${port}`) throw new HttpError(403, 'Wrong Host.');
       const url = new URL(req.url ?? '/', origin);
-      if (url.pathname === '/api/call') return handleCall(req, res, url);
-      if (url.pathname === '/api/events') return handleEvents(req, res, url);
+      if (url.pathname === '/api/call') return handleCall(req, res);
+      if (url.pathname === '/api/events') return handleEvents(req, res);
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, 'Not found.');
       return handleStatic(req, res, url);
     };

@@ -2,6 +2,9 @@
  * `npm run bench`: Certbench against OpenSSL on the same work, in one run, with medians and ratios.
  *   - inspect a 10,000-certificate PEM bundle and the Mozilla root bundle: in process, and as a CLI process,
  *     against `openssl storeutl -noout -text -certs` (which decodes every certificate in full);
+ *   - the shapes users really have (main/bench/shapes.ts): 10,000 renewals sharing two keys, 100,000
+ *     certificates of concatenated fullchains, 20,000 copies of one key (against `storeutl -keys`), with the
+ *     peak memory of both processes;
  *   - open a PFX at 2,048 and at 600,000 PBKDF2 iterations against `openssl pkcs12 -info -noout`,
  *     and how long the event loop stalls meanwhile (the UI must stay responsive).
  */
@@ -9,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorkbench } from './workbench';
+import { makeShapes } from './bench/shapes';
 
 const ROOT = join(__dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -21,6 +25,29 @@ interface Row {
   openssl: number | null;
   note?: string;
 }
+
+const TIME = '/usr/bin/time';
+
+/** Wall time and peak RSS (MB) of a whole process, through GNU time when it is there. */
+function measureProcess(cmd: string, args: string[]): { ms: number; peakMb: number | null } {
+  const withTime = existsSync(TIME);
+  const t = performance.now();
+  const r = withTime
+    ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 })
+    : spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.toString().slice(0, 300)}`);
+  const kb = withTime ? Number(r.stderr.toString().trim().split('\n').pop()) : NaN;
+  return { ms, peakMb: Number.isFinite(kb) ? kb / 1024 : null };
+}
+
+function measureMedian(cmd: string, args: string[], runs = RUNS): { ms: number; peakMb: number | null } {
+  const all = Array.from({ length: runs }, () => measureProcess(cmd, args));
+  const peaks = all.map((m) => m.peakMb).filter((m): m is number => m !== null);
+  return { ms: median(all.map((m) => m.ms)), peakMb: peaks.length ? Math.max(...peaks) : null };
+}
+
+const mb = (m: number | null) => (m === null ? '?' : `${m.toFixed(0)} MB`);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -39,6 +66,7 @@ function timeProcessMedian(cmd: string, args: string[]): number {
 
 async function inProcess(path: string, password?: string): Promise<{ ms: number; maxStall: number; objects: number }> {
   const wb = createWorkbench();
+  wb.grants.grant([path]);
   let last = performance.now();
   let maxStall = 0;
   const timer = setInterval(() => {
@@ -112,6 +140,21 @@ async function main() {
   }
 
   if (hasOpenssl) {
+    const shapes = makeShapes(WORK);
+    const shapeRuns = [
+      { name: '10,000 renewals sharing 2 keys', path: shapes.sharedKeys, openssl: ['storeutl', '-noout', '-text', '-certs', shapes.sharedKeys], runs: RUNS },
+      { name: '100,000 certs of fullchains', path: shapes.fullchains, openssl: ['storeutl', '-noout', '-text', '-certs', shapes.fullchains], runs: 3 },
+      { name: '20,000 copies of one EC key', path: shapes.keyCopies, openssl: ['storeutl', '-noout', '-text', '-keys', shapes.keyCopies], runs: 3 },
+    ];
+    for (const shape of shapeRuns) {
+      measureProcess('openssl', shape.openssl);
+      const theirs = measureMedian('openssl', shape.openssl, shape.runs);
+      const ours = measureMedian(process.execPath, [CLI, 'inspect', shape.path, '--json'], shape.runs);
+      rows.push({ work: `${shape.name}: CLI process, inspect --json`, ours: ours.ms, openssl: theirs.ms, note: `peak RSS ${mb(ours.peakMb)} vs ${mb(theirs.peakMb)}; openssl ${shape.openssl.slice(0, 5).join(' ')}` });
+    }
+    const inproc = await inProcessMedian(shapes.sharedKeys);
+    rows.push({ work: `10,000 renewals sharing 2 keys: in process (${inproc.objects} certs)`, ours: inproc.ms, openssl: null, note: `event loop max stall ${inproc.maxStall.toFixed(0)} ms` });
+
     for (const iterations of [2048, 600000]) {
       const pfx = makePfx(iterations);
       const openssl = timeProcessMedian('openssl', ['pkcs12', '-info', '-noout', '-in', pfx.path, '-passin', `pass:${pfx.password}`]);

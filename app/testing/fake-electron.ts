@@ -20,7 +20,11 @@ export const recorded = {
   dialogResult: { canceled: false, filePaths: [] as string[] },
   exposed: new Map<string, any>(),
   invoked: [] as Array<{ channel: string; args: unknown[] }>,
+  /** Where ipcRenderer.invoke goes: by default it answers {ok, value: {channel}}; a test may route it to main. */
+  invokeRoute: null as ((channel: string, args: unknown[]) => Promise<unknown>) | null,
   rendererListeners: new EventEmitter(),
+  /** Files that came from the OS (a drop, a file input) and their paths; a File the page makes has none. */
+  filePaths: new WeakMap<object, string>(),
 };
 let ready = false;
 let resolveReady: () => void = () => {};
@@ -131,12 +135,19 @@ export const contextBridge = {
 export const ipcRenderer = {
   invoke: async (channel: string, ...args: unknown[]) => {
     recorded.invoked.push({ channel, args });
+    if (recorded.invokeRoute) return recorded.invokeRoute(channel, args);
     return { ok: true, value: { channel } };
   },
   on: (channel: string, listener: Handler) => recorded.rendererListeners.on(channel, listener),
   removeListener: (channel: string, listener: Handler) => recorded.rendererListeners.removeListener(channel, listener),
 };
-export const webUtils = { getPathForFile: (file: { path?: string }) => file.path ?? '' };
+/** Like Electron's: only a real File is accepted, and only one from the OS has a path. */
+export const webUtils = {
+  getPathForFile: (file: unknown): string => {
+    if (!(file instanceof File)) throw new TypeError('Error processing argument at index 0, conversion failure from ' + typeof file);
+    return recorded.filePaths.get(file) ?? '';
+  },
+};
 
 // Each bundle has its own copy of this module; it publishes itself so the test reaches that instance.
 (globalThis as { __fakeElectron?: unknown }).__fakeElectron = { recorded, app };

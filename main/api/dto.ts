@@ -176,6 +176,44 @@ export interface CrlDto extends ObjectBase {
   pem: string;
 }
 
+/** One SingleResponse of an OCSP response: which certificate (CertID) and what the responder says of it. */
+export interface OcspSingleResponseDto {
+  /** CertID hash algorithm, OpenSSL's name (sha1, sha256) or the OID. */
+  hashAlgorithm: string;
+  /** Uppercase hex without colons. */
+  issuerNameHash: string;
+  issuerKeyHash: string;
+  /** Signed uppercase hex, as certificate serials. */
+  serial: string;
+  status: 'good' | 'revoked' | 'unknown';
+  revocationTime: string | null;
+  revocationReason: string | null;
+  thisUpdate: string | null;
+  nextUpdate: string | null;
+}
+
+/** An OCSP response (RFC 6960). The certificates in its `certs` are listed as certificates of their own. */
+export interface OcspResponseDto extends ObjectBase {
+  kind: 'ocspResponse';
+  /** successful, malformedRequest, internalError, tryLater, sigRequired, unauthorized (or "status N"). */
+  responseStatus: string;
+  /** 'basic' for id-pkix-ocsp-basic, else the OID; null when the response carries no body. */
+  responseType: string | null;
+  /** "CN=Responder,O=..." (byName) or the SHA-1 key hash in hex (byKey); null without a body. */
+  responderId: string | null;
+  responderIdType: 'name' | 'keyHash' | null;
+  producedAt: string | null;
+  signatureAlgorithm: string | null;
+  responses: OcspSingleResponseDto[];
+  /** How many certificates the response carries (each also appears as a certificate object). */
+  certificateCount: number;
+  /** Response extensions (nonce ...). */
+  extensions: ExtensionDto[];
+  sha256: string;
+  sha1: string;
+  pem: string;
+}
+
 export interface SecretKeyDto extends ObjectBase {
   kind: 'secretKey';
   algorithm: string;
@@ -189,7 +227,7 @@ export interface UnsupportedDto extends ObjectBase {
   error: ErrorInfo;
 }
 
-export type ObjectDto = CertificateDto | PrivateKeyDto | PublicKeyDto | CsrDto | CrlDto | SecretKeyDto | UnsupportedDto;
+export type ObjectDto = CertificateDto | PrivateKeyDto | PublicKeyDto | CsrDto | CrlDto | OcspResponseDto | SecretKeyDto | UnsupportedDto;
 export type ObjectKind = ObjectDto['kind'];
 
 export interface PasswordPrompt {

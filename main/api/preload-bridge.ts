@@ -9,10 +9,13 @@ export interface CertbenchBridge {
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<Envelope<ApiResponse<M>>>;
   /** Subscribes to one API event; returns the unsubscribe function. Unknown event names are ignored. */
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  /** Shows the native open dialog; resolves to the chosen paths, or [] when cancelled. */
+  /** Shows the native open dialog; resolves to the chosen paths (granted in main), or [] when cancelled. */
   pickFiles(): Promise<string[]>;
-  /** The file-system path of a dropped File (webUtils.getPathForFile); '' when it has none. */
-  pathForFile(file: File): string;
+  /**
+   * Dropped (or file-input) File objects: the preload finds their paths itself and main grants them, so
+   * 'documents.openPaths' may read them. One entry per file; '' for a File with no path (one the page made).
+   */
+  grantFiles(files: File[]): Promise<string[]>;
 }
 
 /** `window` as seen by the renderer in Electron; `certbench` is absent in the browser host. */

@@ -1,7 +1,12 @@
 /** The `inspect --json` shape of CLI.md, projected from the workbench's DTOs. */
 import type { DocumentDto, ObjectDto } from '../api/dto';
 
+/** Every object carries `problems` (CLI.md): what is structurally wrong with it. */
 export function inspectObject(o: ObjectDto): Record<string, unknown> {
+  return { ...fields(o), problems: o.problems.map(({ code, severity, message }) => ({ code, severity, message })) };
+}
+
+function fields(o: ObjectDto): Record<string, unknown> {
   switch (o.kind) {
     case 'certificate':
       return {
@@ -20,6 +25,13 @@ export function inspectObject(o: ObjectDto): Record<string, unknown> {
       };
     case 'crl':
       return { kind: o.kind, issuer: o.issuer, thisUpdate: o.thisUpdate, nextUpdate: o.nextUpdate, revokedCount: o.revokedCount, crlNumber: o.crlNumber, sha256: o.sha256, location: o.location };
+    case 'ocspResponse':
+      return {
+        kind: o.kind, responseStatus: o.responseStatus, responseType: o.responseType, responderId: o.responderId, responderIdType: o.responderIdType,
+        producedAt: o.producedAt, signatureAlgorithm: o.signatureAlgorithm, certificateCount: o.certificateCount, sha256: o.sha256, location: o.location,
+        responses: o.responses.map((r) => ({ ...r })),
+        extensions: o.extensions.map(({ name, oid, critical, lines }) => ({ name, oid, critical, lines })),
+      };
     case 'publicKey':
       return { kind: o.kind, keyAlgorithm: o.keyAlgorithm, keySize: o.keySize, curve: o.curve, spkiSha256: o.spkiSha256, location: o.location };
     case 'secretKey':

@@ -11,7 +11,27 @@ function key(o: { keyAlgorithm: string; keySize: number | null; curve: string | 
   return o.curve ? `${o.keyAlgorithm} ${o.curve}` : `${o.keyAlgorithm}${o.keySize ? ' ' + o.keySize : ''}`;
 }
 
+/** One line per problem, after the object's own lines. */
+function problemLines(o: ObjectDto): string[] {
+  return o.problems.map((p) => `  ${p.severity === 'error' ? 'PROBLEM' : p.severity === 'warning' ? 'warning' : 'note'}    ${p.code}: ${p.message}`);
+}
+
+function ocspLines(o: Extract<ObjectDto, { kind: 'ocspResponse' }>): string[] {
+  const lines = [`OCSP response: ${o.responseStatus}${o.responderId ? `, from ${o.responderIdType === 'keyHash' ? 'key hash ' : ''}${o.responderId}` : ''}`];
+  if (o.producedAt) lines.push(`  produced   ${o.producedAt}`);
+  for (const r of o.responses) {
+    const status = r.status === 'revoked' ? `REVOKED ${r.revocationTime ?? ''}${r.revocationReason ? ` (${r.revocationReason})` : ''}` : r.status;
+    lines.push(`  serial     ${r.serial}: ${status}, this update ${r.thisUpdate ?? '?'}, next ${r.nextUpdate ?? '(none)'}`);
+  }
+  if (o.certificateCount) lines.push(`  carries    ${o.certificateCount} certificate${o.certificateCount === 1 ? '' : 's'} (listed below)`);
+  return lines;
+}
+
 export function objectLines(o: ObjectDto, groups: Map<string, MatchGroupDto>): string[] {
+  return [...kindLines(o, groups), ...problemLines(o)];
+}
+
+function kindLines(o: ObjectDto, groups: Map<string, MatchGroupDto>): string[] {
   const alias = o.alias ? ` [${o.alias}]` : '';
   switch (o.kind) {
     case 'certificate':
@@ -36,6 +56,8 @@ export function objectLines(o: ObjectDto, groups: Map<string, MatchGroupDto>): s
       return [`Certificate request: ${o.subject}`, `  key        ${key(o)}, signature ${o.signatureValid ? 'valid' : 'INVALID'}`, ...(o.san.length ? [`  SAN        ${o.san.join(', ')}`] : [])];
     case 'crl':
       return [`CRL: ${o.issuer}`, `  updated    ${o.thisUpdate}, next ${o.nextUpdate ?? '(none)'}`, `  revoked    ${o.revokedCount}`];
+    case 'ocspResponse':
+      return ocspLines(o);
     case 'publicKey':
       return [`Public key: ${key(o)}`, `  SPKI SHA-256 ${o.spkiSha256}`];
     case 'secretKey':

@@ -16,6 +16,7 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, PASSWORD_FLAGS, ['json']);
   if (args.positionals.length === 0) throw new PkiError('INVALID_ARGUMENT', 'inspect needs at least one file.', 'Usage: certbench inspect FILE... [--password P] [--json]');
   const workbench = createWorkbench({ shell: 'web' });
+  workbench.grants.grant(args.positionals); // the paths the user typed are the ones chosen
   const state = await workbench.handlers['documents.openPaths']({ paths: args.positionals, password: passwordFrom(args) });
   if (args.flags.has('json')) writeJson(state.documents, workbench.session, io);
   else writeText(state.documents, new Map(state.matchGroups.map((g) => [g.id, g])), workbench.session, io);

@@ -3,10 +3,12 @@ import type { CertificateDto, CrlDto, CsrDto, ObjectDto, PrivateKeyDto, PublicKe
 import { readRoot } from './der/der';
 import { toPem } from './formats/pem-blocks';
 import type { RawObject } from './model';
-import { keyFactsOf, unreadable } from './object-facts';
+import { keyFactsOf, unreadable, type PrivateKeyFacts } from './object-facts';
 import { parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
 import { parseCsr } from './x509/csr';
+import type { OcspResponseDto } from '../api/dto';
+import { parseOcspResponse } from './ocsp/response';
 import { spkiFacts } from './x509/spki';
 
 /** What the describer needs besides the object: its id, the moment "now", and what the workbench linked. */
@@ -15,6 +17,8 @@ export interface DescribeContext {
   now: Date;
   /** The vault handle of a private key (the workbench stored it when the file was read). */
   handle?: string;
+  /** Decodes a private key's public half; the workbench passes one that remembers, for files of many copies. */
+  keyFacts?: (pkcs8: Uint8Array) => PrivateKeyFacts;
   matchGroup?: string | null;
   /** A certificate or CSR whose private key is open. */
   hasPrivateKey?: boolean;
@@ -28,15 +32,19 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
     switch (raw.kind) {
       case 'certificate': {
         const { spkiDer: _spki, ...facts } = parseCertificate(raw.der);
-        const dto: CertificateDto = { ...base, ...facts, ...validityAt(facts.notBefore, facts.notAfter, ctx.now), trusted: raw.trusted ?? false, hasPrivateKey: ctx.hasPrivateKey ?? false };
+        const dto: CertificateDto = { ...base, ...facts, ...validityAt(facts.notBefore, facts.notAfter, ctx.now), pem: toPem('CERTIFICATE', raw.der), trusted: raw.trusted ?? false, hasPrivateKey: ctx.hasPrivateKey ?? false };
         return dto;
       }
       case 'csr': {
-        const dto: CsrDto = { ...base, ...parseCsr(raw.der), hasPrivateKey: ctx.hasPrivateKey ?? false };
+        const dto: CsrDto = { ...base, ...parseCsr(raw.der), pem: toPem('CERTIFICATE REQUEST', raw.der), hasPrivateKey: ctx.hasPrivateKey ?? false };
         return dto;
       }
       case 'crl': {
-        const dto: CrlDto = { ...base, ...parseCrl(raw.der) };
+        const dto: CrlDto = { ...base, ...parseCrl(raw.der), pem: toPem('X509 CRL', raw.der) };
+        return dto;
+      }
+      case 'ocspResponse': {
+        const dto: OcspResponseDto = { ...base, ...parseOcspResponse(raw.der) };
         return dto;
       }
       case 'publicKey': {
@@ -45,7 +53,7 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
         return dto;
       }
       case 'privateKey': {
-        const key = keyFactsOf(raw.pkcs8);
+        const key = (ctx.keyFacts ?? keyFactsOf)(raw.pkcs8);
         const dto: PrivateKeyDto = {
           ...base,
           kind: 'privateKey',

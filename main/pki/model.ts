@@ -17,6 +17,7 @@ export type FormatName =
   | 'spki'
   | 'csr'
   | 'crl'
+  | 'ocsp-response'
   | 'openssl-config';
 
 export interface EntryContext {
@@ -42,6 +43,12 @@ export interface RawCsr extends EntryContext {
 
 export interface RawCrl extends EntryContext {
   kind: 'crl';
+  der: Uint8Array;
+}
+
+/** An OCSP response (RFC 6960 OCSPResponse DER); the certificates it carries are separate RawCertificates. */
+export interface RawOcspResponse extends EntryContext {
+  kind: 'ocspResponse';
   der: Uint8Array;
 }
 
@@ -85,6 +92,7 @@ export type RawObject =
   | RawCertificate
   | RawCsr
   | RawCrl
+  | RawOcspResponse
   | RawPublicKey
   | RawPrivateKey
   | RawSecretKey

@@ -17,6 +17,6 @@ export function keyFactsOf(pkcs8: Uint8Array): PrivateKeyFacts {
 /** An object the engine found but could not decode: shown honestly, with its error. */
 export function unreadable(raw: RawObject, e: unknown): { what: string; error: ErrorInfo } {
   const info = toErrorInfo(e);
-  const what = raw.kind === 'privateKey' ? 'Private key' : raw.kind === 'csr' ? 'Certificate request' : raw.kind === 'crl' ? 'CRL' : raw.kind === 'certificate' ? 'Certificate' : 'Object';
+  const what = raw.kind === 'privateKey' ? 'Private key' : raw.kind === 'csr' ? 'Certificate request' : raw.kind === 'crl' ? 'CRL' : raw.kind === 'ocspResponse' ? 'OCSP response' : raw.kind === 'certificate' ? 'Certificate' : 'Object';
   return { what, error: isPkiError(e) ? info : { code: 'CORRUPT', message: `This ${what.toLowerCase()} could not be decoded: ${info.message}`, hint: 'The file may be damaged; get a fresh copy.' } };
 }

@@ -12,6 +12,8 @@ import { readPem } from './formats/pem';
 import { isPkcs7, readPkcs7Der } from './formats/pkcs7';
 import { looksLikePkcs12, readPkcs12 } from './formats/pkcs12';
 import { readKeyDer } from './keys';
+import { ocspObjects } from './ocsp/read-ocsp';
+import { looksLikeOcspResponse } from './ocsp/response';
 import type { ReadOptions, ReadResult } from './model';
 
 const JKS_MAGIC = 0xfeedfeed;
@@ -50,7 +52,7 @@ async function sniffAndRead(bytes: Uint8Array, options: ReadOptions): Promise<Re
       if (der) return { ...der, notes: [...der.notes, 'Base64 text without PEM header lines.'] };
     }
   }
-  throw new PkiError('UNRECOGNIZED_FORMAT', `Certbench does not recognise this file: it looks like ${describeUnknown(bytes)}.`, 'Certbench opens PEM, DER, PKCS#7 (.p7b), PKCS#12 (.pfx/.p12), JKS and JCEKS files, keys, CSRs and CRLs.');
+  throw new PkiError('UNRECOGNIZED_FORMAT', `Certbench does not recognise this file: it looks like ${describeUnknown(bytes)}.`, 'Certbench opens PEM, DER, PKCS#7 (.p7b), PKCS#12 (.pfx/.p12), JKS and JCEKS files, keys, CSRs, CRLs and OCSP responses.');
 }
 
 /** DER of some kind, or null when the bytes are not a DER structure Certbench knows. */
@@ -72,6 +74,7 @@ async function readDer(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
     return null;
   }
   if (isPkcs7(root)) return readPkcs7Der(bytes);
+  if (looksLikeOcspResponse(root)) return { format: 'ocsp-response', encrypted: false, integrity: 'absent', objects: ocspObjects(bytes), notes: [] };
   const key = await readKeyDer(bytes, options);
   if (key) {
     const encrypted = key.object.kind === 'privateKey' && key.object.encrypted;

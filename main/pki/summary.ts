@@ -11,6 +11,7 @@ import { keyFactsOf, unreadable, type PrivateKeyFacts } from './object-facts';
 import { parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
 import { parseCsr } from './x509/csr';
+import { parseOcspResponse } from './ocsp/response';
 import { spkiFacts } from './x509/spki';
 
 /** The parts of a row that depend on the DER alone, so copies can share them. */
@@ -83,6 +84,12 @@ function decodeRow(raw: RawObject, cache: SummaryCache): DecodedRow {
           cache.rows.set(id, row);
         }
         return row;
+      }
+      case 'ocspResponse': {
+        const o = parseOcspResponse(raw.der);
+        const first = o.responses[0];
+        const label = o.responses.length === 1 ? `OCSP response for serial ${first.serial}` : `OCSP response (${o.responseStatus})`;
+        return { ...EMPTY, kind: 'ocspResponse', label, issuer: o.responderId, serial: first?.serial ?? null, sha256: o.sha256, notBefore: o.producedAt, notAfter: first?.nextUpdate ?? null, problems: o.problems };
       }
       case 'publicKey': {
         const key = spkiFacts(readRoot(raw.spki, 'public key'));

@@ -3,6 +3,7 @@ import type { AppInfo } from '../api/dto';
 import type { MethodHandlers } from '../rpc/dispatcher';
 import { EventHub } from './events';
 import { nodeFiles, type FilePort } from './file-port';
+import { PathGrants } from './path-grants';
 import { Session } from './session';
 
 export interface WorkbenchOptions {
@@ -10,20 +11,26 @@ export interface WorkbenchOptions {
   shell?: AppInfo['shell'];
   version?: string;
   now?: () => Date;
+  /** The paths the user chose; 'documents.openPaths' reads nothing else. Default: none (the browser host). */
+  grants?: PathGrants;
 }
 
 export interface Workbench {
   handlers: MethodHandlers;
   events: EventHub;
   session: Session;
+  grants: PathGrants;
 }
 
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   const events = new EventHub();
   const files = options.files ?? nodeFiles;
   const session = new Session({ events, now: options.now });
+  const grants = options.grants ?? new PathGrants();
 
   const openPaths = async (paths: string[], password?: string) => {
+    // Before any read: a path nobody chose is refused whether or not it exists.
+    grants.requireAll(paths);
     for (const path of paths) {
       try {
         const { name, bytes } = await files.read(path);
@@ -63,5 +70,5 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     'operations.cancel': async ({ operationId }) => ({ cancelled: session.cancel(operationId) }),
   };
 
-  return { handlers, events, session };
+  return { handlers, events, session, grants };
 }

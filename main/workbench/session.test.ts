@@ -7,13 +7,16 @@ import { test } from 'node:test';
 import { fixture, fixtureJson, ROOT } from '../../test/helpers/fixtures';
 import type { ProgressEvent } from '../api/contract';
 import type { CertificateDto, PrivateKeyDto } from '../api/dto';
-import { createWorkbench } from '.';
+import { createWorkbench, type Workbench } from '.';
+
+/** Opens files as the user would: chosen first (dialog, drop or command line), then opened. */
+const openChosen = (wb: Workbench, paths: string[]) => (wb.grants.grant(paths), wb.handlers['documents.openPaths']({ paths }));
 
 const manifest = fixtureJson('x509', 'manifest.json');
 
 test('a key and its certificate in two files are matched both ways', async () => {
   const wb = createWorkbench();
-  const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf.key'), fixture('x509', 'chain.pem')] });
+  const state = await openChosen(wb, [fixture('x509', 'leaf.key'), fixture('x509', 'chain.pem')]);
   const keyRow = state.documents[0].objects[0];
   const certs = state.documents[1].objects;
   assert.equal(keyRow.kind, 'privateKey');
@@ -34,7 +37,7 @@ test('a key and its certificate in two files are matched both ways', async () =>
 
 test('nothing private leaves the workbench: no key bytes in the state sent to the renderer', async () => {
   const wb = createWorkbench();
-  const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf-with-key.pem')] });
+  const state = await openChosen(wb, [fixture('x509', 'leaf-with-key.pem')]);
   const json = JSON.stringify(state);
   const keyPem = readFileSync(fixture('x509', 'leaf.key'), 'utf8');
   const keyBody = keyPem.split('\n').slice(1, 4).join('');
@@ -45,7 +48,7 @@ test('nothing private leaves the workbench: no key bytes in the state sent to th
 
 test('closing a document forgets its keys and updates matches', async () => {
   const wb = createWorkbench();
-  let state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem')] });
+  let state = await openChosen(wb, [fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem')]);
   assert.equal(wb.session.vault.size, 1);
   state = await wb.handlers['documents.close']({ documentId: state.documents[0].id });
   assert.equal(wb.session.vault.size, 0);
@@ -74,7 +77,7 @@ test('bad input becomes a document error with a code, a message and a hint', asy
   });
   paths.push(join(dir, 'missing.pem'));
   cases.push(['missing.pem', null, 'NOT_FOUND']);
-  const state = await createWorkbench().handlers['documents.openPaths']({ paths });
+  const state = await openChosen(createWorkbench(), paths);
   cases.forEach(([name, , code], i) => {
     const doc = state.documents[i];
     assert.equal(doc.status, 'error', name);
@@ -99,7 +102,7 @@ test('pasted PEM text opens like a file', async () => {
 
 test('a keystore listed without its password keeps its listing, refuses a wrong password, then unlocks', async () => {
   const wb = createWorkbench();
-  let state = await wb.handlers['documents.openPaths']({ paths: [fixture('keystores', 'server.jks')] });
+  let state = await openChosen(wb, [fixture('keystores', 'server.jks')]);
   let doc = state.documents[0];
   assert.equal(doc.status, 'ready');
   assert.equal(doc.integrity, 'not-checked');
@@ -125,7 +128,7 @@ test('a keystore listed without its password keeps its listing, refuses a wrong 
 });
 
 test('a public key file is reported as format spki and matched to the key it belongs to', async () => {
-  const state = await createWorkbench().handlers['documents.openPaths']({ paths: [fixture('keys', 'ec-p-256.pub.pem'), fixture('keys', 'ec-p-256.pkcs8.pem')] });
+  const state = await openChosen(createWorkbench(), [fixture('keys', 'ec-p-256.pub.pem'), fixture('keys', 'ec-p-256.pkcs8.pem')]);
   assert.equal(state.documents[0].format, 'spki');
   assert.equal(state.documents[1].format, 'pkcs8');
   assert.deepEqual(state.matchGroups.map((g) => g.members), [[state.documents[0].objects[0].id, state.documents[1].objects[0].id]]);
@@ -134,7 +137,7 @@ test('a public key file is reported as format spki and matched to the key it bel
 test('a slow unlock can be stopped: the document stays locked, the attempt is not counted', async () => {
   const wb = createWorkbench();
   const slow = join(ROOT, 'e2e', 'fixtures', 'slow.pfx');
-  let state = await wb.handlers['documents.openPaths']({ paths: [slow] });
+  let state = await openChosen(wb, [slow]);
   const doc = state.documents[0];
   assert.equal(doc.status, 'locked');
   const seen: string[] = [];
@@ -158,7 +161,7 @@ test('a slow unlock can be stopped: the document stays locked, the attempt is no
 
 test('details: the full certificate on demand, with its group; an unknown id is NOT_FOUND', async () => {
   const wb = createWorkbench();
-  const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem')] });
+  const state = await openChosen(wb, [fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem')]);
   const row = state.documents[1].objects[0];
   const cert = (await wb.handlers['objects.details']({ objectId: row.id })) as CertificateDto;
   assert.equal(cert.sha256, manifest['leaf.pem'].sha256);

@@ -12,11 +12,10 @@ import { linkObjects, type Links } from '../pki/match';
 import type { ReadResult } from '../pki/model';
 import { readBytes } from '../pki/read';
 import { SummaryCache, summarizeObject } from '../pki/summary';
+import { Slicer } from '../pki/yield';
 import type { EventHub } from './events';
 import { KeyVault } from './key-vault';
 
-/** Summarising yields to the event loop after this long, so a 100,000-object file never freezes the window. */
-const SLICE_MS = 12;
 
 interface OpenDocument {
   id: string;
@@ -31,6 +30,8 @@ interface OpenDocument {
   rows: ObjectSummaryDto[];
   /** Vault handles of the private keys, by object index. */
   handles: Map<number, string>;
+  /** Public halves of the distinct private keys, decoded once when first shown. */
+  keys: SummaryCache;
   chain: ChainHintDto | null;
 }
 
@@ -52,7 +53,7 @@ export class Session {
   constructor(private readonly options: SessionOptions = {}) {}
 
   async open(name: string, bytes: Uint8Array, path: string | null, password?: string): Promise<OpenDocument> {
-    const doc: OpenDocument = { id: `doc${this.nextId++}`, name, path, bytes, status: 'error', result: null, lock: null, error: null, rows: [], handles: new Map(), chain: null };
+    const doc: OpenDocument = { id: `doc${this.nextId++}`, name, path, bytes, status: 'error', result: null, lock: null, error: null, rows: [], handles: new Map(), keys: new SummaryCache(), chain: null };
     this.docs.push(doc);
     this.links = null;
     await this.read(doc, password, 0);
@@ -61,7 +62,7 @@ export class Session {
 
   /** Records a file that could not even be read (missing, too large) as a document with its error. */
   openFailed(name: string, path: string | null, error: unknown): void {
-    this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), rows: [], handles: new Map(), chain: null });
+    this.docs.push({ id: `doc${this.nextId++}`, name, path, bytes: new Uint8Array(0), status: 'error', result: null, lock: null, error: toErrorInfo(error), rows: [], handles: new Map(), keys: new SummaryCache(), chain: null });
   }
 
   /** Retries a locked document, or a keystore listed without its password, with a password. */
@@ -121,7 +122,7 @@ export class Session {
     if (!raw || !row || row.id !== objectId) throw new PkiError('NOT_FOUND', 'That object is no longer open.', 'Open the file again.');
     const links = this.link();
     const matches = row.kind === 'privateKey' ? (row.matchGroup ? links.fingerprints.get(row.matchGroup) : undefined) ?? { listed: [], count: 0 } : undefined;
-    return describeObject(raw, { id: row.id, now: this.now(), handle: doc.handles.get(index), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
+    return describeObject(raw, { id: row.id, now: this.now(), handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
   }
 
   private link(): Links {
@@ -183,6 +184,7 @@ export class Session {
       );
       this.vault.dropOwner(doc.id);
       doc.handles = this.storeKeys(doc.id, result);
+      doc.keys.clear();
       doc.result = result;
       doc.rows = rows;
       doc.chain = chainHint(rows);
@@ -226,15 +228,10 @@ function partialLock(result: ReadResult, attempts: number): PasswordPrompt | nul
 async function summarizeAll(documentId: string, result: ReadResult, now: Date, signal: AbortSignal, onProgress: (done: number) => void): Promise<ObjectSummaryDto[]> {
   const cache = new SummaryCache();
   const rows: ObjectSummaryDto[] = [];
-  let slice = performance.now();
+  const slicer = new Slicer(signal);
   for (let index = 0; index < result.objects.length; index++) {
     rows.push(summarizeObject(result.objects[index], { documentId, index, now, cache }));
-    if (performance.now() - slice > SLICE_MS) {
-      onProgress(index + 1);
-      await new Promise((resolve) => setImmediate(resolve));
-      if (signal.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.');
-      slice = performance.now();
-    }
+    if (await slicer.tick()) onProgress(index + 1);
   }
   return rows;
 }

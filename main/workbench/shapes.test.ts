@@ -39,7 +39,9 @@ test('renewals sharing one key: one group, distinct certificates counted once, c
 
 test('the same certificate in two files is a copy of the first, across files', async () => {
   const wb = createWorkbench();
-  const state = await wb.handlers['documents.openPaths']({ paths: [fixture('x509', 'chain.pem'), fixture('x509', 'leaf.pem')] });
+  const paths = [fixture('x509', 'chain.pem'), fixture('x509', 'leaf.pem')];
+  wb.grants.grant(paths);
+  const state = await wb.handlers['documents.openPaths']({ paths });
   const [chain, leaf] = state.documents;
   assert.equal(leaf.objects[0].duplicateOf, chain.objects[0].id);
   assert.equal(chain.objects[0].duplicateOf, null);

@@ -21,10 +21,10 @@ export function errorInfoOf(e: unknown): ErrorInfo {
 
 export interface RendererClient extends ApiClient {
   shell: 'electron' | 'web';
-  /** Electron only: the native open dialog. */
+  /** Electron only: the native open dialog; main grants the chosen paths. */
   pickFiles: (() => Promise<string[]>) | null;
-  /** Electron only: the path of a dropped file. */
-  pathForFile: ((file: File) => string) | null;
+  /** Electron only: the paths of dropped files, granted in main ('' for a File without one). */
+  grantFiles: ((files: File[]) => Promise<string[]>) | null;
 }
 
 interface Transport {
@@ -46,7 +46,7 @@ function wrap(transport: Transport): ApiClient {
 export function createClient(): RendererClient {
   const bridge = electronBridge();
   if (bridge) {
-    return { ...wrap(bridge), shell: 'electron', pickFiles: () => bridge.pickFiles(), pathForFile: (f) => bridge.pathForFile(f) };
+    return { ...wrap(bridge), shell: 'electron', pickFiles: () => bridge.pickFiles(), grantFiles: (files) => bridge.grantFiles(files) };
   }
-  return { ...wrap(webTransport(takeToken())), shell: 'web', pickFiles: null, pathForFile: null };
+  return { ...wrap(webTransport(takeToken())), shell: 'web', pickFiles: null, grantFiles: null };
 }

@@ -5,6 +5,8 @@ import { PkiError, isPkiError } from '../errors';
 import type { FormatName, RawObject, ReadOptions, ReadResult } from '../model';
 import { parsePemBlocks, type PemBlock } from './pem-blocks';
 import { readPkcs7Der } from './pkcs7';
+import { Slicer } from '../yield';
+import { ocspObjects } from '../ocsp/read-ocsp';
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICATE']);
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
@@ -18,7 +20,9 @@ export async function readPem(text: string, options: ReadOptions): Promise<ReadR
   let format: FormatName = 'pem';
   // A bundle may repeat one key thousands of times: decode (and decrypt) each distinct key block once.
   const keys = new Map<string, BlockResult>();
+  const slicer = new Slicer(options.signal);
   for (const block of blocks) {
+    await slicer.tick();
     const location = blocks.length > 1 ? `PEM block ${block.index} (line ${block.line})` : undefined;
     try {
       const found = isKeyLabel(block.label) ? await readKeyOnce(block, options, keys) : await readBlock(block, options);
@@ -61,6 +65,8 @@ async function readBlock(block: PemBlock, options: ReadOptions): Promise<BlockRe
   }
   if (CSR_LABELS.has(label)) return { objects: [{ kind: 'csr', der }], encrypted: false, format: 'csr' };
   if (label === 'X509 CRL') return { objects: [{ kind: 'crl', der }], encrypted: false, format: 'crl' };
+  // No standard label exists; OpenSSL-based tools and RFC-less scripts use this one.
+  if (label === 'OCSP RESPONSE') return { objects: ocspObjects(der, `OCSP block ${block.index}`), encrypted: false, format: 'ocsp-response' };
   if (label === 'PKCS7' || label === 'CMS' || label === 'PKCS #7 SIGNED DATA') {
     return { objects: readPkcs7Der(der, `PKCS#7 block ${block.index}`).objects, encrypted: false, format: 'pkcs7' };
   }

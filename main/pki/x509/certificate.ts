@@ -1,15 +1,16 @@
 /** Decodes an X.509 certificate into everything the inspector shows (CLI.md inspect fields and more). */
 import type { CertificateDto, ExtensionDto, NamePart } from '../../api/dto';
 import { digest } from '../crypto';
-import { children, contextNumber, expectTag, hex, integerHex, isoTimeOrNull, oidOf, readRoot, smallInt, Tag, value, whole } from '../der/der';
+import { children, contextNumber, expectTag, hex, isoTimeOrNull, oidOf, readRoot, smallInt, Tag, value, whole } from '../der/der';
 import { decodeExtensions, emptyFacts, type ExtensionFacts } from './extensions';
-import { formatName, nameParts } from './name';
-import { SIGNATURE_ALGORITHMS } from './oids';
-import { toPem } from '../formats/pem-blocks';
+import { readName } from './name';
+import { algorithmName } from './oids';
+import { invalidTime, problem, signatureMismatch, type Problem } from './problems';
+import { readSerial } from './serial';
 import { spkiFacts } from './spki';
 
 /** Everything decoded from the DER alone; the workbench adds ids, aliases and matches. */
-export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'trusted' | 'hasPrivateKey' | 'daysLeft' | 'validity'> & {
+export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'trusted' | 'hasPrivateKey' | 'daysLeft' | 'validity' | 'pem'> & {
   spkiDer: Uint8Array;
 };
 
@@ -28,8 +29,8 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
     version = (smallInt(children(f[0], 'version')[0]) ?? 0) + 1;
     i++;
   }
-  const serial = integerHex(expectTag(f[i++], Tag.Integer, 'serial number'));
-  i++; // inner signature algorithm (must equal the outer one)
+  const serial = readSerial(expectTag(f[i++], Tag.Integer, 'serial number'));
+  const innerAlg = expectTag(f[i++], Tag.Sequence, 'signature algorithm');
   const issuerTlv = expectTag(f[i++], Tag.Sequence, 'issuer');
   const validity = children(expectTag(f[i++], Tag.Sequence, 'validity'), 'validity');
   const subjectTlv = expectTag(f[i++], Tag.Sequence, 'subject');
@@ -39,29 +40,49 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
   for (; i < f.length; i++) {
     if (contextNumber(f[i]) === 3) ({ extensions, facts } = decodeExtensions(expectTag(children(f[i], 'extensions')[0], Tag.Sequence, 'extensions')));
   }
-  const subjectParts = nameParts(subjectTlv);
-  const issuerParts = nameParts(issuerTlv);
+  const subject = readName(subjectTlv);
+  const issuer = readName(issuerTlv);
   const publicKey = spkiFacts(spki);
-  const sigOid = oidOf(children(sigAlg, 'signature algorithm')[0]);
+  const signatureAlgorithm = algorithmName(oidOf(children(sigAlg, 'signature algorithm')[0]));
   const sameName = equalBytes(value(subjectTlv), value(issuerTlv));
+  const notBefore = isoTimeOrNull(validity[0]);
+  const notAfter = isoTimeOrNull(validity[1]);
+  const problems: Problem[] = [];
+  if (version > 3 || version < 1) problems.push(problem('BAD_VERSION', 'error', `The certificate says it is version ${version}; X.509 has versions 1, 2 and 3.`));
+  if (serial.negative) problems.push(problem('NEGATIVE_SERIAL', 'warning', `The serial number ${serial.text} is negative; RFC 5280 4.1.2.2 requires a positive one, and some software rejects it.`));
+  else if (/^0*$/.test(serial.text)) problems.push(problem('ZERO_SERIAL', 'info', 'The serial number is zero; RFC 5280 4.1.2.2 asks for a positive one (some old roots use zero).'));
+  if (serial.octets > 20) problems.push(problem('SERIAL_TOO_LONG', 'warning', `The serial number is ${serial.octets} bytes long; RFC 5280 4.1.2.2 allows at most 20.`));
+  if (!equalBytes(whole(innerAlg), whole(sigAlg))) {
+    problems.push(signatureMismatch(algorithmName(oidOf(children(innerAlg, 'signature algorithm')[0])), signatureAlgorithm, 'certificate'));
+  }
+  if (notBefore === null) problems.push(invalidTime('notBefore'));
+  if (notAfter === null) problems.push(invalidTime('notAfter'));
+  if (extensions.length > 0 && version !== 3) problems.push(problem('EXTENSIONS_NOT_V3', 'warning', `The certificate has extensions but says it is version ${version}; extensions need version 3.`));
+  problems.push(...subject.problems.map((p) => ({ ...p, message: `Subject: ${p.message}` })), ...issuer.problems.map((p) => ({ ...p, message: `Issuer: ${p.message}` })));
+  if (subject.parts.length === 0) {
+    const san = extensions.find((e) => e.oid === '2.5.29.17');
+    if (!san) problems.push(problem('EMPTY_SUBJECT', 'error', 'The subject is empty and there is no subject alternative name: the certificate names nobody (RFC 5280 4.1.2.6).'));
+    else if (!san.critical) problems.push(problem('EMPTY_SUBJECT', 'warning', 'The subject is empty, so the subject alternative name extension must be critical (RFC 5280 4.2.1.6); it is not.'));
+  }
+  problems.push(...facts.problems);
   return {
     kind: 'certificate',
-    problems: [],
-    subject: formatName(subjectParts),
-    issuer: formatName(issuerParts),
-    subjectParts,
-    issuerParts,
-    serial,
+    problems,
+    subject: subject.text,
+    issuer: issuer.text,
+    subjectParts: subject.parts,
+    issuerParts: issuer.parts,
+    serial: serial.text,
     version,
-    notBefore: isoTimeOrNull(validity[0]),
-    notAfter: isoTimeOrNull(validity[1]),
+    notBefore,
+    notAfter,
     sha256: hex(digest('sha256', der)),
     sha1: hex(digest('sha1', der)),
     spkiSha256: publicKey.spkiSha256,
     keyAlgorithm: publicKey.keyAlgorithm,
     keySize: publicKey.keySize,
     curve: publicKey.curve,
-    signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
+    signatureAlgorithm,
     san: facts.san,
     isCA: facts.isCA,
     pathLen: facts.pathLen,
@@ -70,7 +91,6 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
     selfSigned: sameName && keyIdsAgree(facts),
     publicKey,
     extensions,
-    pem: toPem('CERTIFICATE', der),
     spkiDer: whole(spki),
   };
 }

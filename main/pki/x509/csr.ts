@@ -2,14 +2,13 @@
 import type { CsrDto, ExtensionDto } from '../../api/dto';
 import { digest, verifySignature } from '../crypto';
 import { children, contextNumber, expectTag, hex, oidOf, readRoot, stringOf, Tag, value, whole } from '../der/der';
-import { toPem } from '../formats/pem-blocks';
 import { decodeExtensions, emptyFacts } from './extensions';
-import { formatName, nameParts } from './name';
-import { SIGNATURE_ALGORITHMS } from './oids';
+import { readName } from './name';
+import { algorithmName } from './oids';
 import { signatureScheme } from './signature';
 import { spkiFacts } from './spki';
 
-export type CsrFacts = Omit<CsrDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'hasPrivateKey'>;
+export type CsrFacts = Omit<CsrDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'hasPrivateKey' | 'pem'>;
 
 const ATTRIBUTE_NAMES: Record<string, string> = {
   '1.2.840.113549.1.9.7': 'Challenge password',
@@ -24,7 +23,7 @@ export function parseCsr(der: Uint8Array): CsrFacts {
   const [info, sigAlg, sig] = children(root, 'certificate request');
   const f = children(expectTag(info, Tag.Sequence, 'request body'), 'request body');
   expectTag(f[0], Tag.Integer, 'request version');
-  const subjectParts = nameParts(expectTag(f[1], Tag.Sequence, 'subject'));
+  const subject = readName(expectTag(f[1], Tag.Sequence, 'subject'));
   const spki = expectTag(f[2], Tag.Sequence, 'public key info');
   let extensions: ExtensionDto[] = [];
   let facts = emptyFacts();
@@ -56,14 +55,14 @@ export function parseCsr(der: Uint8Array): CsrFacts {
   }
   return {
     kind: 'csr',
-    problems: [],
-    subject: formatName(subjectParts),
-    subjectParts,
+    problems: [...subject.problems.map((p) => ({ ...p, message: `Subject: ${p.message}` })), ...facts.problems],
+    subject: subject.text,
+    subjectParts: subject.parts,
     san: facts.san,
     keyAlgorithm: publicKey.keyAlgorithm,
     keySize: publicKey.keySize,
     curve: publicKey.curve,
-    signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
+    signatureAlgorithm: algorithmName(sigOid),
     signatureValid,
     spkiSha256: publicKey.spkiSha256,
     keyUsage: facts.keyUsage,
@@ -73,6 +72,5 @@ export function parseCsr(der: Uint8Array): CsrFacts {
     extensions,
     attributes,
     publicKey,
-    pem: toPem('CERTIFICATE REQUEST', der),
   };
 }

@@ -1,6 +1,6 @@
 /** Names for the object identifiers a person meets in certificates, as OpenSSL prints them. */
 
-/** Distinguished-name attribute types → short names (RFC 4514 / OpenSSL). */
+/** Distinguished-name attribute types → short names, as `openssl x509 -nameopt RFC2253` prints them. */
 export const NAME_ATTRIBUTES: Record<string, string> = {
   '2.5.4.3': 'CN',
   '2.5.4.4': 'SN',
@@ -28,11 +28,24 @@ export const NAME_ATTRIBUTES: Record<string, string> = {
   '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
   '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
   '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+  '0.9.2342.19200300.100.1.3': 'mail',
+  '1.2.840.113549.1.9.8': 'unstructuredAddress',
+  '2.5.4.20': 'telephoneNumber',
+  '2.5.4.41': 'name',
+  '2.5.4.45': 'x500UniqueIdentifier',
+  '2.5.4.51': 'houseIdentifier',
+  '2.5.4.54': 'dmdName',
+  '2.5.4.72': 'role',
+  '1.2.643.3.131.1.1': 'INN',
+  '1.2.643.100.1': 'OGRN',
+  '1.2.643.100.3': 'SNILS',
+  '1.2.643.100.5': 'OGRNIP',
 };
 
-/** Signature algorithms → OpenSSL's long names. */
+/** Signature algorithms → OpenSSL's long names (what `openssl x509 -text` and `asn1parse` print). */
 export const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
+  '1.2.840.113549.1.1.3': 'md4WithRSAEncryption',
   '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
   '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
   '1.2.840.113549.1.1.10': 'rsassaPss',
@@ -40,17 +53,56 @@ export const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
   '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
   '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption',
+  '1.2.840.113549.1.1.15': 'sha512-224WithRSAEncryption',
+  '1.2.840.113549.1.1.16': 'sha512-256WithRSAEncryption',
   '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
   '1.2.840.10045.4.3.1': 'ecdsa-with-SHA224',
   '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
   '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
   '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
-  '1.2.840.10040.4.3': 'dsa_with_SHA1',
+  '1.2.840.10040.4.3': 'dsaWithSHA1',
+  '2.16.840.1.101.3.4.3.1': 'dsa_with_SHA224',
   '2.16.840.1.101.3.4.3.2': 'dsa_with_SHA256',
+  '2.16.840.1.101.3.4.3.3': 'dsa_with_SHA384',
+  '2.16.840.1.101.3.4.3.4': 'dsa_with_SHA512',
+  '2.16.840.1.101.3.4.3.9': 'ecdsa_with_SHA3-224',
+  '2.16.840.1.101.3.4.3.10': 'ecdsa_with_SHA3-256',
+  '2.16.840.1.101.3.4.3.11': 'ecdsa_with_SHA3-384',
+  '2.16.840.1.101.3.4.3.12': 'ecdsa_with_SHA3-512',
+  '2.16.840.1.101.3.4.3.13': 'RSA-SHA3-224',
+  '2.16.840.1.101.3.4.3.14': 'RSA-SHA3-256',
+  '2.16.840.1.101.3.4.3.15': 'RSA-SHA3-384',
+  '2.16.840.1.101.3.4.3.16': 'RSA-SHA3-512',
   '1.3.101.112': 'ED25519',
   '1.3.101.113': 'ED448',
   '1.3.14.3.2.29': 'sha1WithRSA',
+  '1.3.14.3.2.3': 'md5WithRSA',
+  '1.3.14.3.2.13': 'dsaWithSHA',
+  '1.3.14.3.2.27': 'dsaWithSHA1-old',
+  '1.3.36.3.3.1.2': 'ripemd160WithRSA',
+  '1.2.156.10197.1.501': 'SM2-with-SM3',
 };
+
+/** Digest algorithms → OpenSSL's long names (OCSP CertID hashes). */
+export const HASH_ALGORITHMS: Record<string, string> = {
+  '1.2.840.113549.2.5': 'md5',
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+  '2.16.840.1.101.3.4.2.4': 'sha224',
+  '2.16.840.1.101.3.4.2.8': 'sha3-256',
+  '2.16.840.1.101.3.4.2.9': 'sha3-384',
+  '2.16.840.1.101.3.4.2.10': 'sha3-512',
+};
+
+/**
+ * The OpenSSL long name of the algorithm an AlgorithmIdentifier names (a signature algorithm, or a bare hash
+ * as some broken certificates carry), or its dotted OID when unknown.
+ */
+export function algorithmName(oid: string): string {
+  return SIGNATURE_ALGORITHMS[oid] ?? HASH_ALGORITHMS[oid] ?? oid;
+}
 
 /** Public key algorithms (SubjectPublicKeyInfo) → CLI.md keyAlgorithm. */
 export const KEY_ALGORITHMS: Record<string, 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'X25519' | 'X448' | 'RSA-PSS' | 'DH'> = {

@@ -11,6 +11,7 @@ import { KindIcon } from './KindIcon';
 import { linksOf, type LinkContext } from './links';
 import { MatchChips } from './MatchChips';
 import { PemTab } from './PemTab';
+import { ProblemsList } from './ProblemsList';
 import { SummaryTab } from './SummaryTab';
 import { VerdictLine } from './VerdictLine';
 import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
@@ -20,12 +21,12 @@ import { KIND_WORDS, objectLabel, problemWords } from './words';
 type TabId = 'summary' | 'extensions' | 'pem' | 'fingerprints';
 
 function extensionsOf(o: ObjectDto): ExtensionDto[] | null {
-  return o.kind === 'certificate' || o.kind === 'csr' || o.kind === 'crl' ? o.extensions : null;
+  return o.kind === 'certificate' || o.kind === 'csr' || o.kind === 'crl' || o.kind === 'ocspResponse' ? o.extensions : null;
 }
 
 /** Public PEM only: certificates, CSRs, CRLs, public keys, and the public half of a private key. */
 function pemOf(o: ObjectDto): { pem: string; note?: string } | null {
-  if (o.kind === 'certificate' || o.kind === 'csr' || o.kind === 'crl' || o.kind === 'publicKey') return { pem: o.pem };
+  if (o.kind === 'certificate' || o.kind === 'csr' || o.kind === 'crl' || o.kind === 'ocspResponse' || o.kind === 'publicKey') return { pem: o.pem };
   if (o.kind === 'privateKey') return { pem: o.publicKeyPem, note: 'The public half of this key. The private key is never displayed.' };
   return null;
 }
@@ -42,10 +43,13 @@ function fingerprintsOf(o: ObjectDto): Fingerprint[] | null {
         { name: 'SPKI SHA-256', hex: o.spkiSha256, help: SPKI_HELP },
       ];
     case 'crl':
+    case 'ocspResponse': {
+      const what = o.kind === 'crl' ? 'CRL' : 'OCSP response';
       return [
-        { name: 'SHA-256', hex: o.sha256, help: 'SHA-256 of the whole CRL (DER).' },
-        { name: 'SHA-1', hex: o.sha1, help: 'SHA-1 of the whole CRL (DER).' },
+        { name: 'SHA-256', hex: o.sha256, help: `SHA-256 of the whole ${what} (DER).` },
+        { name: 'SHA-1', hex: o.sha1, help: `SHA-1 of the whole ${what} (DER).` },
       ];
+    }
     case 'privateKey':
     case 'publicKey':
       return [{ name: 'SPKI SHA-256', hex: o.spkiSha256, help: SPKI_HELP }];
@@ -87,6 +91,7 @@ export function DetailPane({ object, row, open, links, onJump }: Props) {
         </Typography>
         <VerdictLine verdict={verdictOf(object, row, open)} />
         {keyCheck && <VerdictLine verdict={keyCheck} testId="key-verdict" />}
+        <ProblemsList problems={object.problems} />
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 1 }}>
           {row && <MatchChips links={linksOf(row, links)} onJump={onJump} />}
         </Box>

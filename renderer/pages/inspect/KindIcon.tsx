@@ -4,6 +4,7 @@ import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
 import PublicKeyIcon from '@mui/icons-material/KeyOutlined';
 import CsrIcon from '@mui/icons-material/AssignmentOutlined';
 import CrlIcon from '@mui/icons-material/BlockOutlined';
+import OcspIcon from '@mui/icons-material/FactCheckOutlined';
 import SecretIcon from '@mui/icons-material/LockOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmberOutlined';
 import { KIND_WORDS } from './words';
@@ -21,6 +22,8 @@ export function KindIcon({ kind }: { kind: ObjectDto['kind'] }) {
       return <CsrIcon {...props} color="action" />;
     case 'crl':
       return <CrlIcon {...props} color="action" />;
+    case 'ocspResponse':
+      return <OcspIcon {...props} color="action" />;
     case 'secretKey':
       return <SecretIcon {...props} color="action" />;
     case 'unsupported':

@@ -3,6 +3,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { NamePart, ObjectDto } from '../../../main/api/dto';
 import { Field, Section } from './Field';
+import { OcspSummary } from './OcspSummary';
 import { ValidityBar } from './ValidityBar';
 import { expiryTone } from './verdict';
 import { colonHex, encodingWords, expiryWords, formatDate, keyWords, partWords, usageWords } from './words';
@@ -141,6 +142,8 @@ export function SummaryTab({ object, keyMismatch = false }: { object: ObjectDto;
           </Section>
         </>
       );
+    case 'ocspResponse':
+      return <OcspSummary ocsp={object} />;
     case 'secretKey':
       return (
         <Section title="Key">

@@ -1,4 +1,7 @@
-/** Turns File objects into open requests: by path in Electron, by content (base64) in the browser. */
+/**
+ * Turns File objects into open requests: in Electron by path (the preload finds each File's path and main
+ * grants it), in the browser, or for a File with no path, by content (base64).
+ */
 import type { RendererClient } from '../../api/client';
 
 export type OpenRequest = { kind: 'paths'; paths: string[] } | { kind: 'data'; name: string; dataBase64: string };
@@ -13,10 +16,9 @@ function toBase64(buffer: ArrayBuffer): string {
 
 export async function openRequestsFor(files: File[], client: RendererClient): Promise<OpenRequest[]> {
   if (files.length === 0) return [];
-  const pathOf = client.pathForFile;
-  if (pathOf) {
-    const paths = files.map((f) => pathOf(f)).filter((p) => p !== '');
-    if (paths.length === files.length) return [{ kind: 'paths', paths }];
+  if (client.grantFiles) {
+    const paths = await client.grantFiles(files);
+    if (paths.length === files.length && paths.every((p) => p !== '')) return [{ kind: 'paths', paths }];
   }
   return Promise.all(files.map(async (f) => ({ kind: 'data' as const, name: f.name, dataBase64: toBase64(await f.arrayBuffer()) })));
 }

@@ -1,5 +1,5 @@
 /** The status-first lines for one object: what a person wants to know before any detail. */
-import type { ObjectDto } from '../../../main/api/dto';
+import type { ObjectDto, OcspResponseDto } from '../../../main/api/dto';
 import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 import { matchesOf, type OpenSet } from './links';
 import { commonName, expiryWords, formatDate, objectLabel } from './words';
@@ -56,6 +56,8 @@ export function verdictOf(o: ObjectDto, row: RowData | undefined, open: OpenRows
       if (o.nextUpdate && new Date(o.nextUpdate).getTime() < Date.now()) return { tone: 'error', text: `Out of date since ${formatDate(o.nextUpdate)}` };
       return { tone: 'success', text: `${o.revokedCount} revoked certificate${o.revokedCount === 1 ? '' : 's'}${o.nextUpdate ? `, next update ${formatDate(o.nextUpdate)}` : ''}` };
     }
+    case 'ocspResponse':
+      return ocspVerdict(o);
     case 'publicKey': {
       const n = row ? matchesOf(row, open).length : 0;
       return { tone: 'info', text: n ? `Public key of ${n} open object${n === 1 ? '' : 's'}` : objectLabel(o) };
@@ -75,4 +77,17 @@ export function keyVerdict(row: RowData | undefined, open: OpenRows): Verdict | 
   if (!row || row.kind !== 'certificate' || row.isCA || row.hasPrivateKey || open.privateKeys.length === 0) return null;
   const keys = open.privateKeys;
   return { tone: 'error', text: keys.length === 1 ? `The open ${keys[0]!.label} does NOT match this certificate` : `The ${keys.length} open private keys do NOT match this certificate` };
+}
+
+/** The worst status among the certificates an OCSP response names, or why it names none. */
+function ocspVerdict(o: OcspResponseDto): Verdict {
+  if (o.responseStatus !== 'successful') return { tone: 'error', text: `The responder answered “${o.responseStatus}”: no certificate status` };
+  const revoked = o.responses.find((r) => r.status === 'revoked');
+  if (revoked) return { tone: 'error', text: `Revoked${revoked.revocationTime ? ` on ${formatDate(revoked.revocationTime)}` : ''}${revoked.revocationReason ? ` (${revoked.revocationReason})` : ''}` };
+  if (o.responses.length === 0) return { tone: 'warning', text: 'The response names no certificate' };
+  if (o.responses.some((r) => r.status === 'unknown')) return { tone: 'warning', text: 'The responder does not know this certificate' };
+  const stale = o.responses.find((r) => r.nextUpdate && new Date(r.nextUpdate).getTime() < Date.now());
+  const good = `Good: not revoked${o.responses.length > 1 ? ` (all ${o.responses.length})` : ''}`;
+  if (stale?.nextUpdate) return { tone: 'warning', text: `${good}, but out of date since ${formatDate(stale.nextUpdate)}` };
+  return { tone: 'success', text: o.producedAt ? `${good}, as of ${formatDate(o.producedAt)}` : good };
 }

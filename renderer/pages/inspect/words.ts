@@ -23,6 +23,8 @@ export function objectLabel(o: ObjectDto): string {
       return `Request for ${commonName(o.subjectParts, o.subject)}`;
     case 'crl':
       return `Revocation list of ${commonName(o.issuerParts, o.issuer)}`;
+    case 'ocspResponse':
+      return o.responses.length === 1 ? `OCSP response for serial ${colonHex(o.responses[0].serial)}` : `OCSP response (${o.responseStatus})`;
     case 'secretKey':
       return `${o.algorithm}${o.keySize ? ` ${o.keySize}-bit` : ''} secret key`;
     case 'unsupported':
@@ -36,6 +38,7 @@ export const KIND_WORDS: Record<ObjectDto['kind'], string> = {
   publicKey: 'Public key',
   csr: 'Certificate request',
   crl: 'Revocation list',
+  ocspResponse: 'OCSP response',
   secretKey: 'Secret key',
   unsupported: 'Not supported',
 };
@@ -113,6 +116,7 @@ const FORMAT_WORDS: Record<string, string> = {
   spki: 'Public key',
   csr: 'CSR',
   crl: 'CRL',
+  'ocsp-response': 'OCSP response',
   'openssl-config': 'OpenSSL config',
 };
 
@@ -177,6 +181,7 @@ export function placeWords(location: string | null): string | null {
 
 /** "AB:CD:EF..." from uppercase hex. */
 export function colonHex(hex: string): string {
+  if (hex.startsWith('-')) return '-' + colonHex(hex.slice(1));
   return hex.replace(/:/g, '').toUpperCase().match(/.{1,2}/g)?.join(':') ?? hex;
 }
 

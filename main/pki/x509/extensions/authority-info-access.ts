@@ -1,18 +1,20 @@
 import { children, oidOf } from '../../der/der';
 import { generalName } from '../general-names';
 import { ACCESS_METHODS } from '../oids';
+import type { Problem } from '../problems';
 import type { ExtensionDecoder } from './types';
 
 function accessDescriptions(oid: string): ExtensionDecoder {
   return {
     oid,
     decode(inner) {
+      const problems: Problem[] = [];
       const lines = children(inner, 'access description').map((ad) => {
         const [method, location] = children(ad, 'access description');
         const m = oidOf(method);
-        return `${ACCESS_METHODS[m] ?? m} - ${location ? generalName(location) : '?'}`;
+        return `${ACCESS_METHODS[m] ?? m} - ${location ? generalName(location, problems) : '?'}`;
       });
-      return { lines };
+      return { lines, facts: { problems } };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { value } from '../../der/der';
+import { problem } from '../problems';
 import type { ExtensionDecoder } from './types';
 
 const BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
@@ -17,6 +18,7 @@ export const keyUsage: ExtensionDecoder = {
   oid: '2.5.29.15',
   decode(inner) {
     const keyUsage = namedBits(value(inner), BITS);
-    return { lines: [keyUsage.join(', ') || '(none)'], facts: { keyUsage } };
+    const problems = keyUsage.length === 0 ? [problem('KEY_USAGE_EMPTY', 'error', 'The key usage extension sets no usage; RFC 5280 4.2.1.3 requires at least one.')] : [];
+    return { lines: [keyUsage.join(', ') || '(none)'], facts: { keyUsage, problems } };
   },
 };

@@ -1,6 +1,7 @@
 /** Extensions whose content is a single small value. */
 import { children, contextNumber, oidOf, smallInt, stringOf, Tag, value } from '../../der/der';
 import { namedBits } from './key-usage';
+import { problem } from '../problems';
 import type { ExtensionDecoder } from './types';
 
 export const ctPoison: ExtensionDecoder = { oid: '1.3.6.1.4.1.11129.2.4.3', decode: () => ({ lines: ['This is a precertificate (not usable as a certificate)'] }) };
@@ -12,7 +13,14 @@ export const tlsFeature: ExtensionDecoder = {
   decode: (inner) => ({ lines: children(inner, 'TLS feature').map((t) => (smallInt(t) === 5 ? 'status_request (OCSP Must-Staple)' : `feature ${smallInt(t)}`)) }),
 };
 
-export const inhibitAnyPolicy: ExtensionDecoder = { oid: '2.5.29.54', decode: (inner) => ({ lines: [`Skip certs: ${smallInt(inner)}`] }) };
+export const inhibitAnyPolicy: ExtensionDecoder = {
+  oid: '2.5.29.54',
+  decode(inner) {
+    const skip = smallInt(inner);
+    const problems = skip === null || skip < 0 ? [problem('BAD_INHIBIT_ANY_POLICY', 'error', `Inhibit any policy must be a non-negative number of certificates; it is ${skip ?? 'too large'}.`)] : [];
+    return { lines: [`Skip certs: ${skip}`], facts: { problems } };
+  },
+};
 
 export const policyConstraints: ExtensionDecoder = {
   oid: '2.5.29.36',

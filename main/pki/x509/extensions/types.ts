@@ -1,5 +1,6 @@
 /** One decoder per extension (after @peculiar/x509's src/extensions/*.ts): lines to read, facts to use. */
 import type { Tlv } from '../../der/der';
+import type { Problem } from '../problems';
 
 /** Facts the summary and the CLI fields need from extensions. */
 export interface ExtensionFacts {
@@ -11,6 +12,8 @@ export interface ExtensionFacts {
   subjectKeyId: string | null;
   authorityKeyId: string | null;
   crlNumber: string | null;
+  /** What is structurally wrong, from every decoder (decodeExtensions concatenates, never overwrites). */
+  problems: Problem[];
 }
 
 export interface Decoded {
