@@ -103,25 +103,26 @@ test('Cancel leaves the PFX locked with an "Enter password" button; Esc closes t
   await expect(doc.locator('[data-object-id]')).toHaveCount(3);
 });
 
-test('a password prompt never pops up over a file opened after it; the newest locked file asks', async ({ app: page }) => {
-  // The PFX first, then a certificate: the PFX does not ask over the newer file; its button does.
+test('locked files ask in the order opened; a file opened earlier never asks over a newer one', async ({ app: page }) => {
+  // Opened together: the PFX asks once the batch has arrived.
   await page.getByTestId('file-input').setInputFiles([fixture('server.pfx'), fixture('client.pem')]);
-  await expect(page.getByRole('region', { name: 'client.pem' }).locator('[data-kind="certificate"]')).toHaveCount(1);
-  const pfx = page.getByRole('region', { name: 'server.pfx' });
-  await expect(pfx).toContainText('Password needed');
-  await page.waitForTimeout(300);
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-
-  // Opening the PFX again, last: now it is the newest file, and it asks.
-  await page.getByTestId('file-input').setInputFiles([fixture('root.pem'), fixture('server.pfx')]);
   const dialog = page.getByRole('dialog', { name: 'Password for server.pfx' });
   await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('header-status')).toHaveText('2 files open · drop more anywhere');
   await expect(dialog.getByLabel('Password', { exact: true })).toBeFocused();
   // Cancel sends the focus to the locked file in the list.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator('[data-file-header]').last()).toBeFocused();
-  // Enter on a locked file's header asks for its password.
+  await expect(page.locator('[data-file-header]').first()).toBeFocused();
+
+  // A newer file: the old locked PFX does not pop up again over it.
+  await page.getByTestId('file-input').setInputFiles(fixture('root.pem'));
+  await expect(page.getByRole('region', { name: 'root.pem' })).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Its header asks when the user says so (Enter on the focused file).
+  await page.locator('[data-file-header]').first().focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
 });

@@ -106,7 +106,18 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     if (index === undefined) return;
     setActiveId(reveal.id);
     virtualizer.scrollToIndex(index, { align: items[index]?.type === 'file' ? 'start' : 'auto' });
-    if (reveal.focus) focusNext.current = index;
+    if (!reveal.focus) return;
+    // Focus now if the row is on screen, else once scrolling has rendered it (a dialog closing in the same
+    // update may also take the focus back for a moment: try again on the next frame).
+    focusNext.current = index;
+    const attempt = () => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-row-focus]`);
+      if (el && document.activeElement !== el) el.focus({ preventScroll: true });
+      if (el) focusNext.current = null;
+    };
+    attempt();
+    const frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
     // Only a new request reveals: not every change of the list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal]);

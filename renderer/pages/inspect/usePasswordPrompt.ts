@@ -1,8 +1,8 @@
 /**
- * Which document the password dialog is asking about. A locked file asks by itself only when the files
- * being opened have all arrived and it is the newest of them: a prompt never pops up over a file opened
- * after it (that file's "Enter password" button asks instead). A prompt that asked by itself gives way to a
- * newer file until a password was tried in it; an open prompt stays while its file is locked.
+ * Which document the password dialog is asking about. Locked files ask by themselves once the files being
+ * opened together have all arrived, one after the other, in the order opened; only the files of the latest
+ * open ask, so a prompt never pops up for a file opened before a newer one (its "Enter password" button asks
+ * instead). A prompt that asked by itself gives way to a newer file until a password was tried in it.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentDto } from '../../../main/api/dto';
@@ -19,6 +19,8 @@ export function usePasswordPrompt(documents: DocumentDto[], settled: boolean): P
   const seen = useRef<Set<string>>(new Set());
   /** Documents that arrived since the last time everything settled. */
   const arrived = useRef<Set<string>>(new Set());
+  /** Locked files of the latest open still to ask, in open order. */
+  const queue = useRef<string[]>([]);
   /** The document the user asked about (its button), as opposed to one that asked by itself. */
   const asked = useRef<string | null>(null);
 
@@ -36,11 +38,14 @@ export function usePasswordPrompt(documents: DocumentDto[], settled: boolean): P
       if (overtaken) setDocId(null);
       return;
     }
-    const newest = documents.at(-1);
-    const asks = newest && newest.status === 'locked' && arrived.current.has(newest.id) ? newest.id : null;
-    arrived.current.clear();
+    if (arrived.current.size > 0) {
+      // A new open replaces what was waiting to ask: older files no longer ask by themselves.
+      queue.current = documents.filter((d) => arrived.current.has(d.id) && d.status === 'locked').map((d) => d.id);
+      arrived.current.clear();
+    }
+    queue.current = queue.current.filter((id) => id !== docId && documents.some((d) => d.id === id && d.status === 'locked'));
     asked.current = null;
-    setDocId(asks);
+    setDocId(queue.current[0] ?? null);
   }, [documents, docId, settled]);
 
   const doc = documents.find((d) => d.id === docId && d.lock) ?? null;
@@ -51,6 +56,7 @@ export function usePasswordPrompt(documents: DocumentDto[], settled: boolean): P
       setDocId(id);
     },
     dismiss: () => {
+      queue.current = queue.current.filter((id) => id !== docId);
       asked.current = null;
       setDocId(null);
     },
