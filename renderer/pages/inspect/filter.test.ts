@@ -6,11 +6,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { createWorkbench } from '../../../main/workbench';
+import { createWorkbench, type Workbench } from '../../../main/workbench';
 import { fixture } from '../../../test/helpers/fixtures';
 import { EMPTY_QUERY, filterRows, isFiltering, kindCounts, type ListQuery } from './filter';
 import { buildList, type FileEntry } from './listItems';
 import type { DocumentDto, ObjectSummaryDto as RowData } from '../../../main/api/dto';
+
+/** Opens paths as the user's file dialog would: granted first. */
+const openChosen = (wb: Workbench, paths: string[]) => (wb.grants.grant(paths), wb.handlers['documents.openPaths']({ paths }));
 
 const openssl = (...args: string[]) => execFileSync('openssl', args, { encoding: 'utf8' }).trim();
 const x509 = (file: string, ...args: string[]) => openssl('x509', '-noout', '-in', fixture('x509', file), ...args);
@@ -18,7 +21,7 @@ const endDate = (file: string) => new Date(x509(file, '-enddate').replace('notAf
 
 async function open(paths: string[], now: Date): Promise<FileEntry<DocumentDto>[]> {
   const wb = createWorkbench({ now: () => now });
-  const state = await wb.handlers['documents.openPaths']({ paths: paths.map((p) => fixture('x509', p)) });
+  const state = await openChosen(wb, paths.map((p) => fixture('x509', p)));
   return state.documents.map((doc) => ({ doc, rows: doc.objects }));
 }
 

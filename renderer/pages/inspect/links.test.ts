@@ -8,13 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { WorkbenchState } from '../../../main/api/dto';
-import { createWorkbench } from '../../../main/workbench';
+import { createWorkbench, type Workbench } from '../../../main/workbench';
 import { fixture } from '../../../test/helpers/fixtures';
 import { copiesOf, linksOf, type LinkContext } from './links';
 
+/** Opens paths as the user's file dialog would: granted first. */
+const openChosen = (wb: Workbench, paths: string[]) => (wb.grants.grant(paths), wb.handlers['documents.openPaths']({ paths }));
+
 async function open(files: string[]): Promise<{ state: WorkbenchState; ctx: LinkContext }> {
   const wb = createWorkbench();
-  const state = await wb.handlers['documents.openPaths']({ paths: files.map((f) => (f.startsWith('/') ? f : fixture('x509', f))) });
+  const state = await openChosen(wb, files.map((f) => (f.startsWith('/') ? f : fixture('x509', f))));
   const rows = state.documents.flatMap((d) => d.objects);
   const ctx: LinkContext = {
     byId: new Map(rows.map((r) => [r.id, r])),
