@@ -30,7 +30,9 @@ function secondLine(r: RowData): string {
 
 export const ObjectRow = memo(function ObjectRow({ row, links: context, selected, tabStop, onSelect }: Props) {
   const links = linksOf(row, context);
-  const chips = links.length > 0 || row.encrypted || row.kind === 'unsupported';
+  const problems = row.problems.length;
+  const worst = row.problems.some((p) => p.severity === 'error') ? 'error' : row.problems.some((p) => p.severity === 'warning') ? 'warning' : 'info';
+  const chips = links.length > 0 || row.encrypted || row.kind === 'unsupported' || problems > 0;
   return (
     <Box
       role="listitem"
@@ -72,6 +74,7 @@ export const ObjectRow = memo(function ObjectRow({ row, links: context, selected
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
             {row.encrypted && <Chip label="Encrypted" variant="outlined" />}
             {row.kind === 'unsupported' && <Chip label={problemWords(row.error?.code ?? '')} color="warning" variant="outlined" />}
+            {problems > 0 && <Chip label={problems === 1 ? '1 problem' : `${problems} problems`} color={worst} variant="outlined" title={row.problems.map((p) => p.message).join('\n')} />}
             <MatchChips links={links} onJump={onSelect} inRow />
           </Box>
         )}
