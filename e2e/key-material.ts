@@ -1,146 +1,104 @@
 /**
- * The private-key audit's detector: the real private keys of the fixtures, as the substrings they would
- * leave in a response if any part of them leaked (PEM, PKCS#8/PKCS#1/SEC1 DER in base64 or hex, JWK fields).
+ * The private-key audit's detector: finds any stretch of a fixture key's secret components (RSA d, p, q, dp, dq,
+ * qinv; the EC/DSA/EdDSA/X25519 private value; the bytes of Java secret keys) in text, in the encodings a leak would take: hex (any case, with
+ * or without colons, across line breaks), base64 and base64url at each of the three byte alignments (PEM, DER in
+ * JSON, JWK members), whatever bytes surround it (PKCS#8, PKCS#1, SEC1, PKCS#12 or JKS plaintext).
+ *
+ * Only secret components are searched: the public half of a key is legitimately in certificates and an EC key's
+ * DER carries its public point. Matching: every WINDOW-character window of every needle (at every offset) is
+ * kept in a Map; the text is normalised once per encoding family and the WINDOW-character slice at every
+ * STRIDE-th position looked up. Any shared stretch of WINDOW + STRIDE - 1 characters or more holds one such
+ * slice, so it is found, in time linear in the text (one lookup per STRIDE characters).
  */
-import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadFixtureSecrets, ROOT, type FixtureKey } from './fixture-secrets';
 
-export const ROOT = join(__dirname, '..');
-export const E2E_FIXTURES = join(ROOT, 'e2e', 'fixtures');
-export const SHARED_KEY_FIXTURES = join(ROOT, 'test', 'fixtures', 'keys');
-const SHARED_PASSWORD = 'certbench-pass';
+export { ROOT };
 
-export const SHARED_PKCS12 = join(ROOT, 'test', 'fixtures', 'pkcs12');
-
-interface Pkcs12Manifest {
-  pkcs8Password?: string;
-  files: Record<string, { password: string | null; expect: string; legacy?: boolean; keys?: string[] }>;
-}
-
-export function sharedPkcs12Manifest(): Pkcs12Manifest | null {
-  const file = join(SHARED_PKCS12, 'manifest.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Pkcs12Manifest) : null;
-}
-
-/** Keys inside containers, extracted by the oracle (openssl), so the audit knows what they hold. */
-function containers(): { file: string; password: string; legacy: boolean }[] {
-  const list = [{ file: join(E2E_FIXTURES, 'server.pfx'), password: 'correct horse', legacy: false }];
-  const manifest = sharedPkcs12Manifest();
-  for (const [name, f] of Object.entries(manifest?.files ?? {})) {
-    if (f.expect === 'ok' && (f.keys?.length ?? 0) > 0) list.push({ file: join(SHARED_PKCS12, name), password: f.password ?? '', legacy: f.legacy === true });
-  }
-  return list;
-}
-
-function tryKey(data: Buffer, passphrase?: string): KeyObject | null {
-  const attempts: Parameters<typeof createPrivateKey>[0][] = data.includes('-----BEGIN')
-    ? [{ key: data, format: 'pem', passphrase }]
-    : (['pkcs8', 'pkcs1', 'sec1'] as const).map((type) => ({ key: data, format: 'der' as const, type, passphrase }));
-  for (const a of attempts) {
-    try {
-      return createPrivateKey(a);
-    } catch {
-      // not this encoding (or a public key): try the next
-    }
-  }
-  return null;
-}
-
-function keyFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.(pem|der|key)$/.test(f) && !/\.(pub|rsapub)\./.test(f) && !/^(bundle|server|client|root)\.pem$/.test(f))
-    .map((f) => join(dir, f));
-}
-
-function collectKeys(): KeyObject[] {
-  const keys: KeyObject[] = [];
-  for (const file of [...keyFiles(E2E_FIXTURES), ...keyFiles(SHARED_KEY_FIXTURES), ...keyFiles(join(ROOT, 'test', 'fixtures', 'x509'))]) {
-    const k = tryKey(readFileSync(file), SHARED_PASSWORD);
-    if (k) keys.push(k);
-  }
-  const pkcs8Password = sharedPkcs12Manifest()?.pkcs8Password;
-  for (const file of keyFiles(join(SHARED_PKCS12, 'pkcs8'))) {
-    const k = tryKey(readFileSync(file), pkcs8Password);
-    if (k) keys.push(k);
-  }
-  for (const c of containers()) {
-    if (!existsSync(c.file)) continue;
-    let pem: Buffer;
-    try {
-      pem = execFileSync('openssl', ['pkcs12', '-in', c.file, '-nocerts', '-nodes', '-passin', `pass:${c.password}`, ...(c.legacy ? ['-legacy'] : [])], { stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch {
-      continue; // a container OpenSSL itself cannot open holds nothing the audit could look for
-    }
-    for (const block of pem.toString('utf8').match(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g) ?? []) {
-      const k = tryKey(Buffer.from(block));
-      if (k) keys.push(k);
-    }
-  }
-  return keys;
-}
-
-/**
- * Needles come from the secret components only (JWK d, p, q, dp, dq, qi): the public half of a key is
- * legitimately in certificates, and an EC key's DER carries its public point, so whole-DER windows would
- * flag public data. A secret component is contiguous bytes in every encoding (PKCS#8, PKCS#1, SEC1, PKCS#12
- * plaintext, JKS plaintext), so its base64 at each of the three byte alignments and its hex find it anywhere.
- */
-function secretNeedles(k: KeyObject): string[] {
-  let jwk: Record<string, unknown>;
-  try {
-    jwk = k.export({ format: 'jwk' }) as Record<string, unknown>;
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const field of ['d', 'p', 'q', 'dp', 'dq', 'qi']) {
-    const v = jwk[field];
-    if (typeof v !== 'string') continue;
-    const raw = Buffer.from(v, 'base64url').subarray(0, 48);
-    out.push(v.slice(0, 40));
-    for (let shift = 0; shift < 3; shift++) out.push(raw.subarray(shift).toString('base64').slice(0, -4).slice(0, 40));
-    const hex = raw.subarray(0, 20).toString('hex');
-    out.push(hex, hex.toUpperCase(), hex.toUpperCase().match(/../g)!.join(':'), hex.match(/../g)!.join(':'));
-  }
-  return out;
-}
+const WINDOW = 24;
+const STRIDE = 8;
+/** The shortest shared stretch that is always found (hex: 16 bytes, base64: 23 bytes). */
+export const MIN_LEAK_CHARS = WINDOW + STRIDE - 1;
 
 export interface Detector {
+  /** Keys loaded from secrets.json (a key in several containers counts once per container). */
   keyCount: number;
+  /** Distinct keys (by SPKI). */
+  distinctKeys: number;
   /** A description of the first leak found in `text`, or null. */
   find(text: string): string | null;
   /** Every leak in a set of wire messages (JSON bodies are scanned string by string, each distinct string once). */
   audit(bodies: string[]): string[];
 }
 
-let cached: Detector | null = null;
+interface Owner {
+  key: FixtureKey;
+  component: string;
+}
 
-const PREFIX = 8;
+/** The text forms of one secret component: lowercase hex, and base64/base64url at byte offsets 0, 1 and 2. */
+function needles(bytes: Buffer): { hex: string[]; b64: string[] } {
+  const b64: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const usable = bytes.length - shift - ((bytes.length - shift) % 3);
+    const part = bytes.subarray(shift, shift + usable);
+    b64.push(part.toString('base64'), part.toString('base64url'));
+  }
+  return { hex: [bytes.toString('hex')], b64 };
+}
+
+/** Needles too short for a window (the base64 of a 16-byte AES key): searched whole. */
+interface Short {
+  needle: string;
+  owner: Owner;
+}
+
+function addWindows(into: Map<string, Owner>, shorts: Short[], needle: string, owner: Owner): void {
+  if (needle.length < WINDOW) {
+    if (needle.length < 16) throw new Error(`a secret component of ${owner.key.source} is too short to search (${needle.length} characters)`);
+    shorts.push({ needle, owner });
+    return;
+  }
+  for (let at = 0; at + WINDOW <= needle.length; at++) into.set(needle.slice(at, at + WINDOW), owner);
+}
+
+/** Hex is compared lowercased, without whitespace, colons or JSON line escapes; base64 without whitespace. */
+const forHex = (text: string) => text.toLowerCase().replace(/\\[nr]|[\s:]/g, '');
+const forBase64 = (text: string) => text.replace(/\\[nr/]|\s/g, (m) => (m === '\\/' ? '/' : ''));
+
+function scan(text: string, windows: Map<string, Owner>, shorts: Short[]): Owner | null {
+  for (let i = 0; i + WINDOW <= text.length; i += STRIDE) {
+    const hit = windows.get(text.slice(i, i + WINDOW));
+    if (hit) return hit;
+  }
+  return shorts.find((s) => text.includes(s.needle))?.owner ?? null;
+}
+
+let cached: Detector | null = null;
 
 export function keyDetector(): Detector {
   if (cached) return cached;
-  const keys = collectKeys();
-  const byPrefix = new Map<string, string[]>();
-  for (const k of keys) {
-    for (const n of secretNeedles(k)) {
-      if (n.length < 24) continue;
-      const list = byPrefix.get(n.slice(0, PREFIX)) ?? [];
-      if (!list.includes(n)) list.push(n);
-      byPrefix.set(n.slice(0, PREFIX), list);
+  const secrets = loadFixtureSecrets();
+  const hexWindows = new Map<string, Owner>();
+  const b64Windows = new Map<string, Owner>();
+  const hexShort: Short[] = [];
+  const b64Short: Short[] = [];
+  const seen = new Set<string>();
+  for (const key of secrets.keys) {
+    if (seen.has(key.spkiSha256)) continue;
+    seen.add(key.spkiSha256);
+    for (const [component, hex] of Object.entries(key.secrets)) {
+      const owner = { key, component };
+      const n = needles(Buffer.from(hex, 'hex'));
+      for (const h of n.hex) addWindows(hexWindows, hexShort, h, owner);
+      for (const b of n.b64) addWindows(b64Windows, b64Short, b, owner);
     }
   }
-  const scan = (text: string): string | null => {
-    // JSON may escape "/" as "\/": compare on the unescaped text.
-    const plain = text.includes('\\/') ? text.replace(/\\\//g, '/') : text;
-    for (let i = 0; i + PREFIX <= plain.length; i++) {
-      const candidates = byPrefix.get(plain.slice(i, i + PREFIX));
-      if (!candidates) continue;
-      for (const n of candidates) if (plain.startsWith(n, i)) return `private key bytes (${n.slice(0, 12)}…)`;
-    }
-    return null;
+  const describe = (o: Owner, how: string) => `private key bytes (${o.component} of the key in ${o.key.source}, ${o.key.location}) as ${how}`;
+  const bytesIn = (text: string): string | null => {
+    const b = scan(forBase64(text), b64Windows, b64Short);
+    if (b) return describe(b, 'base64');
+    const h = scan(forHex(text), hexWindows, hexShort);
+    return h ? describe(h, 'hex') : null;
   };
   const shape = (text: string): string | null => {
     if (/PRIVATE KEY-----/.test(text)) return 'a PEM private key header';
@@ -148,8 +106,9 @@ export function keyDetector(): Detector {
     return null;
   };
   cached = {
-    keyCount: keys.length,
-    find: (text) => shape(text) ?? scan(text),
+    keyCount: secrets.keys.length,
+    distinctKeys: seen.size,
+    find: (text) => shape(text) ?? bytesIn(text),
     audit(bodies) {
       const leaks: string[] = [];
       const strings = new Set<string>();
@@ -173,7 +132,7 @@ export function keyDetector(): Detector {
         }
       }
       for (const s of strings) {
-        const leak = scan(s);
+        const leak = s.length >= 16 ? bytesIn(s) : null;
         if (leak) leaks.push(leak);
       }
       return leaks;

@@ -9,6 +9,7 @@ import type { Session } from '../workbench/session';
 import { parseArgs, passwordFrom, PASSWORD_FLAGS } from './args';
 import { fileHeader, inspectObject } from './inspect-json';
 import { fileLines, objectLines } from './inspect-text';
+import { collectIfGrown, collectNow } from './memory';
 import { EXIT, type Io } from './output';
 import { PkiError } from '../pki/errors';
 
@@ -18,6 +19,7 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   const workbench = createWorkbench({ shell: 'web' });
   workbench.grants.grant(args.positionals); // the paths the user typed are the ones chosen
   const state = await workbench.handlers['documents.openPaths']({ paths: args.positionals, password: passwordFrom(args) });
+  collectNow();
   if (args.flags.has('json')) writeJson(state.documents, workbench.session, io);
   else writeText(state.documents, new Map(state.matchGroups.map((g) => [g.id, g])), workbench.session, io);
   return state.documents.some((d) => d.status !== 'ready') ? EXIT.badInput : EXIT.ok;
@@ -31,7 +33,10 @@ function writeJson(documents: DocumentDto[], session: Session, io: Io): void {
     const last = i === documents.length - 1 ? '' : ',';
     if (d.status !== 'ready') return io.out(`  ${header}${last}`);
     io.out(`  ${header.slice(0, -1)}, "objects": [`);
-    d.objects.forEach((o, j) => io.out(`    ${JSON.stringify(inspectObject(session.details(o.id)))}${j === d.objects.length - 1 ? '' : ','}`));
+    d.objects.forEach((o, j) => {
+      io.out(`    ${JSON.stringify(inspectObject(session.details(o.id)))}${j === d.objects.length - 1 ? '' : ','}`);
+      collectIfGrown();
+    });
     io.out(`  ]}${last}`);
   });
   io.out(']}');
@@ -40,7 +45,11 @@ function writeJson(documents: DocumentDto[], session: Session, io: Io): void {
 function writeText(documents: DocumentDto[], groups: Map<string, MatchGroupDto>, session: Session, io: Io): void {
   for (const d of documents) {
     io.out(fileLines(d).join('\n'));
-    if (d.status === 'ready') for (const o of d.objects) io.out(objectLines(session.details(o.id), groups).map((l) => '  ' + l).join('\n'));
+    if (d.status !== 'ready') continue;
+    for (const o of d.objects) {
+      io.out(objectLines(session.details(o.id), groups).map((l) => '  ' + l).join('\n'));
+      collectIfGrown();
+    }
     io.out('');
   }
 }

@@ -197,8 +197,14 @@ parentPort.postMessage({ result: a });
 `;
 
 /** iterateDigest in a worker thread, so hundreds of thousands of rounds do not block the event loop. */
-export async function iterateDigestOffThread(alg: HashName, input: Uint8Array, count: number, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
-  return new Uint8Array(await runEvalWorker<Uint8Array>(ITERATE_DIGEST_WORKER, { alg, input: Uint8Array.from(input), count }, onProgress));
+export async function iterateDigestOffThread(
+  alg: HashName,
+  input: Uint8Array,
+  count: number,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  return new Uint8Array(await runEvalWorker<Uint8Array>(ITERATE_DIGEST_WORKER, { alg, input: Uint8Array.from(input), count }, onProgress, signal));
 }
 
 // ---- Sun's PBEWithMD5AndTripleDES key derivation (JCEKS) ----

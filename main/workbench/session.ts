@@ -72,7 +72,10 @@ export class Session {
     await this.read(doc, password, (doc.lock?.attempts ?? 0) + 1);
   }
 
-  /** Abandons a running read; true when there was one. Derivations already on the thread pool finish unseen. */
+  /**
+   * Stops a running read; true when there was one. Its key-derivation workers are terminated at once; only a
+   * short native PBKDF2 (under ~0.2 s, see pbe/pbkdf2.ts) already on the thread pool finishes unseen.
+   */
   cancel(operationId: string): boolean {
     const controller = this.running.get(operationId);
     controller?.abort();

@@ -1,15 +1,18 @@
 /**
  * Java keystores: ours made by keytool (test/fixtures/make-keystores.sh, fingerprints from keytool -list -v)
- * and pyjks's corpus (test/fixtures/corpus/pyjks, expected keys and certificates in expected/).
+ * and pyjks's corpus (test/fixtures/corpus/pyjks, expected keys and certificates in expected/): of its 33 stores,
+ * 19 open, 5 are CORRUPT (duplicate aliases, malformed sealed objects) and the 9 Bouncy Castle ones (BKS, UBER)
+ * are refused as UNRECOGNIZED_FORMAT.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { digest } from '../crypto';
 import { PkiError } from '../errors';
 import { FIXTURES, hex, spkiSha256 } from '../keys/test-helpers';
 import type { RawObject, ReadOptions, ReadResult } from '../model';
+import { readBytes } from '../read';
 import { readJavaKeystore } from './jks';
 
 const OURS = join(FIXTURES, 'keystores');
@@ -155,6 +158,21 @@ describe('keystores made by keytool', () => {
   });
 });
 
+/** What each of pyjks's 33 stores gives (each is exercised by a test below; the last test checks the list is whole). */
+const PYJKS_OUTCOMES = {
+  open: [
+    ...['RSA1024', 'RSA2048_3certs', 'DSA2048', '3certs', 'custom_entry_passwords', 'empty'].flatMap((n) => [`jks/${n}.jks`, `jceks/${n}.jceks`]),
+    'jks/non_ascii_password.jks',
+    'jks/truststore.jks',
+    ...['AES128', 'AES256', 'DES', 'DESede', 'PBKDF2WithHmacSHA1'].map((n) => `jceks/${n}.jceks`),
+  ],
+  corrupt: ['jks/duplicate_aliases.jks', 'jceks/duplicate_aliases.jceks', ...['unknown_type_of_sealed_object', 'unknown_sealed_object_sealAlg', 'unknown_type_inside_sealed_object'].map((n) => `jceks/${n}.jceks`)],
+  refused: [
+    ...['christmas', 'custom_entry_passwords', 'empty'].flatMap((n) => [`bks/${n}.bksv1`, `bks/${n}.bksv2`]),
+    ...['christmas', 'custom_entry_passwords', 'empty'].map((n) => `uber/${n}.uber`),
+  ],
+};
+
 describe('pyjks keystores', () => {
   const expected = (name: string) =>
     JSON.parse(readFileSync(join(PYJKS, 'expected', `${name}.json`), 'utf8')) as {
@@ -256,8 +274,23 @@ describe('pyjks keystores', () => {
     });
   }
 
-  it('BKS and UBER keystores are not Java keystores here', async () => {
-    await rejectsWith(read(join(PYJKS, 'bks', 'christmas.bksv2'), { password: '12345678' }), 'UNRECOGNIZED_FORMAT');
-    await rejectsWith(read(join(PYJKS, 'uber', 'christmas.uber'), { password: '12345678' }), 'UNRECOGNIZED_FORMAT');
+  for (const file of PYJKS_OUTCOMES.refused) {
+    it(`${file} (Bouncy Castle) is refused, not opened: UNRECOGNIZED_FORMAT naming BKS`, async () => {
+      await rejectsWith(read(join(PYJKS, file), { password: '12345678' }), 'UNRECOGNIZED_FORMAT');
+      // Through the one read entry point too, with the hint a person needs.
+      await assert.rejects(readBytes(new Uint8Array(readFileSync(join(PYJKS, file))), { password: '12345678' }), (e: unknown) => {
+        assert.ok(e instanceof PkiError);
+        assert.equal(e.code, 'UNRECOGNIZED_FORMAT');
+        assert.match(e.message, /Bouncy Castle keystore \(BKS/);
+        return true;
+      });
+    });
+  }
+
+  it('every pyjks store has an outcome above: 19 open, 5 are CORRUPT, 9 BKS/UBER are refused', () => {
+    const onDisk = ['jks', 'jceks', 'bks', 'uber'].flatMap((dir) => readdirSync(join(PYJKS, dir)).map((f) => `${dir}/${f}`)).sort();
+    const all = [...PYJKS_OUTCOMES.open, ...PYJKS_OUTCOMES.corrupt, ...PYJKS_OUTCOMES.refused];
+    assert.deepEqual(onDisk, [...all].sort());
+    assert.deepEqual([PYJKS_OUTCOMES.open.length, PYJKS_OUTCOMES.corrupt.length, PYJKS_OUTCOMES.refused.length], [19, 5, 9]);
   });
 });

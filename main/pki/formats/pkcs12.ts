@@ -1,15 +1,18 @@
 /**
  * PKCS#12 / PFX reader. Tells a wrong password from a modified file: when the MAC fails, a part that still
  * decrypts to well-formed ASN.1 proves the password right, so the file was altered (INTEGRITY_FAILED).
- * The MAC and every key derivation run concurrently (MAC hashing in a worker, PBKDF2 on the thread pool).
+ * The MAC and every key derivation run concurrently (long ones in workers that Stop terminates). Without a
+ * password, a file whose trial of the empty password would be costly answers PASSWORD_REQUIRED at once.
  */
 import { PkiError, corrupt } from '../errors';
 import type { RawObject, ReadOptions, ReadResult, Reader } from '../model';
 import { tryParse } from '../der/asn1';
 import { describeSecretKey } from '../pbe/secret-key';
-import { type PbeScheme, decryptWithSecrets, looksLikePkcs8, wrongPassword } from '../pbe/index';
+import { type Derivation, describeDuration, describeRounds, estimateConcurrentMs, rounds } from '../pbe/cost';
+import { type PbeScheme, type RunOptions, decryptWithSecrets, looksLikePkcs8, wrongPassword } from '../pbe/index';
 import { type PbeSecret, candidateSecrets } from '../pbe/password';
-import { verifyMac } from '../pbe/pkcs12-mac';
+import { macWork, verifyMac } from '../pbe/pkcs12-mac';
+import { progressParts } from '../pbe/progress';
 import { type PfxStructure, type SafeBag, type SafePart, decodeSafeContents, looksLikePfx, parsePfx } from '../pbe/pkcs12-safes';
 
 export function looksLikePkcs12(bytes: Uint8Array): boolean {
@@ -47,14 +50,17 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult
   if (bytes.length === 0) throw new PkiError('EMPTY', 'The file is empty.', 'Choose the PFX/P12 file again.');
   if (!looksLikePfx(bytes)) throw corrupt('it does not start like a PKCS#12 (PFX) file');
   const pfx = parsePfx(bytes);
+  const cost = unlockCost(pfx);
+  if (options.password === undefined) refuseCostlyTrial(pfx, cost);
   const progress = options.onProgress;
-  progress?.(0, 'Checking the password');
+  const phase = cost.long ? `Checking the password: this file asks for ${cost.text}` : 'Checking the password';
+  progress?.(0, phase);
 
   const attempts: Attempt[] = [];
   for (const secret of candidateSecrets(options.password)) {
     checkCancelled(options);
     // Without a password we only probe the empty forms: check the MAC first rather than decrypt everything twice.
-    const attempt = await tryPassword(pfx, secret, options, options.password === undefined);
+    const attempt = await tryPassword(pfx, secret, options, options.password === undefined, { phase, cost });
     attempts.push(attempt);
     if (accepted(attempt)) {
       progress?.(1, 'Done');
@@ -78,6 +84,68 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult
   throw wrongPassword('this PKCS#12 file');
 }
 
+/** Trying the empty password costs more than this (per form tried), so without a password we ask at once. */
+const TRIAL_ROUNDS = 200_000;
+const TRIAL_MS = 300;
+
+interface UnlockCost {
+  /** Derivations one password attempt runs: the MAC's, then the encrypted parts' and keys' we can see. */
+  mac: Derivation[];
+  parts: Derivation[];
+  /** Rounds per entry of pfx.parts (an encrypted part's own, or a plain part's encrypted keys'), for progress. */
+  partRounds: number[];
+  /** "10,000,000 rounds of key derivation, about 1.2 s" for the whole attempt. */
+  text: string;
+  /** Worth telling the user before starting. */
+  long: boolean;
+}
+
+const sumRounds = (ds: Derivation[]) => ds.reduce((n, d) => n + rounds(d), 0);
+
+function unlockCost(pfx: PfxStructure): UnlockCost {
+  const mac = pfx.mac ? [macWork(pfx.mac)] : [];
+  const perPart = pfx.parts.map((part) => {
+    if (part.kind === 'encrypted') return part.scheme.work;
+    if (part.kind !== 'plain') return [];
+    try {
+      return decodeSafeContents(part.contents, part.location).flatMap(bagWork);
+    } catch {
+      return []; // A damaged part is reported when it is read; it just adds nothing to the estimate.
+    }
+  });
+  const parts = perPart.flat();
+  const all = [...mac, ...parts];
+  const total = sumRounds(all);
+  const ms = estimateConcurrentMs(all);
+  return {
+    mac,
+    parts,
+    partRounds: perPart.map(sumRounds),
+    text: `${describeRounds(total)} of key derivation, ${describeDuration(ms)}`,
+    long: total > TRIAL_ROUNDS || ms > TRIAL_MS,
+  };
+}
+
+function bagWork(bag: SafeBag): Derivation[] {
+  return bag.kind === 'shroudedKey' || bag.kind === 'shroudedSecret' ? bag.scheme.work : [];
+}
+
+/**
+ * "No password" and the empty password differ in PKCS#12, so without a password both are tried; when that
+ * alone would take long (a hostile or paranoid iteration count), say PASSWORD_REQUIRED without trying.
+ */
+function refuseCostlyTrial(pfx: PfxStructure, cost: UnlockCost): void {
+  const trial = pfx.mac ? cost.mac : cost.parts;
+  const trialRounds = sumRounds(trial);
+  const forms = candidateSecrets(undefined).length;
+  if (trialRounds <= TRIAL_ROUNDS && estimateConcurrentMs(trial) * forms <= TRIAL_MS) return;
+  throw new PkiError(
+    'PASSWORD_REQUIRED',
+    `This PKCS#12 (PFX) file is password-protected. Unlocking it asks for ${cost.text}.`,
+    'Enter the password that was used when it was exported (if it was exported with an empty password, unlock with the field empty).',
+  );
+}
+
 function accepted(a: Attempt): boolean {
   if (a.macOk !== undefined) return a.macOk;
   // No MAC: the password is right when nothing is encrypted or something decrypted.
@@ -88,11 +156,19 @@ function checkCancelled(options: ReadOptions): void {
   if (options.signal?.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when ready.');
 }
 
-async function tryPassword(pfx: PfxStructure, secret: PbeSecret, options: ReadOptions, macFirst: boolean): Promise<Attempt> {
+async function tryPassword(
+  pfx: PfxStructure,
+  secret: PbeSecret,
+  options: ReadOptions,
+  macFirst: boolean,
+  { phase, cost }: { phase: string; cost: UnlockCost },
+): Promise<Attempt> {
   const attempt: Attempt = { secret, macOk: undefined, proved: false, failed: 0, encryptedCount: 0, objects: [], notes: [] };
-  let macPromise: Promise<boolean | undefined> = pfx.mac
-    ? verifyMac(pfx.mac, secret, pfx.authSafe, (f) => options.onProgress?.(f * 0.95, 'Checking the integrity (MAC)'))
-    : Promise.resolve(undefined);
+  const signal = options.signal;
+  const report = options.onProgress;
+  // One bar for every derivation known beforehand, weighted by rounds (keys inside encrypted parts are unseen).
+  const [macProgress, ...partProgress] = progressParts(report && ((f) => report(Math.min(f, 0.99), phase)), [sumRounds(cost.mac), ...cost.partRounds]);
+  let macPromise: Promise<boolean | undefined> = pfx.mac ? verifyMac(pfx.mac, secret, pfx.authSafe, { onProgress: macProgress, signal }) : Promise.resolve(undefined);
   if (macFirst && pfx.mac) {
     const macOk = await macPromise;
     if (!macOk) return { ...attempt, macOk };
@@ -100,7 +176,12 @@ async function tryPassword(pfx: PfxStructure, secret: PbeSecret, options: ReadOp
   }
   // Keys in a part are decrypted as soon as that part is open, concurrently with the MAC.
   const partsPromise = Promise.all(
-    pfx.parts.map(async (part) => Promise.all((await openPart(part, secret, attempt)).map((b) => bagToObject(b, secret, attempt)))),
+    pfx.parts.map(async (part, i) => {
+      const bags = await openPart(part, secret, attempt, { onProgress: partProgress[i], signal });
+      // In a plain part the keys are the part's work; in an encrypted one they were not counted.
+      const keyProgress = part.kind === 'plain' ? progressParts(partProgress[i], bags.map((b) => sumRounds(bagWork(b.bag)))) : [];
+      return Promise.all(bags.map((b, j) => bagToObject(b, secret, attempt, { onProgress: keyProgress[j], signal })));
+    }),
   );
   const [macOk, objects] = await Promise.all([macPromise, partsPromise]);
   attempt.macOk = macOk;
@@ -108,14 +189,14 @@ async function tryPassword(pfx: PfxStructure, secret: PbeSecret, options: ReadOp
   return attempt;
 }
 
-async function openPart(part: SafePart, secret: PbeSecret, attempt: Attempt): Promise<DecodedBag[]> {
+async function openPart(part: SafePart, secret: PbeSecret, attempt: Attempt, run: RunOptions): Promise<DecodedBag[]> {
   if (part.kind === 'plain') return decodeSafeContents(part.contents, part.location).map((bag) => ({ bag }));
   if (part.kind === 'unsupported') {
     return [{ bag: { kind: 'unsupported', what: 'encrypted part', error: part.error, location: part.location } }];
   }
   attempt.encryptedCount++;
   const looksLikeSafe = (plain: Uint8Array) => tryParse(plain, 'ber')?.idBlock.tagNumber === 16;
-  const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafe);
+  const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafe, run);
   if (!opened) {
     attempt.failed++;
     return [unopenedSafe(part.location)];
@@ -141,7 +222,7 @@ function unopenedSafe(location: string): DecodedBag {
   return { bag: { kind: 'unsupported', what: 'encrypted part', error, location } };
 }
 
-async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecret, attempt: Attempt): Promise<RawObject> {
+async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecret, attempt: Attempt, run: RunOptions): Promise<RawObject> {
   const context = {
     location: bag.location,
     ...(bag.alias !== undefined && { alias: bag.alias }),
@@ -165,7 +246,7 @@ async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecre
       };
     case 'shroudedKey': {
       attempt.encryptedCount++;
-      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8);
+      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8, run);
       if (!opened) {
         attempt.failed++;
         return {
@@ -183,7 +264,7 @@ async function bagToObject({ bag, safeProtection }: DecodedBag, secret: PbeSecre
     }
     case 'shroudedSecret': {
       attempt.encryptedCount++;
-      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8);
+      const opened = await decryptWithSecrets(bag.scheme, bag.data, [secret], looksLikePkcs8, run);
       if (!opened) {
         attempt.failed++;
         return { kind: 'unsupported', what: 'secret key', code: 'WRONG_PASSWORD', message: 'This secret key is protected by a different password than the file.', hint: 'Open the file with the key password.', ...context };

@@ -114,7 +114,7 @@ async function decode(shape: KeyShape, der: Uint8Array, where: string, how: Prot
       // An unknown encryption algorithm is reported before asking for a password that could not help.
       pbeSchemeFromNode(a.children(a.parse(der, where))![0], where);
       const password = requirePassword(where, options);
-      const { pkcs8, protection } = await decryptEncryptedPrivateKeyInfo(der, password, options.onProgress);
+      const { pkcs8, protection } = await decryptEncryptedPrivateKeyInfo(der, password, options.onProgress, options.signal);
       return { format, object: fromPkcs8(pkcs8, where, { encrypted: true, encoding: 'pkcs8', protection }) };
     }
   }

@@ -10,9 +10,11 @@ import { OID, describeOid } from './oids';
 import { type PbeSecret, candidateSecrets } from './password';
 import { pbes2Scheme } from './pbes2';
 import { isPkcs12Pbe, pkcs12PbeScheme } from './pkcs12-pbe';
+import type { RunOptions } from './hash-iterate';
 import { type PbeScheme, type ProgressFn, unsupported } from './scheme';
 
 export type { PbeScheme, ProgressFn } from './scheme';
+export type { RunOptions } from './hash-iterate';
 export type { PbeSecret } from './password';
 export { candidateSecrets } from './password';
 
@@ -38,10 +40,11 @@ export async function decryptWithSecrets(
   data: Uint8Array,
   secrets: PbeSecret[],
   accept: (plaintext: Uint8Array) => boolean,
+  options: RunOptions = {},
 ): Promise<{ plaintext: Uint8Array; secret: PbeSecret } | undefined> {
   for (const secret of secrets) {
     try {
-      const plaintext = await scheme.decrypt(secret, data);
+      const plaintext = await scheme.decrypt(secret, data, options);
       if (accept(plaintext)) return { plaintext, secret };
     } catch (e) {
       if (e instanceof BadDecrypt) continue;
@@ -83,11 +86,12 @@ export function decryptPbe(
   encrypted: Uint8Array,
   password: string,
   onProgress?: ProgressFn,
+  signal?: AbortSignal,
 ): Promise<{ plaintext: Uint8Array; protection: string }> {
   return wrap(async () => {
     const scheme = pbeSchemeFromNode(parse(algorithmIdentifierDer, 'the encryption algorithm', 'ber'), 'the');
     onProgress?.(0, 'Deriving the key from the password');
-    const result = await decryptWithSecrets(scheme, encrypted, candidateSecrets(password), () => true);
+    const result = await decryptWithSecrets(scheme, encrypted, candidateSecrets(password), () => true, { signal });
     onProgress?.(1, 'Deriving the key from the password');
     if (!result) throw wrongPassword();
     return { plaintext: result.plaintext, protection: scheme.protection };
@@ -99,6 +103,7 @@ export function decryptEncryptedPrivateKeyInfo(
   der: Uint8Array,
   password: string,
   onProgress?: ProgressFn,
+  signal?: AbortSignal,
 ): Promise<{ pkcs8: Uint8Array; protection: string }> {
   return wrap(async () => {
     const [algNode, dataNode] = sequence(parse(der, 'the encrypted private key', 'ber'), 'the encrypted private key', 2);
@@ -106,7 +111,7 @@ export function decryptEncryptedPrivateKeyInfo(
     const data = octets(dataNode, 'the encrypted private key data');
     if (data.length === 0) throw corrupt('the encrypted private key data is empty');
     onProgress?.(0, 'Deriving the key from the password');
-    const result = await decryptWithSecrets(scheme, data, candidateSecrets(password), looksLikePkcs8);
+    const result = await decryptWithSecrets(scheme, data, candidateSecrets(password), looksLikePkcs8, { signal });
     onProgress?.(1, 'Deriving the key from the password');
     if (!result) throw wrongPassword('this private key');
     return { pkcs8: result.plaintext, protection: scheme.protection };

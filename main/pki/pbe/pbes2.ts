@@ -1,5 +1,7 @@
 /** PBES2 (RFC 8018 section 6.2): PBKDF2 with an HMAC PRF, then AES-CBC or DES-EDE3-CBC. */
-import { decryptCbc, pbkdf2, type BlockCipherName, type HashName } from '../crypto';
+import { decryptCbc, type BlockCipherName, type HashName } from '../crypto';
+import { type Derivation, measured } from './cost';
+import { pbkdf2 } from './pbkdf2';
 import { corrupt } from '../errors';
 import { type Node, integer, isNull, octets, oid, sequence } from '../der/asn1';
 import { OID, PRF_HASH, describeOid } from './oids';
@@ -18,6 +20,8 @@ const CIPHERS: Record<string, CipherSpec> = {
   [OID.aes256Cbc]: { name: 'aes-256-cbc', label: 'AES-256-CBC', keyLength: 32, ivLength: 16 },
   [OID.desEde3Cbc]: { name: 'des-ede3-cbc', label: 'DES-EDE3-CBC', keyLength: 24, ivLength: 8 },
 };
+
+const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 /** `params` is the PBES2-params SEQUENCE of the AlgorithmIdentifier. */
 export function pbes2Scheme(params: Node | undefined, where: string): PbeScheme {
@@ -54,11 +58,13 @@ export function pbes2Scheme(params: Node | undefined, where: string): PbeScheme 
     throw corrupt(`${where} PBKDF2 key length ${keyLength} does not fit ${cipher.label}`);
   }
 
+  const work: Derivation = { kind: 'pbkdf2', hash, iterations, blocks: Math.ceil(cipher.keyLength / HASH_BYTES[hash]) };
   return {
     protection: `PBES2 (PBKDF2-HMAC-${hash.toUpperCase()}, ${cipher.label}, ${iterations} iterations)`,
     legacy: false,
-    async decrypt(secret, data) {
-      const key = await pbkdf2(secret.utf8, salt, iterations, cipher.keyLength, hash);
+    work: [work],
+    async decrypt(secret, data, options = {}) {
+      const key = await measured(work, () => pbkdf2(secret.utf8, salt, iterations, cipher.keyLength, hash, options));
       return decryptCbc(cipher.name, key, iv, data);
     },
   };

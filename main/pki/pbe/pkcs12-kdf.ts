@@ -1,6 +1,8 @@
 /** The PKCS#12 key derivation function (RFC 7292 Appendix B.2). */
 import { digest, iterateDigest, iterateDigestOffThread, type HashName } from '../crypto';
-import { iterateSha256, iterateSha256OffThread } from './sha256-iterate';
+import { type Derivation, measured } from './cost';
+import { type RunOptions, iterateHash } from './hash-iterate';
+import { isWasmHash, pkcs12KdfRunsInWorker } from './placement';
 
 /** What the derived bytes are for (RFC 7292 B.3). */
 export const KDF_ID = { key: 1, iv: 2, mac: 3 } as const;
@@ -15,9 +17,6 @@ const SIZES: Record<HashName, { u: number; v: number }> = {
   sha512: { u: 64, v: 128 },
 };
 
-/** Above this many rounds the hashing moves to a worker thread so the event loop stays responsive. */
-export const OFF_THREAD_ITERATIONS = 50_000;
-
 function repeatToBlocks(data: Uint8Array, v: number): Uint8Array {
   if (data.length === 0) return data;
   const out = new Uint8Array(v * Math.ceil(data.length / v));
@@ -25,9 +24,14 @@ function repeatToBlocks(data: Uint8Array, v: number): Uint8Array {
   return out;
 }
 
+/** What deriving `length` bytes costs, for estimates. */
+export function pkcs12KdfWork(hash: HashName, iterations: number, length: number): Derivation {
+  return { kind: 'pkcs12-kdf', hash, iterations, blocks: Math.ceil(length / SIZES[hash].u) };
+}
+
 /**
  * Derives `length` bytes. `bmpPassword` is the BMPString form (with its two trailing zeros), or empty for
- * OpenSSL's "no password".
+ * OpenSSL's "no password". Aborting `options.signal` stops the worker and rejects with CANCELLED.
  */
 export async function pkcs12Kdf(
   hash: HashName,
@@ -36,7 +40,7 @@ export async function pkcs12Kdf(
   id: number,
   iterations: number,
   length: number,
-  onProgress?: (fraction: number) => void,
+  options: RunOptions = {},
 ): Promise<Uint8Array> {
   const { u, v } = SIZES[hash];
   const D = new Uint8Array(v).fill(id);
@@ -48,11 +52,13 @@ export async function pkcs12Kdf(
   const blocks = Math.ceil(length / u);
   const out = new Uint8Array(blocks * u);
   const input = new Uint8Array(v + I.length);
+  const { onProgress, signal } = options;
   for (let i = 0; i < blocks; i++) {
     input.set(D);
     input.set(I, v);
     const report = onProgress ? (f: number) => onProgress((i + f) / blocks) : undefined;
-    const A = await iterateHash(hash, input, iterations, report);
+    const A = await iterateHashed(hash, input, iterations, { onProgress: report, signal });
+    report?.(1);
     out.set(A, i * u);
     if (i + 1 === blocks) break;
     // I_j = (I_j + B + 1) mod 2^(8v), where B is A repeated to v bytes.
@@ -69,9 +75,11 @@ export async function pkcs12Kdf(
   return out.subarray(0, length);
 }
 
-/** hash^iterations(input); SHA-256 (OpenSSL 3's MAC default) uses the fast pure-JS loop. */
-async function iterateHash(hash: HashName, input: Uint8Array, iterations: number, onProgress?: (f: number) => void): Promise<Uint8Array> {
-  if (iterations <= OFF_THREAD_ITERATIONS) return iterateDigest(hash, input, iterations);
-  if (hash === 'sha256') return iterateSha256OffThread(digest('sha256', input), iterations - 1, onProgress);
-  return iterateDigestOffThread(hash, input, iterations, onProgress);
+/** hash^iterations(input): SHA-1 and SHA-256 (the common MAC and PBE hashes) in the WebAssembly loop. */
+function iterateHashed(hash: HashName, input: Uint8Array, iterations: number, options: RunOptions): Promise<Uint8Array> {
+  if (!pkcs12KdfRunsInWorker(iterations)) return Promise.resolve(iterateDigest(hash, input, iterations));
+  return measured({ kind: 'pkcs12-kdf', hash, iterations, blocks: 1 }, () => {
+    if (isWasmHash(hash)) return iterateHash(hash, digest(hash, input), iterations - 1, options);
+    return iterateDigestOffThread(hash, input, iterations, options.onProgress, options.signal);
+  });
 }

@@ -4,7 +4,9 @@ import { corrupt } from '../errors';
 import { type Node, integer, octets, oid, sequence } from '../der/asn1';
 import { DIGEST_HASH, HASH_LABEL, OID, describeOid } from './oids';
 import type { PbeSecret } from './password';
-import { KDF_ID, pkcs12Kdf } from './pkcs12-kdf';
+import type { Derivation } from './cost';
+import type { RunOptions } from './hash-iterate';
+import { KDF_ID, pkcs12Kdf, pkcs12KdfWork } from './pkcs12-kdf';
 import { checkIterations, unsupported } from './scheme';
 
 export interface MacSpec {
@@ -33,7 +35,12 @@ export function parseMacData(node: Node): MacSpec {
   return { hash, digest, salt, iterations, label: `${HASH_LABEL[hash]}, ${iterations} iteration${iterations === 1 ? '' : 's'}` };
 }
 
-export async function verifyMac(spec: MacSpec, secret: PbeSecret, content: Uint8Array, onProgress?: (f: number) => void): Promise<boolean> {
-  const key = await pkcs12Kdf(spec.hash, secret.bmp, spec.salt, KDF_ID.mac, spec.iterations, HASH_BYTES[spec.hash], onProgress);
+/** The key derivation one MAC check runs. */
+export function macWork(spec: MacSpec): Derivation {
+  return pkcs12KdfWork(spec.hash, spec.iterations, HASH_BYTES[spec.hash]);
+}
+
+export async function verifyMac(spec: MacSpec, secret: PbeSecret, content: Uint8Array, options: RunOptions = {}): Promise<boolean> {
+  const key = await pkcs12Kdf(spec.hash, secret.bmp, spec.salt, KDF_ID.mac, spec.iterations, HASH_BYTES[spec.hash], options);
   return timingSafeEqual(hmac(spec.hash, key, content), spec.digest);
 }

@@ -5,7 +5,8 @@
 import { decryptCbc } from '../crypto';
 import { integer, octets, sequence, type Node } from '../der/asn1';
 import { OID, oidName } from './oids';
-import { KDF_ID, pkcs12Kdf } from './pkcs12-kdf';
+import { KDF_ID, pkcs12Kdf, pkcs12KdfWork } from './pkcs12-kdf';
+import { progressParts } from './progress';
 import { rc2CbcDecrypt } from './rc2';
 import { type PbeScheme, checkIterations } from './scheme';
 
@@ -28,13 +29,16 @@ export function pkcs12PbeScheme(algorithm: string, params: Node | undefined, whe
   const [saltNode, iterNode] = sequence(params, `${where} PKCS#12 PBE parameters`, 2);
   const salt = octets(saltNode, `${where} PKCS#12 PBE salt`);
   const iterations = checkIterations(integer(iterNode, `${where} PKCS#12 PBE iteration count`), `${where} PKCS#12 PBE`);
+  const work = [pkcs12KdfWork('sha1', iterations, cipher.keyLength), pkcs12KdfWork('sha1', iterations, 8)];
   return {
     protection: `${oidName(algorithm)} (legacy, ${iterations} iterations)`,
     legacy: true,
-    async decrypt(secret, data) {
+    work,
+    async decrypt(secret, data, options = {}) {
+      const [keyProgress, ivProgress] = progressParts(options.onProgress, work.map((w) => w.blocks));
       const [key, iv] = await Promise.all([
-        pkcs12Kdf('sha1', secret.bmp, salt, KDF_ID.key, iterations, cipher.keyLength),
-        pkcs12Kdf('sha1', secret.bmp, salt, KDF_ID.iv, iterations, 8),
+        pkcs12Kdf('sha1', secret.bmp, salt, KDF_ID.key, iterations, cipher.keyLength, { signal: options.signal, onProgress: keyProgress }),
+        pkcs12Kdf('sha1', secret.bmp, salt, KDF_ID.iv, iterations, 8, { signal: options.signal, onProgress: ivProgress }),
       ]);
       if (cipher.kind === 'rc2') return rc2CbcDecrypt(key, cipher.keyLength * 8, iv, data);
       // Two-key 3DES is K1 K2 K1.

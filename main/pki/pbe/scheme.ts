@@ -1,5 +1,7 @@
 /** What parsing a PBE AlgorithmIdentifier yields: a description and a way to decrypt with a secret. */
 import { PkiError } from '../errors';
+import type { Derivation } from './cost';
+import type { RunOptions } from './hash-iterate';
 import type { PbeSecret } from './password';
 
 export type ProgressFn = (fraction: number, phase: string) => void;
@@ -9,8 +11,13 @@ export interface PbeScheme {
   protection: string;
   /** True for the PKCS#12 PBEs that OpenSSL 3 reads only with -legacy or that are weak. */
   legacy: boolean;
-  /** Decrypts, throwing crypto's BadDecrypt when the padding is wrong (usually a wrong password). */
-  decrypt(secret: PbeSecret, data: Uint8Array): Promise<Uint8Array>;
+  /** The key derivations one decryption runs (for time estimates). */
+  work: Derivation[];
+  /**
+   * Decrypts, throwing crypto's BadDecrypt when the padding is wrong (usually a wrong password), and
+   * CANCELLED as soon as `options.signal` aborts.
+   */
+  decrypt(secret: PbeSecret, data: Uint8Array, options?: RunOptions): Promise<Uint8Array>;
 }
 
 /** No real writer goes near this; a larger count is damage or an attempt to hang the app. */
