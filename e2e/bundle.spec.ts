@@ -1,6 +1,6 @@
 /** (b) A PEM bundle and a separate key file, opened together: the match is shown across the two files. */
-import { readFileSync } from 'node:fs';
-import { test, expect, fixture, snap } from './harness';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { test, expect, fixture, sharedFixture, snap } from './harness';
 
 test('a key in one file matches a certificate in another, both ways', async ({ app: page, host }) => {
   await page.getByTestId('file-input').setInputFiles([fixture('bundle.pem'), fixture('server.key')]);
@@ -104,4 +104,16 @@ test('a key and a certificate that differ: an explicit "does NOT match", both wa
   await page.getByRole('region', { name: 'server.pem' }).locator('[data-kind="certificate"]').click();
   await expect(page.getByTestId('key-verdict')).toHaveText('The open EC P-256 private key does NOT match this certificate');
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('The open private key does NOT match');
+});
+
+test('a fullchain without its intermediate says so on the file, not green', async ({ app: page }, testInfo) => {
+  const path = testInfo.outputPath('fullchain.pem');
+  writeFileSync(path, readFileSync(sharedFixture('x509', 'leaf.pem'), 'utf8') + readFileSync(sharedFixture('x509', 'root.pem'), 'utf8'));
+  await page.getByTestId('file-input').setInputFiles([path, sharedFixture('x509', 'chain.pem')]);
+  const broken = page.getByRole('region', { name: 'fullchain.pem' }).getByTestId('chain-hint');
+  await expect(broken).toHaveAttribute('data-tone', 'warning');
+  await expect(broken).toContainText(/issuer of www\.example\.test .* is not in this file/);
+  const whole = page.getByRole('region', { name: 'chain.pem', exact: true }).getByTestId('chain-hint');
+  await expect(whole).toHaveAttribute('data-tone', 'success');
+  await snap(page, 'bundle-chain-hints');
 });

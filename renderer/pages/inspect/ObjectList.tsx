@@ -3,6 +3,10 @@
  * screen are in the page, so 10,000 certificates scroll like 10). The list is one Tab stop: ↑ ↓ Home End
  * PageUp PageDown move between rows (roving focus; an object row is selected as focus reaches it), → and ←
  * reach a row's buttons and chips, Enter opens a locked file's password prompt, Delete closes a file.
+ *
+ * Why this virtualizer: MUI X Data Grid's MIT edition refuses pages of more than 100 rows (10,000 rows would
+ * be 100 pages, and files are not a table), while @tanstack/react-virtual is headless (our rows, our file
+ * sections, our keyboard) and adds about 35 kB minified, 10.6 kB gzipped (esbuild, the two imports used).
  */
 import { Fragment, type Key, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
