@@ -36,9 +36,9 @@ import type { OpenRows } from './verdict';
 /** Below this many objects the list needs no search or filters. */
 const TOOLBAR_FROM = 6;
 
-/** The cheap per-file chain verdict, once main sends it (DocumentDto.chain). */
+/** The cheap per-file chain verdict main sends with each file. */
 function chainOf(doc: DocumentDto): ChainHintData | null {
-  return (doc as DocumentDto & { chain?: ChainHintData | null }).chain ?? null;
+  return doc.chain;
 }
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
