@@ -6,14 +6,11 @@ import ErrorIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import InfoIcon from '@mui/icons-material/InfoOutlined';
 
-export interface ChainHintData {
-  severity: 'success' | 'info' | 'warning' | 'error';
-  message: string;
-}
+import type { ChainHintDto } from '../../../main/api/dto';
 
 const ICONS = { success: CheckCircleIcon, warning: WarningIcon, error: ErrorIcon, info: InfoIcon };
 
-export function ChainHint({ hint }: { hint: ChainHintData }) {
+export function ChainHint({ hint }: { hint: ChainHintDto }) {
   const Icon = ICONS[hint.severity];
   return (
     <Box data-testid="chain-hint" data-tone={hint.severity} sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.75, px: 1.5, py: 0.75, color: `${hint.severity}.main` }}>

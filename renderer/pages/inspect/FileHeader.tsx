@@ -15,13 +15,13 @@ import CloseIcon from '@mui/icons-material/Close';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import FileIcon from '@mui/icons-material/InsertDriveFileOutlined';
-import type { DocumentDto } from '../../../main/api/dto';
-import { ChainHint, type ChainHintData } from './ChainHint';
+import type { ChainHintDto, DocumentDto } from '../../../main/api/dto';
+import { ChainHint } from './ChainHint';
 import { bytesWords, formatWords } from './words';
 
 interface Props {
   doc: DocumentDto;
-  chain: ChainHintData | null;
+  chain: ChainHintDto | null;
   /** Objects shown / in the file, when a search or filter hides some. */
   shown: number;
   total: number;

@@ -10,9 +10,8 @@ import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/FileOpenOutlined';
 import PasteIcon from '@mui/icons-material/ContentPaste';
 import ClearAllIcon from '@mui/icons-material/ClearAll';
-import type { DocumentDto, WorkbenchState } from '../../../main/api/dto';
+import type { ChainHintDto, DocumentDto, WorkbenchState } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
-import type { ChainHintData } from './ChainHint';
 import { DetailPane } from './DetailPane';
 import { DropOverlay } from './DropOverlay';
 import { DropZone } from './DropZone';
@@ -37,7 +36,7 @@ import type { OpenRows } from './verdict';
 const TOOLBAR_FROM = 6;
 
 /** The cheap per-file chain verdict main sends with each file. */
-function chainOf(doc: DocumentDto): ChainHintData | null {
+function chainOf(doc: DocumentDto): ChainHintDto | null {
   return doc.chain;
 }
 

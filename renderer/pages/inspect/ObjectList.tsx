@@ -11,8 +11,7 @@
 import { Fragment, type Key, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import type { DocumentDto } from '../../../main/api/dto';
-import type { ChainHintData } from './ChainHint';
+import type { ChainHintDto, DocumentDto } from '../../../main/api/dto';
 import { FileHeader } from './FileHeader';
 import type { LinkContext } from './links';
 import type { ListItem, ListModel } from './listItems';
@@ -31,7 +30,7 @@ interface Props {
   selectedId: string | null;
   currentDocId: string | null;
   filtering: boolean;
-  chainOf: (doc: DocumentDto) => ChainHintData | null;
+  chainOf: (doc: DocumentDto) => ChainHintDto | null;
   reveal: RevealRequest | null;
   /** A new value (a new search or filter) scrolls back to the top. */
   scrollKey: unknown;
