@@ -1,5 +1,5 @@
 // Builds everything: main-process entries with esbuild, the renderer with Vite.
-//   --main-only  only the Node entries (CLI, bench, web host), for `npm run cli` and `npm run bench`
+//   --main-only  only the Node entries (CLI, bench, fuzz, web host), for `npm run cli` and `npm run bench`
 //   --quiet      no progress lines
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ const log = (m) => quiet || console.log(m);
 const nodeEntries = {
   'main/cli': 'main/cli.ts',
   'main/bench': 'main/bench.ts',
+  'main/fuzz': 'main/fuzz.ts',
   'e2e/web': 'e2e/web.ts',
 };
 const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, src]) => existsSync(join(root, src))));

@@ -120,6 +120,9 @@ export function privateKeyFacts(pkcs8: Uint8Array): KeyFacts {
   let key: nodeCrypto.KeyObject;
   try {
     key = nodeCrypto.createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+    // An EC key whose private value is longer than the curve's order loads, but then aborts the whole process
+    // in Node's native asymmetricKeyDetails (assertion ec != nullptr). Exporting fails cleanly first.
+    if (key.asymmetricKeyType === 'ec') key.export({ format: 'der', type: 'pkcs8' });
   } catch (e) {
     throw keyError(e, 'private key');
   }

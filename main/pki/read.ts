@@ -3,6 +3,7 @@
  * content, never by file name.
  */
 import { readRoot, Tag } from './der/der';
+import { MAX_OBJECTS_PER_FILE, tooManyObjects } from './der/limits';
 import { PkiError, isPkiError, toErrorInfo } from './errors';
 import { describeUnknown } from './formats/describe-unknown';
 import { signedShape } from './formats/der-shape';
@@ -21,12 +22,17 @@ const JCEKS_MAGIC = 0xcececece;
 
 export async function readBytes(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   try {
-    return await sniffAndRead(bytes, options);
+    const result = await sniffAndRead(bytes, options);
+    if (result.objects.length > MAX_OBJECTS_PER_FILE) throw tooManyObjects();
+    return result;
   } catch (e) {
     if (isPkiError(e)) throw e;
-    // A reader bug must still reach the user as a typed error, never a stack trace.
+    // A reader bug must still reach the user as a typed error, never a stack trace. `cause` keeps the
+    // original for the fuzzer (npm run fuzz), which counts every such wrap as a failure to fix.
     const info = toErrorInfo(e);
-    throw new PkiError('CORRUPT', `The file could not be read: ${info.message.replace(/^Certbench hit an unexpected problem: /, '')}.`, 'The file may be damaged. If it opens in openssl or keytool, please report it.');
+    const wrapped = new PkiError('CORRUPT', `The file could not be read: ${info.message.replace(/^Certbench hit an unexpected problem: /, '')}.`, 'The file may be damaged. If it opens in openssl or keytool, please report it.');
+    wrapped.cause = e;
+    throw wrapped;
   }
 }
 

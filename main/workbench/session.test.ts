@@ -11,6 +11,7 @@ import { createWorkbench, type Workbench } from '.';
 
 /** Opens files as the user would: chosen first (dialog, drop or command line), then opened. */
 const openChosen = (wb: Workbench, paths: string[]) => (wb.grants.grant(paths), wb.handlers['documents.openPaths']({ paths }));
+import { MAX_INPUT_BYTES } from './file-port';
 
 const manifest = fixtureJson('x509', 'manifest.json');
 
@@ -71,7 +72,7 @@ test('bad input becomes a document error with a code, a message and a hint', asy
     if (bytes) writeFileSync(p, bytes);
     else {
       writeFileSync(p, '');
-      truncateSync(p, 65 * 1024 * 1024);
+      truncateSync(p, MAX_INPUT_BYTES + 1024 * 1024);
     }
     return p;
   });

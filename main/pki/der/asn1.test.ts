@@ -23,3 +23,18 @@ describe('asn1 parse rules', () => {
     }
   });
 });
+
+describe('the parse of the last large input is reused', () => {
+  const large = (fill: number) => bytes('30 83 01 00 00 04 83 00 ff fb' + ` ${fill.toString(16).padStart(2, '0')}`.repeat(0xfffb));
+
+  it('the same content gives the same tree; content changed in place is parsed again', () => {
+    const input = large(0x11);
+    const first = tryParse(input);
+    assert.ok(first);
+    assert.equal(tryParse(input.slice()), first);
+    input[input.length - 1] = 0x22;
+    const second = tryParse(input);
+    assert.ok(second && second !== first);
+    assert.equal(octets(sequence(second, 'test')[0], 'test').at(-1), 0x22);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * Strict helpers over asn1js, for the structures read off the hot path (keys, PBE, PKCS#12, keystores) and
- * for building DER. Parsing never throws anything but PkiError CORRUPT naming `where`; the `is*` probes and
- * `children` never throw at all, so structure sniffing can try shapes freely.
+ * for building DER. Parsing never throws anything but PkiError (CORRUPT naming `where`, or a cap of limits.ts);
+ * the `is*` probes and `children` never throw at all, so structure sniffing can try shapes freely.
  */
 import * as asn1js from 'asn1js';
 import { corrupt } from '../errors';
+import { MAX_DER_DEPTH, MAX_DER_ELEMENTS } from './limits';
+import { scanLimits } from './scan-limits';
 
 export type Node = asn1js.AsnType;
 
@@ -14,12 +16,41 @@ export type Rules = 'der' | 'ber';
 const UNIVERSAL = 1;
 const CONTEXT = 3;
 
-/** One element that fills `bytes` exactly, or undefined (garbage, truncation, trailing bytes). */
+/**
+ * asn1js with our caps (scanLimits reports them first, in words) and without its speculative parsing of
+ * BIT STRING contents, which nothing here uses.
+ */
+export const FROM_BER_OPTIONS = { maxDepth: MAX_DER_DEPTH + 8, maxNodes: 2 * MAX_DER_ELEMENTS + 16, parseEmbedded: false };
+
+/**
+ * One element that fills `bytes` exactly, or undefined (garbage, truncation, trailing bytes). Throws only
+ * the PkiErrors of limits.ts, for input past a cap (too deep, too many elements, absurd OIDs).
+ */
 export function tryParse(bytes: Uint8Array, rules: Rules = 'der'): Node | undefined {
   if (bytes.length < 2) return undefined;
+  if (lastLarge && lastLarge.rules === rules && sameBytes(lastLarge.copy, bytes)) return lastLarge.node;
+  const node = parseUncached(bytes, rules);
+  if (bytes.length >= CACHE_MIN && bytes.length <= CACHE_MAX) lastLarge = { copy: bytes.slice(), rules, node };
+  return node;
+}
+
+/**
+ * The reader probes a structure's shape and then decodes it: the same large input is parsed twice in a row
+ * (a 300 KB key: 50,000 asn1js objects each time). One entry, compared by content (a copy, so an input
+ * changed in place is parsed afresh), so at most one tree is kept alive.
+ */
+const CACHE_MIN = 16 * 1024;
+const CACHE_MAX = 4 * 1024 * 1024;
+let lastLarge: { copy: Uint8Array; rules: Rules; node: Node | undefined } | null = null;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+
+function parseUncached(bytes: Uint8Array, rules: Rules): Node | undefined {
+  scanLimits(bytes);
   let parsed: ReturnType<typeof asn1js.fromBER>;
   try {
-    parsed = asn1js.fromBER(bytes);
+    parsed = asn1js.fromBER(bytes, FROM_BER_OPTIONS);
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
  * the TLVs directly. Every malformation becomes a PkiError CORRUPT naming what was being read.
  */
 import { PkiError } from '../errors';
+import { checkOidContent } from './limits';
 
 export const enum Tag {
   Boolean = 0x01,
@@ -97,21 +98,28 @@ export const whole = (t: Tlv): Uint8Array => t.bytes.subarray(t.start, t.end);
 const oidCache = new Map<string, string>();
 
 export function oidOf(t: Tlv): string {
+  if (t.end === t.valueStart) throw new DerError('empty object identifier');
+  checkOidContent(t.bytes, t.valueStart, t.end);
   const v = value(t);
   const key = latin1(v);
   const cached = oidCache.get(key);
   if (cached) return cached;
-  if (v.length === 0) throw new DerError('empty object identifier');
-  const parts: number[] = [];
+  const parts: Array<number | bigint> = [];
   let n = 0;
+  let big: bigint | null = null; // arcs past 2^53 (UUID OIDs under 2.25) need exact arithmetic
   for (let i = 0; i < v.length; i++) {
-    n = n * 128 + (v[i] & 0x7f);
+    const digit = v[i] & 0x7f;
+    if (big === null && n >= 2 ** 45) big = BigInt(n);
+    if (big === null) n = n * 128 + digit;
+    else big = big * 128n + BigInt(digit);
     if (!(v[i] & 0x80)) {
+      const arc = big ?? n;
       if (parts.length === 0) {
-        const first = n < 80 ? Math.floor(n / 40) : 2;
-        parts.push(first, n - first * 40);
-      } else parts.push(n);
+        const first = arc < 80 ? Math.floor(Number(arc) / 40) : 2;
+        parts.push(first, typeof arc === 'bigint' ? arc - BigInt(first * 40) : arc - first * 40);
+      } else parts.push(arc);
       n = 0;
+      big = null;
     }
   }
   const oid = parts.join('.');

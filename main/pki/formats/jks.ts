@@ -7,7 +7,7 @@
 import { digestParts, timingSafeEqual } from '../crypto';
 import { PkiError, corrupt } from '../errors';
 import { isPkcs8PrivateKeyInfo, privateKeyFromPkcs8 } from '../keys';
-import type { RawObject, RawUnsupported, ReadResult, Reader } from '../model';
+import type { RawObject, RawUnsupported, ReadOptions, ReadResult, Reader } from '../model';
 import { JCEKS_KEY_PROTECTION_LABEL, jceksDecrypt } from './jceks-keyprotector';
 import { unsealSecretKey } from './jceks-sealed';
 import { utf16be } from './java-data-input';
@@ -21,7 +21,7 @@ export const readJavaKeystore: Reader = async (bytes, options) => {
     const store = parseKeystore(bytes);
     const password = options.password;
     if (password === undefined) return await listWithoutPassword(store);
-    await checkIntegrity(store, password);
+    await checkIntegrity(store, password, options.onProgress);
     const objects: RawObject[] = [];
     for (const [i, entry] of store.entries.entries()) {
       // Sun's JCEKS PBE is slow (hundreds of thousands of MD5 rounds per key): tell the user something happens.
@@ -49,12 +49,21 @@ async function listWithoutPassword(store: KeystoreStructure): Promise<ReadResult
   };
 }
 
-async function checkIntegrity(store: KeystoreStructure, password: string): Promise<void> {
+/**
+ * Telling "altered" from "wrong password" costs a key derivation. Above Java's default (200,000 rounds) the
+ * file's own count could make that minutes of work for a file that is broken anyway: say "wrong password
+ * (or altered)" instead.
+ */
+const MAX_ROUNDS_TO_TELL_ALTERED = 200_000;
+
+async function checkIntegrity(store: KeystoreStructure, password: string, onProgress: ReadOptions['onProgress']): Promise<void> {
   const expected = digestParts('sha1', [utf16be(password), WHITENER, store.body]);
   if (timingSafeEqual(expected, store.digest)) return;
   // A wrong password and an altered file look the same, unless the password opens a key: then it was right.
   const keyEntry = store.entries.find((e) => e.type === 'privateKey');
-  if (keyEntry && (await unprotect(keyEntry.key, password))) {
+  const affordable = keyEntry && (keyEntry.key.scheme === 'jks' || keyEntry.key.iterations <= MAX_ROUNDS_TO_TELL_ALTERED);
+  if (affordable) onProgress?.(0, 'Checking whether the password is right');
+  if (keyEntry && affordable && (await unprotect(keyEntry.key, password))) {
     throw new PkiError(
       'INTEGRITY_FAILED',
       `The ${store.kind.toUpperCase()} keystore was altered: its integrity check fails although the password is right.`,

@@ -1,5 +1,6 @@
 /** Splits PEM text into blocks. Tolerates CRLF, indentation, text around blocks and RFC 1421 headers. */
 import { PkiError } from '../errors';
+import { MAX_PEM_BLOCKS, tooManyPemBlocks } from '../der/limits';
 
 export interface PemBlock {
   /** Label between BEGIN/END, upper case as written: CERTIFICATE, RSA PRIVATE KEY, X509 CRL ... */
@@ -46,6 +47,7 @@ export function parsePemBlocks(text: string): PemBlock[] {
       pos = begin + BEGIN_MARK.length;
       continue;
     }
+    if (blocks.length === MAX_PEM_BLOCKS) throw tooManyPemBlocks();
     const startLine = lineAt(begin);
     const bodyStart = labelEnd + DASHES.length;
     const index = blocks.length + 1;

@@ -2,6 +2,7 @@
 import { isKeyLabel, readKeyPemBlock } from '../keys';
 import { readTlv, whole } from '../der/der';
 import { PkiError, isPkiError } from '../errors';
+import { MAX_OBJECTS_PER_FILE, tooManyObjects } from '../der/limits';
 import type { FormatName, RawObject, ReadOptions, ReadResult } from '../model';
 import { parsePemBlocks, type PemBlock } from './pem-blocks';
 import { readPkcs7Der } from './pkcs7';
@@ -27,11 +28,13 @@ export async function readPem(text: string, options: ReadOptions): Promise<ReadR
     try {
       const found = isKeyLabel(block.label) ? await readKeyOnce(block, options, keys) : await readBlock(block, options);
       for (const o of found.objects) objects.push({ ...o, location: o.location ?? location });
+      if (objects.length > MAX_OBJECTS_PER_FILE) throw tooManyObjects();
       encrypted ||= found.encrypted;
       if (blocks.length === 1 && found.format) format = found.format;
     } catch (e) {
       // A password problem concerns the whole file: the UI asks once, for every block.
-      if (!isPkiError(e) || e.code === 'PASSWORD_REQUIRED' || e.code === 'WRONG_PASSWORD' || blocks.length === 1) throw e;
+      // So does a cap of limits.ts: past it, the rest of the file is not worth reading.
+      if (!isPkiError(e) || e.code === 'PASSWORD_REQUIRED' || e.code === 'WRONG_PASSWORD' || e.code === 'TOO_LARGE' || blocks.length === 1) throw e;
       objects.push({ kind: 'unsupported', what: `"${block.label}" block`, code: e.code === 'UNSUPPORTED_ALGORITHM' ? 'UNSUPPORTED_ALGORITHM' : 'CORRUPT', message: e.message, hint: e.hint, location });
     }
     if (SKIPPED_LABELS.has(block.label)) notes.push(`${block.label} block ${block.index} holds only parameters; skipped.`);

@@ -1,6 +1,9 @@
 /** PKCS#7 / CMS SignedData "certs-only" bundles (.p7b, .p7c): the certificates and CRLs inside. */
 import * as asn1js from 'asn1js';
-import { children, contextNumber, DerError, expectTag, oidOf, readRoot, Tag, whole, type Tlv } from '../der/der';
+import { children, contextNumber, DerError, expectTag, oidOf, readRoot, readTlv, Tag, whole, type Tlv } from '../der/der';
+import { FROM_BER_OPTIONS } from '../der/asn1';
+import { MAX_OBJECTS_PER_FILE, tooManyObjects } from '../der/limits';
+import { scanLimits } from '../der/scan-limits';
 import { PkiError } from '../errors';
 import type { RawObject, ReadResult } from '../model';
 
@@ -14,7 +17,8 @@ export function isPkcs7(root: Tlv): boolean {
 
 /** Windows and Java sometimes write BER (indefinite lengths); re-encode those as DER first. */
 export function berToDer(bytes: Uint8Array): Uint8Array {
-  const parsed = asn1js.fromBER(bytes);
+  scanLimits(bytes);
+  const parsed = asn1js.fromBER(bytes, FROM_BER_OPTIONS);
   if (parsed.offset === -1) throw new DerError(`BER: ${parsed.result.error}`);
   return new Uint8Array(parsed.result.toBER(false));
 }
@@ -39,8 +43,11 @@ export function readPkcs7Der(bytes: Uint8Array, where = 'PKCS#7'): ReadResult {
   for (const part of signed) {
     const ctx = contextNumber(part);
     if (ctx !== 0 && ctx !== 1) continue;
-    for (const item of children(part, ctx === 0 ? 'certificates' : 'CRLs')) {
-      n++;
+    // Item by item, not children(): a hostile bundle may hold millions of tiny elements.
+    for (let p = part.valueStart; p < part.end; ) {
+      const item = readTlv(part.bytes, p, part.end, ctx === 0 ? 'certificates' : 'CRLs');
+      p = item.end;
+      if (++n > MAX_OBJECTS_PER_FILE) throw tooManyObjects();
       const location = `${where} ${ctx === 0 ? 'certificate' : 'CRL'} ${n}`;
       if (item.tag !== Tag.Sequence) {
         objects.push({ kind: 'unsupported', what: 'Attribute or extended certificate', code: 'UNSUPPORTED_ALGORITHM', message: 'This bundle holds an attribute certificate, which Certbench does not show yet.', hint: 'The X.509 certificates in the bundle are shown.', location });
