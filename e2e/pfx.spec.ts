@@ -16,7 +16,11 @@ test('opens a PFX: asks for the password, says when it is wrong, then shows key 
   await dialog.getByRole('button', { name: 'Unlock' }).click();
   await expect(dialog.getByTestId('password-error')).toContainText('password is not correct');
   await expect(dialog.getByTestId('password-error')).toContainText('1 attempt');
-  await expect(dialog.getByLabel('Password', { exact: true })).toHaveValue('');
+  // The field keeps the focus with the wrong password selected: typing replaces it.
+  const field = dialog.getByLabel('Password', { exact: true });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('not the password');
+  expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, 'not the password'.length]);
   await snap(page, 'pfx-wrong-password');
 
   // Show/hide reveals what was typed.
@@ -27,6 +31,9 @@ test('opens a PFX: asks for the password, says when it is wrong, then shows key 
   await expect(dialog).toBeHidden();
 
   const doc = page.getByRole('region', { name: 'server.pfx' });
+  // Focus moves to the result: the first object, selected.
+  await expect(doc.locator('[data-object-id]').first()).toBeFocused();
+  await expect(doc.locator('[data-object-id]').first()).toHaveAttribute('data-selected', 'true');
   await expect(doc).toContainText('PFX / P12');
   await expect(doc).toContainText('Integrity verified');
   const rows = doc.locator('[data-object-id]');
@@ -38,9 +45,9 @@ test('opens a PFX: asks for the password, says when it is wrong, then shows key 
   await expect(key.getByRole('button', { name: /Matches certificate shop\.example\.test/ })).toBeVisible();
   const leaf = doc.locator('[data-kind="certificate"]', { hasText: 'shop.example.test' });
   await expect(leaf.getByRole('button', { name: /Key present/ })).toBeVisible();
-  await expect(leaf).toContainText(/Expires in \d+ days/);
+  await expect(leaf).toContainText(/Expires \d{1,2} \w{3} \d{4}, in \d+ days/);
 
-  await expect(page.getByTestId('verdict')).toHaveText(/Valid for \d+ more days/);
+  await expect(page.getByTestId('verdict')).toHaveText(/Valid\. Expires \d{1,2} \w{3} \d{4}, in \d+ (days|years)/);
   await snap(page, 'pfx-certificate');
 
   // Match both ways: from the certificate to its key, and back.
@@ -61,7 +68,8 @@ test('opens a PFX: asks for the password, says when it is wrong, then shows key 
   const state = await host.workbench.handlers['documents.list']({});
   const cert = state.documents[0]!.objects.find((o) => o.kind === 'certificate' && o.alias === 'shop');
   expect(cert?.kind).toBe('certificate');
-  if (cert?.kind === 'certificate') await expect(details).toContainText(cert.sha256.match(/../g)!.join(':'));
+  if (cert?.sha256) await expect(details).toContainText(cert.sha256.match(/../g)!.join(':'));
+  else throw new Error('the certificate has a SHA-256');
   await snap(page, 'pfx-fingerprints');
 
   // Main-side state agrees with the screen.
@@ -93,4 +101,28 @@ test('Cancel leaves the PFX locked with an "Enter password" button; Esc closes t
   await dialog.getByLabel('Password', { exact: true }).fill('correct horse');
   await page.keyboard.press('Enter');
   await expect(doc.locator('[data-object-id]')).toHaveCount(3);
+});
+
+test('locked files ask in the order opened; a file opened earlier never asks over a newer one', async ({ app: page }) => {
+  // Opened together: the PFX asks once the batch has arrived.
+  await page.getByTestId('file-input').setInputFiles([fixture('server.pfx'), fixture('client.pem')]);
+  const dialog = page.getByRole('dialog', { name: 'Password for server.pfx' });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('header-status')).toHaveText('2 files open · drop more anywhere');
+  await expect(dialog.getByLabel('Password', { exact: true })).toBeFocused();
+  // Cancel sends the focus to the locked file in the list.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-file-header]').first()).toBeFocused();
+
+  // A newer file: the old locked PFX does not pop up again over it.
+  await page.getByTestId('file-input').setInputFiles(fixture('root.pem'));
+  await expect(page.getByRole('region', { name: 'root.pem' })).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Its header asks when the user says so (Enter on the focused file).
+  await page.locator('[data-file-header]').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
 });

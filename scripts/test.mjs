@@ -166,7 +166,7 @@ if (runUnit) {
   // The CLI tests run the bundled CLI as a process, as users do.
   if (ownProject) built = (await run(process.execPath, [join(root, 'scripts/build.mjs'), '--main-only', '--quiet'], { budgetMs: 300_000 })).code === 0;
   if (!built) problems.push('BUILD FAILED: scripts/build.mjs --main-only (the CLI tests need it)');
-  const files = ownProject ? ['main', 'e2e', 'scripts', 'app', 'test'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d))) : existsSync(testRoot) ? findTests(testRoot) : [];
+  const files = ownProject ? ['main', 'renderer', 'e2e', 'scripts', 'app', 'test'].filter((d) => existsSync(join(root, d))).flatMap((d) => findTests(join(root, d))) : existsSync(testRoot) ? findTests(testRoot) : [];
   const budgetMs = env('CERTBENCH_TEST_RUN_TIMEOUT_MS', 900_000);
   console.log(`\n== unit and interop: ${files.length} files (node --test; ${seconds(fileTimeoutMs)} per file, ${seconds(budgetMs)} in all) ==`);
   let p = 0;

@@ -46,13 +46,19 @@ function RailButton({ item, active, onNavigate }: { item: RailItem; active: bool
         color: active ? 'primary.main' : 'text.secondary',
         bgcolor: active ? 'action.selected' : 'transparent',
         '&:hover': { bgcolor: 'action.hover' },
-        '&.Mui-disabled': { color: 'text.disabled', opacity: 0.6 },
+        // Greyed and marked "Soon", so a page that does not work yet never looks like one that does (dark too).
+        '&.Mui-disabled': { color: 'text.disabled', opacity: (theme) => (theme.palette.mode === 'dark' ? 0.55 : 0.7) },
       }}
     >
       {item.icon}
       <Typography variant="caption" sx={{ fontWeight: active ? 700 : 500, lineHeight: 1.2, textAlign: 'center' }}>
         {item.label}
       </Typography>
+      {!item.ready && (
+        <Typography variant="caption" aria-hidden sx={{ fontSize: 9, lineHeight: 1, letterSpacing: 0.5, textTransform: 'uppercase', border: 1, borderColor: 'currentColor', borderRadius: 1, px: 0.5, py: '1px' }}>
+          Soon
+        </Typography>
+      )}
     </ButtonBase>
   );
   if (item.ready) return button;

@@ -8,12 +8,14 @@ import type { ExtensionDto, ObjectDto } from '../../../main/api/dto';
 import { ExtensionsTab } from './ExtensionsTab';
 import { FingerprintsTab, type Fingerprint } from './FingerprintsTab';
 import { KindIcon } from './KindIcon';
+import { linksOf, type LinkContext } from './links';
 import { MatchChips } from './MatchChips';
 import { PemTab } from './PemTab';
 import { ProblemsList } from './ProblemsList';
 import { SummaryTab } from './SummaryTab';
 import { VerdictLine } from './VerdictLine';
-import { verdictOf } from './verdict';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
+import { keyVerdict, verdictOf, type OpenRows } from './verdict';
 import { KIND_WORDS, objectLabel, problemWords } from './words';
 
 type TabId = 'summary' | 'extensions' | 'pem' | 'fingerprints';
@@ -56,13 +58,22 @@ function fingerprintsOf(o: ObjectDto): Fingerprint[] | null {
   }
 }
 
-export function DetailPane({ object, all, onJump }: { object: ObjectDto; all: Map<string, ObjectDto>; onJump: (id: string) => void }) {
+interface Props {
+  object: ObjectDto;
+  row: RowData | undefined;
+  open: OpenRows;
+  links: LinkContext;
+  onJump: (id: string) => void;
+}
+
+export function DetailPane({ object, row, open, links, onJump }: Props) {
   const [tab, setTab] = useState<TabId>('summary');
   const extensions = extensionsOf(object);
   const pem = pemOf(object);
   const fingerprints = fingerprintsOf(object);
   const available: TabId[] = ['summary', ...(extensions ? (['extensions'] as const) : []), ...(pem ? (['pem'] as const) : []), ...(fingerprints ? (['fingerprints'] as const) : [])];
   const shown = available.includes(tab) ? tab : 'summary';
+  const keyCheck = keyVerdict(row, open);
 
   return (
     <Box component="section" aria-label="Details" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
@@ -72,15 +83,17 @@ export function DetailPane({ object, all, onJump }: { object: ObjectDto; all: Ma
           <Typography variant="overline" color="text.secondary">
             {object.kind === 'unsupported' ? problemWords(object.error.code) : KIND_WORDS[object.kind]}
             {object.alias ? ` · alias “${object.alias}”` : ''}
+            {object.location ? ` · ${object.location}` : ''}
           </Typography>
         </Box>
         <Typography variant="h5" component="h2" sx={{ fontWeight: 700, overflowWrap: 'anywhere' }}>
           {objectLabel(object)}
         </Typography>
-        <VerdictLine verdict={verdictOf(object, all)} />
+        <VerdictLine verdict={verdictOf(object, row, open)} />
+        {keyCheck && <VerdictLine verdict={keyCheck} testId="key-verdict" />}
         <ProblemsList problems={object.problems} />
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 1 }}>
-          <MatchChips object={object} all={all} onJump={onJump} />
+          {row && <MatchChips links={linksOf(row, links)} onJump={onJump} />}
         </Box>
       </Box>
       <Tabs value={shown} onChange={(_, v: TabId) => setTab(v)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }} aria-label="Detail views">
@@ -90,7 +103,7 @@ export function DetailPane({ object, all, onJump }: { object: ObjectDto; all: Ma
         {fingerprints && <Tab value="fingerprints" label="Fingerprints" />}
       </Tabs>
       <Box role="tabpanel" aria-label={shown} sx={{ flex: 1, overflow: 'auto', px: 3, py: 2 }}>
-        {shown === 'summary' && <SummaryTab object={object} />}
+        {shown === 'summary' && <SummaryTab object={object} keyMismatch={keyCheck !== null} />}
         {shown === 'extensions' && extensions && <ExtensionsTab extensions={extensions} />}
         {shown === 'pem' && pem && <PemTab pem={pem.pem} note={pem.note} />}
         {shown === 'fingerprints' && fingerprints && <FingerprintsTab items={fingerprints} />}

@@ -1,5 +1,5 @@
 /** Inspect: open anything (drop, dialog, paste), see what is inside, status first. */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -10,20 +10,35 @@ import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/FileOpenOutlined';
 import PasteIcon from '@mui/icons-material/ContentPaste';
 import ClearAllIcon from '@mui/icons-material/ClearAll';
-import type { ObjectDto, WorkbenchState } from '../../../main/api/dto';
+import type { ChainHintDto, DocumentDto, WorkbenchState } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
 import { DetailPane } from './DetailPane';
-import { DocumentCard } from './DocumentCard';
 import { DropOverlay } from './DropOverlay';
 import { DropZone } from './DropZone';
+import { EMPTY_QUERY, isFiltering, kindCounts, type ListQuery } from './filter';
+import { copiesOf, type LinkContext } from './links';
+import { ListToolbar } from './ListToolbar';
+import { buildList, type FileEntry } from './listItems';
+import { ObjectList, type RevealRequest } from './ObjectList';
 import { PasswordDialog } from './PasswordDialog';
 import { PasteDialog } from './PasteDialog';
 import { openRequestsFor } from './readFiles';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
+import { useObjectDetails } from './useObjectDetails';
 import { usePasswordPrompt } from './usePasswordPrompt';
 import { useProgress } from './useProgress';
 import { useShortcuts } from './useShortcuts';
 import { useWindowDrop } from './useWindowDrop';
 import { useWorkbench } from './useWorkbench';
+import type { OpenRows } from './verdict';
+
+/** Below this many objects the list needs no search or filters. */
+const TOOLBAR_FROM = 6;
+
+/** The cheap per-file chain verdict main sends with each file. */
+function chainOf(doc: DocumentDto): ChainHintDto | null {
+  return doc.chain;
+}
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -32,7 +47,9 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const wb = useWorkbench();
   const progress = useProgress();
   const documents = wb.state.documents;
-  const prompt = usePasswordPrompt(documents);
+  /** Opens of files in progress (a batch arrives file by file; prompts wait for all of it). */
+  const [opening, setOpening] = useState(0);
+  const prompt = usePasswordPrompt(documents, opening === 0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusedDocId, setFocusedDocId] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -41,29 +58,56 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteCount = useRef(0);
 
-  const all = useMemo(() => new Map<string, ObjectDto>(documents.flatMap((d) => d.objects.map((o) => [o.id, o] as const))), [documents]);
-  const selected = (selectedId && all.get(selectedId)) || null;
+  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  // Typing stays responsive while a big list filters behind it.
+  const deferredQuery = useDeferredValue(query);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const revealCount = useRef(0);
+  const show = useCallback((id: string, focus: boolean) => setReveal({ id, focus, nonce: ++revealCount.current }), []);
+  /** Bumped by every open: a late unlock result does not move the selection after the user moved on. */
+  const generation = useRef(0);
 
-  /** After opening, show the first object of the first new document. */
+  const files = useMemo((): FileEntry<DocumentDto>[] => documents.map((doc) => ({ doc, rows: doc.objects })), [documents]);
+  const allRows = useMemo(() => files.flatMap((f) => f.rows), [files]);
+  const openRows = useMemo((): OpenRows => {
+    const byId = new Map<string, RowData>(allRows.map((r) => [r.id, r]));
+    return { byId, groups: new Map(wb.state.matchGroups.map((g) => [g.id, g])), privateKeys: allRows.filter((r) => r.kind === 'privateKey'), leafCertificates: allRows.filter((r) => r.kind === 'certificate' && !r.isCA) };
+  }, [allRows, wb.state.matchGroups]);
+  const links = useMemo((): LinkContext => ({ ...openRows, fileNames: new Map(documents.map((d) => [d.id, d.name])), copies: copiesOf(allRows) }), [openRows, documents, allRows]);
+  const model = useMemo(() => buildList(files, deferredQuery), [files, deferredQuery]);
+  const kinds = useMemo(() => kindCounts(allRows), [allRows]);
+  const selected = useObjectDetails(selectedId, wb.state);
+  const selectedRow = selectedId ? openRows.byId.get(selectedId) : undefined;
+
+  /** After opening, show the first new file (scrolled into view) and select its first object. */
   const after = useCallback(
     (before: WorkbenchState, next: WorkbenchState | null) => {
       if (!next) return;
+      generation.current += 1;
       const known = new Set(before.documents.map((d) => d.id));
       const fresh = next.documents.filter((d) => !known.has(d.id));
       const first = fresh.find((d) => d.objects.length > 0)?.objects[0];
       if (first) setSelectedId(first.id);
-      if (fresh[0]) setFocusedDocId(fresh[0].id);
+      if (fresh[0]) {
+        setFocusedDocId(fresh[0].id);
+        show(fresh[0].id, false);
+      }
     },
-    [],
+    [show],
   );
 
   const openFiles = useCallback(
     async (files: File[]) => {
       onShow();
       const before = wb.state;
-      for (const r of await openRequestsFor(files, client)) {
-        const next = r.kind === 'paths' ? await wb.run('documents.openPaths', { paths: r.paths }) : await wb.run('documents.openData', { name: r.name, dataBase64: r.dataBase64 });
-        after(before, next);
+      setOpening((n) => n + 1);
+      try {
+        for (const r of await openRequestsFor(files, client)) {
+          const next = r.kind === 'paths' ? await wb.run('documents.openPaths', { paths: r.paths }) : await wb.run('documents.openData', { name: r.name, dataBase64: r.dataBase64 });
+          after(before, next);
+        }
+      } finally {
+        setOpening((n) => n - 1);
       }
     },
     [client, wb, after, onShow],
@@ -90,12 +134,12 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const closeDocument = useCallback(
     (documentId: string) => {
       void wb.run('documents.close', { documentId });
-      if (selected && selected.id.startsWith(`${documentId}/`)) setSelectedId(null);
+      if (selectedId?.startsWith(`${documentId}/`)) setSelectedId(null);
     },
-    [wb, selected],
+    [wb, selectedId],
   );
 
-  const currentDocId = (selected && documents.find((d) => d.objects.includes(selected))?.id) || (documents.some((d) => d.id === focusedDocId) ? focusedDocId : null) || documents.at(-1)?.id || null;
+  const currentDocId = selectedRow?.documentId || (documents.some((d) => d.id === focusedDocId) ? focusedDocId : null) || documents.at(-1)?.id || null;
 
   const dragging = useWindowDrop((files) => void openFiles(files));
   useShortcuts(active, {
@@ -110,12 +154,34 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const unlock = async (password: string) => {
     const doc = prompt.doc;
     if (!doc) return;
+    const started = generation.current;
     setUnlocking(true);
     const next = await wb.run('documents.unlock', { documentId: doc.id, password });
     setUnlocking(false);
     const opened = next?.documents.find((d) => d.id === doc.id);
-    if (opened?.status === 'ready' && opened.objects[0]) setSelectedId(opened.objects[0].id);
+    // Focus moves to the result, unless the user has opened something else meanwhile.
+    if (opened?.status === 'ready' && opened.objects[0] && started === generation.current) {
+      setSelectedId(opened.objects[0].id);
+      show(opened.objects[0].id, true);
+    }
   };
+
+  const cancelPrompt = () => {
+    const doc = prompt.doc;
+    prompt.dismiss();
+    if (doc) show(doc.id, true);
+  };
+
+  const askPassword = useCallback((documentId: string) => prompt.ask(documentId), [prompt]);
+  const select = useCallback((id: string) => setSelectedId(id), []);
+  const jump = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      show(id, false);
+    },
+    [show],
+  );
+  const filtering = isFiltering(deferredQuery);
 
   const busy = wb.pending > 0;
   const topProgress = progress[0] ?? null;
@@ -164,24 +230,26 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
         <DropZone onOpen={() => void openDialog()} onPaste={() => setPasteOpen(true)} mod={MOD} />
       ) : (
         <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
-          <Box component="aside" aria-label="Open files" sx={{ width: 400, flexShrink: 0, overflow: 'auto', p: 1.5, display: 'flex', flexDirection: 'column', gap: 1.5, borderRight: 1, borderColor: 'divider' }}>
-            {documents.map((d) => (
-              <DocumentCard
-                key={d.id}
-                doc={d}
-                all={all}
-                selectedId={selectedId}
-                current={d.id === currentDocId}
-                onSelect={setSelectedId}
-                onClose={closeDocument}
-                onUnlock={prompt.ask}
-                onFocusDocument={setFocusedDocId}
-              />
-            ))}
+          <Box component="aside" aria-label="Open files" sx={{ width: 440, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider' }}>
+            {model.total >= TOOLBAR_FROM && <ListToolbar query={query} onChange={setQuery} kinds={kinds} shown={model.shown} total={model.total} />}
+            <ObjectList
+              model={model}
+              links={links}
+              selectedId={selectedId}
+              currentDocId={currentDocId}
+              filtering={filtering}
+              chainOf={chainOf}
+              reveal={reveal}
+              scrollKey={deferredQuery}
+              onSelect={select}
+              onClose={closeDocument}
+              onUnlock={askPassword}
+              onFocusDocument={setFocusedDocId}
+            />
           </Box>
           <Box sx={{ flex: 1, minWidth: 0, bgcolor: 'background.paper' }}>
             {selected ? (
-              <DetailPane key={selected.id} object={selected} all={all} onJump={setSelectedId} />
+              <DetailPane key={selected.id} object={selected} row={selectedRow} open={openRows} links={links} onJump={jump} />
             ) : (
               <Box sx={{ p: 4, color: 'text.secondary' }}>
                 <Typography>
@@ -197,7 +265,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
         </Box>
       )}
 
-      {prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={prompt.dismiss} onStop={() => void stopUnlock()} />}
+      {prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={cancelPrompt} onStop={() => void stopUnlock()} />}
       <PasteDialog
         open={pasteOpen}
         onClose={() => setPasteOpen(false)}

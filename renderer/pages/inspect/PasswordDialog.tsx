@@ -1,5 +1,5 @@
 /** Asks for the password of a locked document; a wrong one keeps the dialog open with main's message. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -30,10 +30,15 @@ interface Props {
 export function PasswordDialog({ doc, busy, progress, onUnlock, onCancel, onStop }: Props) {
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const lock = doc.lock;
   const attempts = lock?.attempts ?? 0;
-  // A new failed attempt clears the field so the next try starts clean.
-  useEffect(() => setPassword(''), [attempts]);
+  // After a wrong password the field keeps focus with the text selected: type to replace it, or fix a typo.
+  useEffect(() => {
+    if (busy || attempts === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [attempts, busy]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -42,7 +47,8 @@ export function PasswordDialog({ doc, busy, progress, onUnlock, onCancel, onStop
 
   const wrong = lock?.reason === 'WRONG_PASSWORD';
   return (
-    <Dialog open onClose={busy ? undefined : onCancel} maxWidth="xs" fullWidth aria-labelledby="password-title">
+    // Focus goes where the page sends it on close (the result, or the file), not back to where it was.
+    <Dialog open onClose={busy ? undefined : onCancel} maxWidth="xs" fullWidth aria-labelledby="password-title" disableRestoreFocus>
       <Box component="form" onSubmit={submit}>
         <DialogTitle id="password-title" sx={{ overflowWrap: 'anywhere' }}>
           Password for {doc.name}
@@ -64,14 +70,16 @@ export function PasswordDialog({ doc, busy, progress, onUnlock, onCancel, onStop
           )}
           <TextField
             autoFocus
+            inputRef={input}
             fullWidth
             label="Password"
             type={visible ? 'text' : 'password'}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            disabled={busy}
             autoComplete="off"
             slotProps={{
+              // Read-only, not disabled, while trying: a disabled field would drop the focus.
+              htmlInput: { readOnly: busy },
               input: {
                 endAdornment: (
                   <InputAdornment position="end">

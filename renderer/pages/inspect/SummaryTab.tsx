@@ -6,7 +6,7 @@ import { Field, Section } from './Field';
 import { OcspSummary } from './OcspSummary';
 import { ValidityBar } from './ValidityBar';
 import { expiryTone } from './verdict';
-import { colonHex, encodingWords, formatDate, keyWords, partWords, usageWords } from './words';
+import { colonHex, encodingWords, expiryWords, formatDate, keyWords, partWords, usageWords } from './words';
 
 function NameSection({ title, parts, whole }: { title: string; parts: NamePart[]; whole: string }) {
   return (
@@ -32,7 +32,8 @@ function Chips({ items, empty }: { items: string[]; empty: string }) {
   );
 }
 
-export function SummaryTab({ object }: { object: ObjectDto }) {
+/** `keyMismatch`: private keys are open, and none of them is this certificate's. */
+export function SummaryTab({ object, keyMismatch = false }: { object: ObjectDto; keyMismatch?: boolean }) {
   switch (object.kind) {
     case 'certificate': {
       const c = object;
@@ -40,7 +41,12 @@ export function SummaryTab({ object }: { object: ObjectDto }) {
         <>
           <Section title="Validity">
             {c.notBefore && c.notAfter ? (
-              <ValidityBar notBefore={c.notBefore} notAfter={c.notAfter} tone={expiryTone(c.daysLeft, c.validity)} />
+              <>
+                <ValidityBar notBefore={c.notBefore} notAfter={c.notAfter} tone={expiryTone(c.daysLeft, c.validity)} />
+                <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="expiry-words">
+                  {expiryWords(c)}
+                </Typography>
+              </>
             ) : (
               <Typography variant="body2" color="warning.main">
                 The validity dates are encoded incorrectly (OpenSSL says “Bad time value”).
@@ -50,12 +56,12 @@ export function SummaryTab({ object }: { object: ObjectDto }) {
           <NameSection title="Issued to (subject)" parts={c.subjectParts} whole={c.subject} />
           <NameSection title={c.selfSigned ? 'Issued by (itself: self-signed)' : 'Issued by (issuer)'} parts={c.issuerParts} whole={c.issuer} />
           <Section title="Names it is valid for (SANs)">
-            <Chips items={c.san} empty="None. A TLS server certificate needs its host names here: browsers ignore the common name." />
+            <Chips items={c.san} empty={c.isCA ? 'None (a CA certificate does not need any)' : 'None. A TLS server certificate needs its host names here: browsers ignore the common name.'} />
           </Section>
           <Section title="Key and signature">
             <Field label="Public key" value={keyWords(c.keyAlgorithm, c.keySize, c.curve)} />
             <Field label="Signature" value={c.signatureAlgorithm} />
-            <Field label="Private key" value={c.hasPrivateKey ? 'Open in Certbench' : 'Not open'} />
+            <Field label="Private key" value={c.hasPrivateKey ? 'Open in Certbench' : keyMismatch ? 'The open private key does NOT match' : 'Not open'} />
           </Section>
           <Section title="What it may be used for">
             <Field label="Kind" value={c.isCA ? `Certificate authority${c.pathLen !== null ? ` (path length ${c.pathLen})` : ''}` : 'End entity'} />

@@ -8,10 +8,10 @@ import type { Verdict } from './verdict';
 
 const ICONS = { success: CheckCircleIcon, warning: WarningIcon, error: ErrorIcon, info: InfoIcon };
 
-export function VerdictLine({ verdict }: { verdict: Verdict }) {
+export function VerdictLine({ verdict, testId = 'verdict' }: { verdict: Verdict; testId?: string }) {
   const Icon = ICONS[verdict.tone];
   return (
-    <Box data-testid="verdict" data-tone={verdict.tone} sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mt: 0.75, color: `${verdict.tone}.main` }}>
+    <Box data-testid={testId} data-tone={verdict.tone} sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mt: 0.75, color: `${verdict.tone}.main` }}>
       <Icon fontSize="small" />
       <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
         {verdict.text}

@@ -19,7 +19,7 @@ export interface WorkbenchModel {
 
 export function useWorkbench(): WorkbenchModel {
   const client = useClient();
-  const [state, setState] = useState<WorkbenchState>({ documents: [] });
+  const [state, setState] = useState<WorkbenchState>({ documents: [], matchGroups: [] });
   const [pending, setPending] = useState(0);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
 

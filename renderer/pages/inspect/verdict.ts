@@ -1,6 +1,8 @@
-/** The status-first line for one object: what a person wants to know before any detail. */
-import type { CertificateDto, ObjectDto, OcspResponseDto } from '../../../main/api/dto';
-import { commonName, days, formatDate, objectLabel } from './words';
+/** The status-first lines for one object: what a person wants to know before any detail. */
+import type { ObjectDto, OcspResponseDto } from '../../../main/api/dto';
+import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
+import { matchesOf, type OpenSet } from './links';
+import { commonName, expiryWords, formatDate, objectLabel } from './words';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
 
@@ -12,29 +14,38 @@ export interface Verdict {
 /** Certificates expiring within this many days are flagged. */
 export const EXPIRY_WARNING_DAYS = 30;
 
-export function expiryTone(daysLeft: number | null, validity: CertificateDto['validity']): Tone {
+export function expiryTone(daysLeft: number | null, validity: RowData['validity']): Tone {
   if (validity === 'expired' || (daysLeft !== null && daysLeft < 0)) return 'error';
   if (validity === 'invalid-time' || validity === 'not-yet-valid' || daysLeft === null || daysLeft < EXPIRY_WARNING_DAYS) return 'warning';
   return 'success';
 }
 
-export function verdictOf(o: ObjectDto, all: Map<string, ObjectDto>): Verdict {
+/** What the verdicts may look at besides the object: every open row, by id. */
+export interface OpenRows extends OpenSet {
+  /** Open private keys and certificates (not CA), for "does NOT match". */
+  privateKeys: readonly RowData[];
+  leafCertificates: readonly RowData[];
+}
+
+const cnOf = (r: RowData) => `CN=${r.label}`;
+
+export function verdictOf(o: ObjectDto, row: RowData | undefined, open: OpenRows): Verdict {
   switch (o.kind) {
     case 'certificate': {
       if (o.validity === 'invalid-time' || o.daysLeft === null) return { tone: 'warning', text: 'Its validity dates are encoded incorrectly: most software will reject it' };
-      if (o.validity === 'expired') return { tone: 'error', text: o.daysLeft === 0 ? 'Expired today' : `Expired ${days(Math.abs(o.daysLeft))} ago` };
       if (o.validity === 'not-yet-valid') return { tone: 'warning', text: `Not valid yet: starts ${o.notBefore ? formatDate(o.notBefore) : 'at an unknown date'}` };
-      return { tone: expiryTone(o.daysLeft, o.validity), text: o.daysLeft === 0 ? 'Valid, expires today' : `Valid for ${o.daysLeft} more day${o.daysLeft === 1 ? '' : 's'}` };
+      const words = expiryWords(o);
+      return { tone: expiryTone(o.daysLeft, o.validity), text: o.validity === 'expired' ? words : `Valid. ${words}` };
     }
     case 'privateKey': {
-      const owners = o.matchIds.map((id) => all.get(id)).filter((m): m is ObjectDto => m?.kind === 'certificate');
-      if (owners.length > 0) {
-        const first = owners[0]!;
-        const name = first.kind === 'certificate' ? `CN=${commonName(first.subjectParts, first.subject)}` : objectLabel(first);
-        return { tone: 'success', text: `This key belongs to ${name}${owners.length > 1 ? ` and ${owners.length - 1} more` : ''}` };
-      }
-      const csr = o.matchIds.map((id) => all.get(id)).find((m) => m?.kind === 'csr');
-      if (csr) return { tone: 'success', text: `This key belongs to the open ${objectLabel(csr).toLowerCase()}` };
+      const matches = row ? matchesOf(row, open) : [];
+      const owners = matches.filter((m) => m.kind === 'certificate');
+      if (owners.length > 0) return { tone: 'success', text: `This key belongs to ${cnOf(owners[0]!)}${owners.length > 1 ? ` and ${owners.length - 1} more` : ''}` };
+      const csr = matches.find((m) => m.kind === 'csr');
+      if (csr) return { tone: 'success', text: `This key belongs to the open ${csr.label.toLowerCase()}` };
+      const leaves = open.leafCertificates;
+      if (leaves.length === 1) return { tone: 'error', text: `This key does NOT match the open certificate ${cnOf(leaves[0]!)}` };
+      if (leaves.length > 1) return { tone: 'error', text: `This key does NOT match any of the ${leaves.length} open certificates` };
       return { tone: 'info', text: 'No open certificate uses this key' };
     }
     case 'csr':
@@ -47,13 +58,25 @@ export function verdictOf(o: ObjectDto, all: Map<string, ObjectDto>): Verdict {
     }
     case 'ocspResponse':
       return ocspVerdict(o);
-    case 'publicKey':
-      return { tone: 'info', text: o.matchIds.length ? `Public key of ${o.matchIds.length} open object${o.matchIds.length === 1 ? '' : 's'}` : objectLabel(o) };
+    case 'publicKey': {
+      const n = row ? matchesOf(row, open).length : 0;
+      return { tone: 'info', text: n ? `Public key of ${n} open object${n === 1 ? '' : 's'}` : objectLabel(o) };
+    }
     case 'secretKey':
       return { tone: 'info', text: `${objectLabel(o)}: kept in the keystore, never displayed` };
     case 'unsupported':
       return { tone: 'warning', text: o.error.message };
   }
+}
+
+/**
+ * For a certificate (not a CA) whose private key is not open while other private keys are: says plainly
+ * that the open key does NOT match, so nobody installs the wrong pair.
+ */
+export function keyVerdict(row: RowData | undefined, open: OpenRows): Verdict | null {
+  if (!row || row.kind !== 'certificate' || row.isCA || row.hasPrivateKey || open.privateKeys.length === 0) return null;
+  const keys = open.privateKeys;
+  return { tone: 'error', text: keys.length === 1 ? `The open ${keys[0]!.label} does NOT match this certificate` : `The ${keys.length} open private keys do NOT match this certificate` };
 }
 
 /** The worst status among the certificates an OCSP response names, or why it names none. */

@@ -129,13 +129,54 @@ export function formatWords(d: DocumentDto): string | null {
   return d.format ? (FORMAT_WORDS[d.format] ?? d.format.toUpperCase()) : null;
 }
 
+/** "12 Mar 2027": day, short month, year, in UTC as certificates state their times (and as OpenSSL prints them). */
 export function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
 }
+
+// One formatter for all dates: toLocaleDateString builds a new one per call, the slowest part of a list scroll.
+const DATE = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function days(n: number): string {
   return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+const TWO_YEARS_DAYS = 730;
+
+/** A span in days as a person says it: days up to two years, whole years beyond. */
+export function spanWords(n: number): string {
+  const d = Math.abs(n);
+  if (d <= TWO_YEARS_DAYS) return days(d);
+  return `${Math.floor(d / 365.25)} years`;
+}
+
+export interface ExpiryFacts {
+  notBefore?: string | null;
+  notAfter: string | null;
+  daysLeft: number | null;
+  validity: 'valid' | 'expired' | 'not-yet-valid' | 'invalid-time' | null;
+}
+
+/** "Expires 12 Mar 2027, in 105 days", "Expired 3 Jan 2025, 325 days ago": the date next to the count. */
+export function expiryWords(c: ExpiryFacts): string {
+  if (c.validity === 'invalid-time' || c.daysLeft === null || !c.notAfter) return 'Bad validity dates';
+  const date = formatDate(c.notAfter);
+  if (c.validity === 'not-yet-valid') return c.notBefore ? `Not valid until ${formatDate(c.notBefore)}` : 'Not valid yet';
+  if (c.validity === 'expired' || c.daysLeft < 0) return c.daysLeft === 0 ? `Expired today, ${date}` : `Expired ${date}, ${spanWords(c.daysLeft)} ago`;
+  return c.daysLeft === 0 ? `Expires today, ${date}` : `Expires ${date}, in ${spanWords(c.daysLeft)}`;
+}
+
+/**
+ * Where an object sits, for the list: a PEM block or a keystore entry's chain position; PKCS#12 internals
+ * ("safe 1, bag 2") and the entry name (shown as the alias) are left to the details.
+ */
+export function placeWords(location: string | null): string | null {
+  if (!location) return null;
+  if (/^safe \d+/i.test(location)) return null;
+  const entry = /^entry '.*?'(?:, (.*))?$/.exec(location);
+  if (entry) return entry[1] ?? null;
+  return location;
 }
 
 /** "AB:CD:EF..." from uppercase hex. */

@@ -1,45 +1,48 @@
-/** One open file: header (name, format, protection, notes, close), then its objects or its problem. */
+/**
+ * The head of one open file in the list: name, format, protection, the file's chain verdict, notes, and its
+ * problem or lock. Like an object row it is one focus stop; its buttons are reached with → and ←.
+ */
+import { memo } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
-import Paper from '@mui/material/Paper';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import FileIcon from '@mui/icons-material/InsertDriveFileOutlined';
-import type { DocumentDto, ObjectDto } from '../../../main/api/dto';
-import { ObjectRow } from './ObjectRow';
+import type { ChainHintDto, DocumentDto } from '../../../main/api/dto';
+import { ChainHint } from './ChainHint';
 import { bytesWords, formatWords } from './words';
 
 interface Props {
   doc: DocumentDto;
-  all: Map<string, ObjectDto>;
-  selectedId: string | null;
-  current: boolean;
-  onSelect: (id: string) => void;
+  chain: ChainHintDto | null;
+  /** Objects shown / in the file, when a search or filter hides some. */
+  shown: number;
+  total: number;
+  filtering: boolean;
+  tabStop: boolean;
   onClose: (documentId: string) => void;
   onUnlock: (documentId: string) => void;
-  onFocusDocument: (documentId: string) => void;
 }
 
-export function DocumentCard({ doc, all, selectedId, current, onSelect, onClose, onUnlock, onFocusDocument }: Props) {
+export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, filtering, tabStop, onClose, onUnlock }: Props) {
   const format = formatWords(doc);
+  const count = total === 0 ? null : filtering ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} shown` : total > 1 ? `${total.toLocaleString('en-US')} objects` : null;
   return (
-    <Paper
-      variant="outlined"
-      component="section"
-      aria-label={doc.name}
-      data-document-id={doc.id}
-      data-status={doc.status}
-      onFocusCapture={() => onFocusDocument(doc.id)}
-      sx={{ overflow: 'hidden', flexShrink: 0, borderColor: current ? 'primary.main' : 'divider' }}
+    <Box
+      tabIndex={tabStop ? 0 : -1}
+      data-file-header={doc.id}
+      data-row-focus
+      aria-label={`${doc.name}${format ? `, ${format}` : ''}${count ? `, ${count}` : ''}`}
+      sx={{ outlineOffset: -2, borderTopLeftRadius: 8, borderTopRightRadius: 8, '&:focus-visible': { outline: 2, outlineStyle: 'solid', outlineColor: 'primary.main' } }}
     >
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 1, bgcolor: 'action.hover' }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 1, bgcolor: 'action.hover', borderTopLeftRadius: 8, borderTopRightRadius: 8 }}>
         <FileIcon fontSize="small" color="action" />
         <Box sx={{ minWidth: 0, flex: 1 }}>
           <Typography variant="subtitle2" component="h2" noWrap title={doc.path ?? doc.name}>
@@ -51,15 +54,17 @@ export function DocumentCard({ doc, all, selectedId, current, onSelect, onClose,
             {doc.integrity === 'verified' && <Chip icon={<VerifiedIcon />} label="Integrity verified" color="success" variant="outlined" />}
             <Typography variant="caption" color="text.secondary">
               {bytesWords(doc.size)}
+              {count ? ` · ${count}` : ''}
             </Typography>
           </Box>
         </Box>
-        <Tooltip title="Close this file (Ctrl+W)">
-          <IconButton aria-label={`Close ${doc.name}`} onClick={() => onClose(doc.id)}>
+        <Tooltip title="Close this file (Ctrl+W, or Delete here)">
+          <IconButton aria-label={`Close ${doc.name}`} tabIndex={-1} data-row-action onClick={() => onClose(doc.id)}>
             <CloseIcon fontSize="small" />
           </IconButton>
         </Tooltip>
       </Box>
+      {chain && <ChainHint hint={chain} />}
       {doc.notes.length > 0 && (
         <Box component="ul" sx={{ m: 0, px: 4, py: 0.75, color: 'text.secondary', typography: 'caption' }}>
           {doc.notes.map((n) => (
@@ -68,7 +73,16 @@ export function DocumentCard({ doc, all, selectedId, current, onSelect, onClose,
         </Box>
       )}
       {doc.lock && (
-        <Alert severity="info" icon={<LockIcon />} sx={{ m: 1 }} action={<Button onClick={() => onUnlock(doc.id)} sx={{ whiteSpace: "nowrap" }}>Enter password</Button>}>
+        <Alert
+          severity="info"
+          icon={<LockIcon />}
+          sx={{ m: 1 }}
+          action={
+            <Button tabIndex={-1} data-row-action onClick={() => onUnlock(doc.id)} sx={{ whiteSpace: 'nowrap' }}>
+              Enter password
+            </Button>
+          }
+        >
           {doc.status === 'locked' && doc.lock.reason === 'PASSWORD_REQUIRED' ? 'This file is protected by a password.' : doc.lock.message}
         </Alert>
       )}
@@ -78,13 +92,11 @@ export function DocumentCard({ doc, all, selectedId, current, onSelect, onClose,
           {doc.error.hint}
         </Alert>
       )}
-      {doc.objects.length > 0 && (
-        <Box role="list" sx={{ p: 0.5, display: "flex", flexDirection: "column", gap: 0.25 }} aria-label={`Contents of ${doc.name}`}>
-          {doc.objects.map((o) => (
-            <ObjectRow key={o.id} object={o} all={all} selected={o.id === selectedId} onSelect={onSelect} />
-          ))}
-        </Box>
+      {filtering && shown === 0 && total > 0 && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ px: 1.5, py: 0.75 }}>
+          Nothing in this file matches.
+        </Typography>
       )}
-    </Paper>
+    </Box>
   );
-}
+});
