@@ -103,6 +103,7 @@ function missingElement(): never {
 const oidCache = new Map<string, string>();
 
 export function oidOf(t: Tlv): string {
+  if (!t) return missingElement();
   if (t.end === t.valueStart) throw new DerError('empty object identifier');
   checkOidContent(t.bytes, t.valueStart, t.end);
   const v = value(t);
@@ -183,7 +184,10 @@ export function stringOf(t: Tlv): string {
       return utf16.decode(v);
     case Tag.UniversalString: {
       let s = '';
-      for (let i = 0; i + 3 < v.length; i += 4) s += String.fromCodePoint(((v[i] << 24) | (v[i + 1] << 16) | (v[i + 2] << 8) | v[i + 3]) >>> 0);
+      for (let i = 0; i + 3 < v.length; i += 4) {
+        const cp = ((v[i] << 24) | (v[i + 1] << 16) | (v[i + 2] << 8) | v[i + 3]) >>> 0;
+        s += cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
+      }
       return s;
     }
     case Tag.T61String:
