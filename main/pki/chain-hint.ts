@@ -22,7 +22,7 @@ export function chainHint(rows: readonly ObjectSummaryDto[]): ChainHintDto | nul
   if (certs.length === 1) {
     const c = certs[0];
     if (c.selfSigned) return { severity: 'info', message: c.isCA ? 'A root certificate on its own.' : 'A self-signed certificate on its own.' };
-    return { severity: 'info', message: `Only this certificate: its issuer (${cn(c.issuer)}) is not in this file. A server must also send the intermediate.` };
+    return { severity: 'info', message: `Only this certificate: its issuer (${cn(c.issuer)}) is not in this file; if that issuer is an intermediate CA, a server must send it too.` };
   }
   if (leaves.every((c) => c.selfSigned && c.isCA)) return { severity: 'info', message: `${count(certs.length, 'root certificate')}: a CA bundle or trust store.` };
 

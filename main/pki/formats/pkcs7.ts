@@ -18,7 +18,13 @@ export function isPkcs7(root: Tlv): boolean {
 /** Windows and Java sometimes write BER (indefinite lengths); re-encode those as DER first. */
 export function berToDer(bytes: Uint8Array): Uint8Array {
   scanLimits(bytes);
-  const parsed = asn1js.fromBER(bytes, FROM_BER_OPTIONS);
+  let parsed: ReturnType<typeof asn1js.fromBER>;
+  try {
+    parsed = asn1js.fromBER(bytes, FROM_BER_OPTIONS);
+  } catch {
+    // asn1js throws plain errors on some malformed strings (a BMPString of odd length).
+    throw new DerError('BER: a string inside is malformed');
+  }
   if (parsed.offset === -1) throw new DerError(`BER: ${parsed.result.error}`);
   return new Uint8Array(parsed.result.toBER(false));
 }
