@@ -18,7 +18,9 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new PkiError('INVALID_ARGUMENT', 'inspect needs at least one file.', 'Usage: certbench inspect FILE... [--password P] [--json]');
   const workbench = createWorkbench({ shell: 'web' });
   workbench.grants.grant(args.positionals); // the paths the user typed are the ones chosen
-  const state = await workbench.handlers['documents.openPaths']({ paths: args.positionals, password: passwordFrom(args) });
+  // Reading yields to the event loop every few milliseconds; collecting then keeps the peak near what is held.
+  const collecting = setInterval(collectIfGrown, 5);
+  const state = await workbench.handlers['documents.openPaths']({ paths: args.positionals, password: passwordFrom(args) }).finally(() => clearInterval(collecting));
   collectNow();
   if (args.flags.has('json')) writeJson(state.documents, workbench.session, io);
   else writeText(state.documents, new Map(state.matchGroups.map((g) => [g.id, g])), workbench.session, io);
@@ -34,7 +36,7 @@ function writeJson(documents: DocumentDto[], session: Session, io: Io): void {
     if (d.status !== 'ready') return io.out(`  ${header}${last}`);
     io.out(`  ${header.slice(0, -1)}, "objects": [`);
     d.objects.forEach((o, j) => {
-      io.out(`    ${JSON.stringify(inspectObject(session.details(o.id)))}${j === d.objects.length - 1 ? '' : ','}`);
+      io.out(`    ${JSON.stringify(inspectObject(session.details(o.id, { withoutPem: true })))}${j === d.objects.length - 1 ? '' : ','}`);
       collectIfGrown();
     });
     io.out(`  ]}${last}`);
@@ -47,7 +49,7 @@ function writeText(documents: DocumentDto[], groups: Map<string, MatchGroupDto>,
     io.out(fileLines(d).join('\n'));
     if (d.status !== 'ready') continue;
     for (const o of d.objects) {
-      io.out(objectLines(session.details(o.id), groups).map((l) => '  ' + l).join('\n'));
+      io.out(objectLines(session.details(o.id, { withoutPem: true }), groups).map((l) => '  ' + l).join('\n'));
       collectIfGrown();
     }
     io.out('');

@@ -22,6 +22,8 @@ export interface DescribeContext {
   matchGroup?: string | null;
   /** A certificate or CSR whose private key is open. */
   hasPrivateKey?: boolean;
+  /** Leave out the PEM text (the CLI's JSON has no use for it, and a bundle would make it 10,000 times). */
+  withoutPem?: boolean;
   /** For private keys: fingerprints of the certificates and CSRs it belongs to, and how many there are. */
   matches?: { listed: string[]; count: number };
 }
@@ -32,15 +34,15 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
     switch (raw.kind) {
       case 'certificate': {
         const { spkiDer: _spki, ...facts } = parseCertificate(raw.der);
-        const dto: CertificateDto = { ...base, ...facts, ...validityAt(facts.notBefore, facts.notAfter, ctx.now), pem: toPem('CERTIFICATE', raw.der), trusted: raw.trusted ?? false, hasPrivateKey: ctx.hasPrivateKey ?? false };
+        const dto: CertificateDto = { ...base, ...facts, ...validityAt(facts.notBefore, facts.notAfter, ctx.now), pem: pemOf(ctx, 'CERTIFICATE', raw.der), trusted: raw.trusted ?? false, hasPrivateKey: ctx.hasPrivateKey ?? false };
         return dto;
       }
       case 'csr': {
-        const dto: CsrDto = { ...base, ...parseCsr(raw.der), pem: toPem('CERTIFICATE REQUEST', raw.der), hasPrivateKey: ctx.hasPrivateKey ?? false };
+        const dto: CsrDto = { ...base, ...parseCsr(raw.der), pem: pemOf(ctx, 'CERTIFICATE REQUEST', raw.der), hasPrivateKey: ctx.hasPrivateKey ?? false };
         return dto;
       }
       case 'crl': {
-        const dto: CrlDto = { ...base, ...parseCrl(raw.der), pem: toPem('X509 CRL', raw.der) };
+        const dto: CrlDto = { ...base, ...parseCrl(raw.der), pem: pemOf(ctx, 'X509 CRL', raw.der) };
         return dto;
       }
       case 'ocspResponse': {
@@ -85,3 +87,5 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
     return dto;
   }
 }
+
+const pemOf = (ctx: DescribeContext, label: string, der: Uint8Array) => (ctx.withoutPem ? '' : toPem(label, der));

@@ -116,7 +116,7 @@ export class Session {
   }
 
   /** One object in full, decoded again from the file's raw objects (nothing heavy is kept per row). */
-  details(objectId: string): ObjectDto {
+  details(objectId: string, { withoutPem = false } = {}): ObjectDto {
     const slash = objectId.lastIndexOf('/');
     const doc = this.find(objectId.slice(0, slash));
     const index = Number(objectId.slice(slash + 1));
@@ -125,7 +125,7 @@ export class Session {
     if (!raw || !row || row.id !== objectId) throw new PkiError('NOT_FOUND', 'That object is no longer open.', 'Open the file again.');
     const links = this.link();
     const matches = row.kind === 'privateKey' ? (row.matchGroup ? links.fingerprints.get(row.matchGroup) : undefined) ?? { listed: [], count: 0 } : undefined;
-    return describeObject(raw, { id: row.id, now: this.now(), handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
+    return describeObject(raw, { id: row.id, now: this.now(), withoutPem, handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
   }
 
   private link(): Links {

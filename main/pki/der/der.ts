@@ -142,6 +142,7 @@ function latin1(v: Uint8Array): string {
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 
 export function hex(v: Uint8Array, sep = ''): string {
+  if (sep === '') return Buffer.from(v.buffer, v.byteOffset, v.length).toString('hex').toUpperCase();
   const out: string[] = new Array(v.length);
   for (let i = 0; i < v.length; i++) out[i] = HEX[v[i]];
   return out.join(sep);

@@ -6,7 +6,9 @@
 import { runEvalWorker } from '../eval-worker';
 import { type WasmHash, MEMORY, WORDS, hashWasm } from './hash-wasm';
 
-const MODULES: Record<WasmHash, Uint8Array<ArrayBuffer>> = { sha1: hashWasm('sha1'), sha256: hashWasm('sha256') };
+/** Assembled on first use: most commands never derive a key off-thread, and start-up time counts. */
+const modules: Partial<Record<WasmHash, Uint8Array<ArrayBuffer>>> = {};
+const moduleFor = (hash: WasmHash) => (modules[hash] ??= hashWasm(hash));
 
 /**
  * V8 first runs WebAssembly with its baseline compiler (~20x slower here) and tiers the function up in the
@@ -56,7 +58,7 @@ parentPort.postMessage({ result: results });
 
 /** Runs the jobs in order in one worker; resolves with memory words 0..15 after each job. */
 function runJobs(hash: WasmHash, jobs: Job[], options: RunOptions): Promise<number[][]> {
-  const workerData = { wasm: MODULES[hash], jobs, callRounds: CALL_ROUNDS };
+  const workerData = { wasm: moduleFor(hash), jobs, callRounds: CALL_ROUNDS };
   return runEvalWorker<number[][]>(WORKER_SOURCE, workerData, options.onProgress, options.signal);
 }
 
