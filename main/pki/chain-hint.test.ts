@@ -35,6 +35,12 @@ test('out of order, a lone leaf, a lone root, and a CA bundle', async () => {
   assert.match((await hintFor(roots))!.message, /^\d+ root certificates: a CA bundle or trust store\.$/);
 });
 
+test('a bundle of leaves whose issuers are missing names the issuer once, with counts', async () => {
+  const hint = await hintFor(pem('leaf.pem') + pem('client-ed25519.pem') + pem('root.pem'));
+  assert.equal(hint?.severity, 'warning');
+  assert.equal(hint?.message, 'The issuer (CN=Certbench Test Intermediate EC) of 2 of 2 leaf certificates is not in this file.');
+});
+
 test('no certificates, no verdict', async () => {
   assert.equal(await hintFor(pem('leaf.key')), null);
 });

@@ -40,7 +40,11 @@ export function chainHint(rows: readonly ObjectSummaryDto[]): ChainHintDto | nul
     if (extra > 0) return { severity: 'warning', message: `${shape}; ${count(extra, 'other certificate')} not part of this chain.` };
     return { severity: 'success', message: top.selfSigned ? `${shape}, all in this file.` : `${shape}; the root (${cn(top.issuer)}) is not in this file, as servers send it.` };
   }
-  if (broken.length > 0) return { severity: 'warning', message: `${broken.length} of ${count(chains.length, 'certificate')} at the end of a chain have no issuer in this file.` };
+  if (broken.length > 0) {
+    const missing = new Set(broken.map((ch) => ch[0].issuer));
+    const whose = missing.size === 1 ? ` (${cn(broken[0][0].issuer)})` : '';
+    return { severity: 'warning', message: `The issuer${whose} of ${broken.length.toLocaleString('en')} of ${count(chains.length, 'leaf certificate')} is not in this file.` };
+  }
   return { severity: 'success', message: `${count(chains.length, 'chain')}, each issuer in this file.` };
 }
 
