@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, snap, E2E_NOW } from './harness';
+import { test, expect, snap, fixture, E2E_NOW } from './harness';
 import { makeBigBundle, type BigBundle } from './fixtures/big-bundle';
 
 const LEAVES = 10_000;
@@ -204,4 +204,18 @@ test('10,000 certificates: virtualized list, search, filters, sort, keyboard, me
   ].join('\n');
   console.log(report);
   await testInfo.attach('big-bundle-timings.txt', { body: report, contentType: 'text/plain' });
+});
+
+test('a big bundle folds away, so the key opened after it is one click from view; Show brings it back', async ({ app: page }) => {
+  test.setTimeout(120_000);
+  await page.getByTestId('file-input').setInputFiles([path, fixture('client.key')]);
+  await expect(page.getByTestId('list-count')).toHaveText(`${n(LEAVES + bundle.cas + 1)} objects`, { timeout: 90_000 });
+  const keyRow = page.locator('[data-kind="privateKey"]');
+  await page.getByRole('button', { name: 'Hide the objects of bulk-10000.pem' }).click();
+  await expect(keyRow).toBeVisible();
+  await expect(page.locator('[data-kind="certificate"]')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Show the objects of bulk-10000.pem' })).toHaveAttribute('aria-expanded', 'false');
+  await snap(page, 'big-bundle-folded');
+  await page.getByRole('button', { name: 'Show the objects of bulk-10000.pem' }).click();
+  await expect(page.locator('[data-kind="certificate"]').first()).toBeVisible();
 });

@@ -12,6 +12,8 @@ import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
+import FoldIcon from '@mui/icons-material/ExpandLess';
+import UnfoldIcon from '@mui/icons-material/ExpandMore';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import FileIcon from '@mui/icons-material/InsertDriveFileOutlined';
@@ -26,12 +28,15 @@ interface Props {
   shown: number;
   total: number;
   filtering: boolean;
+  /** The user hid this file's objects (a big bundle folded away to reach the files after it). */
+  folded: boolean;
   tabStop: boolean;
   onClose: (documentId: string) => void;
   onUnlock: (documentId: string) => void;
+  onFold: (documentId: string) => void;
 }
 
-export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, filtering, tabStop, onClose, onUnlock }: Props) {
+export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, filtering, folded, tabStop, onClose, onUnlock, onFold }: Props) {
   const format = formatWords(doc);
   const count = total === 0 ? null : filtering ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} shown` : total > 1 ? `${total.toLocaleString('en-US')} objects` : null;
   return (
@@ -58,6 +63,13 @@ export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, f
             </Typography>
           </Box>
         </Box>
+        {total > 0 && (
+          <Tooltip title={folded ? 'Show what is in this file' : 'Hide what is in this file'}>
+            <IconButton aria-label={`${folded ? 'Show' : 'Hide'} the objects of ${doc.name}`} aria-expanded={!folded} tabIndex={-1} data-row-action onClick={() => onFold(doc.id)}>
+              {folded ? <UnfoldIcon fontSize="small" /> : <FoldIcon fontSize="small" />}
+            </IconButton>
+          </Tooltip>
+        )}
         <Tooltip title="Close this file (Ctrl+W, or Delete here)">
           <IconButton aria-label={`Close ${doc.name}`} tabIndex={-1} data-row-action onClick={() => onClose(doc.id)}>
             <CloseIcon fontSize="small" />
@@ -92,7 +104,7 @@ export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, f
           {doc.error.hint}
         </Alert>
       )}
-      {filtering && shown === 0 && total > 0 && (
+      {filtering && !folded && shown === 0 && total > 0 && (
         <Typography variant="caption" color="text.secondary" component="div" sx={{ px: 1.5, py: 0.75 }}>
           Nothing in this file matches.
         </Typography>

@@ -63,7 +63,14 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const deferredQuery = useDeferredValue(query);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const revealCount = useRef(0);
-  const show = useCallback((id: string, focus: boolean) => setReveal({ id, focus, nonce: ++revealCount.current }), []);
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const fold = useCallback((documentId: string) => setFolded((prev) => toggled(prev, documentId)), []);
+  const show = useCallback((id: string, focus: boolean) => {
+    // Jumping to an object (a match chip, a new file) unfolds the file that holds it.
+    const documentId = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : null;
+    if (documentId) setFolded((prev) => (prev.has(documentId) ? toggled(prev, documentId) : prev));
+    setReveal({ id, focus, nonce: ++revealCount.current });
+  }, []);
   /** Bumped by every open: a late unlock result does not move the selection after the user moved on. */
   const generation = useRef(0);
 
@@ -74,7 +81,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
     return { byId, groups: new Map(wb.state.matchGroups.map((g) => [g.id, g])), privateKeys: allRows.filter((r) => r.kind === 'privateKey'), leafCertificates: allRows.filter((r) => r.kind === 'certificate' && !r.isCA) };
   }, [allRows, wb.state.matchGroups]);
   const links = useMemo((): LinkContext => ({ ...openRows, fileNames: new Map(documents.map((d) => [d.id, d.name])), copies: copiesOf(allRows) }), [openRows, documents, allRows]);
-  const model = useMemo(() => buildList(files, deferredQuery), [files, deferredQuery]);
+  const model = useMemo(() => buildList(files, deferredQuery, folded), [files, deferredQuery, folded]);
   const kinds = useMemo(() => kindCounts(allRows), [allRows]);
   const selected = useObjectDetails(selectedId, wb.state);
   const selectedRow = selectedId ? openRows.byId.get(selectedId) : undefined;
@@ -244,6 +251,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
               onSelect={select}
               onClose={closeDocument}
               onUnlock={askPassword}
+              onFold={fold}
               onFocusDocument={setFocusedDocId}
             />
           </Box>
@@ -284,4 +292,10 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice} />
     </Box>
   );
+}
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }

@@ -37,6 +37,7 @@ interface Props {
   onSelect: (id: string) => void;
   onClose: (documentId: string) => void;
   onUnlock: (documentId: string) => void;
+  onFold: (documentId: string) => void;
   onFocusDocument: (documentId: string) => void;
 }
 
@@ -48,14 +49,14 @@ const PAGE = 10;
  */
 function estimate(item: ListItem<DocumentDto> | undefined): number {
   if (!item) return 58;
-  if (item.type === 'file') return 64 + (item.doc.notes.length > 0 ? 12 + 20 * item.doc.notes.length : 0) + (item.doc.lock || item.doc.error ? 80 : 0) + (item.doc.chain ? 30 : 0) + (item.shown === 0 ? 12 : 0);
+  if (item.type === 'file') return 64 + (item.doc.notes.length > 0 ? 12 + 20 * item.doc.notes.length : 0) + (item.doc.lock || item.doc.error ? 80 : 0) + (item.doc.chain ? 30 : 0) + (item.shown === 0 || item.folded ? 12 : 0);
   const r = item.row;
   const chips = r.matchGroup !== null || r.duplicateOf !== null || r.encrypted || r.kind === 'unsupported' || r.problems.length > 0;
   return (chips ? 83 : 55) + (item.last ? 12 + 4 : 0);
 }
 const idOf = (item: ListItem<DocumentDto>) => (item.type === 'file' ? item.doc.id : item.row.id);
 
-export function ObjectList({ model, links, selectedId, currentDocId, filtering, chainOf, reveal, scrollKey, onSelect, onClose, onUnlock, onFocusDocument }: Props) {
+export function ObjectList({ model, links, selectedId, currentDocId, filtering, chainOf, reveal, scrollKey, onSelect, onClose, onUnlock, onFold, onFocusDocument }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusNext = useRef<number | null>(null);
@@ -218,14 +219,14 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     const item = items[index]!;
     const tabStop = index === activeIndex;
     if (item.type === 'file') {
-      return <FileHeader doc={item.doc} chain={chainOf(item.doc)} shown={item.shown} total={item.total} filtering={filtering} tabStop={tabStop} onClose={onClose} onUnlock={onUnlock} />;
+      return <FileHeader doc={item.doc} chain={chainOf(item.doc)} shown={item.shown} total={item.total} filtering={filtering} folded={item.folded} tabStop={tabStop} onClose={onClose} onUnlock={onUnlock} onFold={onFold} />;
     }
     return <ObjectRow row={item.row} links={links} selected={item.row.id === selectedId} tabStop={tabStop} onSelect={onSelect} />;
   };
 
   const frame = (index: number, key: Key) => {
     const item = items[index]!;
-    const closes = item.type === 'file' ? item.shown === 0 : item.last;
+    const closes = item.type === 'file' ? item.shown === 0 || item.folded : item.last;
     const current = item.doc.id === currentDocId;
     return (
       <Box key={key} data-index={index} ref={virtualizer.measureElement} sx={{ pb: closes ? 1.5 : 0, px: 1.5 }}>

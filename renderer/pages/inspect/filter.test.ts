@@ -112,3 +112,15 @@ test('the flat list keeps every file header, counts what is shown, and marks the
   assert.equal(model.positions.get(files[1]!.doc.id), 2);
   assert.deepEqual([...kindCounts(files.flatMap((f) => f.rows))].sort(), [['certificate', 5], ['csr', 1], ['privateKey', 1]].sort());
 });
+
+test('a folded file keeps its header and counts but lists none of its rows; the files after it move up', async () => {
+  const files = await open(FILES, NOW);
+  const open_ = buildList(files, q({}));
+  const folded = buildList(files, q({}), new Set([files[0]!.doc.id]));
+  assert.equal(folded.items.length, open_.items.length - files[0]!.rows.length);
+  const header = folded.items[0]!;
+  assert.ok(header.type === 'file' && header.folded && header.total === files[0]!.rows.length);
+  assert.equal(folded.items[1]!.type, 'file', 'the next file follows the folded header at once');
+  assert.ok(files[0]!.rows.every((r) => !folded.positions.has(r.id)), 'no position for rows that are not listed');
+  assert.equal(folded.total, open_.total);
+});

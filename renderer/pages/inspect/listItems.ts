@@ -1,6 +1,7 @@
 /**
  * The flat sequence the virtualized list renders: each open file's header, then its rows that pass the
- * query. Files always keep their header (a locked or broken file must stay visible while filtering).
+ * query, unless the user folded the file. Files always keep their header (a locked or broken file must stay
+ * visible while filtering).
  */
 import { filterRows, type ListQuery } from './filter';
 import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
@@ -11,7 +12,7 @@ export interface FileEntry<D> {
 }
 
 export type ListItem<D> =
-  | { type: 'file'; key: string; doc: D; shown: number; total: number }
+  | { type: 'file'; key: string; doc: D; shown: number; total: number; folded: boolean }
   | { type: 'object'; key: string; doc: D; row: RowData; last: boolean };
 
 export interface ListModel<D> {
@@ -23,7 +24,7 @@ export interface ListModel<D> {
   positions: Map<string, number>;
 }
 
-export function buildList<D extends { id: string }>(files: readonly FileEntry<D>[], query: ListQuery): ListModel<D> {
+export function buildList<D extends { id: string }>(files: readonly FileEntry<D>[], query: ListQuery, folded: ReadonlySet<string> = new Set()): ListModel<D> {
   const items: ListItem<D>[] = [];
   const positions = new Map<string, number>();
   let shown = 0;
@@ -31,8 +32,9 @@ export function buildList<D extends { id: string }>(files: readonly FileEntry<D>
   for (const { doc, rows } of files) {
     const kept = filterRows(rows, query);
     positions.set(doc.id, items.length);
-    items.push({ type: 'file', key: `file:${doc.id}`, doc, shown: kept.length, total: rows.length });
-    kept.forEach((row, i) => {
+    const isFolded = folded.has(doc.id) && rows.length > 0;
+    items.push({ type: 'file', key: `file:${doc.id}`, doc, shown: kept.length, total: rows.length, folded: isFolded });
+    if (!isFolded) kept.forEach((row, i) => {
       positions.set(row.id, items.length);
       items.push({ type: 'object', key: row.id, doc, row, last: i === kept.length - 1 });
     });
