@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   let unconfirmed = 0;
   let tried = 0;
   let slowest = 0;
+  let slowestFrom = '';
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
   let nextReport = started + 15_000;
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
     const verdict = await runner.run(bytes, password);
     tried++;
     counts.set(verdict.kind, (counts.get(verdict.kind) ?? 0) + 1);
-    if (verdict.kind === 'ok' || verdict.kind === 'typed') slowest = Math.max(slowest, verdict.ms);
+    if ((verdict.kind === 'ok' || verdict.kind === 'typed') && verdict.ms > slowest) {
+      slowest = verdict.ms;
+      slowestFrom = `${seed.name} (${steps.join(', ')}${password === undefined ? '' : ', with a password'}) -> ${verdict.kind === 'typed' ? verdict.code : 'ok'}`;
+    }
     if (isFailure(verdict)) {
       // Confirm in a fresh worker: a loaded machine can make one input late without any bug.
       await confirmRunner.restart();
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
   await confirmRunner.close();
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const breakdown = [...counts.entries()].sort().map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(', ');
-  console.log(`fuzz: ${tried.toLocaleString('en-US')} inputs tried in ${seconds} s (seed ${options.seed}): ${breakdown}; slowest typed answer ${Math.round(slowest)} ms`);
+  console.log(`fuzz: ${tried.toLocaleString('en-US')} inputs tried in ${seconds} s (seed ${options.seed}): ${breakdown}; slowest answer ${Math.round(slowest)} ms, from ${slowestFrom}`);
   if (unconfirmed > 0) console.log(`fuzz: ${unconfirmed} late or failed once but fine when run again (not counted)`);
   if (saved.length > 0) {
     console.log(`fuzz: ${saved.length} FAILURES, reproducers saved in ${options.out}`);

@@ -20,7 +20,7 @@ export async function readPem(text: string, options: ReadOptions): Promise<ReadR
   let encrypted = false;
   let format: FormatName = 'pem';
   // A bundle may repeat one key thousands of times: decode (and decrypt) each distinct key block once.
-  const keys = new Map<string, BlockResult>();
+  const keys = new Map<string, BlockResult | PkiError>();
   const slicer = new Slicer(options.signal);
   for (const block of blocks) {
     await slicer.tick();
@@ -42,13 +42,20 @@ export async function readPem(text: string, options: ReadOptions): Promise<ReadR
   return { format, encrypted, integrity: 'absent', objects, notes };
 }
 
-async function readKeyOnce(block: PemBlock, options: ReadOptions, seen: Map<string, BlockResult>): Promise<BlockResult> {
+async function readKeyOnce(block: PemBlock, options: ReadOptions, seen: Map<string, BlockResult | PkiError>): Promise<BlockResult> {
   const id = `${block.label}\n${JSON.stringify(block.headers)}\n${Buffer.from(block.der).toString('base64')}`;
   let found = seen.get(id);
   if (!found) {
-    found = await readBlock(block, options);
+    try {
+      found = await readBlock(block, options);
+    } catch (e) {
+      // A damaged key repeated 4,000 times is damaged once: remember the answer, not only successes.
+      if (!isPkiError(e)) throw e;
+      found = e;
+    }
     seen.set(id, found);
   }
+  if (found instanceof PkiError) throw found;
   return found;
 }
 
