@@ -57,7 +57,11 @@ export class FuzzRunner {
     const elapsed = () => Math.round(performance.now() - started);
     return new Promise<Verdict>((resolve) => {
       let announced = false;
+      let settled = false;
       const finish = (v: Verdict, stop: boolean) => {
+        // The exit handler waits for stderr; a time limit firing meanwhile must not settle (and kill) twice.
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         child.off('message', onMessage);
         child.off('exit', onExit);

@@ -7,6 +7,9 @@ import { PkiError } from './errors';
 import { runEvalWorker } from './eval-worker';
 
 export type HashName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+
+/** Output length of each hash, in bytes. */
+export const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 export type BlockCipherName = 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'des-ede3-cbc';
 
 const hashFn: (alg: string, data: Uint8Array) => Buffer =

@@ -46,7 +46,7 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
         return dto;
       }
       case 'ocspResponse': {
-        const dto: OcspResponseDto = { ...base, ...parseOcspResponse(raw.der) };
+        const dto: OcspResponseDto = { ...base, ...parseOcspResponse(raw.der), pem: pemOf(ctx, 'OCSP RESPONSE', raw.der) };
         return dto;
       }
       case 'publicKey': {

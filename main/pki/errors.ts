@@ -53,5 +53,8 @@ export function toErrorInfo(e: unknown): ErrorInfo {
   };
 }
 
+/** The user stopped waiting for a slow read (Stop in the password dialog, operations.cancel). */
+export const cancelled = () => new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.');
+
 export const corrupt = (where: string, hint = 'The file may be truncated or damaged; get a fresh copy from its source.') =>
   new PkiError('CORRUPT', `The file is damaged: ${where}.`, hint);

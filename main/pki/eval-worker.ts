@@ -6,7 +6,7 @@
  * and rejects with CANCELLED, so a stopped derivation burns no more CPU.
  */
 import { Worker } from 'node:worker_threads';
-import { PkiError } from './errors';
+import { PkiError, cancelled } from './errors';
 
 type WorkerMessage<T> = { progress?: number; result?: T };
 
@@ -15,10 +15,6 @@ let live = 0;
 /** Workers started by runEvalWorker that have not exited yet (tests check that Stop leaves none). */
 export function liveEvalWorkers(): number {
   return live;
-}
-
-export function cancelled(): PkiError {
-  return new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.');
 }
 
 export function runEvalWorker<T>(source: string, workerData: unknown, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<T> {

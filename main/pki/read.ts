@@ -16,6 +16,7 @@ import { readKeyDer } from './keys';
 import { ocspObjects } from './ocsp/read-ocsp';
 import { looksLikeOcspResponse } from './ocsp/response';
 import type { ReadOptions, ReadResult } from './model';
+import { forgetLastParse } from './der/asn1';
 
 const JKS_MAGIC = 0xfeedfeed;
 const JCEKS_MAGIC = 0xcececece;
@@ -33,6 +34,8 @@ export async function readBytes(bytes: Uint8Array, options: ReadOptions = {}): P
     const wrapped = new PkiError('CORRUPT', `The file could not be read: ${info.message.replace(/^Certbench hit an unexpected problem: /, '')}.`, 'The file may be damaged. If it opens in openssl or keytool, please report it.');
     wrapped.cause = e;
     throw wrapped;
+  } finally {
+    forgetLastParse();
   }
 }
 

@@ -1,5 +1,5 @@
 /** Long loops over one file give the event loop back now and then, so the window never freezes on a huge bundle. */
-import { PkiError } from './errors';
+import { cancelled } from './errors';
 
 const SLICE_MS = 12;
 
@@ -12,7 +12,7 @@ export class Slicer {
   async tick(): Promise<boolean> {
     if (performance.now() - this.start < SLICE_MS) return false;
     await new Promise((resolve) => setImmediate(resolve));
-    if (this.signal?.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.');
+    if (this.signal?.aborted) throw cancelled();
     this.start = performance.now();
     return true;
   }

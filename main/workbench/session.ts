@@ -7,7 +7,7 @@ import { chainHint } from '../pki/chain-hint';
 import { digest } from '../pki/crypto';
 import { hex } from '../pki/der/der';
 import { describeObject } from '../pki/describe';
-import { PkiError, isPkiError, toErrorInfo, type ErrorInfo } from '../pki/errors';
+import { PkiError, cancelled, isPkiError, toErrorInfo, type ErrorInfo } from '../pki/errors';
 import { linkObjects, type Links } from '../pki/match';
 import type { ReadResult } from '../pki/model';
 import { readBytes } from '../pki/read';
@@ -182,12 +182,15 @@ export class Session {
         controller.signal,
       );
       const total = result.objects.length.toLocaleString('en');
-      const rows = await summarizeAll(doc.id, result, this.now(), controller.signal, (done) =>
+      const keys = new SummaryCache();
+      const rows = await summarizeAll(doc.id, result, this.now(), keys, controller.signal, (done) =>
         events?.emit('progress', { operationId, label: `${label}: ${done.toLocaleString('en')} of ${total} objects`, fraction: done / result.objects.length, done: false }),
       );
       this.vault.dropOwner(doc.id);
       doc.handles = this.storeKeys(doc.id, result);
-      doc.keys.clear();
+      // The public halves decoded for the rows serve the detail pane too; decoded rows are not needed again.
+      keys.rows.clear();
+      doc.keys = keys;
       doc.result = result;
       doc.rows = rows;
       doc.chain = chainHint(rows);
@@ -228,8 +231,7 @@ function partialLock(result: ReadResult, attempts: number): PasswordPrompt | nul
 }
 
 /** The rows of a file, in slices that give the event loop back every SLICE_MS; stops when cancelled. */
-async function summarizeAll(documentId: string, result: ReadResult, now: Date, signal: AbortSignal, onProgress: (done: number) => void): Promise<ObjectSummaryDto[]> {
-  const cache = new SummaryCache();
+async function summarizeAll(documentId: string, result: ReadResult, now: Date, cache: SummaryCache, signal: AbortSignal, onProgress: (done: number) => void): Promise<ObjectSummaryDto[]> {
   const rows: ObjectSummaryDto[] = [];
   const slicer = new Slicer(signal);
   for (let index = 0; index < result.objects.length; index++) {
@@ -242,7 +244,7 @@ async function summarizeAll(documentId: string, result: ReadResult, now: Date, s
 /** Settles with CANCELLED as soon as `signal` aborts, whatever `work` is still doing. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when you are ready.'));
+    const onAbort = () => reject(cancelled());
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

@@ -43,6 +43,11 @@ const CACHE_MIN = 16 * 1024;
 const CACHE_MAX = 4 * 1024 * 1024;
 let lastLarge: { copy: Uint8Array; rules: Rules; node: Node | undefined } | null = null;
 
+/** Drops the remembered parse: a decrypted key's bytes must not outlive the read that needed them. */
+export function forgetLastParse(): void {
+  lastLarge = null;
+}
+
 const sameBytes = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 

@@ -61,10 +61,10 @@ export function parsePemBlocks(text: string): PemBlock[] {
     if (endLabel !== label) {
       throw new PkiError('CORRUPT', `PEM block ${index} (line ${startLine}) begins as "${label}" but ends as "${endLabel}".`, 'The file was probably pasted together incorrectly; check the BEGIN/END lines.');
     }
-    const { headers, body } = splitHeaders(text.slice(bodyStart, end));
+    const { headers, body, skipped } = splitHeaders(text.slice(bodyStart, end));
     if (!BODY.test(body)) {
       const bad = body.split(/\r?\n|\r/).findIndex((l) => !BODY.test(l));
-      throw new PkiError('CORRUPT', `PEM block ${index} ("${label}", line ${startLine}) has a line that is not base64 at line ${lineAt(bodyStart) + bad + Object.keys(headers).length}.`, 'Something edited the text inside the block; copy it again from the source.');
+      throw new PkiError('CORRUPT', `PEM block ${index} ("${label}", line ${startLine}) has a line that is not base64 at line ${lineAt(bodyStart) + skipped + bad}.`, 'Something edited the text inside the block; copy it again from the source.');
     }
     const der = Buffer.from(body, 'base64');
     if (der.length === 0) {
@@ -84,9 +84,10 @@ function atLineEdge(text: string, from: number, to: number): boolean {
 }
 
 /** RFC 1421 headers (Proc-Type, DEK-Info) before the base64, then the body. */
-function splitHeaders(inner: string): { headers: Record<string, string>; body: string } {
+/** `skipped`: the lines before the body, counted from the BEGIN line (for messages that name a line). */
+function splitHeaders(inner: string): { headers: Record<string, string>; body: string; skipped: number } {
   const headers: Record<string, string> = {};
-  if (!/^\s*[A-Za-z-]+:/.test(inner)) return { headers, body: inner };
+  if (!/^\s*[A-Za-z-]+:/.test(inner)) return { headers, body: inner, skipped: 0 };
   const lines = inner.split(/\r?\n|\r/);
   let i = 0;
   for (; i < lines.length; i++) {
@@ -96,7 +97,7 @@ function splitHeaders(inner: string): { headers: Record<string, string>; body: s
     const colon = l.indexOf(':');
     headers[l.slice(0, colon).trim()] = l.slice(colon + 1).trim();
   }
-  return { headers, body: lines.slice(i).join('\n') };
+  return { headers, body: lines.slice(i).join('\n'), skipped: i };
 }
 
 /** Encodes DER as PEM with 64-character lines, as OpenSSL writes it. */

@@ -1,6 +1,6 @@
 /** A PEM file: any number and mix of blocks, with text around them. */
 import { isKeyLabel, readKeyPemBlock } from '../keys';
-import { readTlv, whole } from '../der/der';
+import { hex, readTlv, whole } from '../der/der';
 import { PkiError, isPkiError } from '../errors';
 import { MAX_OBJECTS_PER_FILE, tooManyObjects } from '../der/limits';
 import type { FormatName, RawObject, ReadOptions, ReadResult } from '../model';
@@ -8,6 +8,7 @@ import { parsePemBlocks, type PemBlock } from './pem-blocks';
 import { readPkcs7Der } from './pkcs7';
 import { Slicer } from '../yield';
 import { ocspObjects } from '../ocsp/read-ocsp';
+import { digest } from '../crypto';
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICATE']);
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
@@ -43,7 +44,7 @@ export async function readPem(text: string, options: ReadOptions): Promise<ReadR
 }
 
 async function readKeyOnce(block: PemBlock, options: ReadOptions, seen: Map<string, BlockResult | PkiError>): Promise<BlockResult> {
-  const id = `${block.label}\n${JSON.stringify(block.headers)}\n${Buffer.from(block.der).toString('base64')}`;
+  const id = `${block.label}\n${JSON.stringify(block.headers)}\n${hex(digest('sha256', block.der))}`;
   let found = seen.get(id);
   if (!found) {
     try {

@@ -4,7 +4,7 @@
  * The MAC and every key derivation run concurrently (long ones in workers that Stop terminates). Without a
  * password, a file whose trial of the empty password would be costly answers PASSWORD_REQUIRED at once.
  */
-import { PkiError, corrupt } from '../errors';
+import { PkiError, cancelled, corrupt } from '../errors';
 import type { RawObject, ReadOptions, ReadResult, Reader } from '../model';
 import { tryParse } from '../der/asn1';
 import { describeSecretKey } from '../pbe/secret-key';
@@ -137,8 +137,7 @@ function bagWork(bag: SafeBag): Derivation[] {
 function refuseCostlyTrial(pfx: PfxStructure, cost: UnlockCost): void {
   const trial = pfx.mac ? cost.mac : cost.parts;
   const trialRounds = sumRounds(trial);
-  const forms = candidateSecrets(undefined).length;
-  if (trialRounds <= TRIAL_ROUNDS && estimateConcurrentMs(trial) * forms <= TRIAL_MS) return;
+  if (trialRounds <= TRIAL_ROUNDS) return;
   throw new PkiError(
     'PASSWORD_REQUIRED',
     `This PKCS#12 (PFX) file is password-protected. Unlocking it asks for ${cost.text}.`,
@@ -153,7 +152,7 @@ function accepted(a: Attempt): boolean {
 }
 
 function checkCancelled(options: ReadOptions): void {
-  if (options.signal?.aborted) throw new PkiError('CANCELLED', 'Opening the file was cancelled.', 'Open it again when ready.');
+  if (options.signal?.aborted) throw cancelled();
 }
 
 async function tryPassword(

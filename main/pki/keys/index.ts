@@ -3,7 +3,7 @@
  * with DEK-Info encryption), SubjectPublicKeyInfo and PKCS#1 public keys, as PEM blocks or raw DER.
  * Only PkiError escapes.
  */
-import { PkiError, corrupt } from '../errors';
+import { PkiError, cancelled, corrupt } from '../errors';
 import type { PemBlock } from '../formats/pem-blocks';
 import type { RawPrivateKey, RawUnsupported, ReadOptions } from '../model';
 import { decryptEncryptedPrivateKeyInfo, pbeSchemeFromNode } from '../pbe';
@@ -121,7 +121,7 @@ async function decode(shape: KeyShape, der: Uint8Array, where: string, how: Prot
 }
 
 function requirePassword(where: string, options: ReadOptions): string {
-  if (options.signal?.aborted) throw new PkiError('CANCELLED', 'Reading the key was cancelled.', 'Open the file again when you are ready.');
+  if (options.signal?.aborted) throw cancelled();
   if (options.password === undefined) {
     throw new PkiError('PASSWORD_REQUIRED', `The private key in ${where} is encrypted.`, 'Enter the password that protects the key.');
   }

@@ -6,7 +6,6 @@
 import type { ExtensionDto, OcspResponseDto, OcspSingleResponseDto } from '../../api/dto';
 import { digest } from '../crypto';
 import { children, contextNumber, expectTag, hex, isoTimeOrNull, oidOf, readRoot, readTlv, Tag, value, whole, type Tlv } from '../der/der';
-import { toPem } from '../formats/pem-blocks';
 import { decodeExtensions } from '../x509/extensions';
 import { CRL_REASONS } from '../x509/extensions/small-extensions';
 import { readName } from '../x509/name';
@@ -15,7 +14,7 @@ import { invalidTime, problem, type Problem } from '../x509/problems';
 import { readSerial } from '../x509/serial';
 
 // 'matchIds' and 'matchGroup' both listed: the workbench's link field, whichever the contract names.
-export type OcspResponseFacts = Omit<OcspResponseDto, 'id' | 'alias' | 'location' | 'matchIds' | 'matchGroup'>;
+export type OcspResponseFacts = Omit<OcspResponseDto, 'id' | 'alias' | 'location' | 'matchGroup' | 'pem'>;
 
 const ENUMERATED = 0x0a;
 const BASIC = '1.3.6.1.5.5.7.48.1.1';
@@ -123,7 +122,6 @@ export function parseOcspResponse(der: Uint8Array): OcspResponseFacts {
     extensions: [],
     sha256: hex(digest('sha256', der)),
     sha1: hex(digest('sha1', der)),
-    pem: toPem('OCSP RESPONSE', der),
   };
   if (!STATUSES[code]) problems.push(problem('UNKNOWN_RESPONSE_STATUS', 'error', `The response status ${code} is not one RFC 6960 defines.`));
   if (!bytes) {
@@ -141,7 +139,7 @@ export function parseOcspResponse(der: Uint8Array): OcspResponseFacts {
   const [tbs, sigAlg, , certs] = basic;
   facts.signatureAlgorithm = algorithmName(oidOf(children(expectTag(sigAlg, Tag.Sequence, 'signature algorithm'), 'signature algorithm')[0]));
   const data = children(expectTag(tbs, Tag.Sequence, 'response data'), 'response data');
-  let i = contextNumber(data[0]) === 0 ? 1 : 0;
+  let i = data[0] && contextNumber(data[0]) === 0 ? 1 : 0;
   const responder = data[i++];
   const rid = responder ? contextNumber(responder) : -1;
   if (rid === 1) {
@@ -163,6 +161,6 @@ export function parseOcspResponse(der: Uint8Array): OcspResponseFacts {
     facts.extensions = decoded.extensions as ExtensionDto[];
     problems.push(...decoded.facts.problems);
   }
-  if (certs && contextNumber(certs) === 0) facts.certificateCount = children(children(certs, 'certificates')[0], 'certificate').length;
+  if (certs && contextNumber(certs) === 0) facts.certificateCount = children(expectTag(children(certs, 'certificates')[0], Tag.Sequence, 'certificates'), 'certificate').length;
   return facts;
 }

@@ -6,6 +6,7 @@ import { corrupt } from '../errors';
 import { type Node, integer, isNull, octets, oid, sequence } from '../der/asn1';
 import { OID, PRF_HASH, describeOid } from './oids';
 import { type PbeScheme, checkIterations, unsupported } from './scheme';
+import { HASH_BYTES } from '../crypto';
 
 interface CipherSpec {
   name: BlockCipherName;
@@ -21,7 +22,6 @@ const CIPHERS: Record<string, CipherSpec> = {
   [OID.desEde3Cbc]: { name: 'des-ede3-cbc', label: 'DES-EDE3-CBC', keyLength: 24, ivLength: 8 },
 };
 
-const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 /** `params` is the PBES2-params SEQUENCE of the AlgorithmIdentifier. */
 export function pbes2Scheme(params: Node | undefined, where: string): PbeScheme {

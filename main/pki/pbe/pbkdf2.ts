@@ -4,13 +4,13 @@
  * interrupted: after Stop it would burn its whole count (seconds at millions of rounds).
  */
 import { type HashName, hmac, pbkdf2 as nativePbkdf2 } from '../crypto';
-import { cancelled } from '../eval-worker';
+import { cancelled } from '../errors';
 import { type RunOptions, pbkdf2Blocks } from './hash-iterate';
 import type { WasmHash } from './hash-wasm';
 import { hmacStates } from './hmac-state';
 import { pbkdf2RunsInWorker } from './placement';
+import { HASH_BYTES } from '../crypto';
 
-const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 export async function pbkdf2(
   password: Uint8Array,

@@ -8,6 +8,7 @@ import type { Derivation } from './cost';
 import type { RunOptions } from './hash-iterate';
 import { KDF_ID, pkcs12Kdf, pkcs12KdfWork } from './pkcs12-kdf';
 import { checkIterations, unsupported } from './scheme';
+import { HASH_BYTES } from '../crypto';
 
 export interface MacSpec {
   hash: HashName;
@@ -18,7 +19,6 @@ export interface MacSpec {
   label: string;
 }
 
-const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 /** MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER DEFAULT 1 } */
 export function parseMacData(node: Node): MacSpec {

@@ -50,6 +50,7 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
   const problems: Problem[] = [];
   if (version > 3 || version < 1) problems.push(problem('BAD_VERSION', 'error', `The certificate says it is version ${version}; X.509 has versions 1, 2 and 3.`));
   if (serial.negative) problems.push(problem('NEGATIVE_SERIAL', 'warning', `The serial number ${serial.text} is negative; RFC 5280 4.1.2.2 requires a positive one, and some software rejects it.`));
+  else if (serial.octets === 0) problems.push(problem('BAD_SERIAL', 'error', 'The serial number is empty: an INTEGER with no content octets (X.690 8.3.1).'));
   else if (/^0*$/.test(serial.text)) problems.push(problem('ZERO_SERIAL', 'info', 'The serial number is zero; RFC 5280 4.1.2.2 asks for a positive one (some old roots use zero).'));
   if (serial.octets > 20) problems.push(problem('SERIAL_TOO_LONG', 'warning', `The serial number is ${serial.octets} bytes long; RFC 5280 4.1.2.2 allows at most 20.`));
   if (!equalBytes(whole(innerAlg), whole(sigAlg))) {

@@ -22,7 +22,7 @@ export function parseCrl(der: Uint8Array): CrlFacts {
   const problems: Problem[] = [];
   if (f[i]?.tag === Tag.Integer) {
     const version = smallInt(f[i++]);
-    if (version !== 1) problems.push(problem('BAD_VERSION', 'error', `The CRL says it is version ${version === null ? '(too large)' : version + 1}; CRLs have versions 1 and 2.`));
+    if (version !== 0 && version !== 1) problems.push(problem('BAD_VERSION', 'error', `The CRL says it is version ${version === null ? '(too large)' : version + 1}; CRLs have versions 1 and 2.`));
   }
   const innerAlg = expectTag(f[i++], Tag.Sequence, 'signature algorithm');
   const issuer = readName(expectTag(f[i++], Tag.Sequence, 'CRL issuer'));

@@ -25,7 +25,6 @@ export interface DecodedName {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 
 /** Why the bytes of a string value do not fit its ASN.1 type, or null when they do. */
 function badString(val: Tlv): string | null {
@@ -107,22 +106,4 @@ export function readRdn(rdn: Tlv): DecodedName {
     if (a) attrs.push(a);
   }
   return decoded(attrs);
-}
-
-/** Parts in encoded order. */
-export function nameParts(name: Tlv): NamePart[] {
-  return readName(name).parts;
-}
-
-/** RFC 4514 text of parts without RDN grouping (each part its own RDN); prefer readName().text. */
-export function formatName(parts: NamePart[]): string {
-  return text(parts.map((p, i) => ({ ...p, rdn: i, binary: false, bad: null })));
-}
-
-/** The name a person would call the object by: CN, else O, else the whole name. */
-export function displayName(parts: NamePart[]): string {
-  const cn = [...parts].reverse().find((p) => p.name === 'CN');
-  if (cn) return cn.value;
-  const o = parts.find((p) => p.name === 'O');
-  return o ? o.value : formatName(parts) || '(empty name)';
 }

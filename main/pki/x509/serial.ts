@@ -1,5 +1,5 @@
 /** Serial numbers as OpenSSL prints them (`openssl x509 -serial`): signed, uppercase hex, whole bytes. */
-import { hex, value, type Tlv } from '../der/der';
+import { hex, integerHex, value, type Tlv } from '../der/der';
 
 export interface Serial {
   /** "04316693ED" or, for a negative INTEGER, "-04316693ED" (never the raw two's complement). */
@@ -12,7 +12,7 @@ export interface Serial {
 export function readSerial(t: Tlv): Serial {
   const v = value(t);
   if (v.length === 0) return { text: '', negative: false, octets: 0 };
-  if (!(v[0] & 0x80)) return { text: hex(v.length > 1 && v[0] === 0 ? v.subarray(1) : v), negative: false, octets: v.length };
+  if (!(v[0] & 0x80)) return { text: integerHex(t), negative: false, octets: v.length };
   // Two's complement → magnitude: invert and add one, from the last byte up.
   const m = new Uint8Array(v.length);
   let carry = 1;
