@@ -18,7 +18,7 @@ import LockIcon from '@mui/icons-material/LockOutlined';
 import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import FileIcon from '@mui/icons-material/InsertDriveFileOutlined';
 import type { ChainHintDto, DocumentDto } from '../../../main/api/dto';
-import { ChainHint } from './ChainHint';
+import { VerdictLine } from './VerdictLine';
 import { bytesWords, formatWords } from './words';
 
 interface Props {
@@ -76,7 +76,7 @@ export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, f
           </IconButton>
         </Tooltip>
       </Box>
-      {chain && <ChainHint hint={chain} />}
+      {chain && <VerdictLine verdict={{ tone: chain.severity, text: chain.message }} testId="chain-hint" dense />}
       {doc.notes.length > 0 && (
         <Box component="ul" sx={{ m: 0, px: 4, py: 0.75, color: 'text.secondary', typography: 'caption' }}>
           {doc.notes.map((n) => (

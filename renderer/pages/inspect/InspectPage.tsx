@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/FileOpenOutlined';
 import PasteIcon from '@mui/icons-material/ContentPaste';
 import ClearAllIcon from '@mui/icons-material/ClearAll';
-import type { ChainHintDto, DocumentDto, WorkbenchState } from '../../../main/api/dto';
+import type { DocumentDto, WorkbenchState } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
 import { DetailPane } from './DetailPane';
 import { DropOverlay } from './DropOverlay';
@@ -36,10 +36,6 @@ import type { OpenRows } from './verdict';
 const TOOLBAR_FROM = 6;
 
 /** The cheap per-file chain verdict main sends with each file. */
-function chainOf(doc: DocumentDto): ChainHintDto | null {
-  return doc.chain;
-}
-
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 export function InspectPage({ active, onShow }: { active: boolean; onShow: () => void }) {
@@ -78,13 +74,13 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const allRows = useMemo(() => files.flatMap((f) => f.rows), [files]);
   const openRows = useMemo((): OpenRows => {
     const byId = new Map<string, RowData>(allRows.map((r) => [r.id, r]));
-    return { byId, groups: new Map(wb.state.matchGroups.map((g) => [g.id, g])), privateKeys: allRows.filter((r) => r.kind === 'privateKey'), leafCertificates: allRows.filter((r) => r.kind === 'certificate' && !r.isCA) };
+    return { byId, groups: new Map(wb.state.matchGroups.map((g) => [g.id, g])), privateKeys: allRows.filter((r) => r.kind === 'privateKey'), leafCertificates: allRows.filter((r) => r.kind === 'certificate' && !r.isCA && !r.duplicateOf) };
   }, [allRows, wb.state.matchGroups]);
   const links = useMemo((): LinkContext => ({ ...openRows, fileNames: new Map(documents.map((d) => [d.id, d.name])), copies: copiesOf(allRows) }), [openRows, documents, allRows]);
   const model = useMemo(() => buildList(files, deferredQuery, folded), [files, deferredQuery, folded]);
   const kinds = useMemo(() => kindCounts(allRows), [allRows]);
-  const selected = useObjectDetails(selectedId, wb.state);
   const selectedRow = selectedId ? openRows.byId.get(selectedId) : undefined;
+  const selected = useObjectDetails(selectedRow, selectedRow?.matchGroup ? openRows.groups.get(selectedRow.matchGroup) : undefined);
 
   /** After opening, show the first new file (scrolled into view) and select its first object. */
   const after = useCallback(
@@ -141,9 +137,9 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const closeDocument = useCallback(
     (documentId: string) => {
       void wb.run('documents.close', { documentId });
-      if (selectedId?.startsWith(`${documentId}/`)) setSelectedId(null);
+      setSelectedId((id) => (id?.startsWith(`${documentId}/`) ? null : id));
     },
-    [wb, selectedId],
+    [wb],
   );
 
   const currentDocId = selectedRow?.documentId || (documents.some((d) => d.id === focusedDocId) ? focusedDocId : null) || documents.at(-1)?.id || null;
@@ -179,7 +175,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
     if (doc) show(doc.id, true);
   };
 
-  const askPassword = useCallback((documentId: string) => prompt.ask(documentId), [prompt]);
+  const askPassword = prompt.ask;
   const select = useCallback((id: string) => setSelectedId(id), []);
   const jump = useCallback(
     (id: string) => {
@@ -245,10 +241,10 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
               selectedId={selectedId}
               currentDocId={currentDocId}
               filtering={filtering}
-              chainOf={chainOf}
               reveal={reveal}
               scrollKey={deferredQuery}
               onSelect={select}
+              onJump={jump}
               onClose={closeDocument}
               onUnlock={askPassword}
               onFold={fold}
@@ -257,7 +253,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
           </Box>
           <Box sx={{ flex: 1, minWidth: 0, bgcolor: 'background.paper' }}>
             {selected ? (
-              <DetailPane key={selected.id} object={selected} row={selectedRow} open={openRows} links={links} onJump={jump} />
+              <DetailPane key={selected.id} object={selected} row={openRows.byId.get(selected.id)} open={openRows} links={links} onJump={jump} />
             ) : (
               <Box sx={{ p: 4, color: 'text.secondary' }}>
                 <Typography>

@@ -11,7 +11,7 @@
 import { Fragment, type Key, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import type { ChainHintDto, DocumentDto } from '../../../main/api/dto';
+import type { DocumentDto } from '../../../main/api/dto';
 import { FileHeader } from './FileHeader';
 import type { LinkContext } from './links';
 import type { ListItem, ListModel } from './listItems';
@@ -30,11 +30,12 @@ interface Props {
   selectedId: string | null;
   currentDocId: string | null;
   filtering: boolean;
-  chainOf: (doc: DocumentDto) => ChainHintDto | null;
   reveal: RevealRequest | null;
   /** A new value (a new search or filter) scrolls back to the top. */
   scrollKey: unknown;
   onSelect: (id: string) => void;
+  /** Select an object elsewhere in the list, unfolding and scrolling to it (a link chip). */
+  onJump: (id: string) => void;
   onClose: (documentId: string) => void;
   onUnlock: (documentId: string) => void;
   onFold: (documentId: string) => void;
@@ -56,7 +57,7 @@ function estimate(item: ListItem<DocumentDto> | undefined): number {
 }
 const idOf = (item: ListItem<DocumentDto>) => (item.type === 'file' ? item.doc.id : item.row.id);
 
-export function ObjectList({ model, links, selectedId, currentDocId, filtering, chainOf, reveal, scrollKey, onSelect, onClose, onUnlock, onFold, onFocusDocument }: Props) {
+export function ObjectList({ model, links, selectedId, currentDocId, filtering, reveal, scrollKey, onSelect, onJump, onClose, onUnlock, onFold, onFocusDocument }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusNext = useRef<number | null>(null);
@@ -219,9 +220,9 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     const item = items[index]!;
     const tabStop = index === activeIndex;
     if (item.type === 'file') {
-      return <FileHeader doc={item.doc} chain={chainOf(item.doc)} shown={item.shown} total={item.total} filtering={filtering} folded={item.folded} tabStop={tabStop} onClose={onClose} onUnlock={onUnlock} onFold={onFold} />;
+      return <FileHeader doc={item.doc} chain={item.doc.chain} shown={item.shown} total={item.total} filtering={filtering} folded={item.folded} tabStop={tabStop} onClose={onClose} onUnlock={onUnlock} onFold={onFold} />;
     }
-    return <ObjectRow row={item.row} links={links} selected={item.row.id === selectedId} tabStop={tabStop} onSelect={onSelect} />;
+    return <ObjectRow row={item.row} links={links} selected={item.row.id === selectedId} tabStop={tabStop} onSelect={onSelect} onJump={onJump} />;
   };
 
   const frame = (index: number, key: Key) => {

@@ -21,6 +21,7 @@ interface Props {
   /** The list's one Tab stop. */
   tabStop: boolean;
   onSelect: (id: string) => void;
+  onJump: (id: string) => void;
 }
 
 function secondLine(r: RowData): string {
@@ -28,7 +29,7 @@ function secondLine(r: RowData): string {
   return [what, r.alias ? `alias “${r.alias}”` : null, placeWords(r.location)].filter(Boolean).join(' · ');
 }
 
-export const ObjectRow = memo(function ObjectRow({ row, links: context, selected, tabStop, onSelect }: Props) {
+export const ObjectRow = memo(function ObjectRow({ row, links: context, selected, tabStop, onSelect, onJump }: Props) {
   const links = linksOf(row, context);
   const problems = row.problems.length;
   const worst = row.problems.some((p) => p.severity === 'error') ? 'error' : row.problems.some((p) => p.severity === 'warning') ? 'warning' : 'info';
@@ -75,7 +76,7 @@ export const ObjectRow = memo(function ObjectRow({ row, links: context, selected
             {row.encrypted && <Chip label="Encrypted" variant="outlined" />}
             {row.kind === 'unsupported' && <Chip label={problemWords(row.error?.code ?? '')} color="warning" variant="outlined" />}
             {problems > 0 && <Chip label={problems === 1 ? '1 problem' : `${problems} problems`} color={worst} variant="outlined" title={row.problems.map((p) => p.message).join('\n')} />}
-            <MatchChips links={links} onJump={onSelect} inRow />
+            <MatchChips links={links} onJump={onJump} inRow />
           </Box>
         )}
       </Box>

@@ -2,12 +2,12 @@
 import Typography from '@mui/material/Typography';
 import type { OcspResponseDto, OcspSingleResponseDto } from '../../../main/api/dto';
 import { Field, Section } from './Field';
-import { colonHex, formatDate } from './words';
+import { colonHex, formatDate, revokedWords } from './words';
 
 function statusWords(r: OcspSingleResponseDto): string {
   if (r.status === 'good') return 'Good (not revoked)';
   if (r.status === 'unknown') return 'Unknown to the responder';
-  return `Revoked${r.revocationTime ? ` on ${formatDate(r.revocationTime)}` : ''}${r.revocationReason ? ` (${r.revocationReason})` : ''}`;
+  return revokedWords(r);
 }
 
 export function OcspSummary({ ocsp }: { ocsp: OcspResponseDto }) {

@@ -4,7 +4,7 @@
  * open ask, so a prompt never pops up for a file opened before a newer one (its "Enter password" button asks
  * instead). A prompt that asked by itself gives way to a newer file until a password was tried in it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentDto } from '../../../main/api/dto';
 
 export interface PasswordPromptModel {
@@ -49,16 +49,17 @@ export function usePasswordPrompt(documents: DocumentDto[], settled: boolean): P
   }, [documents, docId, settled]);
 
   const doc = documents.find((d) => d.id === docId && d.lock) ?? null;
-  return {
-    doc,
-    ask: (id) => {
-      asked.current = id;
-      setDocId(id);
-    },
-    dismiss: () => {
-      queue.current = queue.current.filter((id) => id !== docId);
-      asked.current = null;
-      setDocId(null);
-    },
-  };
+  // Stable callbacks: the list's memoized file headers receive `ask` and must not re-render on every change.
+  const ask = useCallback((id: string) => {
+    asked.current = id;
+    setDocId(id);
+  }, []);
+  const dismiss = useCallback(() => {
+    setDocId((current) => {
+      queue.current = queue.current.filter((id) => id !== current);
+      return null;
+    });
+    asked.current = null;
+  }, []);
+  return { doc, ask, dismiss };
 }

@@ -2,7 +2,7 @@
 import type { ObjectDto, OcspResponseDto } from '../../../main/api/dto';
 import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
 import { matchesOf, type OpenSet } from './links';
-import { commonName, expiryWords, formatDate, objectLabel } from './words';
+import { commonName, expiryWords, formatDate, objectLabel, revokedWords } from './words';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
 
@@ -83,7 +83,7 @@ export function keyVerdict(row: RowData | undefined, open: OpenRows): Verdict | 
 function ocspVerdict(o: OcspResponseDto): Verdict {
   if (o.responseStatus !== 'successful') return { tone: 'error', text: `The responder answered “${o.responseStatus}”: no certificate status` };
   const revoked = o.responses.find((r) => r.status === 'revoked');
-  if (revoked) return { tone: 'error', text: `Revoked${revoked.revocationTime ? ` on ${formatDate(revoked.revocationTime)}` : ''}${revoked.revocationReason ? ` (${revoked.revocationReason})` : ''}` };
+  if (revoked) return { tone: 'error', text: revokedWords(revoked) };
   if (o.responses.length === 0) return { tone: 'warning', text: 'The response names no certificate' };
   if (o.responses.some((r) => r.status === 'unknown')) return { tone: 'warning', text: 'The responder does not know this certificate' };
   const stale = o.responses.find((r) => r.nextUpdate && new Date(r.nextUpdate).getTime() < Date.now());

@@ -1,5 +1,5 @@
 /** Plain words for what the engine reports: labels, name parts, usages, formats, dates. */
-import type { DocumentDto, NamePart, ObjectDto } from '../../../main/api/dto';
+import type { DocumentDto, NamePart, ObjectDto, OcspSingleResponseDto } from '../../../main/api/dto';
 
 export function commonName(parts: NamePart[], fallback: string): string {
   return parts.find((p) => p.name === 'CN')?.value ?? (fallback || '(empty name)');
@@ -189,4 +189,9 @@ export function bytesWords(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1048576).toFixed(1)} MB`;
+}
+
+/** "Revoked on 3 Mar 2026 (keyCompromise)", for one certificate an OCSP response names. */
+export function revokedWords(r: OcspSingleResponseDto): string {
+  return `Revoked${r.revocationTime ? ` on ${formatDate(r.revocationTime)}` : ''}${r.revocationReason ? ` (${r.revocationReason})` : ''}`;
 }
