@@ -19,6 +19,8 @@ export interface Wire {
 export const E2E_NOW = new Date('2026-11-24T12:00:00Z');
 
 interface Fixtures {
+  /** A fresh folder per test: the host writes conversions and keystores here. */
+  outputDir: string;
   host: Host;
   wire: Wire[];
   app: Page;
@@ -28,8 +30,11 @@ export const test = base.extend<Fixtures>({
   wire: async ({}, use) => {
     await use([]);
   },
-  host: async ({ wire }, use) => {
-    const host = await startHost({ staticDir: join(ROOT, 'dist', 'renderer'), tap: (kind, body) => wire.push({ kind, body }), now: () => E2E_NOW });
+  outputDir: async ({}, use, testInfo) => {
+    await use(testInfo.outputPath('written'));
+  },
+  host: async ({ wire, outputDir }, use) => {
+    const host = await startHost({ staticDir: join(ROOT, 'dist', 'renderer'), tap: (kind, body) => wire.push({ kind, body }), now: () => E2E_NOW, outputDir });
     await use(host);
     await host.close();
   },

@@ -13,6 +13,7 @@ import type { ApiEvent, ApiEvents } from '../main/api/contract';
 import { createDispatcher } from '../main/rpc/dispatcher';
 import { createWorkbench, type Workbench } from '../main/workbench/index';
 import { PathGrants } from '../main/workbench/path-grants';
+import { OutputFolders } from '../main/workbench/output-folders';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../main/shell/renderer-assets';
 
 export const TOKEN_HEADER = 'x-certbench-token';
@@ -32,6 +33,8 @@ export interface HostOptions {
   tap?: (kind: WireKind, body: string) => void;
   /** The moment expiry is counted from (tests pin it so committed fixtures never expire under them). */
   now?: () => Date;
+  /** The one folder conversions and keystores are written to (there is no save dialog in a browser). */
+  outputDir?: string;
 }
 
 export interface Host {
@@ -102,7 +105,12 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const token = randomBytes(32).toString('hex');
   // No path is ever granted here: the page sends the bytes of the files the user gave it, so
   // 'documents.openPaths' refuses every path and nothing on this machine is read on a page's say-so.
-  const workbench = createWorkbench({ shell: 'web', now: options.now, grants: new PathGrants() });
+  const folders = new OutputFolders();
+  if (options.outputDir) {
+    await fs.mkdir(options.outputDir, { recursive: true });
+    folders.grant(options.outputDir);
+  }
+  const workbench = createWorkbench({ shell: 'web', now: options.now, grants: new PathGrants(), folders });
   const dispatcher = createDispatcher(workbench.handlers);
   const tap = options.tap;
   const streams = new Set<ServerResponse>();

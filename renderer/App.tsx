@@ -1,25 +1,39 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import { makeTheme } from './theme';
 import { Frame } from './frame/Frame';
+import { NavigationProvider, type Navigation, type PageIntent } from './frame/navigation';
 import type { PageId } from './frame/pages';
+import { ConvertPage } from './pages/convert/ConvertPage';
 import { InspectPage } from './pages/inspect/InspectPage';
+import { KeystoresPage } from './pages/keystores/KeystoresPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 export function App() {
   const dark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
   const theme = useMemo(() => makeTheme(dark ? 'dark' : 'light'), [dark]);
   const [page, setPage] = useState<PageId>('inspect');
+  const [intent, setIntent] = useState<PageIntent | null>(null);
+  const navigate = useCallback((next: PageId, nextIntent?: PageIntent) => {
+    setIntent(nextIntent ?? null);
+    setPage(next);
+  }, []);
+  const consume = useCallback(() => setIntent(null), []);
+  const navigation = useMemo<Navigation>(() => ({ navigate, intent, consume }), [navigate, intent, consume]);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <Frame page={page} onNavigate={setPage}>
-        {/* Inspect stays mounted so its documents and window-wide drop target survive a visit to Settings. */}
-        <InspectPage active={page === 'inspect'} onShow={() => setPage('inspect')} />
-        {page === 'settings' && <SettingsPage />}
-      </Frame>
+      <NavigationProvider value={navigation}>
+        <Frame page={page} onNavigate={(id) => navigate(id)}>
+          {/* Inspect stays mounted so its documents and window-wide drop target survive a visit elsewhere. */}
+          <InspectPage active={page === 'inspect'} onShow={() => setPage('inspect')} />
+          {page === 'convert' && <ConvertPage />}
+          {page === 'keystores' && <KeystoresPage />}
+          {page === 'settings' && <SettingsPage />}
+        </Frame>
+      </NavigationProvider>
     </ThemeProvider>
   );
 }

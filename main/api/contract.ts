@@ -2,7 +2,18 @@
  * The one typed channel map shared by main, preload, renderer and tests (GitHub Desktop's ipc-shared
  * pattern): every method's request and response, every event's payload.
  */
-import type { AppInfo, ObjectDto, WorkbenchState } from './dto';
+import type {
+  AppInfo,
+  ConvertPreviewDto,
+  ConvertRequest,
+  KeystoreDto,
+  KeystoreKind,
+  KeystoreState,
+  ObjectDto,
+  WorkbenchState,
+  WriteDestination,
+  WrittenFileDto,
+} from './dto';
 
 export interface ApiMethods {
   'app.info': { request: Record<string, never>; response: AppInfo };
@@ -21,6 +32,46 @@ export interface ApiMethods {
   'objects.details': { request: { objectId: string }; response: ObjectDto };
   /** Stops waiting for a slow operation (named by its progress events); the document stays as it was. */
   'operations.cancel': { request: { operationId: string }; response: { cancelled: boolean } };
+
+  /** What converting these objects to `target` would write (chain order, key, files, what is left out). Writes nothing. */
+  'convert.preview': { request: ConvertRequest; response: ConvertPreviewDto };
+  /**
+   * Writes the conversion into a chosen folder, atomically; EXISTS unless `destination.overwrite`.
+   * `password`: the PFX/JKS/JCEKS password, or the key's new passphrase for pkcs8/pkcs1/pem/certbot keys.
+   * `keyPassword`: JKS/JCEKS only, the key entry's own password when it differs from `password`.
+   */
+  'convert.run': { request: ConvertRequest & { destination: WriteDestination; password?: string; keyPassword?: string }; response: { written: WrittenFileDto[] } };
+
+  /** The keystores open for editing (the Keystores page). */
+  'keystores.list': { request: Record<string, never>; response: KeystoreState };
+  /** A new, empty keystore (a truststore starts this way). */
+  'keystores.create': { request: { kind: KeystoreKind; name?: string }; response: KeystoreDto };
+  /**
+   * An open document as an editable keystore: a JKS/JCEKS/PKCS#12 with its password (kept in main for saving),
+   * or any document with keys and certificates (a PEM set becomes key pair entries and trusted certificates).
+   */
+  'keystores.open': { request: { documentId: string; password?: string }; response: KeystoreDto };
+  /** A key entry protected by its own password: the key is decrypted and usable from now on. */
+  'keystores.unlockEntry': { request: { keystoreId: string; alias: string; keyPassword: string }; response: KeystoreDto };
+  /** Certificates from open documents as trusted entries; `alias` for one, otherwise named from each CN. */
+  'keystores.addTrusted': { request: { keystoreId: string; objectIds: string[]; alias?: string }; response: KeystoreDto };
+  /** A private key from an open document with its chain (given, or built from the open certificates by signature). */
+  'keystores.importKeyPair': {
+    request: { keystoreId: string; keyObjectId: string; certificateObjectIds?: string[]; alias: string; keyPassword?: string };
+    response: KeystoreDto;
+  };
+  /** A CA reply (signed certificate + chain) replaces a key entry's chain after its public key is checked (NO_MATCHING_KEY). */
+  'keystores.importCaReply': { request: { keystoreId: string; alias: string; objectIds: string[] }; response: KeystoreDto };
+  'keystores.rename': { request: { keystoreId: string; alias: string; newAlias: string }; response: KeystoreDto };
+  'keystores.delete': { request: { keystoreId: string; aliases: string[] }; response: KeystoreDto };
+  /** A key entry's own password (JKS/JCEKS); null = the store password. */
+  'keystores.setKeyPassword': { request: { keystoreId: string; alias: string; keyPassword: string | null }; response: KeystoreDto };
+  /** Saves as JKS, JCEKS or Java-compatible PKCS#12 under the store password; EXISTS unless overwrite. */
+  'keystores.save': {
+    request: { keystoreId: string; kind: KeystoreKind; storePassword: string; destination: { folder: string; fileName: string; overwrite?: boolean } };
+    response: { written: WrittenFileDto[]; keystore: KeystoreDto };
+  };
+  'keystores.close': { request: { keystoreId: string }; response: KeystoreState };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -55,6 +106,20 @@ export const API_METHODS: readonly ApiMethod[] = [
   'documents.closeAll',
   'objects.details',
   'operations.cancel',
+  'convert.preview',
+  'convert.run',
+  'keystores.list',
+  'keystores.create',
+  'keystores.open',
+  'keystores.unlockEntry',
+  'keystores.addTrusted',
+  'keystores.importKeyPair',
+  'keystores.importCaReply',
+  'keystores.rename',
+  'keystores.delete',
+  'keystores.setKeyPassword',
+  'keystores.save',
+  'keystores.close',
 ] as const;
 
 export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed'] as const;

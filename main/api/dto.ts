@@ -332,4 +332,150 @@ export interface AppInfo {
   /** 'electron' in the desktop app, 'web' when served by the loopback host. */
   shell: 'electron' | 'web';
   platform: string;
+  /** Where conversions are written without a dialog (the web host's output folder); null in the desktop app. */
+  outputFolder: string | null;
+}
+
+// ---- Convert (issue 11) ----
+
+/** CLI.md `--to` formats, plus `certbot` (cert.pem, chain.pem, fullchain.pem, privkey.pem into a folder). */
+export type ConvertTarget = 'pem' | 'fullchain' | 'certbot' | 'der' | 'p7b' | 'p7b-der' | 'pfx' | 'jks' | 'jceks' | 'pkcs8' | 'pkcs8-der' | 'pkcs1';
+export type PfxProfile = 'modern' | 'legacy' | 'java';
+
+/** What to convert: whole open documents and/or single objects (`${documentId}/${index}`). */
+export interface ConvertSource {
+  documentIds?: string[];
+  objectIds?: string[];
+}
+
+export interface ConvertOptionsDto {
+  /** pfx only; default 'modern'. */
+  profile?: PfxProfile;
+  /** Friendly name (PFX) / alias (JKS, JCEKS); default: the leaf's CN, else "certbench". */
+  alias?: string;
+  /** Write the issuers with the leaf (pem, pfx, p7b, jks); default true. */
+  includeChain?: boolean;
+  /** Keep a self-signed root at the end of the chain; default false for pem/fullchain/certbot, true for p7b/pfx/jks. */
+  includeRoot?: boolean;
+  /** pem only: append the private key after the certificates; default false. */
+  includeKey?: boolean;
+  /** Private key output unencrypted (pkcs8/pkcs1/pem with key/certbot privkey.pem): only when the user chose it. */
+  noKeyEncryption?: boolean;
+}
+
+export interface ConvertRequest {
+  source: ConvertSource;
+  target: ConvertTarget;
+  options?: ConvertOptionsDto;
+}
+
+/** One certificate in the order it will be written. */
+export interface PlannedCertDto {
+  objectId: string;
+  label: string;
+  subject: string;
+  role: 'leaf' | 'intermediate' | 'root';
+  notAfter: string | null;
+}
+
+/** One file the conversion will write. */
+export interface PlannedFileDto {
+  /** Suggested file name (the user may change it; certbot names are fixed). */
+  name: string;
+  /** Which part it is: 'main' for single-file targets; 'cert' | 'chain' | 'fullchain' | 'privkey' for certbot. */
+  role: 'main' | 'cert' | 'chain' | 'fullchain' | 'privkey';
+  format: ConvertTarget;
+  /** Objects it will contain. */
+  objects: number;
+  /** Holds a private key: written 0600. */
+  secret: boolean;
+  /** Plain words: "Leaf, 2 intermediates and the private key, encrypted". */
+  describe: string;
+}
+
+/** Answer to 'convert.preview': what was found, what will be written, what will be left out and why. */
+export interface ConvertPreviewDto {
+  target: ConvertTarget;
+  found: { certificates: number; privateKeys: number; other: number };
+  /** The chain as written, leaf → root by signature (never by input order). */
+  chain: PlannedCertDto[];
+  /** The private key to write, and whether it belongs to the leaf. */
+  key: { objectId: string; label: string; matchesLeaf: boolean } | null;
+  leftOut: { objectId: string; label: string; reason: string }[];
+  warnings: ProblemDto[];
+  files: PlannedFileDto[];
+  /** The output needs a password (pfx, jks, jceks, encrypted key). */
+  needsPassword: boolean;
+  /** The target cannot be written from this input (no certificate for DER, no key for pkcs8 ...): why, and what to do. */
+  blocked: ErrorInfo | null;
+}
+
+export interface WrittenFileDto {
+  path: string;
+  format: ConvertTarget;
+  objects: number;
+  /** Written 0600 because it holds a private key. */
+  secret: boolean;
+  /** Encrypted (key) or password-protected (pfx, jks). */
+  encrypted: boolean;
+}
+
+export interface WriteDestination {
+  /** A folder the user chose (desktop: the save dialog; web host: its output folder, AppInfo.outputFolder). */
+  folder: string;
+  /** File names for the planned files by role ('main', or the certbot roles); default the suggested names. */
+  names?: Partial<Record<PlannedFileDto['role'], string>>;
+  /** Replace existing files: only after the user confirmed. Without it an existing file gives EXISTS. */
+  overwrite?: boolean;
+}
+
+// ---- Keystores (issue 11) ----
+
+export type KeystoreKind = 'jks' | 'jceks' | 'pkcs12';
+
+export interface KeystoreCertDto {
+  subject: string;
+  issuer: string;
+  sha256: string;
+  notAfter: string | null;
+  /** Whole days until notAfter (negative once expired). */
+  daysLeft: number | null;
+  selfSigned: boolean;
+  isCA: boolean;
+}
+
+export interface KeystoreEntryDto {
+  alias: string;
+  type: 'privateKey' | 'trustedCert' | 'secretKey';
+  /** JKS/JCEKS creation date, ISO. */
+  created: string | null;
+  /** The entry's first certificate (leaf for key pairs). */
+  certificate: KeystoreCertDto | null;
+  /** Key pairs: the full chain, leaf first. */
+  chain: KeystoreCertDto[];
+  /** A key pair whose key needs its own password (differs from the store password): enter it to use the key. */
+  locked: boolean;
+  /** A key pair protected by a password of its own (JKS/JCEKS), known to main. */
+  ownKeyPassword: boolean;
+  keyAlgorithm: string | null;
+  /** What is wrong ("The certificate does not match the key", "expired"). */
+  problems: ProblemDto[];
+}
+
+export interface KeystoreDto {
+  id: string;
+  /** File name, or "New keystore". */
+  name: string;
+  path: string | null;
+  /** The format it was read as (or created as). */
+  kind: KeystoreKind;
+  entries: KeystoreEntryDto[];
+  /** Changed since opened or last saved. */
+  dirty: boolean;
+  /** Notes on what saving in another format changes ("JKS cannot hold secret keys: 1 left out"). */
+  notes: string[];
+}
+
+export interface KeystoreState {
+  keystores: KeystoreDto[];
 }

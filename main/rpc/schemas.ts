@@ -7,6 +7,36 @@ const id = z.string().min(1).max(200);
 /** 64 MiB of base64: anything larger is refused before it is decoded. */
 const MAX_BASE64 = Math.ceil((64 * 1024 * 1024 * 4) / 3);
 
+const path = z.string().min(1).max(4096);
+/** A bare file name: no folder parts, so a write lands only in the folder the user chose. */
+const fileName = z.string().min(1).max(255).regex(/^[^\\/\0]+$/).refine((n) => n !== '.' && n !== '..');
+const password = z.string().max(1024).optional();
+const alias = z.string().min(1).max(512);
+const ids = z.array(id).min(1).max(200_000);
+const keystoreKind = z.enum(['jks', 'jceks', 'pkcs12']);
+const convertRequest = z.object({
+  source: z.object({ documentIds: z.array(id).max(10_000).optional(), objectIds: z.array(id).max(200_000).optional() }).strict(),
+  target: z.enum(['pem', 'fullchain', 'certbot', 'der', 'p7b', 'p7b-der', 'pfx', 'jks', 'jceks', 'pkcs8', 'pkcs8-der', 'pkcs1']),
+  options: z
+    .object({
+      profile: z.enum(['modern', 'legacy', 'java']).optional(),
+      alias: alias.optional(),
+      includeChain: z.boolean().optional(),
+      includeRoot: z.boolean().optional(),
+      includeKey: z.boolean().optional(),
+      noKeyEncryption: z.boolean().optional(),
+    })
+    .strict()
+    .optional(),
+});
+const destination = z
+  .object({
+    folder: path,
+    names: z.object({ main: fileName, cert: fileName, chain: fileName, fullchain: fileName, privkey: fileName }).partial().strict().optional(),
+    overwrite: z.boolean().optional(),
+  })
+  .strict();
+
 export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'app.info': empty,
   'documents.list': empty,
@@ -18,4 +48,20 @@ export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'documents.closeAll': empty,
   'objects.details': z.object({ objectId: id }).strict(),
   'operations.cancel': z.object({ operationId: id }).strict(),
+  'convert.preview': convertRequest.strict(),
+  'convert.run': convertRequest.extend({ destination, password, keyPassword: password }).strict(),
+  'keystores.list': empty,
+  'keystores.create': z.object({ kind: keystoreKind, name: fileName.optional() }).strict(),
+  'keystores.open': z.object({ documentId: id, password }).strict(),
+  'keystores.unlockEntry': z.object({ keystoreId: id, alias, keyPassword: z.string().max(1024) }).strict(),
+  'keystores.addTrusted': z.object({ keystoreId: id, objectIds: ids, alias: alias.optional() }).strict(),
+  'keystores.importKeyPair': z.object({ keystoreId: id, keyObjectId: id, certificateObjectIds: ids.optional(), alias, keyPassword: password }).strict(),
+  'keystores.importCaReply': z.object({ keystoreId: id, alias, objectIds: ids }).strict(),
+  'keystores.rename': z.object({ keystoreId: id, alias, newAlias: alias }).strict(),
+  'keystores.delete': z.object({ keystoreId: id, aliases: z.array(alias).min(1).max(100_000) }).strict(),
+  'keystores.setKeyPassword': z.object({ keystoreId: id, alias, keyPassword: z.string().max(1024).nullable() }).strict(),
+  'keystores.save': z
+    .object({ keystoreId: id, kind: keystoreKind, storePassword: z.string().max(1024), destination: z.object({ folder: path, fileName, overwrite: z.boolean().optional() }).strict() })
+    .strict(),
+  'keystores.close': z.object({ keystoreId: id }).strict(),
 };

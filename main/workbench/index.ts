@@ -4,6 +4,9 @@ import type { MethodHandlers } from '../rpc/dispatcher';
 import { EventHub } from './events';
 import { nodeFiles, type FilePort } from './file-port';
 import { PathGrants } from './path-grants';
+import { OutputFolders } from './output-folders';
+import { convertHandlers } from './convert-handlers';
+import { KeystoreEditor } from './keystores';
 import { Session } from './session';
 
 export interface WorkbenchOptions {
@@ -13,6 +16,8 @@ export interface WorkbenchOptions {
   now?: () => Date;
   /** The paths the user chose; 'documents.openPaths' reads nothing else. Default: none (the browser host). */
   grants?: PathGrants;
+  /** The folders writes may go to (desktop: added by the save dialog; web host: its output folder). */
+  folders?: OutputFolders;
 }
 
 export interface Workbench {
@@ -20,6 +25,8 @@ export interface Workbench {
   events: EventHub;
   session: Session;
   grants: PathGrants;
+  folders: OutputFolders;
+  keystores: KeystoreEditor;
 }
 
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
@@ -27,6 +34,8 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   const files = options.files ?? nodeFiles;
   const session = new Session({ events, now: options.now });
   const grants = options.grants ?? new PathGrants();
+  const folders = options.folders ?? new OutputFolders();
+  const keystores = new KeystoreEditor({ session, folders, events, now: options.now });
 
   const openPaths = async (paths: string[], password?: string) => {
     // Before any read: a path nobody chose is refused whether or not it exists.
@@ -43,7 +52,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   };
 
   const handlers: MethodHandlers = {
-    'app.info': async () => ({ name: 'Certbench', version: options.version ?? '0.1.0', shell: options.shell ?? 'web', platform: process.platform }),
+    'app.info': async () => ({ name: 'Certbench', version: options.version ?? '0.1.0', shell: options.shell ?? 'web', platform: process.platform, outputFolder: options.shell === 'electron' ? null : folders.first }),
     'documents.list': async () => session.state(),
     'documents.openPaths': async ({ paths, password }) => openPaths(paths, password),
     'documents.openData': async ({ name, dataBase64 }) => {
@@ -68,7 +77,9 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     },
     'objects.details': async ({ objectId }) => session.details(objectId),
     'operations.cancel': async ({ operationId }) => ({ cancelled: session.cancel(operationId) }),
+    ...convertHandlers({ session, folders, events }),
+    ...keystores.handlers(),
   };
 
-  return { handlers, events, session, grants };
+  return { handlers, events, session, grants, folders, keystores };
 }

@@ -9,7 +9,7 @@ import { hex } from '../pki/der/der';
 import { describeObject } from '../pki/describe';
 import { PkiError, cancelled, isPkiError, toErrorInfo, type ErrorInfo } from '../pki/errors';
 import { linkObjects, type Links } from '../pki/match';
-import type { ReadResult } from '../pki/model';
+import type { RawObject, ReadResult } from '../pki/model';
 import { readBytes } from '../pki/read';
 import { SummaryCache, summarizeObject } from '../pki/summary';
 import { Slicer } from '../pki/yield';
@@ -33,6 +33,14 @@ interface OpenDocument {
   /** Public halves of the distinct private keys, decoded once when first shown. */
   keys: SummaryCache;
   chain: ChainHintDto | null;
+}
+
+/** One open object handed to a writer: its id, its row (public summary) and its raw content (main only). */
+export interface CollectedObject {
+  id: string;
+  documentId: string;
+  raw: RawObject;
+  row: ObjectSummaryDto;
 }
 
 export interface SessionOptions {
@@ -126,6 +134,44 @@ export class Session {
     const links = this.link();
     const matches = row.kind === 'privateKey' ? (row.matchGroup ? links.fingerprints.get(row.matchGroup) : undefined) ?? { listed: [], count: 0 } : undefined;
     return describeObject(raw, { id: row.id, now: this.now(), withoutPem, handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
+  }
+
+  /**
+   * The raw objects behind a conversion or keystore import, in document order, with their rows: whole documents
+   * and single objects, each once. Private keys are decrypted PKCS#8 here: main only, never returned to the renderer.
+   */
+  collect(source: { documentIds?: readonly string[]; objectIds?: readonly string[] }): CollectedObject[] {
+    const wanted = new Map<string, Set<number> | 'all'>();
+    for (const id of source.documentIds ?? []) wanted.set(this.find(id).id, 'all');
+    for (const objectId of source.objectIds ?? []) {
+      const slash = objectId.lastIndexOf('/');
+      const doc = this.find(objectId.slice(0, slash));
+      const index = Number(objectId.slice(slash + 1));
+      if (!doc.rows[index] || doc.rows[index].id !== objectId) throw new PkiError('NOT_FOUND', 'That object is no longer open.', 'Open the file again.');
+      const set = wanted.get(doc.id);
+      if (set === 'all') continue;
+      wanted.set(doc.id, (set ?? new Set<number>()).add(index));
+    }
+    const out: CollectedObject[] = [];
+    for (const doc of this.docs) {
+      const want = wanted.get(doc.id);
+      if (!want || !doc.result) continue;
+      doc.result.objects.forEach((raw, index) => {
+        if (want === 'all' || want.has(index)) out.push({ id: doc.rows[index].id, documentId: doc.id, raw, row: doc.rows[index] });
+      });
+    }
+    return out;
+  }
+
+  /** Every open certificate, for building chains from what the user has open. */
+  openCertificates(): CollectedObject[] {
+    return this.collect({ documentIds: this.docs.filter((d) => d.result).map((d) => d.id) }).filter((o) => o.raw.kind === 'certificate');
+  }
+
+  /** The file behind a document, for re-reading it (keystore editor). */
+  documentFile(documentId: string): { id: string; name: string; path: string | null; bytes: Uint8Array; format: string | null } {
+    const doc = this.find(documentId);
+    return { id: doc.id, name: doc.name, path: doc.path, bytes: doc.bytes, format: doc.result?.format ?? null };
   }
 
   private link(): Links {

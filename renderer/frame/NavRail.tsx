@@ -1,4 +1,4 @@
-/** The navigation rail: Inspect works today; the rest of the roadmap shows as "coming soon". */
+/** The navigation rail: pages not built yet show as "coming soon". */
 import type { ReactElement } from 'react';
 import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
@@ -22,10 +22,10 @@ interface RailItem {
 
 const ITEMS: RailItem[] = [
   { id: 'inspect', label: 'Inspect', icon: <SearchIcon />, ready: true },
-  { id: 'convert', label: 'Convert', icon: <SwapIcon />, ready: false },
+  { id: 'convert', label: 'Convert', icon: <SwapIcon />, ready: true },
   { id: 'csr', label: 'New CSR', icon: <NoteAddIcon />, ready: false },
   { id: 'chain', label: 'Chain doctor', icon: <LinkIcon />, ready: false },
-  { id: 'keystores', label: 'Keystores', icon: <KeyIcon />, ready: false },
+  { id: 'keystores', label: 'Keystores', icon: <KeyIcon />, ready: true },
   { id: 'expiry', label: 'Expiry', icon: <EventIcon />, ready: false },
 ];
 const SETTINGS: RailItem = { id: 'settings', label: 'Settings', icon: <SettingsIcon />, ready: true };

@@ -1,0 +1,44 @@
+/**
+ * Moving between pages with something to do there: the Inspector's next steps open Convert prefilled, or the
+ * Keystores page with the objects to add. A page takes its intent once (consume) and then owns the state.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { ConvertOptionsDto, ConvertSource, ConvertTarget } from '../../main/api/dto';
+import type { PageId } from './pages';
+
+export type PageIntent =
+  | { page: 'convert'; source: ConvertSource; target?: ConvertTarget; options?: ConvertOptionsDto }
+  | {
+      page: 'keystores';
+      /** Open this (unlocked or plain) document as an editable keystore. */
+      documentId?: string;
+      /** Offer to add these certificates as trusted entries. */
+      trustedObjectIds?: string[];
+      /** Offer to import this key (with its chain) as a key pair entry. */
+      keyObjectId?: string;
+    };
+
+export interface Navigation {
+  navigate(page: PageId, intent?: PageIntent): void;
+  /** The intent waiting for the page it names; the page calls consume() once it took it. */
+  intent: PageIntent | null;
+  consume(): void;
+}
+
+const NavigationContext = createContext<Navigation | null>(null);
+
+export function NavigationProvider({ value, children }: { value: Navigation; children: ReactNode }) {
+  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
+}
+
+export function useNavigation(): Navigation {
+  const nav = useContext(NavigationContext);
+  if (!nav) throw new Error('useNavigation outside NavigationProvider');
+  return nav;
+}
+
+/** The intent for `page`, if one is waiting. */
+export function useIntentFor<P extends PageIntent['page']>(page: P): Extract<PageIntent, { page: P }> | null {
+  const { intent } = useNavigation();
+  return intent && intent.page === page ? (intent as Extract<PageIntent, { page: P }>) : null;
+}
