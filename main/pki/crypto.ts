@@ -67,6 +67,37 @@ export function decryptCbc(cipher: BlockCipherName, key: Uint8Array, iv: Uint8Ar
   }
 }
 
+/** CBC encryption with PKCS#7 padding (PKCS#12, PKCS#8, DEK-Info, JCEKS writers). */
+export function encryptCbc(cipher: BlockCipherName, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  let c: nodeCrypto.Cipher;
+  try {
+    c = nodeCrypto.createCipheriv(cipher, key, iv);
+  } catch {
+    throw new PkiError('UNSUPPORTED_ALGORITHM', `The cipher ${cipher.toUpperCase()} is not available.`, 'Choose AES-256-CBC.');
+  }
+  return Buffer.concat([c.update(data), c.final()]);
+}
+
+/**
+ * A PKCS#8 private key in its traditional DER form: RSAPrivateKey (PKCS#1) for RSA, ECPrivateKey with its
+ * named curve (SEC 1) for EC. Other key types have no traditional form: UNSUPPORTED_ALGORITHM.
+ */
+export function traditionalPrivateKey(pkcs8: Uint8Array): { der: Uint8Array; label: 'RSA PRIVATE KEY' | 'EC PRIVATE KEY' } {
+  let key: nodeCrypto.KeyObject;
+  try {
+    key = nodeCrypto.createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+  } catch (e) {
+    throw keyError(e, 'private key');
+  }
+  if (key.asymmetricKeyType === 'rsa') return { der: key.export({ format: 'der', type: 'pkcs1' }), label: 'RSA PRIVATE KEY' };
+  if (key.asymmetricKeyType === 'ec') return { der: key.export({ format: 'der', type: 'sec1' }), label: 'EC PRIVATE KEY' };
+  throw new PkiError(
+    'UNSUPPORTED_ALGORITHM',
+    `A ${key.asymmetricKeyType ?? 'this'} key has no traditional (PKCS#1 / SEC 1) form.`,
+    'Write it as PKCS#8 (--to pkcs8), which every current tool reads.',
+  );
+}
+
 export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && nodeCrypto.timingSafeEqual(a, b);
 }
