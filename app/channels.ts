@@ -14,3 +14,5 @@ export const PICK_FILES_CHANNEL = 'certbench:pickFiles';
 export const GRANT_FILES_CHANNEL = 'certbench:grantFiles';
 /** As many files as one 'documents.openPaths' request may name. */
 export const MAX_FILES_PER_OPEN = 500;
+/** The native folder dialog for writing; main grants the folder (OutputFolders). */
+export const PICK_FOLDER_CHANNEL = 'certbench:pickFolder';

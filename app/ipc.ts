@@ -8,8 +8,9 @@ import { isAbsolute } from 'node:path';
 import { API_EVENTS, API_METHODS, type Envelope } from '../main/api/contract';
 import type { Dispatcher } from '../main/rpc/dispatcher';
 import type { EventHub } from '../main/workbench/events';
+import type { OutputFolders } from '../main/workbench/output-folders';
 import type { PathGrants } from '../main/workbench/path-grants';
-import { eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL } from './channels';
+import { eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL, PICK_FOLDER_CHANNEL } from './channels';
 import { OPEN_DIALOG_FILTERS } from './file-types';
 import { isTrustedSender } from './sender';
 
@@ -38,6 +39,22 @@ export function registerIpc(dispatcher: Dispatcher, grants: PathGrants, getWindo
   }
   ipcMain.handle(PICK_FILES_CHANNEL, async (event) => (isTrustedSender(event, getWindow()) ? grants.grant(await showOpenDialog(getWindow())) : []));
   ipcMain.handle(GRANT_FILES_CHANNEL, (event, paths: unknown) => (isTrustedSender(event, getWindow()) ? grants.grant(droppedPaths(paths)) : []));
+}
+
+export async function showFolderDialog(win: BrowserWindow | null): Promise<string | null> {
+  const options = { title: 'Choose where to save', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+}
+
+/** The save-to folder dialog: the chosen folder becomes one the workbench may write into. */
+export function registerFolderPicker(folders: OutputFolders, getWindow: () => BrowserWindow | null): void {
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event) => {
+    if (!isTrustedSender(event, getWindow())) return null;
+    const folder = await showFolderDialog(getWindow());
+    if (folder) folders.grant(folder);
+    return folder;
+  });
 }
 
 const ALLOWED_EVENTS = new Set<string>(API_EVENTS);

@@ -83,7 +83,7 @@ test('permissions are denied, except clipboard write from the app', () => {
 });
 
 test('IPC: one channel per API method plus the open dialog and dropped files', () => {
-  assert.deepEqual([...fake.recorded.ipcHandlers.keys()].sort(), [...API_METHODS.map((m) => `certbench:${m}`), 'certbench:pickFiles', 'certbench:grantFiles'].sort());
+  assert.deepEqual([...fake.recorded.ipcHandlers.keys()].sort(), [...API_METHODS.map((m) => `certbench:${m}`), 'certbench:pickFiles', 'certbench:grantFiles', 'certbench:pickFolder'].sort());
 });
 
 test('files from argv and from open-file before ready are open when the window first asks', async () => {
@@ -94,7 +94,7 @@ test('files from argv and from open-file before ready are open when the window f
 
 test('calls from the window reach the workbench; bad requests come back as INVALID_ARGUMENT', async () => {
   const info = await invoke('certbench:app.info', fromWindow(), {});
-  assert.deepEqual(info, { ok: true, value: { name: 'Certbench', version: '0.1.0-test', shell: 'electron', platform: process.platform } });
+  assert.deepEqual(info, { ok: true, value: { name: 'Certbench', version: '0.1.0-test', shell: 'electron', platform: process.platform, outputFolder: null } });
   const bad = await invoke('certbench:documents.openPaths', fromWindow(), { paths: 'not-a-list' });
   assert.equal(bad.ok, false);
   assert.equal(bad.error.code, 'INVALID_ARGUMENT');

@@ -6,10 +6,11 @@ import { app, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../main/rpc/dispatcher';
 import { createWorkbench } from '../main/workbench';
+import { OutputFolders } from '../main/workbench/output-folders';
 import { PathGrants } from '../main/workbench/path-grants';
 import { FileOpener, pathsFromArgv } from './file-opens';
 import { denyPermissions, guardAllWebContents } from './guards';
-import { forwardEvents, registerIpc, showOpenDialog } from './ipc';
+import { forwardEvents, registerFolderPicker, registerIpc, showOpenDialog } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPath } from './window';
@@ -65,12 +66,15 @@ function start(): void {
   });
 
   void app.whenReady().then(async () => {
-    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), grants });
+    // The folders the user chose in the save dialog: the only places the workbench writes.
+    const folders = new OutputFolders();
+    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), grants, folders });
     const dispatcher = createDispatcher(workbench.handlers);
 
     denyPermissions(session.defaultSession);
     serveRenderer(session.defaultSession, rendererDir);
     registerIpc(dispatcher, grants, getWindow);
+    registerFolderPicker(folders, getWindow);
     forwardEvents(workbench.events, getWindow);
 
     const openFromMenu = async () => opener.open(await showOpenDialog(getWindow()));

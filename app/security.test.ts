@@ -65,7 +65,7 @@ test('IPC: one channel per API method, every handler checks the sender first', (
   assert.match(i, /for \(const method of API_METHODS\)\s*\{\s*ipcMain\.handle\(methodChannel\(method\)/);
   const handles = i.match(/ipcMain\.handle\(/g) ?? [];
   const checked = i.match(/ipcMain\.handle\([^;]*?isTrustedSender\(event, getWindow\(\)\)/g) ?? [];
-  assert.equal(handles.length, 3);
+  assert.equal(handles.length, 4);
   assert.equal(checked.length, handles.length, 'every ipcMain.handle must check isTrustedSender');
   assert.doesNotMatch(i, /ipcMain\.on\(/, 'no fire-and-forget channels');
   assert.match(i, /ALLOWED_EVENTS\.has\(event\)/);
@@ -76,13 +76,16 @@ test('IPC: one channel per API method, every handler checks the sender first', (
 test('main reads only chosen paths: the workbench gets the grants that the dialog, drops, argv and open-file fill', () => {
   const m = code('app/main.ts');
   assert.match(m, /const grants = new PathGrants\(\)/);
-  assert.match(m, /createWorkbench\(\{[^}]*\bgrants \}\)/);
+  assert.match(m, /createWorkbench\(\{[^}]*\bgrants, folders \}\)/);
+  assert.match(m, /registerFolderPicker\(folders, getWindow\)/);
   assert.match(m, /new FileOpener\(grants\)/);
   assert.match(m, /registerIpc\(dispatcher, grants, getWindow\)/);
   const i = code('app/ipc.ts');
   assert.match(i, /grants\.grant\(await showOpenDialog\(getWindow\(\)\)\)/);
   assert.match(i, /grants\.grant\(droppedPaths\(paths\)\)/);
   assert.match(code('app/file-opens.ts'), /this\.grants\.grant\(paths\)/);
+  // Writes go only to folders chosen in the save dialog.
+  assert.match(i, /const folder = await showFolderDialog\(getWindow\(\)\);\s*if \(folder\) folders\.grant\(folder\);/);
 });
 
 test('the preload exposes named methods only, each checked against the contract', () => {
@@ -95,7 +98,7 @@ test('the preload exposes named methods only, each checked against the contract'
   // The bridge must not hand out ipcRenderer itself or a generic send/invoke.
   const bridge = p.slice(p.indexOf('const bridge'), p.indexOf('contextBridge.exposeInMainWorld'));
   const keys = [...bridge.matchAll(/^  (?:async )?(\w+)\(/gm)].map((m) => m[1]);
-  assert.deepEqual(keys, ['call', 'on', 'pickFiles', 'grantFiles']);
+  assert.deepEqual(keys, ['call', 'on', 'pickFiles', 'grantFiles', 'pickFolder']);
   assert.doesNotMatch(bridge, /ipcRenderer[,}\s]*$|: ipcRenderer|\.send\(|sendSync/m);
 });
 

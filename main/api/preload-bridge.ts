@@ -16,6 +16,8 @@ export interface CertbenchBridge {
    * 'documents.openPaths' may read them. One entry per file; '' for a File with no path (one the page made).
    */
   grantFiles(files: File[]): Promise<string[]>;
+  /** Shows the native folder dialog for writing; resolves to the chosen folder (granted in main for writes), or null. */
+  pickFolder(): Promise<string | null>;
 }
 
 /** `window` as seen by the renderer in Electron; `certbench` is absent in the browser host. */

@@ -25,6 +25,8 @@ export interface RendererClient extends ApiClient {
   pickFiles: (() => Promise<string[]>) | null;
   /** Electron only: the paths of dropped files, granted in main ('' for a File without one). */
   grantFiles: ((files: File[]) => Promise<string[]>) | null;
+  /** Electron only: the native folder dialog for writing (main grants the folder); null when cancelled. */
+  pickFolder: (() => Promise<string | null>) | null;
 }
 
 interface Transport {
@@ -46,7 +48,7 @@ function wrap(transport: Transport): ApiClient {
 export function createClient(): RendererClient {
   const bridge = electronBridge();
   if (bridge) {
-    return { ...wrap(bridge), shell: 'electron', pickFiles: () => bridge.pickFiles(), grantFiles: (files) => bridge.grantFiles(files) };
+    return { ...wrap(bridge), shell: 'electron', pickFiles: () => bridge.pickFiles(), grantFiles: (files) => bridge.grantFiles(files), pickFolder: () => bridge.pickFolder() };
   }
-  return { ...wrap(webTransport(takeToken())), shell: 'web', pickFiles: null, grantFiles: null };
+  return { ...wrap(webTransport(takeToken())), shell: 'web', pickFiles: null, grantFiles: null, pickFolder: null };
 }
