@@ -20,7 +20,7 @@ import { copiesOf, type LinkContext } from './links';
 import { ListToolbar } from './ListToolbar';
 import { buildList, type FileEntry } from './listItems';
 import { ObjectList, type RevealRequest } from './ObjectList';
-import { PasswordDialog } from './PasswordDialog';
+import { PasswordDialog } from '../../components/PasswordDialog';
 import { PasteDialog } from './PasteDialog';
 import { openRequestsFor } from './readFiles';
 import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
@@ -45,7 +45,8 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const documents = wb.state.documents;
   /** Opens of files in progress (a batch arrives file by file; prompts wait for all of it). */
   const [opening, setOpening] = useState(0);
-  const prompt = usePasswordPrompt(documents, opening === 0);
+  // Files opened on another page (Convert) ask for their password there; here once Inspect is shown again.
+  const prompt = usePasswordPrompt(documents, opening === 0 && active);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusedDocId, setFocusedDocId] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -269,7 +270,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
         </Box>
       )}
 
-      {prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={cancelPrompt} onStop={() => void stopUnlock()} />}
+      {active && prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={cancelPrompt} onStop={() => void stopUnlock()} />}
       <PasteDialog
         open={pasteOpen}
         onClose={() => setPasteOpen(false)}
