@@ -195,7 +195,7 @@ export function ConvertPage() {
         )}
       </Box>
       {!written && (
-        <Box component="footer" sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 3, py: 1.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+        <Box component="footer" data-testid="wizard-footer" sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 3, py: 1.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
           <Button onClick={() => back && wizard.goTo(back)} disabled={!back || run.running}>
             Back
           </Button>

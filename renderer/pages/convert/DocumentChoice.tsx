@@ -46,7 +46,7 @@ export function DocumentChoice({ doc, selection, onChange, onUnlock }: Props) {
             </Box>
           }
         />
-        {doc.status === 'locked' && (
+        {doc.lock && (
           <Button startIcon={<LockIcon />} onClick={() => onUnlock(doc.id)}>
             Enter password
           </Button>

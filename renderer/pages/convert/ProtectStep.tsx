@@ -45,7 +45,10 @@ export function ProtectStep({ target, needs, options, setOption, passwordNeeded,
   return (
     <Box sx={{ display: 'grid', gap: 3, maxWidth: 720 }}>
       {needs.includeKey && (
-        <FormControlLabel control={<Switch checked={options.includeKey === true} onChange={(_, v) => setOption('includeKey', v)} />} label="Add the private key after the certificates" />
+        <FormControlLabel control={<Switch checked={options.includeKey !== false && options.separateKey !== true} onChange={(_, v) => setOption('includeKey', v)} disabled={options.separateKey === true} />} label="Add the private key after the certificates" />
+      )}
+      {needs.separateKey && (
+        <FormControlLabel control={<Switch checked={options.separateKey === true} onChange={(_, v) => setOption('separateKey', v)} />} label="Write the private key to a file of its own" />
       )}
       {needs.keyChoice && (
         <FormControl>

@@ -17,18 +17,32 @@ export interface ProtectionNeeds {
   includeChain: boolean;
   includeRoot: boolean;
   includeKey: boolean;
+  /** The key may go to a file of its own beside the certificates (pem, fullchain, der, p7b). */
+  separateKey: boolean;
+}
+
+const SEPARATE_KEY: readonly ConvertTarget[] = ['pem', 'fullchain', 'der', 'p7b'];
+
+/** Whether the output holds the private key outside a keystore (a key file, certbot's privkey.pem, a PEM with it). */
+export function writesKeyFile(target: ConvertTarget, options: ConvertOptionsDto, hasKey: boolean): boolean {
+  if (!hasKey) return false;
+  if (KEY_FILES.includes(target) || target === 'certbot') return true;
+  if (SEPARATE_KEY.includes(target) && options.separateKey === true) return true;
+  // A PEM holds the key after the certificates unless told not to (CLI.md: "certs then key").
+  return target === 'pem' && options.includeKey !== false;
 }
 
 export function protectionNeeds(target: ConvertTarget, options: ConvertOptionsDto, hasKey: boolean): ProtectionNeeds {
   const container = CONTAINERS.includes(target);
   return {
     container,
-    keyChoice: hasKey && (KEY_FILES.includes(target) || target === 'certbot' || (target === 'pem' && options.includeKey === true)),
+    keyChoice: writesKeyFile(target, options, hasKey),
     profile: target === 'pfx',
     alias: container,
     includeChain: ['pem', 'pfx', 'p7b', 'p7b-der', 'jks', 'jceks'].includes(target),
     includeRoot: ['pem', 'fullchain', 'certbot', 'p7b', 'p7b-der', 'pfx', 'jks', 'jceks'].includes(target),
     includeKey: target === 'pem' && hasKey,
+    separateKey: SEPARATE_KEY.includes(target) && hasKey,
   };
 }
 

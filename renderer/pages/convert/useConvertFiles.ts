@@ -42,7 +42,8 @@ export function useConvertFiles(wb: WorkbenchModel): ConvertFilesModel {
           if (!next) continue;
           opened.push(...newIds(before, next).filter((id) => !opened.includes(id)));
           before = next;
-          const locked = next.documents.filter((d) => opened.includes(d.id) && d.status === 'locked').map((d) => d.id);
+          // A locked file, or a keystore listed without its password (its keys need it): ask.
+          const locked = next.documents.filter((d) => opened.includes(d.id) && d.lock !== null).map((d) => d.id);
           if (locked.length) setQueue((q) => [...q, ...locked.filter((id) => !q.includes(id))]);
         }
       } finally {
@@ -53,7 +54,7 @@ export function useConvertFiles(wb: WorkbenchModel): ConvertFilesModel {
     [client, wb],
   );
 
-  const asking = wb.state.documents.find((d) => d.id === queue[0] && d.status === 'locked' && d.lock) ?? null;
+  const asking = wb.state.documents.find((d) => d.id === queue[0] && d.lock) ?? null;
   const first = queue[0];
   const dismiss = useCallback(() => setQueue((q) => q.slice(1)), []);
   const ask = useCallback((documentId: string) => setQueue((q) => [documentId, ...q.filter((id) => id !== documentId)]), []);
@@ -63,7 +64,7 @@ export function useConvertFiles(wb: WorkbenchModel): ConvertFilesModel {
       setUnlocking(true);
       const next = await wb.run('documents.unlock', { documentId: first, password });
       setUnlocking(false);
-      if (next?.documents.find((d) => d.id === first)?.status !== 'locked') setQueue((q) => q.filter((id) => id !== first));
+      if (!next?.documents.find((d) => d.id === first)?.lock) setQueue((q) => q.filter((id) => id !== first));
     },
     [first, wb],
   );

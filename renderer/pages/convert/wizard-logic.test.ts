@@ -61,12 +61,18 @@ test('Protect it: keystores always ask a password; a key file asks unless "no pa
   }
   // certbot without a key writes no privkey.pem: nothing to encrypt.
   assert.equal(passwordRequired(protectionNeeds('certbot', {}, false), {}), false);
-  // PEM holds the key only when asked to.
-  assert.equal(protectionNeeds('pem', {}, true).keyChoice, false);
-  assert.equal(protectionNeeds('pem', { includeKey: true }, true).keyChoice, true);
-  assert.equal(protectionNeeds('pem', { includeKey: true }, true).includeKey, true);
-  // DER is one certificate: nothing to ask, the step is skipped.
-  assert.equal(hasProtectStep(protectionNeeds('der', {}, true)), false);
+  // A PEM holds the key after the certificates unless told not to ("Certificates only, key stripped").
+  assert.equal(protectionNeeds('pem', {}, true).keyChoice, true);
+  assert.equal(protectionNeeds('pem', { includeKey: false }, true).keyChoice, false);
+  assert.equal(protectionNeeds('pem', { includeKey: false }, false).includeKey, false);
+  // The key in a file of its own, beside DER, P7B, fullchain or PEM certificates.
+  assert.equal(protectionNeeds('der', { separateKey: true }, true).keyChoice, true);
+  assert.equal(protectionNeeds('der', {}, true).separateKey, true);
+  assert.equal(protectionNeeds('der', { separateKey: true }, false).keyChoice, false);
+  assert.equal(protectionNeeds('jks', {}, true).separateKey, false);
+  // DER is one certificate: without a key there is nothing to ask, the step is skipped.
+  assert.equal(hasProtectStep(protectionNeeds('der', {}, false)), false);
+  assert.equal(hasProtectStep(protectionNeeds('der', {}, true)), true);
   assert.equal(hasProtectStep(protectionNeeds('fullchain', {}, true)), true);
 });
 
