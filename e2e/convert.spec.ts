@@ -206,7 +206,7 @@ test('from the Inspector: right-click a certificate → "Save certificate…" �
   // Prefilled: the certificate, as DER; nothing to protect, so the wizard opens at "Where to save".
   await expect(page.getByRole('heading', { name: 'Convert', level: 1 })).toBeVisible();
   await expect(stepHeading(page, 'Where to save')).toBeVisible();
-  await expect(page.getByTestId('convert-status')).toHaveText('1 chosen object → Appliance that wants DER');
+  await expect(page.getByTestId('convert-status')).toHaveText('shop.example.test → Appliance that wants DER');
   await expect(page.locator('[data-step="protect"]')).toHaveCount(0);
   const name = page.locator('input[data-role="main"]');
   await expect(name).not.toHaveValue('');

@@ -27,11 +27,12 @@ import { ReviewStep } from './ReviewStep';
 import { fromSource, withDocuments } from './selection';
 import { SourceStep } from './SourceStep';
 import { nextStep, previousStep, STEPS } from './steps';
-import { TARGET_CARDS } from './targets';
+import { TARGET_CARDS, targetName } from './targets';
 import { TargetStep } from './TargetStep';
 import { useConvertFiles } from './useConvertFiles';
 import { useConvertRun } from './useConvertRun';
 import { useConvertWizard, type FileNames } from './useConvertWizard';
+import { chosenWords } from './words';
 import { useOutputFolder } from './useOutputFolder';
 import { usePageDrop } from './usePageDrop';
 
@@ -102,10 +103,7 @@ export function ConvertPage() {
   const back = previousStep(step, steps);
   const blocker = step === 'where' && !output.folder ? 'Choose a folder to write into.' : wizard.blocker;
   const title = (id: string) => STEPS.find((s) => s.id === id)!.title;
-  const chosenNames = documents.filter((d) => wizard.selection.documentIds.includes(d.id)).map((d) => d.name);
-  const subtitle = [chosenNames.length ? chosenNames.join(', ') : wizard.selection.objectIds.length ? `${wizard.selection.objectIds.length} chosen object${wizard.selection.objectIds.length === 1 ? '' : 's'}` : null, wizard.choice ? (TARGET_CARDS.find((c) => c.id === wizard.choice!.id)?.title ?? wizard.choice.target.toUpperCase()) : null]
-    .filter(Boolean)
-    .join(' → ');
+  const subtitle = [chosenWords(documents, wizard.selection), wizard.choice ? (TARGET_CARDS.find((c) => c.id === wizard.choice!.id)?.title ?? targetName(wizard.choice.target)) : null].filter(Boolean).join(' → ');
   const exists = run.exists;
 
   return (
@@ -162,6 +160,7 @@ export function ConvertPage() {
                 found={wizard.latest}
                 foundError={wizard.preview.error}
                 loading={wizard.preview.loading}
+                locked={wizard.lockedName}
               />
             )}
             {step === 'target' && <TargetStep choice={wizard.choice} onChoose={wizard.choose} found={wizard.latest?.found ?? null} blocked={preview?.blocked ?? null} />}

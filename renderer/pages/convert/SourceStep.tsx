@@ -22,9 +22,11 @@ interface Props {
   found: ConvertPreviewDto | null;
   foundError: ErrorInfo | null;
   loading: boolean;
+  /** The name of a chosen file that is still locked. */
+  locked: string | null;
 }
 
-export function SourceStep({ documents, selection, onSelection, onFiles, onUnlock, opening, found, foundError, loading }: Props) {
+export function SourceStep({ documents, selection, onSelection, onFiles, onUnlock, opening, found, foundError, loading, locked }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(320px, 1fr) minmax(320px, 1fr)' }, gap: 3, alignItems: 'start' }}>
@@ -66,7 +68,9 @@ export function SourceStep({ documents, selection, onSelection, onFiles, onUnloc
         )}
       </Box>
       <Box component="section" aria-label="What was found" sx={{ minWidth: 0 }}>
-        {isEmpty(selection) ? (
+        {locked ? (
+          <Typography color="text.secondary">Enter the password of {locked} to see what is inside.</Typography>
+        ) : isEmpty(selection) ? (
           <Typography color="text.secondary">Certbench shows here what it finds in the files you choose: certificates, the chain leaf → root, the private key.</Typography>
         ) : foundError ? (
           <ErrorAlert error={foundError} />

@@ -29,6 +29,7 @@ export function TargetCardView({ card, selected, unavailable, onChoose, dropping
         display: 'flex',
         flexDirection: 'column',
         alignItems: 'stretch',
+        justifyContent: 'flex-start',
         textAlign: 'left',
         gap: 0.5,
         p: 1.5,

@@ -41,6 +41,8 @@ export interface WizardModel {
   /** The request as it will be written. */
   request: ConvertRequest | null;
   passwordNeeded: boolean;
+  /** A chosen file still waiting for its password. */
+  lockedName: string | null;
   reset(): void;
 }
 
@@ -76,9 +78,15 @@ export function useConvertWizard(documents: DocumentDto[]): WizardModel {
   useEffect(() => setSelection((s) => prune(s, documents)), [documents]);
 
   const source = useMemo(() => toSource(selection), [selection]);
+  // A file still locked has nothing to show yet; once unlocked (or changed) the preview is asked again.
+  const lockedDoc = documents.find((d) => selection.documentIds.includes(d.id) && d.status === 'locked');
+  const revision = documents
+    .filter((d) => selection.documentIds.includes(d.id) || selection.objectIds.some((id) => id.startsWith(`${d.id}/`)))
+    .map((d) => `${d.id}:${d.status}:${d.objects.length}:${d.lock ? 'lock' : ''}`)
+    .join(',');
   const request = useMemo<ConvertRequest | null>(() => (isEmpty(selection) || !choice ? null : { source, target: choice.target, options }), [selection, choice, source, options]);
-  const probe = useMemo<ConvertRequest | null>(() => (isEmpty(selection) ? null : request ?? { source, ...PROBE }), [selection, request, source]);
-  const preview = usePreview(probe);
+  const probe = useMemo<ConvertRequest | null>(() => (isEmpty(selection) || lockedDoc ? null : request ?? { source, ...PROBE }), [selection, request, source, lockedDoc]);
+  const preview = usePreview(probe, revision);
   const current: ConvertPreviewDto | null = request && preview.preview?.target === request.target ? preview.preview : null;
   const hasKey = (preview.preview?.found.privateKeys ?? 0) > 0;
   const needs = choice ? protectionNeeds(choice.target, options, hasKey) : null;
@@ -86,7 +94,6 @@ export function useConvertWizard(documents: DocumentDto[]): WizardModel {
   const shown = effectiveStep(step, steps);
   const passwordNeeded = needs ? passwordRequired(needs, options) : false;
 
-  const lockedDoc = documents.find((d) => selection.documentIds.includes(d.id) && d.status === 'locked');
   const blocker = ((): string | null => {
     if (lockedDoc) return `Enter the password of ${lockedDoc.name} first.`;
     switch (shown) {
@@ -145,6 +152,7 @@ export function useConvertWizard(documents: DocumentDto[]): WizardModel {
     blocker,
     request,
     passwordNeeded,
+    lockedName: lockedDoc?.name ?? null,
     reset,
   };
 }

@@ -15,7 +15,8 @@ export interface PreviewModel {
 
 const SETTLE_MS = 120;
 
-export function usePreview(request: ConvertRequest | null): PreviewModel {
+/** `revision` changes when what the request names changed (a chosen file was unlocked): ask again. */
+export function usePreview(request: ConvertRequest | null, revision: string): PreviewModel {
   const client = useClient();
   const [model, setModel] = useState<PreviewModel>({ preview: null, error: null, loading: false });
   const asked = useRef(0);
@@ -35,7 +36,7 @@ export function usePreview(request: ConvertRequest | null): PreviewModel {
       );
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [client, key]);
+  }, [client, key, revision]);
 
   return model;
 }

@@ -1,5 +1,6 @@
 /** Plain words for the Convert page. */
-import type { WrittenFileDto } from '../../../main/api/dto';
+import type { DocumentDto, WrittenFileDto } from '../../../main/api/dto';
+import type { Selection } from './selection';
 import { targetName } from './targets';
 
 export function countWords(n: number, what: string): string {
@@ -17,4 +18,13 @@ export function writtenWords(f: WrittenFileDto): string {
 
 export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** What is chosen, in a few words: file names, then single objects by name ("server.pfx, shop.example.test"). */
+export function chosenWords(documents: readonly DocumentDto[], sel: Selection, shown = 3): string | null {
+  const names = documents.filter((d) => sel.documentIds.includes(d.id)).map((d) => d.name);
+  const chosen = new Set(sel.objectIds);
+  for (const d of documents) for (const o of d.objects) if (chosen.has(o.id)) names.push(o.label);
+  if (names.length === 0) return null;
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }
