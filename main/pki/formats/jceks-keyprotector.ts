@@ -4,10 +4,15 @@
  * MD5-iterated with the password appended; 16 + 8 bytes make the 3DES key, the last 8 the IV. When the
  * halves are equal the first is "inverted" with Sun's historical typo ([a,b,c,d] -> [d,a,b,d]).
  */
-import { BadDecrypt, decryptCbc, iterateDigestWithSuffix } from '../crypto';
+import { BadDecrypt, decryptCbc, encryptCbc, iterateDigestWithSuffix, randomBytes } from '../crypto';
+import { algorithm, integer, octetString, sequence } from '../der/write';
+import { PkiError } from '../errors';
 
 export const JCEKS_KEY_PROTECTION_OID = '1.3.6.1.4.1.42.2.19.1';
 export const JCEKS_KEY_PROTECTION_LABEL = 'PBEWithMD5AndTripleDES (Sun JCE)';
+/** What JDK 17's JceKeyStore writes (jdk.jceks.iterationCount). */
+export const JCEKS_DEFAULT_ITERATIONS = 200_000;
+const SALT_LENGTH = 8;
 
 /** Java's PBEKey accepts printable ASCII only; other passwords cannot have protected a JCEKS key. */
 export function isJceksPassword(password: string): boolean {
@@ -38,4 +43,35 @@ export async function jceksDecrypt(data: Uint8Array, password: string, salt: Uin
     if (e instanceof BadDecrypt) return undefined;
     throw e;
   }
+}
+
+/** Ciphertext under Sun's PBEWithMD5AndTripleDES; the password must be printable ASCII (isJceksPassword). */
+export async function jceksEncrypt(plain: Uint8Array, password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const { key, iv } = await deriveKeyAndIv(password, salt, iterations);
+  return encryptCbc('des-ede3-cbc', key, iv, plain);
+}
+
+export interface JceksProtectOptions {
+  iterations?: number;
+  /** Random unless given (tests: the equal-halves quirk). */
+  salt?: Uint8Array;
+}
+
+/**
+ * Protects a PKCS#8 PrivateKeyInfo as JceKeyStore does: EncryptedPrivateKeyInfo { {OID, PBEParameter {salt,
+ * iterations}}, ciphertext }. Java refuses PBE passwords outside printable ASCII, so those are INVALID_ARGUMENT.
+ */
+export async function jceksProtectKey(pkcs8: Uint8Array, password: string, options: JceksProtectOptions = {}): Promise<Uint8Array> {
+  if (!isJceksPassword(password)) {
+    throw new PkiError(
+      'INVALID_ARGUMENT',
+      'A JCEKS key password can only use printable ASCII characters (Java refuses others).',
+      'Choose a password of plain letters, digits and punctuation, or save as JKS or PKCS#12.',
+    );
+  }
+  const iterations = options.iterations ?? JCEKS_DEFAULT_ITERATIONS;
+  const salt = options.salt ?? randomBytes(SALT_LENGTH);
+  if (salt.length !== SALT_LENGTH || !Number.isInteger(iterations) || iterations < 1) throw new RangeError('bad JCEKS PBE parameters');
+  const encrypted = await jceksEncrypt(pkcs8, password, salt, iterations);
+  return sequence(algorithm(JCEKS_KEY_PROTECTION_OID, sequence(octetString(salt), integer(iterations))), octetString(encrypted));
 }
