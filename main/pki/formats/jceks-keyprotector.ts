@@ -2,7 +2,8 @@
  * Sun JCE's PBEWithMD5AndTripleDES (com.sun.crypto.provider.PBES1Core, OID 1.3.6.1.4.1.42.2.19.1), used for
  * JCEKS private keys and sealed secret keys. Not PKCS#5: the 8-byte salt is split in halves, each half is
  * MD5-iterated with the password appended; 16 + 8 bytes make the 3DES key, the last 8 the IV. When the
- * halves are equal the first is "inverted" with Sun's historical typo ([a,b,c,d] -> [d,a,b,d]).
+ * halves are equal the first is inverted: reversed ([a,b,c,d] -> [d,c,b,a]) as JDK 17 does (checked against
+ * java's Cipher); older JDKs had a typo there ([a,b,c,d] -> [d,a,b,d]), which decryption also tries.
  */
 import { BadDecrypt, decryptCbc, encryptCbc, iterateDigestWithSuffix, randomBytes } from '../crypto';
 import { algorithm, integer, octetString, sequence } from '../der/write';
@@ -19,13 +20,19 @@ export function isJceksPassword(password: string): boolean {
   return /^[\x20-\x7e]*$/.test(password);
 }
 
-async function deriveKeyAndIv(password: string, salt: Uint8Array, iterations: number): Promise<{ key: Uint8Array; iv: Uint8Array }> {
+type Inversion = 'reversed' | 'typo';
+
+const hasEqualHalves = (salt: Uint8Array) => salt.subarray(0, 4).every((byte, i) => byte === salt[i + 4]);
+
+function firstHalf(salt: Uint8Array, inversion: Inversion): Uint8Array {
+  const [a, b, c, d] = salt;
+  if (!hasEqualHalves(salt)) return salt.slice(0, 4);
+  return inversion === 'reversed' ? Uint8Array.of(d, c, b, a) : Uint8Array.of(d, a, b, d);
+}
+
+async function deriveKeyAndIv(password: string, salt: Uint8Array, iterations: number, inversion: Inversion = 'reversed'): Promise<{ key: Uint8Array; iv: Uint8Array }> {
   const passwordBytes = new Uint8Array([...password].map((c) => c.charCodeAt(0)));
-  const halves = [salt.slice(0, 4), salt.slice(4, 8)];
-  if (halves[0].every((b, i) => b === halves[1][i])) {
-    const h = halves[0];
-    halves[0] = new Uint8Array([h[3], h[0], h[1], h[3]]);
-  }
+  const halves = [firstHalf(salt, inversion), salt.slice(4, 8)];
   const [first, second] = await Promise.all(halves.map((half) => iterateDigestWithSuffix('md5', half, passwordBytes, iterations)));
   const derived = new Uint8Array(32);
   derived.set(first, 0);
@@ -36,7 +43,13 @@ async function deriveKeyAndIv(password: string, salt: Uint8Array, iterations: nu
 /** Plaintext, or undefined when the padding is wrong (wrong password) or the password cannot be JCE's. */
 export async function jceksDecrypt(data: Uint8Array, password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array | undefined> {
   if (!isJceksPassword(password) || data.length === 0 || data.length % 8 !== 0) return undefined;
-  const { key, iv } = await deriveKeyAndIv(password, salt, iterations);
+  const plain = await decryptWith(data, password, salt, iterations, 'reversed');
+  if (plain || !hasEqualHalves(salt)) return plain;
+  return decryptWith(data, password, salt, iterations, 'typo');
+}
+
+async function decryptWith(data: Uint8Array, password: string, salt: Uint8Array, iterations: number, inversion: Inversion): Promise<Uint8Array | undefined> {
+  const { key, iv } = await deriveKeyAndIv(password, salt, iterations, inversion);
   try {
     return decryptCbc('des-ede3-cbc', key, iv, data);
   } catch (e) {

@@ -55,15 +55,15 @@ async function readModel(bytes: Uint8Array, { storePassword, keyPasswords = {}, 
     onProgress?.(keysDone++ / keyCount, PHASE);
     const chain = entry.chain.map((der) => der.slice());
     const password = Object.hasOwn(keyPasswords, entry.alias) ? keyPasswords[entry.alias] : storePassword;
-    const pkcs8 = await unprotect(entry.key, password);
-    if (!pkcs8) {
+    const decrypted = await unprotect(entry.key, password);
+    if (!decrypted) {
       locked.push({ alias: entry.alias, chain, created: entry.created });
       continue;
     }
     entries.push({
       type: 'privateKey',
       alias: entry.alias,
-      pkcs8,
+      pkcs8: new Uint8Array(decrypted),
       chain,
       ...(password !== storePassword ? { keyPassword: password } : {}),
       ...created(entry.created),
