@@ -3,11 +3,11 @@
  * OpenSSL for the PEM set and DER, keytool and Java's KeyStore for the JKS.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { probeKeystore } from '../test/helpers/java-probe';
-import { test, expect, fixture, snap } from './harness';
+import { test, expect, fixture, sharedFixture, snap } from './harness';
 
 const PFX_PASSWORD = 'correct horse';
 
@@ -39,7 +39,7 @@ async function unlockPfx(page: Page) {
   await expect(dialog).toBeHidden();
 }
 
-test('server.pfx → "nginx / Apache": the certbot set, key encrypted and 0600, checked by OpenSSL, then re-opened in Inspect', async ({ app: page, outputDir }) => {
+test('server.pfx → "nginx / Apache": the certbot set (no intermediate: no chain.pem), key encrypted and 0600, checked by OpenSSL, then re-opened in Inspect', async ({ app: page, outputDir }) => {
   await goToConvert(page);
   await expect(stepHeading(page, 'What do you have?')).toBeVisible();
   await snap(page, 'convert-empty');
@@ -88,30 +88,28 @@ test('server.pfx → "nginx / Apache": the certbot set, key encrypted and 0600, 
   await nextButton(page).click();
   await expect(stepHeading(page, 'Review')).toBeVisible();
   const files = page.getByTestId('review-files').locator('tbody tr');
-  await expect(files).toHaveCount(4);
-  await expect(page.getByTestId('review-files')).toContainText('privkey.pem');
+  // The leaf is signed by the root itself: there is no intermediate for chain.pem, and the review says so.
+  await expect(files).toHaveCount(3);
+  await expect(page.getByTestId('convert-warning')).toContainText('chain.pem is not written');
+  await expect(page.getByTestId('left-out')).toContainText('Certbench E2E Root');
   await expect(files.filter({ hasText: 'privkey.pem' })).toContainText('Owner only (0600)');
+  await expect(files.filter({ hasText: 'cert.pem' }).first()).not.toContainText('0600');
   await snap(page, 'convert-review');
 
   await page.getByRole('button', { name: 'Write files' }).click();
-  await expect(page.getByTestId('result-verdict')).toHaveText(`Wrote 4 files to ${outputDir}`);
-  await expect(page.getByTestId('written-file')).toHaveCount(4);
+  await expect(page.getByTestId('result-verdict')).toHaveText(`Wrote 3 files to ${outputDir}`);
+  await expect(page.getByTestId('written-file')).toHaveCount(3);
   await snap(page, 'convert-result');
 
   // The peers: OpenSSL reads each file; the chain is in order; the key is the certificate's, encrypted, 0600.
-  expect(readdirSync(outputDir).sort()).toEqual(['cert.pem', 'chain.pem', 'fullchain.pem', 'privkey.pem']);
+  expect(readdirSync(outputDir).sort()).toEqual(['cert.pem', 'fullchain.pem', 'privkey.pem']);
   const at = (name: string) => join(outputDir, name);
   expect(openssl('x509', '-in', at('cert.pem'), '-noout', '-subject')).toContain('CN = shop.example.test');
   const leafSubject = pemSubjects(at('cert.pem'));
   expect(leafSubject).toHaveLength(1);
-  const full = pemSubjects(at('fullchain.pem'));
-  expect(full[0]).toBe(leafSubject[0]);
-  // Issuers follow the leaf, and the root never goes into what a server sends.
-  const rootSubject = pemSubjects(fixture('root.pem'))[0]!;
-  expect(full).not.toContain(rootSubject);
-  expect(full.slice(1)).toEqual(pemSubjects(at('chain.pem')));
-  const untrusted = pemSubjects(at('chain.pem')).length ? ['-untrusted', at('chain.pem')] : [];
-  expect(openssl('verify', '-CAfile', fixture('root.pem'), ...untrusted, at('cert.pem')).trim()).toBe(`${at('cert.pem')}: OK`);
+  // The root never goes into what a server sends: fullchain.pem is the leaf alone here.
+  expect(pemSubjects(at('fullchain.pem'))).toEqual(leafSubject);
+  expect(openssl('verify', '-CAfile', fixture('root.pem'), at('cert.pem')).trim()).toBe(`${at('cert.pem')}: OK`);
   expect(readFileSync(at('privkey.pem'), 'utf8')).toContain('ENCRYPTED');
   const keyPub = openssl('pkey', '-in', at('privkey.pem'), '-passin', `pass:${passphrase}`, '-pubout');
   const certPub = openssl('x509', '-in', at('cert.pem'), '-noout', '-pubkey');
@@ -121,16 +119,53 @@ test('server.pfx → "nginx / Apache": the certbot set, key encrypted and 0600, 
 
   // One click re-opens what was written in Inspect; the key asks for its new passphrase there and matches.
   await page.getByRole('button', { name: 'Open in Inspect to verify' }).click();
-  await expect(page.getByRole('heading', { name: 'Inspect', level: 1 })).toBeVisible();
   const dialog = page.getByRole('dialog', { name: 'Password for privkey.pem' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Password', { exact: true }).fill(passphrase);
   await dialog.getByRole('button', { name: 'Unlock' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Inspect', level: 1 })).toBeVisible();
   const key = page.getByRole('region', { name: 'privkey.pem' }).locator('[data-kind="privateKey"]');
   await expect(key.getByRole('button', { name: /Matches certificate shop\.example\.test/ }).first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'fullchain.pem' }).locator('[data-kind="certificate"]')).toHaveCount(full.length);
+  await expect(page.getByRole('region', { name: 'fullchain.pem' }).locator('[data-kind="certificate"]')).toHaveCount(1);
   await snap(page, 'convert-verify-in-inspect');
+});
+
+test('a PFX with an intermediate → "nginx / Apache": all four certbot files, chain.pem the intermediate, verified by OpenSSL', async ({ app: page, outputDir }) => {
+  const pfx = sharedFixture('pkcs12', 'modern-rsa.pfx');
+  await goToConvert(page);
+  await page.getByTestId('convert-file-input').setInputFiles(pfx);
+  const dialog = page.getByRole('dialog', { name: 'Password for modern-rsa.pfx' });
+  await dialog.getByLabel('Password', { exact: true }).fill('Certbench-Test-1');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByTestId('chain-order').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('chain-order').locator('li').nth(1)).toHaveAttribute('data-role', 'intermediate');
+  await nextButton(page).click();
+  await page.getByRole('button', { name: /^nginx \/ Apache:/ }).click();
+  await nextButton(page).click();
+  const passphrase = 'four files, one key';
+  await page.getByLabel('Key passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Confirm key passphrase').fill(passphrase);
+  await nextButton(page).click();
+  await nextButton(page).click();
+  await expect(page.getByTestId('review-files').locator('tbody tr')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Write files' }).click();
+  await expect(page.getByTestId('result-verdict')).toHaveText(`Wrote 4 files to ${outputDir}`);
+
+  expect(readdirSync(outputDir).sort()).toEqual(['cert.pem', 'chain.pem', 'fullchain.pem', 'privkey.pem']);
+  const at = (name: string) => join(outputDir, name);
+  // What OpenSSL itself finds in the PFX: leaf, intermediate, root.
+  const inPfx = openssl('pkcs12', '-in', pfx, '-passin', 'pass:Certbench-Test-1', '-nokeys').split('\n').filter((l) => l.startsWith('subject=')).map((l) => l.slice('subject='.length).trim());
+  const [leaf, intermediate, root] = ['Leaf rsa', 'Intermediate CA', 'Root CA'].map((cn) => inPfx.find((s) => s.endsWith(`Certbench Test ${cn}`))!);
+  expect(pemSubjects(at('cert.pem'))).toEqual([leaf]);
+  expect(pemSubjects(at('chain.pem'))).toEqual([intermediate]);
+  expect(pemSubjects(at('fullchain.pem'))).toEqual([leaf, intermediate]);
+  const rootPem = join(outputDir, '..', 'root.pem');
+  writeFileSync(rootPem, openssl('pkcs12', '-in', pfx, '-passin', 'pass:Certbench-Test-1', '-nokeys', '-cacerts').replace(/[\s\S]*?(?=-----BEGIN CERTIFICATE-----)/, ''));
+  expect(pemSubjects(rootPem)).toContain(root);
+  expect(openssl('verify', '-CAfile', rootPem, '-untrusted', at('chain.pem'), at('cert.pem')).trim()).toBe(`${at('cert.pem')}: OK`);
+  expect(openssl('pkey', '-in', at('privkey.pem'), '-passin', `pass:${passphrase}`, '-pubout')).toBe(openssl('x509', '-in', at('cert.pem'), '-noout', '-pubkey'));
+  expect(mode(at('privkey.pem'))).toBe(0o600);
 });
 
 test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a PrivateKeyEntry with its chain, and Java’s getKey matches the leaf', async ({ app: page, outputDir }) => {

@@ -46,8 +46,8 @@ export interface WizardModel {
   reset(): void;
 }
 
-/** Before a target is chosen the input is previewed as PEM with its key: what was found, the chain order. */
-const PROBE: Pick<ConvertRequest, 'target' | 'options'> = { target: 'pem', options: { includeKey: true, noKeyEncryption: true } };
+/** Before a target is chosen the input is previewed as PEM with everything in it: what was found, the whole chain in order. */
+const PROBE: Pick<ConvertRequest, 'target' | 'options'> = { target: 'pem', options: { includeKey: true, includeChain: true, includeRoot: true, noKeyEncryption: true } };
 
 const FILE_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+$/;
 
