@@ -83,6 +83,9 @@ test('server.pfx → "nginx / Apache": the certbot set (no intermediate: no chai
   await nextButton(page).click();
   await expect(stepHeading(page, 'Where to save')).toBeVisible();
   await expect(page.getByTestId('output-folder')).toHaveText(outputDir);
+  // certbot's names are what server configurations expect: shown, not editable.
+  await expect(page.locator('input[data-role="privkey"]')).toHaveValue('privkey.pem');
+  await expect(page.locator('input[data-role="privkey"]')).toBeDisabled();
   await snap(page, 'convert-where');
 
   await nextButton(page).click();

@@ -36,12 +36,12 @@ import { chosenWords } from './words';
 import { useOutputFolder } from './useOutputFolder';
 import { usePageDrop } from './usePageDrop';
 
-/** The names to send: only those the user changed (certbot's are fixed), trimmed. */
+/** The names to send: only those the user changed, trimmed. */
 function changedNames(names: FileNames, files: PlannedFileDto[]): FileNames {
   const out: FileNames = {};
   for (const f of files) {
     const name = names[f.role]?.trim();
-    if (name && name !== f.name && f.format !== 'certbot') out[f.role] = name;
+    if (name && name !== f.name) out[f.role] = name;
   }
   return out;
 }
@@ -178,7 +178,7 @@ export function ConvertPage() {
                 leafLabel={wizard.latest?.chain[0]?.label ?? null}
               />
             )}
-            {step === 'where' && <DestinationStep folder={output.folder} canPick={output.canPick} onPick={() => void output.pick()} files={preview?.files ?? null} names={wizard.names} onName={wizard.setName} />}
+            {step === 'where' && <DestinationStep folder={output.folder} canPick={output.canPick} onPick={() => void output.pick()} files={preview?.files ?? null} names={wizard.names} onName={wizard.setName} fixedNames={wizard.choice?.target === 'certbot'} />}
             {step === 'review' && preview && (
               <ReviewStep
                 preview={preview}

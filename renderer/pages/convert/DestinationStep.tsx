@@ -15,12 +15,11 @@ interface Props {
   files: PlannedFileDto[] | null;
   names: FileNames;
   onName: (role: PlannedFileDto['role'], name: string) => void;
+  /** certbot's names are what nginx and Apache configurations expect: not renamed here. */
+  fixedNames: boolean;
 }
 
-/** certbot's four names are what nginx and Apache configurations expect: not renamed here. */
-const fixedName = (f: PlannedFileDto) => f.format === 'certbot';
-
-export function DestinationStep({ folder, canPick, onPick, files, names, onName }: Props) {
+export function DestinationStep({ folder, canPick, onPick, files, names, onName, fixedNames }: Props) {
   return (
     <Box sx={{ display: 'grid', gap: 2.5, maxWidth: 720 }}>
       <Box>
@@ -50,9 +49,9 @@ export function DestinationStep({ folder, canPick, onPick, files, names, onName 
             key={f.role}
             label={f.describe}
             value={names[f.role] ?? f.name}
-            disabled={fixedName(f)}
+            disabled={fixedNames}
             onChange={(e) => onName(f.role, e.target.value)}
-            helperText={fixedName(f) ? 'The name certbot gives it, which server configurations expect.' : f.secret ? 'Holds the private key: written readable by you only (0600).' : undefined}
+            helperText={fixedNames ? 'The name certbot gives it, which server configurations expect.' : f.secret ? 'Holds the private key: written readable by you only (0600).' : undefined}
             slotProps={{ htmlInput: { 'data-role': f.role, style: { fontFamily: MONO_FONT } } }}
           />
         ))}

@@ -8,7 +8,7 @@ import VerifyIcon from '@mui/icons-material/FactCheckOutlined';
 import type { WrittenFileDto } from '../../../main/api/dto';
 import { MONO_FONT } from '../../theme';
 import { VerdictLine } from '../inspect/VerdictLine';
-import { resultWords, writtenWords } from './words';
+import { baseName, resultWords, writtenWords } from './words';
 
 interface Props {
   written: WrittenFileDto[];
@@ -26,7 +26,7 @@ export function ResultView({ written, folder, onVerify, verifying, onAgain, onAn
       <List aria-label="Written files" sx={{ border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: 'background.paper' }}>
         {written.map((f) => (
           <ListItem key={f.path} data-testid="written-file" data-secret={f.secret || undefined}>
-            <ListItemText primary={f.path} secondary={writtenWords(f)} slotProps={{ primary: { sx: { fontFamily: MONO_FONT, fontSize: 13, overflowWrap: 'anywhere' } } }} />
+            <ListItemText primary={baseName(f.path)} secondary={writtenWords(f)} title={f.path} slotProps={{ primary: { sx: { fontFamily: MONO_FONT, fontSize: 13, fontWeight: 600, overflowWrap: 'anywhere' } } }} />
           </ListItem>
         ))}
       </List>

@@ -6,6 +6,8 @@ import { hasProtectStep, includeRootDefault, passwordProblem, passwordRequired, 
 import { documentState, fromSource, isEmpty, NO_SELECTION, prune, toggleDocument, toggleObject, toSource, withDocuments } from './selection';
 import { effectiveStep, nextStep, previousStep, startStep, visibleSteps } from './steps';
 import { ALL_FORMATS, choiceFor, TARGET_CARDS, unavailableReason } from './targets';
+import { chosenWords, resultWords, writtenWords } from './words';
+import type { DocumentDto } from '../../../main/api/dto';
 
 const EVERY_TARGET: ConvertTarget[] = ['pem', 'fullchain', 'certbot', 'der', 'p7b', 'p7b-der', 'pfx', 'jks', 'jceks', 'pkcs8', 'pkcs8-der', 'pkcs1'];
 
@@ -126,4 +128,17 @@ test('selection: whole files or single objects; all objects of a file become the
   const chosen = fromSource({ documentIds: ['1', '2'], objectIds: ['3/0'] });
   assert.deepEqual(prune(chosen, [doc]), { documentIds: ['1'], objectIds: [] });
   assert.equal(prune(chosen, [doc, other, { id: '3', objects: [{ id: '3/0' }] }]), chosen);
+});
+
+test('words: what is chosen, what was written', () => {
+  const doc = (id: string, name: string, labels: string[]) => ({ id, name, objects: labels.map((label, i) => ({ id: `${id}/${i}`, label })) }) as unknown as DocumentDto;
+  const docs = [doc('1', 'server.pfx', ['shop.example.test', 'Root', 'RSA 2048-bit private key']), doc('2', 'bundle.pem', ['a', 'b'])];
+  assert.equal(chosenWords(docs, { documentIds: ['1'], objectIds: [] }), 'server.pfx');
+  assert.equal(chosenWords(docs, { documentIds: [], objectIds: ['1/0'] }), 'shop.example.test');
+  assert.equal(chosenWords(docs, { documentIds: ['2'], objectIds: ['1/0', '1/1', '1/2'] }), 'bundle.pem, shop.example.test, Root and 1 more');
+  assert.equal(chosenWords(docs, NO_SELECTION), null);
+  const key = { path: '/out/privkey.pem', format: 'pkcs8', objects: 1, secret: true, encrypted: false } as const;
+  assert.equal(resultWords([key], '/out'), 'Wrote 1 file to /out');
+  assert.equal(writtenWords(key), 'PKCS#8 (PEM) · 1 object · NOT encrypted · owner-only (0600)');
+  assert.equal(writtenWords({ ...key, format: 'jks', encrypted: true }), 'JKS · 1 object · password-protected · owner-only (0600)');
 });
