@@ -14,6 +14,7 @@ import { ROOT, fixture, fixtureJson } from '../../../test/helpers/fixtures';
 import { probeKeystore } from '../../../test/helpers/java-probe';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 import { digest } from '../crypto';
+import * as der from '../der/write';
 import { readBytes } from '../read';
 import type { KeystoreModel, KeyPairEntry, PfxProfile, TrustedCertEntry } from './keystore-model';
 import { writePkcs12 } from './pkcs12-write';
@@ -308,3 +309,121 @@ async function checkWithOurReader(bytes: Uint8Array, c: Case, profile: PfxProfil
   const legacy = result.notes.some((n) => /^Legacy PFX/.test(n));
   assert.equal(legacy, profile === 'legacy');
 }
+
+describe('writePkcs12: what else it writes', () => {
+  it('a key without a certificate, and a secret key left out', async () => {
+    const model: KeystoreModel = {
+      entries: [keyPair('lonely', ED_KEY, []), { type: 'secretKey', alias: 'aes', sealed: new Uint8Array([0xac, 0xed, 0, 5]) }],
+    };
+    const file = join(dir, 'key-only.p12');
+    writeFileSync(file, await writePkcs12(model, { password: PASSWORD, profile: 'modern' }));
+    const { log, bags } = await opensslInfo(file, PASSWORD, 'modern');
+    assert.deepEqual(bags.map((b) => [b.kind, b.friendlyName, b.localKeyId]), [['key', 'lonely', undefined]]);
+    assert.doesNotMatch(log, /PKCS7 Encrypted data/, 'no certificate safe when there are no certificates');
+    const result = await readBytes(readFileSync(file), { password: PASSWORD });
+    assert.deepEqual(result.objects.map((o) => [o.kind, o.alias]), [['privateKey', 'lonely']]);
+  });
+
+  it('iteration counts can be overridden (openssl prints them)', async () => {
+    const file = join(dir, 'iterations.p12');
+    writeFileSync(file, await writePkcs12(CASES[0].model, { password: PASSWORD, profile: 'legacy', iterations: 4096, macIterations: 1000 }));
+    const { log } = await opensslInfo(file, PASSWORD, 'legacy');
+    assert.match(log, /^MAC: sha1, Iteration 1000$/m);
+    assert.match(log, /^Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 4096$/m);
+    assert.match(log, /^PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC, Iteration 4096$/m);
+  });
+
+  it('a 255-character alias is the longest', async () => {
+    const alias = 'a'.repeat(255);
+    const bytes = await writePkcs12({ entries: [trusted(alias, ROOT_CERT)] }, { password: PASSWORD, profile: 'java' });
+    const result = await readBytes(bytes, { password: PASSWORD });
+    assert.deepEqual(result.objects.map((o) => o.alias), [alias]);
+  });
+
+  it('reports its phases in order, ending at 1', async () => {
+    const seen: [number, string][] = [];
+    await writePkcs12(CASES[0].model, { password: PASSWORD, profile: 'legacy', onProgress: (f, phase) => seen.push([f, phase]) });
+    const phases = seen.map(([, p]) => p).filter((p, i, all) => p !== all[i - 1]);
+    assert.deepEqual(phases, ['Encrypting the private key', 'Encrypting the certificates', 'Computing the integrity MAC', 'Done']);
+    seen.reduce((prev, [f]) => (assert.ok(f >= prev && f <= 1, `progress ${f} after ${prev}`), f), 0);
+    assert.equal(seen.at(-1)?.[0], 1);
+  });
+});
+
+describe('writePkcs12: bad input and cancellation give typed errors', () => {
+  const model = CASES[0].model;
+  const options = { password: PASSWORD, profile: 'modern' as const };
+  const write = (m: KeystoreModel, o: Partial<Parameters<typeof writePkcs12>[1]> = {}) => writePkcs12(m, { ...options, ...o });
+  const expectError = async (promise: Promise<unknown>, code: Parameters<typeof rejectsWith>[1], message: RegExp) => {
+    const e = await rejectsWith(promise, code);
+    assert.match(e.message, message);
+    assert.ok(e.hint.length > 10, 'a hint says what to do');
+  };
+
+  it('a signal aborted before the start', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expectError(write(model, { signal: controller.signal }), 'CANCELLED', /Writing the PKCS#12 \(PFX\) file was cancelled/);
+  });
+
+  it('a signal aborted between steps', async () => {
+    const controller = new AbortController();
+    const onProgress = (_: number, phase: string) => phase === 'Computing the integrity MAC' && controller.abort();
+    await expectError(write(model, { signal: controller.signal, onProgress }), 'CANCELLED', /cancelled/);
+  });
+
+  it('a signal aborted during a long key derivation stops it at once', async () => {
+    for (const profile of ['modern', 'legacy'] as const) {
+      const controller = new AbortController();
+      const started = Date.now();
+      setTimeout(() => controller.abort(), 50);
+      // 10,000,000 rounds take seconds; the derivation runs in a worker that Stop terminates.
+      await expectError(write(model, { profile, iterations: 10_000_000, signal: controller.signal }), 'CANCELLED', /cancelled/);
+      assert.ok(Date.now() - started < 2000, `${profile}: stopped after ${Date.now() - started} ms`);
+    }
+  });
+
+  it('a key that is not PKCS#8', async () => {
+    await expectError(write({ entries: [keyPair('www', new Uint8Array([1, 2, 3]), [RSA_LEAF])] }), 'INVALID_ARGUMENT', /'www' is not a PKCS#8 private key/);
+  });
+
+  it('a PKCS#8 shape around a key that does not parse', async () => {
+    const broken = der.sequence(der.integer(0), der.algorithm('1.2.840.113549.1.1.1', null), der.octetString(new Uint8Array([1, 2, 3])));
+    await expectError(write({ entries: [keyPair('www', broken, [RSA_LEAF])] }), 'CORRUPT', /'www' cannot be used/);
+  });
+
+  it('a key Certbench cannot use (Ed448, DSA) is not written for others to trip on', async () => {
+    for (const name of ['ed448.pkcs8.pem', 'dsa.pkcs8.pem']) {
+      await expectError(write({ entries: [keyPair('odd', one(fixture('keys', name)), [])] }), 'UNSUPPORTED_ALGORITHM', /'odd' cannot be written/);
+    }
+  });
+
+  it('a key that does not belong to its certificate', async () => {
+    await expectError(write({ entries: [keyPair('www', EC_KEY, [RSA_LEAF, INTER])] }), 'NO_MATCHING_KEY', /does not belong to its certificate/);
+  });
+
+  it('a certificate that is not one', async () => {
+    await expectError(write({ entries: [keyPair('www', RSA_KEY, [RSA_LEAF, new Uint8Array([0x30, 0x03, 1, 2, 3])])] }), 'INVALID_ARGUMENT', /Certificate 2 of the chain of 'www' is not a valid X.509 certificate/);
+    await expectError(write({ entries: [trusted('root', new Uint8Array(0))] }), 'INVALID_ARGUMENT', /'root' is empty/);
+  });
+
+  it('an alias too long, aliases that Java would merge, one leaf for two keys', async () => {
+    await expectError(write({ entries: [trusted('a'.repeat(256), ROOT_CERT)] }), 'INVALID_ARGUMENT', /256 characters long; a PFX friendly name holds at most 255/);
+    await expectError(write({ entries: [trusted('Root', ROOT_CERT), trusted('root', INTER)] }), 'INVALID_ARGUMENT', /Two entries are named 'Root' and 'root'/);
+    await expectError(write({ entries: [keyPair('a', RSA_KEY, [RSA_LEAF]), keyPair('b', RSA_KEY, [RSA_LEAF])] }), 'INVALID_ARGUMENT', /same certificate/);
+  });
+
+  it('nothing to write', async () => {
+    await expectError(write({ entries: [] }), 'INVALID_ARGUMENT', /nothing to write/);
+    await expectError(write({ entries: [{ type: 'secretKey', alias: 'aes', sealed: new Uint8Array(4) }] }), 'INVALID_ARGUMENT', /only secret keys/);
+  });
+
+  it('iteration counts out of range, an unknown profile, no password', async () => {
+    for (const iterations of [0, -1, 2.5, Number.NaN, 10_000_001]) {
+      await expectError(write(model, { iterations }), 'INVALID_ARGUMENT', /iterations must be a whole number from 1 to 10,000,000/);
+    }
+    await expectError(write(model, { macIterations: 0 }), 'INVALID_ARGUMENT', /MAC iterations/);
+    await expectError(write(model, { profile: 'strong' as PfxProfile }), 'INVALID_ARGUMENT', /no PFX profile 'strong'/);
+    await expectError(write(model, { password: undefined as unknown as string }), 'INVALID_ARGUMENT', /No password/);
+  });
+});
