@@ -332,6 +332,20 @@ describe('writePkcs12: what else it writes', () => {
     assert.deepEqual(result.objects.map((o) => [o.kind, o.alias]), [['privateKey', 'lonely']]);
   });
 
+  it("a trusted entry that is also a key's leaf gets its own bag (its name and mark would confuse the key's)", async () => {
+    const file = join(dir, 'leaf-trusted.p12');
+    const model: KeystoreModel = { entries: [keyPair('www', RSA_KEY, [RSA_LEAF, INTER]), trusted('www-cert', RSA_LEAF)] };
+    writeFileSync(file, await writePkcs12(model, { password: PASSWORD, profile: 'java' }));
+    const probed = await javaSlots(() => probeKeystore('PKCS12', file, PASSWORD));
+    assert.deepEqual(
+      probed.map((p) => [p.alias, p.type, p.chain?.length]),
+      [
+        ['www', 'key', 2],
+        ['www-cert', 'trusted', undefined],
+      ],
+    );
+  });
+
   it('iteration counts can be overridden (openssl prints them)', async () => {
     const file = join(dir, 'iterations.p12');
     writeFileSync(file, await writePkcs12(CASES[0].model, { password: PASSWORD, profile: 'legacy', iterations: 4096, macIterations: 1000 }));
