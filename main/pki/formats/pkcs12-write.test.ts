@@ -13,9 +13,10 @@ import { after, describe, it } from 'node:test';
 import { ROOT, fixture, fixtureJson } from '../../../test/helpers/fixtures';
 import { probeKeystore } from '../../../test/helpers/java-probe';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
-import { digest } from '../crypto';
+import { digest, privateKeyFacts } from '../crypto';
 import * as der from '../der/write';
 import { readBytes } from '../read';
+import { parseCertificate } from '../x509/certificate';
 import type { KeystoreModel, KeyPairEntry, PfxProfile, TrustedCertEntry } from './keystore-model';
 import { writePkcs12 } from './pkcs12-write';
 
@@ -91,6 +92,8 @@ const CASES: Case[] = [
     profiles: ['modern'],
   },
 ];
+
+const PROFILE_NAMES = ['modern', 'legacy', 'java'] as const;
 
 const ALGORITHMS: Record<PfxProfile, { keys: string; certs: string; mac: string }> = {
   modern: { keys: 'PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256', certs: 'PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256', mac: 'MAC: sha256, Iteration 2048' },
@@ -191,7 +194,7 @@ it("Java refuses OpenSSL's own PFX with a non-ASCII password too", async () => {
   await assert.rejects(javaSlots(() => probeKeystore('PKCS12', fixture('pkcs12', 'nonascii-password.pfx'), NON_ASCII_PASSWORD)), /Password is not ASCII/);
 });
 
-for (const profile of ['modern', 'legacy', 'java'] as const) {
+for (const profile of PROFILE_NAMES) {
   describe(`writePkcs12, ${profile} profile, read by the peers`, { concurrency: true }, () => {
     for (const c of CASES.filter((k) => !k.profiles || k.profiles.includes(profile))) {
       it(c.name, async () => {
@@ -449,3 +452,70 @@ describe('writePkcs12: bad input and cancellation give typed errors', () => {
     await expectError(write(model, { password: undefined as unknown as string }), 'INVALID_ARGUMENT', /No password/);
   });
 });
+
+describe('round trip: every PFX fixture and the pyca corpus, read, written at each profile, read again', () => {
+  const pkcs12Dir = fixture('pkcs12');
+  const pycaDir = fixture('corpus', 'pyca', 'pkcs12');
+  const files = fixtureJson<{ files: Record<string, { password: string | null; expect: string }> }>('pkcs12', 'manifest.json').files;
+  const pyca = fixtureJson<Record<string, { password: string | null }>>('corpus', 'pyca', 'pkcs12', 'expected.json');
+  const inputs = [
+    // bench-600k is the same content as bench-2048, only slower to open.
+    ...Object.entries(files).filter(([name, f]) => f.expect === 'ok' && name !== 'bench-600k.pfx').map(([name, f]) => ({ name, path: join(pkcs12Dir, name), password: f.password })),
+    ...Object.entries(pyca).map(([name, f]) => ({ name: `pyca/${name}`, path: join(pycaDir, name), password: f.password })),
+  ];
+
+  /** Keys with the certificate they belong to (by public key), the other certificates as trusted entries. */
+  async function modelOf(bytes: Uint8Array, password: string | null): Promise<KeystoreModel> {
+    const { objects } = await readBytes(bytes, password === null ? {} : { password });
+    const certs = objects.flatMap((o) => (o.kind === 'certificate' ? [o] : []));
+    const used = new Set<number>();
+    const entries: KeystoreModel['entries'] = [];
+    objects.forEach((o, i) => {
+      if (o.kind !== 'privateKey') return;
+      const spki = hex(privateKeyFacts(o.pkcs8).spki);
+      const leaf = certs.findIndex((c, j) => !used.has(j) && hex(parseCertificate(c.der).spkiDer) === spki);
+      if (leaf >= 0) used.add(leaf);
+      entries.push(keyPair(`${o.alias ?? 'key'}-${i}`, o.pkcs8, leaf >= 0 ? [certs[leaf].der] : []));
+    });
+    certs.forEach((c, j) => used.has(j) || entries.push(trusted(`${c.alias ?? 'cert'}-c${j}`, c.der)));
+    return { entries };
+  }
+
+  it(`${inputs.length} files × 3 profiles: the same certificates and keys come back, and openssl verifies the MACs`, async () => {
+    assert.ok(inputs.length >= 45, `${inputs.length} inputs`);
+    const nothingToWrite: string[] = [];
+    await Promise.all(
+      inputs.map(async (input, index) => {
+        const model = await modelOf(new Uint8Array(readFileSync(input.path)), input.password);
+        if (model.entries.length === 0) return void nothingToWrite.push(input.name);
+        const want = { certs: certsOf(model), keys: keyEntries(model).map((k) => hex(k.pkcs8)).sort() };
+        for (const profile of PROFILE_NAMES) {
+          const bytes = await writePkcs12(model, { password: PASSWORD, profile });
+          const back = await readBytes(bytes, { password: PASSWORD });
+          const got = {
+            certs: back.objects.flatMap((o) => (o.kind === 'certificate' ? [hex(o.der)] : [])).sort(),
+            keys: back.objects.flatMap((o) => (o.kind === 'privateKey' ? [hex(o.pkcs8)] : [])).sort(),
+          };
+          assert.deepEqual(got, want, `${input.name} at ${profile}`);
+          // openssl checks a third of the files at each profile (the matrix above checks every profile in depth).
+          if (PROFILE_NAMES[index % 3] !== profile) continue;
+          const file = join(dir, `rt-${profile}-${input.name.replace(/\W+/g, '-')}`);
+          writeFileSync(file, bytes);
+          await run('openssl', ['pkcs12', '-info', '-noout', '-in', file, '-passin', `pass:${PASSWORD}`, ...(profile === 'legacy' ? ['-legacy'] : [])]);
+        }
+      }),
+    );
+    assert.deepEqual(nothingToWrite, ['java-secret.p12'], 'only the file holding just a secret key has nothing a PFX can carry');
+  });
+});
+
+/** Every certificate a model writes, once each (a trusted entry equal to a leaf has its own bag). */
+function certsOf(model: KeystoreModel): string[] {
+  const chainCerts = new Set<string>();
+  const out: string[] = [];
+  for (const e of model.entries) {
+    if (e.type === 'privateKey') for (const c of e.chain) if (!chainCerts.has(hex(c))) (chainCerts.add(hex(c)), out.push(hex(c)));
+  }
+  for (const e of model.entries) if (e.type === 'trustedCert') out.push(hex(e.der));
+  return out.sort();
+}
