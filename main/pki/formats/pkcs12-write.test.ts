@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, it } from 'node:test';
 import { ROOT, fixture, fixtureJson } from '../../../test/helpers/fixtures';
-import { probeKeystore } from '../../../test/helpers/java-probe';
+import type { ProbedEntry } from '../../../test/helpers/java-probe';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 import { digest, privateKeyFacts } from '../crypto';
 import * as der from '../der/write';
@@ -21,10 +21,11 @@ import type { KeystoreModel, KeyPairEntry, PfxProfile, TrustedCertEntry } from '
 import { writePkcs12 } from './pkcs12-write';
 
 const run = promisify(execFile);
-// Short-lived JVMs (keytool, and the probe, which inherits this process's environment) spend most of their CPU in
-// the JIT; C1 only and one compiler thread halve that on a loaded 2-core machine.
-process.env.JAVA_TOOL_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1';
-const UTF8_ENV = { ...process.env, LC_ALL: 'C.UTF-8' };
+/**
+ * Java reads non-ASCII arguments in the locale's charset. Short-lived JVMs (keytool, the probe) spend most of
+ * their CPU in the JIT: C1 only and one compiler thread halve that on a loaded 2-core machine.
+ */
+const UTF8_ENV = { ...process.env, LC_ALL: 'C.UTF-8', JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1' };
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 // Passwords come from the fixture manifests (test/fixtures/pkcs12/PASSWORDS.md).
@@ -121,6 +122,24 @@ function limiter(n: number) {
   };
 }
 
+// ---- Java's KeyStore: test/java/KeystoreProbe.java ----
+
+let probeClasses: Promise<string> | undefined;
+
+/**
+ * What java.security.KeyStore sees, as test/helpers/java-probe.ts reports it, but from KeystoreProbe compiled
+ * once for this file: the source launcher compiles it on every call, two thirds of each run's CPU.
+ */
+async function javaProbe(type: 'PKCS12', file: string, storePassword: string): Promise<ProbedEntry[]> {
+  probeClasses ??= run('javac', ['-d', join(dir, 'probe'), join(ROOT, 'test', 'java', 'KeystoreProbe.java')], { env: UTF8_ENV, timeout: 120_000 }).then(() => join(dir, 'probe'));
+  const classes = await probeClasses;
+  const { stdout } = await run('java', ['-cp', classes, 'KeystoreProbe', type, file, storePassword], { env: UTF8_ENV, timeout: 60_000 });
+  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as ProbedEntry & { count?: number });
+  const tail = lines.pop();
+  assert.equal(tail?.count, lines.length, 'the probe printed every entry it counted');
+  return lines;
+}
+
 // ---- openssl pkcs12 -info, parsed ----
 
 interface InfoBag {
@@ -175,7 +194,7 @@ interface KeytoolEntry {
 }
 
 async function keytoolList(file: string, password: string): Promise<KeytoolEntry[]> {
-  const args = ['-list', '-v', '-storetype', 'PKCS12', '-keystore', file, '-storepass', password];
+  const args = ['-J-Duser.language=en', '-J-Duser.country=US', '-list', '-v', '-storetype', 'PKCS12', '-keystore', file, '-storepass', password];
   const { stdout } = await javaSlots(() => run('keytool', args, { env: UTF8_ENV, timeout: 60_000 }));
   return stdout
     .split(/^Alias name: /m)
@@ -191,7 +210,7 @@ const keyEntries = (model: KeystoreModel) => model.entries.filter((e): e is KeyP
 const trustedEntries = (model: KeystoreModel) => model.entries.filter((e): e is TrustedCertEntry => e.type === 'trustedCert');
 
 it("Java refuses OpenSSL's own PFX with a non-ASCII password too", async () => {
-  await assert.rejects(javaSlots(() => probeKeystore('PKCS12', fixture('pkcs12', 'nonascii-password.pfx'), NON_ASCII_PASSWORD)), /Password is not ASCII/);
+  await assert.rejects(javaSlots(() => javaProbe('PKCS12', fixture('pkcs12', 'nonascii-password.pfx'), NON_ASCII_PASSWORD)), /Password is not ASCII/);
 });
 
 for (const profile of PROFILE_NAMES) {
@@ -279,7 +298,7 @@ async function checkWithKeytool(file: string, c: Case, profile: PfxProfile): Pro
 }
 
 async function checkWithJava(file: string, c: Case, profile: PfxProfile): Promise<void> {
-  const probed = await javaSlots(() => probeKeystore('PKCS12', file, c.password));
+  const probed = await javaSlots(() => javaProbe('PKCS12', file, c.password));
   const expected = javaExpectation(c, profile);
   assert.deepEqual(
     probed.map((p) => ({ alias: p.alias, type: p.type, ...(p.type === 'key' && { chainLength: p.chain?.length }) })).sort((a, b) => a.alias.localeCompare(b.alias)),
@@ -290,8 +309,8 @@ async function checkWithJava(file: string, c: Case, profile: PfxProfile): Promis
 
 /** Java 17's PBE keys accept only ASCII passwords (see the OpenSSL-made file below): its limit, not the file's. */
 async function refusedByJava(file: string, password: string): Promise<void> {
-  await assert.rejects(javaSlots(() => probeKeystore('PKCS12', file, password)), /Password is not ASCII/);
-  const keytool = await javaSlots(() => run('keytool', ['-list', '-storetype', 'PKCS12', '-keystore', file, '-storepass', password], { env: UTF8_ENV })).then(
+  await assert.rejects(javaSlots(() => javaProbe('PKCS12', file, password)), /Password is not ASCII/);
+  const keytool = await javaSlots(() => run('keytool', ['-J-Duser.language=en', '-list', '-storetype', 'PKCS12', '-keystore', file, '-storepass', password], { env: UTF8_ENV })).then(
     () => assert.fail('keytool opened a PKCS#12 with a non-ASCII password'),
     (e: { stdout?: string }) => e.stdout ?? '',
   );
@@ -339,7 +358,7 @@ describe('writePkcs12: what else it writes', () => {
     const file = join(dir, 'leaf-trusted.p12');
     const model: KeystoreModel = { entries: [keyPair('www', RSA_KEY, [RSA_LEAF, INTER]), trusted('www-cert', RSA_LEAF)] };
     writeFileSync(file, await writePkcs12(model, { password: PASSWORD, profile: 'java' }));
-    const probed = await javaSlots(() => probeKeystore('PKCS12', file, PASSWORD));
+    const probed = await javaSlots(() => javaProbe('PKCS12', file, PASSWORD));
     assert.deepEqual(
       probed.map((p) => [p.alias, p.type, p.chain?.length]),
       [
