@@ -227,8 +227,10 @@ describe('what Java keystores cannot hold: typed errors, nothing written', () =>
     await rejectsWith(write({ entries: [keyPair('bare', rsa, { chain: [] })] }), 'INVALID_ARGUMENT', /need a certificate/);
   });
 
-  it('a key whose first certificate is not its own', async () => {
+  it('a key whose first certificate is not its own (another algorithm, another RSA key)', async () => {
     await rejectsWith(write({ entries: [keyPair('mixed', rsa, { chain: ec.certificates })] }), 'NO_MATCHING_KEY', /'mixed'/);
+    const otherRsa = pemCertificate(readFileSync(fixture('keystores', 'ca.pem'), 'utf8'));
+    await rejectsWith(write({ entries: [keyPair('other', rsa, { chain: [otherRsa] })] }), 'NO_MATCHING_KEY', /'other'/);
   });
 
   it('a chain certificate that is not a certificate, a key that is not PKCS#8', async () => {
@@ -272,3 +274,5 @@ function sealedSecretFromFixture(): Uint8Array {
   assert.ok(secret && secret.type === 'secretKey');
   return secret.serialized;
 }
+
+const pemCertificate = (pem: string) => new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----|\s+/g, ''), 'base64'));
