@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FIXTURES } from '../../../test/helpers/fixtures';
+import { resealSecretKey } from './jceks-reseal';
 import { readJavaKeystore } from './jks';
 import { readJavaKeystoreModel } from './jks-model';
 import { FAST_ROUNDS, type StoreUnderTest, fingerprint, judgeRoundTrip, keytoolList, probe, rejectsWith, scratch } from './jks-test-helpers';
@@ -55,6 +56,33 @@ describe('a JCEKS secret key written back', () => {
     const secret = read.objects.find((o) => o.kind === 'secretKey');
     assert.ok(secret && secret.kind === 'secretKey');
     assert.deepEqual([secret.algorithm, secret.sizeBits], ['AES', 256]);
+  });
+});
+
+describe('a JCEKS secret key under a new store password', () => {
+  it('sealed again with the new password: Java opens it with the new one, our reader unseals it', async () => {
+    const store = ours.find((s) => s.name === 'keys.jceks')!;
+    const { model } = await readJavaKeystoreModel(bytesOf(store.path), { storePassword: store.storePassword });
+    const entries = await Promise.all(
+      model.entries.map(async (e) => (e.type === 'secretKey' ? { ...e, sealed: await resealSecretKey(e.sealed, store.storePassword, 'new-store-pass', e.alias) } : e)),
+    );
+    const bytes = await writeJavaKeystore({ entries }, { kind: 'jceks', storePassword: 'new-store-pass', iterations: FAST_ROUNDS });
+    const path = tmp.write('resealed.jceks', bytes);
+    const probed = await probe('jceks', path, 'new-store-pass');
+    assert.deepEqual(probed.map((e) => [e.alias, e.type, e.keyAlgorithm]), [['aes', 'key', 'AES'], ['client', 'key', 'RSA'], ['rootca', 'trusted', undefined]]);
+    const read = await readJavaKeystore(bytes, { password: 'new-store-pass' });
+    const secret = read.objects.find((o) => o.kind === 'secretKey');
+    assert.ok(secret && secret.kind === 'secretKey');
+    assert.deepEqual([secret.algorithm, secret.sizeBits], ['AES', 256]);
+  });
+
+  it('the wrong old password is WRONG_PASSWORD; a non-ASCII new one INVALID_ARGUMENT', async () => {
+    const store = ours.find((s) => s.name === 'keys.jceks')!;
+    const { model } = await readJavaKeystoreModel(bytesOf(store.path), { storePassword: store.storePassword });
+    const secret = model.entries.find((e) => e.type === 'secretKey')!;
+    assert.ok(secret.type === 'secretKey');
+    await rejectsWith(resealSecretKey(secret.sealed, 'not-it', 'new-store-pass', 'aes'), 'WRONG_PASSWORD');
+    await rejectsWith(resealSecretKey(secret.sealed, store.storePassword, 'ключ', 'aes'), 'INVALID_ARGUMENT');
   });
 });
 
