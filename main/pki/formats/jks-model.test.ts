@@ -138,6 +138,12 @@ describe('keys the passwords do not open, and stores they do not open', () => {
     assert.equal(key.keyPassword, 'other-key-pass');
   });
 
+  it('cancelled between keys: CANCELLED', async () => {
+    const controller = new AbortController();
+    const reading = readJavaKeystoreModel(bytesOf(join(OURS, 'keys.jceks')), { storePassword: 'changeit-store', signal: controller.signal, onProgress: () => controller.abort() });
+    await rejectsWith(reading, 'CANCELLED');
+  });
+
   it('a key password equal to the store password is not recorded as its own', async () => {
     const r = await readJavaKeystoreModel(bytesOf(join(OURS, 'server.jks')), { storePassword: 'changeit-store', keyPasswords: { server: 'changeit-store' } });
     const key = r.model.entries.find((e) => e.type === 'privateKey');
