@@ -187,3 +187,25 @@ test('10,000 certificates (4 CAs, 10,000 leaves sharing 100 keys) order in well 
   assert.equal(parseCertificate(byKey.chain[0].der).spkiSha256, parseCertificate(target).spkiSha256);
   console.log(`orderChain over 10,004 certificates: ${cpuMs.toFixed(0)} ms CPU, ${ms.toFixed(0)} ms wall`);
 });
+
+test('every certificate of the pyca and Let\'s Encrypt corpora at once, and damaged copies: never throws; each distinct input is on the chain or left out', async () => {
+  const { readBytes } = await import('./read');
+  const { readdirSync, statSync } = await import('node:fs');
+  const files = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
+  const ders: Uint8Array[] = [];
+  for (const file of [...files(fixture('corpus', 'pyca', 'x509')), ...files(fixture('corpus', 'letsencrypt'))]) {
+    if (!/\.(pem|der|crt)$/.test(file)) continue;
+    try {
+      for (const o of (await readBytes(new Uint8Array(readFileSync(file)))).objects) if (o.kind === 'certificate') ders.push(o.der);
+    } catch {
+      // not a certificate file
+    }
+  }
+  const damaged = ders.slice(0, 20).map((d, i) => d.subarray(0, d.length - 1 - i));
+  const input = [...ders, ...damaged];
+  const distinct = new Set(input.map(fp)).size;
+  const r = orderChain(input);
+  assert.equal(r.chain.length + r.leftOut.length, distinct);
+  assert.ok(r.leftOut.filter((l) => /^not a certificate Certbench can read/.test(l.reason)).length >= 20);
+  assert.ok(ders.length > 150, `${ders.length} certificates`);
+});

@@ -117,9 +117,9 @@ function linkFacts(der: Uint8Array): Cert {
       const parts = children(ext, 'extension');
       const oid = oidOf(parts[0]);
       if (oid !== BASIC_CONSTRAINTS && oid !== SUBJECT_KEY_ID && oid !== AUTHORITY_KEY_ID) continue;
-      const octets = parts[parts.length - 1];
-      const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
       try {
+        const octets = parts[parts.length - 1];
+        const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
         if (oid === BASIC_CONSTRAINTS) isCA = basicConstraints.decode(inner).facts?.isCA ?? false;
         else if (oid === SUBJECT_KEY_ID) ski = subjectKeyIdentifier.decode(inner).facts?.subjectKeyId ?? null;
         else aki = authorityKeyIdentifier.decode(inner).facts?.authorityKeyId ?? null;
