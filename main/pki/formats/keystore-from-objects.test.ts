@@ -145,3 +145,37 @@ test("pyjks keystores (JKS and JCEKS): key chains equal pyjks's expected ones, t
     assert.deepEqual(dsa.leftOut.map((l) => l.reason.replace(/:.*/s, '')), ['DSA private key', 'in the chain of the entry "mykey", whose key is left out (it is locked or cannot be used)']);
   }
 });
+
+test('every pyca PKCS#12 vector: each key gets its own certificate (found by key, whatever the bag order), every other certificate is trusted, nothing lost', async () => {
+  const expected = fixtureJson<Record<string, { password: string | null; certificates: string[]; keys: string[] }>>('corpus', 'pyca', 'pkcs12', 'expected.json');
+  const CA_CERT = '432db726d36f427f569a5f90b0043c38717abd7d48f42214a93f948350d0529e';
+  let files = 0;
+  for (const [name, want] of Object.entries(expected)) {
+    const objects = await objectsOf(['corpus', `pyca/pkcs12/${name}`, want.password ?? undefined]);
+    const { model, leftOut } = modelFromObjects(objects);
+    const keys = model.entries.filter((e): e is KeyPairEntry => e.type === 'privateKey');
+    const trusted = model.entries.filter((e): e is TrustedCertEntry => e.type === 'trustedCert');
+    assert.deepEqual(keys.map((k) => sha(privateKeyFacts(k.pkcs8).spki)), want.keys, name);
+    for (const k of keys) assert.deepEqual(k.chain.map(sha), want.certificates.includes(CA_CERT) ? [CA_CERT] : [], `${name}: the key's chain`);
+    const written = [...keys.flatMap((k) => k.chain), ...trusted.map((t) => t.der)].map(sha).sort();
+    assert.deepEqual(written, [...want.certificates].sort(), `${name}: every certificate written once`);
+    assert.deepEqual(leftOut, [], name);
+    // Friendly names become aliases (pyca's "name-unicode" files carry non-ASCII ones).
+    for (const o of objects) {
+      if (o.kind === 'privateKey' && o.alias !== undefined) assert.ok(keys.some((k) => k.alias === o.alias), `${name}: key alias ${o.alias}`);
+      const asTrusted = o.kind === 'certificate' ? trusted.find((t) => sha(t.der) === sha(o.der)) : undefined;
+      if (asTrusted && o.alias !== undefined) assert.equal(asTrusted.alias, o.alias, `${name}: certificate alias`);
+    }
+    files++;
+  }
+  assert.ok(files >= 25, `${files} files`);
+});
+
+test("a key without a name takes its certificate's container name (a PKCS#12 whose friendlyName is on the certificate bag only)", async () => {
+  const [cert] = await objectsOf(['x509', 'leaf.pem']);
+  const [key] = await objectsOf(['x509', 'leaf.key']);
+  assert.equal(modelFromObjects([key, { ...cert, alias: 'from-cert' }], { alias: 'option' }).model.entries[0].alias, 'from-cert');
+  assert.equal(modelFromObjects([{ ...key, alias: 'from-key' }, { ...cert, alias: 'from-cert' }]).model.entries[0].alias, 'from-key');
+  assert.equal(modelFromObjects([key, cert], { alias: 'option' }).model.entries[0].alias, 'option');
+  assert.equal(modelFromObjects([key, { ...cert, alias: 'ca', trusted: true }]).model.entries.map((e) => e.alias).join(), 'www.example.test,ca');
+});

@@ -86,8 +86,10 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
       chain = chain.slice(0, -1);
     }
     for (const c of chain) used.add(fingerprint(c.der));
-    const leafName = chain.length > 0 ? commonName(chain[0].der) : undefined;
-    const alias = aliases.take(key.alias ?? aliasOption ?? leafName?.toLowerCase() ?? 'key');
+    const leaf = chain.length > 0 ? byId.get(fingerprint(chain[0].der)) : undefined;
+    // The container's name for the entry: on the key bag, or (PKCS#12 written by some tools) on its certificate.
+    const containerAlias = key.alias ?? (leaf && !leaf.trusted ? leaf.cert.alias : undefined);
+    const alias = aliases.take(containerAlias ?? aliasOption ?? (leaf && commonName(leaf.cert.der)?.toLowerCase()) ?? 'key');
     aliasOption = undefined;
     if (chain.length === 0) {
       warnings.push(`The private key "${alias}" has no certificate among these objects: a PKCS#12 file can hold it alone, a JKS or JCEKS keystore cannot.`);
