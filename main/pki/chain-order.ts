@@ -117,9 +117,9 @@ function linkFacts(der: Uint8Array): Cert {
       const parts = children(ext, 'extension');
       const oid = oidOf(parts[0]);
       if (oid !== BASIC_CONSTRAINTS && oid !== SUBJECT_KEY_ID && oid !== AUTHORITY_KEY_ID) continue;
-      const octets = parts[parts.length - 1];
-      const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
       try {
+        const octets = parts[parts.length - 1];
+        const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
         if (oid === BASIC_CONSTRAINTS) isCA = basicConstraints.decode(inner).facts?.isCA ?? false;
         else if (oid === SUBJECT_KEY_ID) ski = subjectKeyIdentifier.decode(inner).facts?.subjectKeyId ?? null;
         else aki = authorityKeyIdentifier.decode(inner).facts?.authorityKeyId ?? null;
@@ -247,8 +247,13 @@ function leafByShape(all: Cert[], bySubject: Map<string, Cert[]>, why: Map<Cert,
 /** Certificates that (by name and key identifier) issued another certificate of the set. */
 function issuerSet(certs: Cert[], bySubject: Map<string, Cert[]>): Set<Cert> {
   const out = new Set<Cert>();
+  // Thousands of leaves share a few issuers: each (issuer name, authority key id) is looked at once.
+  const done = new Set<string>();
   for (const c of certs) {
     if (c.subjectKey === c.issuerKey) continue; // self-issued: issues itself, which does not count
+    const key = `${c.aki ?? ''}|${c.issuerKey}`;
+    if (done.has(key)) continue;
+    done.add(key);
     for (const candidate of bySubject.get(c.issuerKey) ?? []) if (mayHaveIssued(candidate, c)) out.add(candidate);
   }
   return out;
