@@ -1,0 +1,116 @@
+/**
+ * What comes into a keystore from the open documents: certificates as trusted entries, a private key with
+ * its chain, and a CA reply that replaces a key entry's chain once its public key is checked against the key
+ * (keytool -importcert on a key alias: the mutual-TLS flow).
+ */
+import type { ObjectSummaryDto } from '../api/dto';
+import { PkiError } from '../pki/errors';
+import { aliasFromName, uniqueAlias } from './keystore-aliases';
+import { certFacts, certificateOfKey, keyFacts, sha256Of } from './keystore-cert-facts';
+import type { KeystoreDocument } from './keystore-document';
+import { orderChain } from './keystore-engine';
+import type { CollectedObject, Session } from './session';
+
+export interface ImportContext {
+  session: Session;
+  now: Date;
+}
+
+/**
+ * Certificates as trusted entries, named `alias` (one certificate) or from each common name. A certificate the
+ * keystore already trusts (same SHA-256) is not added twice.
+ */
+export function addTrusted(doc: KeystoreDocument, ctx: ImportContext, objectIds: readonly string[], alias?: string): void {
+  const certs = certificatesOf(ctx.session.collect({ objectIds }));
+  if (alias !== undefined && certs.length !== 1) {
+    throw new PkiError('INVALID_ARGUMENT', `An alias names one certificate; ${certs.length} were chosen.`, 'Leave the alias out: each certificate is then named after its common name.');
+  }
+  const trusted = new Set(doc.entries.flatMap((e) => (e.type === 'trustedCert' ? [sha256Of(e.der)] : [])));
+  const fresh = certs.filter((der) => {
+    const sha = certFacts(der).sha256;
+    if (trusted.has(sha)) return false;
+    trusted.add(sha);
+    return true;
+  });
+  for (const der of fresh) {
+    const name = alias ?? uniqueAlias(aliasFromName(doc.kind, certFacts(der).commonName, 'certificate'), (a) => doc.has(a));
+    doc.add({ type: 'trustedCert', alias: name, der, created: ctx.now });
+  }
+}
+
+export interface KeyPairRequest {
+  keyObjectId: string;
+  certificateObjectIds?: readonly string[];
+  alias: string;
+  keyPassword?: string;
+}
+
+/** A private key under `alias` with its chain ordered by signature from the given (or all open) certificates. */
+export function importKeyPair(doc: KeystoreDocument, ctx: ImportContext, request: KeyPairRequest): void {
+  const [key] = ctx.session.collect({ objectIds: [request.keyObjectId] });
+  if (key?.raw.kind !== 'privateKey') {
+    throw new PkiError('INVALID_ARGUMENT', `${describe(key?.row)} is not a private key.`, 'Pick the private key to import (its row says "private key").');
+  }
+  const alias = doc.freeAlias(request.alias);
+  const pkcs8 = key.raw.pkcs8;
+  const keyInfo = keyFacts(pkcs8);
+  const given = request.certificateObjectIds !== undefined;
+  const candidates = given ? certificatesOf(ctx.session.collect({ objectIds: request.certificateObjectIds })) : openCertificateDers(ctx.session);
+  let chain: Uint8Array[] = [];
+  if (candidates.some((der) => certificateOfKey(der, keyInfo.spkiSha256))) {
+    const order = orderChain(candidates, { leafSpki: keyInfo.spki });
+    chain = order.chain.map((c) => c.der);
+    // Only the certificates the user picked are worth a word: the rest of what is open is unrelated by nature.
+    if (given) doc.notes.push(...order.warnings, ...order.leftOut.map((l) => `Not in the chain of '${alias}': ${l.reason}`));
+  } else if (doc.kind !== 'pkcs12') {
+    throw new PkiError(
+      'NO_MATCHING_KEY',
+      given ? 'None of the chosen certificates belongs to this key.' : 'No open certificate belongs to this key.',
+      'Open the certificate (or the CA reply) issued for this key first, then import the key again. A PKCS#12 keystore can hold a key without its certificate.',
+    );
+  }
+  if (chain.length && !certificateOfKey(chain[0], keyInfo.spkiSha256)) throw new PkiError('INTERNAL', 'The chain built for this key does not start with its certificate.', 'Please report this with the files (without private keys).');
+  doc.add({ type: 'privateKey', alias, pkcs8, chain, ...(request.keyPassword !== undefined ? { keyPassword: request.keyPassword } : {}), created: ctx.now });
+}
+
+/**
+ * The reply's certificate for the key of `alias` becomes the leaf; its issuers come from the reply, then the
+ * keystore's trusted entries and the open certificates, ordered by signature. NO_MATCHING_KEY when the reply
+ * was issued for another key.
+ */
+export function importCaReply(doc: KeystoreDocument, ctx: ImportContext, alias: string, objectIds: readonly string[]): void {
+  const entry = doc.keyPair(alias);
+  const reply = certificatesOf(ctx.session.collect({ objectIds }));
+  const keyInfo = keyFacts(entry.pkcs8);
+  const leaf = reply.find((der) => certificateOfKey(der, keyInfo.spkiSha256));
+  if (!leaf) {
+    throw new PkiError(
+      'NO_MATCHING_KEY',
+      `This CA reply was issued for a different key: none of its certificates holds the public key of '${entry.alias}'.`,
+      `Import the reply under the alias whose key made the certificate request (CSR), or ask the CA to sign the CSR made from the key of '${entry.alias}'.`,
+    );
+  }
+  // Older certificates of the same key (the self-signed one keytool made, the keystore itself open in the
+  // session) must not compete with the reply's leaf.
+  const issuers = [...reply, ...doc.entries.flatMap((e) => (e.type === 'trustedCert' ? [e.der] : [])), ...openCertificateDers(ctx.session)].filter(
+    (der) => !certificateOfKey(der, keyInfo.spkiSha256),
+  );
+  const chain = orderChain([leaf, ...issuers], { leafSpki: keyInfo.spki }).chain.map((c) => c.der);
+  if (!chain.length || sha256Of(chain[0]) !== sha256Of(leaf)) throw new PkiError('INTERNAL', 'The chain built from the CA reply does not start with its certificate.', 'Please report this with the files (without private keys).');
+  doc.replace(entry.alias, { ...entry, chain });
+}
+
+/** The DER of each collected object; INVALID_ARGUMENT naming the first that is not a certificate. */
+function certificatesOf(objects: CollectedObject[]): Uint8Array[] {
+  const other = objects.find((o) => o.raw.kind !== 'certificate');
+  if (other) throw new PkiError('INVALID_ARGUMENT', `${describe(other.row)} is not a certificate.`, 'Pick certificates only (a CA certificate, or the certificates of a CA reply).');
+  return objects.flatMap((o) => (o.raw.kind === 'certificate' ? [o.raw.der] : []));
+}
+
+const openCertificateDers = (session: Session) => session.openCertificates().flatMap((o) => (o.raw.kind === 'certificate' ? [o.raw.der] : []));
+
+function describe(row: ObjectSummaryDto | undefined): string {
+  if (!row) return 'That object';
+  const kind = row.kind === 'privateKey' ? 'The private key' : row.kind === 'certificate' ? 'The certificate' : row.kind === 'csr' ? 'The certificate request' : 'The object';
+  return `${kind} ${row.label ? `"${row.label}"` : ''}`.trim();
+}
