@@ -35,7 +35,7 @@ export interface ObjectsModel {
 
 const notLanded = (what: string) => new PkiError('INTERNAL', `${what} is being built.`, 'Try again after the next update.');
 
-export async function readJavaKeystoreModel(_bytes: Uint8Array, _options: { storePassword: string; keyPasswords?: Record<string, string> }): Promise<JavaKeystoreModelRead> {
+export async function readJavaKeystoreModel(_bytes: Uint8Array, _options: { storePassword: string; keyPasswords?: Record<string, string>; onProgress?: (fraction: number, phase: string) => void }): Promise<JavaKeystoreModelRead> {
   throw notLanded('Reading Java keystores for editing');
 }
 

@@ -10,19 +10,20 @@ import { readBytes } from '../pki/read';
 import type { KeyPairEntry } from '../pki/formats/keystore-model';
 import type { EditorEntry, KeystoreDocument, KeystoreDocumentInit } from './keystore-document';
 import { modelFromObjects, readJavaKeystoreModel } from './keystore-engine';
+import type { Progress } from './keystore-progress';
 import type { Session } from './session';
 
 export type OpenedKeystore = Omit<KeystoreDocumentInit, 'id'> & { dirty: boolean };
 
-export async function openKeystore(session: Session, documentId: string, password: string | undefined): Promise<OpenedKeystore> {
+export async function openKeystore(session: Session, documentId: string, password: string | undefined, progress?: Progress): Promise<OpenedKeystore> {
   const file = session.documentFile(documentId);
-  if (file.format === 'jks' || file.format === 'jceks') return openJava(session, file, password);
+  if (file.format === 'jks' || file.format === 'jceks') return openJava(session, file, password, progress);
   let objects: RawObject[];
   let format = file.format;
   if (password !== undefined || format === null) {
     // A password given here, or a file the session could not read yet (a locked PFX): read it again.
-    const result = await readBytes(file.bytes, { password });
-    if (result.format === 'jks' || result.format === 'jceks') return openJava(session, file, password);
+    const result = await readBytes(file.bytes, { password, ...progress });
+    if (result.format === 'jks' || result.format === 'jceks') return openJava(session, file, password, progress);
     ({ objects, format } = result);
   } else objects = decodedObjects(session, documentId, file.name);
   const isPkcs12 = format === 'pkcs12';
@@ -44,11 +45,11 @@ export async function openKeystore(session: Session, documentId: string, passwor
   };
 }
 
-async function openJava(session: Session, file: ReturnType<Session['documentFile']>, password: string | undefined): Promise<OpenedKeystore> {
+async function openJava(session: Session, file: ReturnType<Session['documentFile']>, password: string | undefined, progress?: Progress): Promise<OpenedKeystore> {
   if (password === undefined) {
     throw new PkiError('PASSWORD_REQUIRED', `Enter the password of ${file.name} to edit it.`, 'The keystore password checks its integrity and opens its keys; it is needed again to save.');
   }
-  const read = await readJavaKeystoreModel(file.bytes, { storePassword: password });
+  const read = await readJavaKeystoreModel(file.bytes, { storePassword: password, onProgress: progress?.onProgress });
   const locked: EditorEntry[] = read.locked.map((l) => ({ type: 'locked', alias: l.alias, sourceAlias: l.alias, chain: l.chain, created: l.created }));
   return {
     name: file.name,
@@ -86,11 +87,11 @@ function inFileOrder(entries: EditorEntry[], session: Session, documentId: strin
  * Decrypts a key entry protected by its own password (read again from the file it came from) and puts it
  * where the locked entry was, keeping the password for saving. WRONG_PASSWORD when it does not open it.
  */
-export async function unlockEntry(doc: KeystoreDocument, alias: string, keyPassword: string): Promise<void> {
+export async function unlockEntry(doc: KeystoreDocument, alias: string, keyPassword: string, progress?: Progress): Promise<void> {
   const entry = doc.get(alias);
   if (entry.type !== 'locked') return;
   if (!doc.source || doc.storePassword === null) throw new PkiError('INTERNAL', `The file behind key '${entry.alias}' is no longer known.`, 'Open the keystore again.');
-  const read = await readJavaKeystoreModel(doc.source.bytes, { storePassword: doc.storePassword, keyPasswords: { [entry.sourceAlias]: keyPassword } });
+  const read = await readJavaKeystoreModel(doc.source.bytes, { storePassword: doc.storePassword, keyPasswords: { [entry.sourceAlias]: keyPassword }, onProgress: progress?.onProgress });
   const key = read.model.entries.find((e): e is KeyPairEntry => e.type === 'privateKey' && e.alias.toLowerCase() === entry.sourceAlias.toLowerCase());
   if (!key) throw new PkiError('WRONG_PASSWORD', `The password does not open key '${entry.alias}'.`, 'Enter the password that protects this key (keytool -keypass); it is case-sensitive.');
   const dirty = doc.dirty;

@@ -8,7 +8,7 @@ import { PkiError } from '../pki/errors';
 import type { KeystoreModel } from '../pki/formats/keystore-model';
 import type { KeystoreDocument } from './keystore-document';
 import { writeJavaKeystore, writePkcs12 } from './keystore-engine';
-import type { EventHub } from './events';
+import { withProgress, type ProgressContext } from './keystore-progress';
 import type { OutputFolders } from './output-folders';
 import { writeFilesAtomically } from './write-files';
 
@@ -18,10 +18,8 @@ export interface SaveRequest {
   destination: { folder: string; fileName: string; overwrite?: boolean };
 }
 
-export interface SaveContext {
+export interface SaveContext extends ProgressContext {
   folders: OutputFolders;
-  events: EventHub;
-  operationId: string;
 }
 
 const KIND_NAMES: Record<KeystoreKind, string> = { jks: 'JKS', jceks: 'JCEKS', pkcs12: 'PKCS#12' };
@@ -32,18 +30,12 @@ export async function saveKeystore(doc: KeystoreDocument, request: SaveRequest, 
   const model = doc.model();
   refuseWhatKindCannotHold(model, kind);
   const secret = model.entries.some((e) => e.type !== 'trustedCert');
-  const label = `Saving ${destination.fileName}`;
-  const progress = (fraction: number | null, phase?: string, done = false) =>
-    ctx.events.emit('progress', { operationId: ctx.operationId, label: phase ? `${label}: ${phase}` : label, fraction, done });
-  progress(null);
-  try {
-    const onProgress = (fraction: number, phase: string) => progress(fraction, phase);
-    const bytes = kind === 'pkcs12' ? await writePkcs12(model, { password: storePassword, profile: 'java', onProgress }) : await writeJavaKeystore(model, { kind, storePassword, onProgress });
+  await withProgress(ctx, `Saving ${destination.fileName}`, async ({ onProgress, signal }) => {
+    const bytes = kind === 'pkcs12' ? await writePkcs12(model, { password: storePassword, profile: 'java', onProgress, signal }) : await writeJavaKeystore(model, { kind, storePassword, onProgress, signal });
+    if (signal.aborted) throw new PkiError('CANCELLED', `Saving ${destination.fileName} was cancelled.`, 'Nothing was written; save again when you are ready.');
     await writeFilesAtomically([{ path, bytes, secret }], { overwrite: destination.overwrite });
     doc.savedAs({ kind, path, name: destination.fileName, storePassword, bytes });
-  } finally {
-    progress(1, undefined, true);
-  }
+  });
   return { path, format: kind === 'pkcs12' ? 'pfx' : kind, objects: model.entries.length, secret, encrypted: true };
 }
 

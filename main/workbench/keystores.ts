@@ -7,6 +7,7 @@ import { KeystoreDocument } from './keystore-document';
 import { keystoreDto } from './keystore-dto';
 import { addTrusted, importCaReply, importKeyPair, type ImportContext } from './keystore-import';
 import { openKeystore, unlockEntry } from './keystore-open';
+import { withProgress } from './keystore-progress';
 import { saveKeystore } from './keystore-save';
 import type { OutputFolders } from './output-folders';
 import type { Session } from './session';
@@ -37,7 +38,6 @@ type KeystoreMethods = Pick<
 export class KeystoreEditor {
   private keystores: KeystoreDocument[] = [];
   private nextId = 1;
-  private nextOperation = 1;
 
   constructor(private readonly options: KeystoreEditorOptions) {}
 
@@ -50,14 +50,15 @@ export class KeystoreEditor {
       'keystores.list': async () => this.state(),
       'keystores.create': async ({ kind, name }) => this.dto(this.add(new KeystoreDocument({ id: this.newId(), name: name ?? 'New keystore', path: null, kind, entries: [] }))),
       'keystores.open': async ({ documentId, password }) => {
-        const { dirty, ...opened } = await openKeystore(this.options.session, documentId, password);
+        const name = this.options.session.documentFile(documentId).name;
+        const { dirty, ...opened } = await withProgress(this.options, `Opening ${name}`, (progress) => openKeystore(this.options.session, documentId, password, progress));
         const doc = this.add(new KeystoreDocument({ id: this.newId(), ...opened }));
         doc.dirty = dirty;
         return this.dto(doc);
       },
       'keystores.unlockEntry': async ({ keystoreId, alias, keyPassword }) => {
         const doc = this.find(keystoreId);
-        await unlockEntry(doc, alias, keyPassword);
+        await withProgress(this.options, `Opening key '${alias}'`, (progress) => unlockEntry(doc, alias, keyPassword, progress));
         return this.dto(doc);
       },
       'keystores.addTrusted': async ({ keystoreId, objectIds, alias }) => this.edit(keystoreId, (doc) => addTrusted(doc, this.importContext(), objectIds, alias)),
@@ -72,7 +73,7 @@ export class KeystoreEditor {
         }),
       'keystores.save': async ({ keystoreId, ...request }) => {
         const doc = this.find(keystoreId);
-        const written = await saveKeystore(doc, request, { folders: this.options.folders, events: this.options.events, operationId: `keystore-save-${this.nextOperation++}` });
+        const written = await saveKeystore(doc, request, this.options);
         return { written: [written], keystore: this.dto(doc) };
       },
       'keystores.close': async ({ keystoreId }) => {
