@@ -17,10 +17,12 @@ export type ProtectedKey =
   | { scheme: 'jks'; data: Uint8Array }
   | { scheme: 'jceks'; data: Uint8Array; salt: Uint8Array; iterations: number };
 
+/** `created`: the entry's timestamp as Java recorded it. */
 export type KeystoreEntry =
-  | { type: 'privateKey'; alias: string; key: ProtectedKey; chain: Uint8Array[] }
-  | { type: 'trustedCert'; alias: string; der: Uint8Array }
-  | { type: 'secretKey'; alias: string; sealed: SealedSecretKey };
+  | { type: 'privateKey'; alias: string; created: Date; key: ProtectedKey; chain: Uint8Array[] }
+  | { type: 'trustedCert'; alias: string; created: Date; der: Uint8Array }
+  /** `serialized`: the whole serialized SealedObject as stored, so it can be written back verbatim. */
+  | { type: 'secretKey'; alias: string; created: Date; sealed: SealedSecretKey; serialized: Uint8Array };
 
 export interface KeystoreStructure {
   kind: KeystoreKind;
@@ -58,18 +60,20 @@ export function parseKeystore(bytes: Uint8Array): KeystoreStructure {
     const where = `entry '${alias}'`;
     if (aliases.has(alias.toLowerCase())) input.fail(`the alias '${alias}' appears twice`);
     aliases.add(alias.toLowerCase());
-    input.take(8, `${where} date`);
+    const created = new Date(input.i64(`${where} date`));
     if (tag === 1) {
       const key = protectedKey(input.lengthPrefixed(`${where} private key`), kind, where);
       const chainLength = input.i32(`${where} chain length`);
       if (chainLength < 0 || chainLength * 4 > input.remaining) input.fail(`${where} chain length (${chainLength}) does not fit in the file`);
       const chain: Uint8Array[] = [];
       for (let n = 1; n <= chainLength; n++) chain.push(certificate(input, version, `${where}, chain cert ${n}`));
-      entries.push({ type: 'privateKey', alias, key, chain });
+      entries.push({ type: 'privateKey', alias, created, key, chain });
     } else if (tag === 2) {
-      entries.push({ type: 'trustedCert', alias, der: certificate(input, version, where) });
+      entries.push({ type: 'trustedCert', alias, created, der: certificate(input, version, where) });
     } else if (tag === 3 && kind === 'jceks') {
-      entries.push({ type: 'secretKey', alias, sealed: readSealedSecretKey(input, `the ${name} keystore, ${where}`) });
+      const start = input.offset;
+      const sealed = readSealedSecretKey(input, `the ${name} keystore, ${where}`);
+      entries.push({ type: 'secretKey', alias, created, sealed, serialized: bytes.subarray(start, input.offset) });
     } else {
       input.fail(`${where} has an unknown entry type ${tag}`);
     }
