@@ -8,7 +8,7 @@ import { PkiError } from '../pki/errors';
 import { aliasFromName, uniqueAlias } from './keystore-aliases';
 import { certFacts, certificateOfKey, keyFacts, sha256Of } from './keystore-cert-facts';
 import type { KeystoreDocument } from './keystore-document';
-import { orderChain } from './keystore-engine';
+import { orderChain } from '../pki/chain-order';
 import type { CollectedObject, Session } from './session';
 
 export interface ImportContext {

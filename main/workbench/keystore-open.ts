@@ -9,7 +9,8 @@ import type { RawObject } from '../pki/model';
 import { readBytes } from '../pki/read';
 import type { KeyPairEntry } from '../pki/formats/keystore-model';
 import type { EditorEntry, KeystoreDocument, KeystoreDocumentInit } from './keystore-document';
-import { modelFromObjects, readJavaKeystoreModel } from './keystore-engine';
+import { readJavaKeystoreModel } from '../pki/formats/jks-model';
+import { modelFromObjects } from '../pki/formats/keystore-from-objects';
 import type { Progress } from './keystore-progress';
 import type { Session } from './session';
 
