@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixtureJson } from '../../test/helpers/fixtures';
-import { assertNoKeyBytes, E2E, entry, filesIn, ids, kit, NOW, X509 } from '../../test/helpers/keystore-kit';
+import { assertNoKeyBytes, E2E, entry, filesIn, ids, kit, KEYSTORES, NOW, X509 } from '../../test/helpers/keystore-kit';
 import { rejectsWith } from '../../test/helpers/pki-errors';
 
 const manifest = fixtureJson('x509', 'manifest.json');
+const stores = fixtureJson<{ stores: Record<string, { password: string }> }>('keystores', 'manifest.json').stores;
 
 test('a new keystore is empty, named, of the kind asked, and listed', async () => {
   const { h } = kit();
@@ -195,5 +196,17 @@ test('a Java keystore opened without its password asks for it', async () => {
   const [jks] = await open([E2E('keystore.jks')]);
   const e = await rejectsWith(h['keystores.open']({ documentId: jks.id }), 'PASSWORD_REQUIRED');
   assert.match(e.message, /keystore\.jks/);
+  assert.deepEqual((await h['keystores.list']({})).keystores, []);
+});
+
+test('opening as a keystore: the engine’s typed errors for a wrong password, an altered file and a file that is no keystore', async () => {
+  const { h, open } = kit();
+  const [jks, tampered, random] = await open([E2E('keystore.jks'), KEYSTORES('tampered.jks'), E2E('random.bin')]);
+  const wrong = await rejectsWith(h['keystores.open']({ documentId: jks.id, password: 'changeit?' }), 'WRONG_PASSWORD');
+  assert.ok(wrong.hint);
+  // tampered.jks is server.jks with one byte flipped: the right password, a failing integrity digest.
+  await rejectsWith(h['keystores.open']({ documentId: tampered.id, password: stores['server.jks'].password }), 'INTEGRITY_FAILED');
+  await rejectsWith(h['keystores.open']({ documentId: random.id }), 'UNRECOGNIZED_FORMAT');
+  await rejectsWith(h['keystores.open']({ documentId: 'doc999' }), 'NOT_FOUND');
   assert.deepEqual((await h['keystores.list']({})).keystores, []);
 });
