@@ -87,7 +87,8 @@ export class KeystoreDocument {
   /** The alias in this keystore's form; INVALID_ARGUMENT when blank or already used. */
   freeAlias(alias: string): string {
     const normalized = normalizeAlias(this.kind, alias);
-    if (this.has(normalized)) throw aliasTaken(normalized);
+    const existing = this.find(normalized);
+    if (existing) throw aliasTaken(existing.alias);
     return normalized;
   }
 

@@ -210,3 +210,23 @@ test('opening as a keystore: the engine’s typed errors for a wrong password, a
   await rejectsWith(h['keystores.open']({ documentId: 'doc999' }), 'NOT_FOUND');
   assert.deepEqual((await h['keystores.list']({})).keystores, []);
 });
+
+test('a CA reply with the leaf only: the issuer is found among the keystore’s trusted entries, as keytool does', async () => {
+  const { h, open } = kit();
+  const [key, root] = await open([E2E('client.key'), E2E('root.pem')]);
+  const p12 = await h['keystores.create']({ kind: 'pkcs12' });
+  await h['keystores.addTrusted']({ keystoreId: p12.id, objectIds: ids(root), alias: 'vendor-ca' });
+  await h['documents.close']({ documentId: root.id });
+  const lone = await h['keystores.importKeyPair']({ keystoreId: p12.id, keyObjectId: ids(key)[0], alias: 'api-user' });
+  assert.equal(entry(lone, 'api-user').chain.length, 0);
+  const taken = await rejectsWith(h['keystores.importKeyPair']({ keystoreId: p12.id, keyObjectId: ids(key)[0], alias: 'VENDOR-CA' }), 'INVALID_ARGUMENT');
+  assert.match(taken.message, /already has an entry named 'vendor-ca'/);
+  const [reply] = await open([E2E('client.pem')]);
+  const after = await h['keystores.importCaReply']({ keystoreId: p12.id, alias: 'api-user', objectIds: ids(reply) });
+  const chain = entry(after, 'api-user').chain;
+  assert.deepEqual(chain.map((c) => c.subject), ['CN=api-user-42@example.test,O=Example', 'CN=Certbench E2E Root,O=Certbench E2E,C=US']);
+  assert.deepEqual(chain.map((c) => c.sha256), [reply.objects[0].sha256, entry(after, 'vendor-ca').certificate?.sha256]);
+  assert.deepEqual(entry(after, 'api-user').problems, []);
+  assert.equal(entry(after, 'api-user').keyAlgorithm, 'EC P-256');
+  assertNoKeyBytes(after, [E2E('client.key')]);
+});
