@@ -5,12 +5,13 @@
  */
 import type { KeystoreKind } from '../api/dto';
 import { PkiError } from '../pki/errors';
+import { readJavaKeystoreModel } from '../pki/formats/jks-model';
+import { parseKeystore } from '../pki/formats/jks-structure';
+import { modelFromObjects } from '../pki/formats/keystore-from-objects';
+import type { KeyPairEntry } from '../pki/formats/keystore-model';
 import type { RawObject } from '../pki/model';
 import { readBytes } from '../pki/read';
-import type { KeyPairEntry } from '../pki/formats/keystore-model';
 import type { EditorEntry, KeystoreDocument, KeystoreDocumentInit } from './keystore-document';
-import { readJavaKeystoreModel } from '../pki/formats/jks-model';
-import { modelFromObjects } from '../pki/formats/keystore-from-objects';
 import type { Progress } from './keystore-progress';
 import type { Session } from './session';
 
@@ -18,13 +19,13 @@ export type OpenedKeystore = Omit<KeystoreDocumentInit, 'id'> & { dirty: boolean
 
 export async function openKeystore(session: Session, documentId: string, password: string | undefined, progress?: Progress): Promise<OpenedKeystore> {
   const file = session.documentFile(documentId);
-  if (file.format === 'jks' || file.format === 'jceks') return openJava(session, file, password, progress);
+  if (file.format === 'jks' || file.format === 'jceks') return openJava(file, password, progress);
   let objects: RawObject[];
   let format = file.format;
   if (password !== undefined || format === null) {
     // A password given here, or a file the session could not read yet (a locked PFX): read it again.
     const result = await readBytes(file.bytes, { password, ...progress });
-    if (result.format === 'jks' || result.format === 'jceks') return openJava(session, file, password, progress);
+    if (result.format === 'jks' || result.format === 'jceks') return openJava(file, password, progress);
     ({ objects, format } = result);
   } else objects = decodedObjects(session, documentId, file.name);
   const isPkcs12 = format === 'pkcs12';
@@ -46,7 +47,7 @@ export async function openKeystore(session: Session, documentId: string, passwor
   };
 }
 
-async function openJava(session: Session, file: ReturnType<Session['documentFile']>, password: string | undefined, progress?: Progress): Promise<OpenedKeystore> {
+async function openJava(file: ReturnType<Session['documentFile']>, password: string | undefined, progress?: Progress): Promise<OpenedKeystore> {
   if (password === undefined) {
     throw new PkiError('PASSWORD_REQUIRED', `Enter the password of ${file.name} to edit it.`, 'The keystore password checks its integrity and opens its keys; it is needed again to save.');
   }
@@ -56,7 +57,7 @@ async function openJava(session: Session, file: ReturnType<Session['documentFile
     name: file.name,
     path: file.path,
     kind: read.kind,
-    entries: inFileOrder([...read.model.entries, ...locked], session, file.id),
+    entries: inFileOrder([...read.model.entries, ...locked], file.bytes),
     storePassword: password,
     source: { kind: read.kind, bytes: file.bytes },
     notes: [],
@@ -73,13 +74,9 @@ function decodedObjects(session: Session, documentId: string, name: string): Raw
   return objects;
 }
 
-/** Entries in the order the file lists them (the session read the same file; locked keys come back apart). */
-function inFileOrder(entries: EditorEntry[], session: Session, documentId: string): EditorEntry[] {
-  const rank = new Map<string, number>();
-  for (const o of session.collect({ documentIds: [documentId] })) {
-    const alias = o.raw.alias?.toLowerCase();
-    if (alias !== undefined && !rank.has(alias)) rank.set(alias, rank.size);
-  }
+/** Entries in the order the file lists them (the model reader returns locked keys apart). */
+function inFileOrder(entries: EditorEntry[], bytes: Uint8Array): EditorEntry[] {
+  const rank = new Map(parseKeystore(bytes).entries.map((e, i) => [e.alias.toLowerCase(), i]));
   const at = (e: EditorEntry) => rank.get(e.alias.toLowerCase()) ?? rank.size;
   return entries.map((e, i) => ({ e, i })).sort((a, b) => at(a.e) - at(b.e) || a.i - b.i).map(({ e }) => e);
 }
