@@ -21,7 +21,7 @@ export interface ImportContext {
  * keystore already trusts (same SHA-256) is not added twice.
  */
 export function addTrusted(doc: KeystoreDocument, ctx: ImportContext, objectIds: readonly string[], alias?: string): void {
-  const certs = certificatesOf(ctx.session.collect({ objectIds }));
+  const certs = certificatesOf(ctx.session.collect({ objectIds })).map((c) => c.der);
   if (alias !== undefined && certs.length !== 1) {
     throw new PkiError('INVALID_ARGUMENT', `An alias names one certificate; ${certs.length} were chosen.`, 'Leave the alias out: each certificate is then named after its common name.');
   }
@@ -55,10 +55,10 @@ export function importKeyPair(doc: KeystoreDocument, ctx: ImportContext, request
   const pkcs8 = key.raw.pkcs8;
   const keyInfo = keyFacts(pkcs8);
   const given = request.certificateObjectIds !== undefined;
-  const candidates = given ? certificatesOf(ctx.session.collect({ objectIds: request.certificateObjectIds })) : openCertificateDers(ctx.session);
+  const candidates = given ? certificatesOf(ctx.session.collect({ objectIds: request.certificateObjectIds })) : openCertificates(ctx.session);
   let chain: Uint8Array[] = [];
-  if (candidates.some((der) => certificateOfKey(der, keyInfo.spkiSha256))) {
-    const order = orderChain(candidates, { leafSpki: keyInfo.spki });
+  if (candidates.some((c) => c.spkiSha256 === keyInfo.spkiSha256)) {
+    const order = orderChain(candidates.map((c) => c.der), { leafSpki: keyInfo.spki });
     chain = order.chain.map((c) => c.der);
     // Only the certificates the user picked are worth a word: the rest of what is open is unrelated by nature.
     if (given) doc.notes.push(...order.warnings, ...order.leftOut.map((l) => `Not in the chain of '${alias}': ${l.reason}`));
@@ -82,7 +82,7 @@ export function importCaReply(doc: KeystoreDocument, ctx: ImportContext, alias: 
   const entry = doc.keyPair(alias);
   const reply = certificatesOf(ctx.session.collect({ objectIds }));
   const keyInfo = keyFacts(entry.pkcs8);
-  const leaf = reply.find((der) => certificateOfKey(der, keyInfo.spkiSha256));
+  const leaf = reply.find((c) => c.spkiSha256 === keyInfo.spkiSha256)?.der;
   if (!leaf) {
     throw new PkiError(
       'NO_MATCHING_KEY',
@@ -92,22 +92,29 @@ export function importCaReply(doc: KeystoreDocument, ctx: ImportContext, alias: 
   }
   // Older certificates of the same key (the self-signed one keytool made, the keystore itself open in the
   // session) must not compete with the reply's leaf.
-  const issuers = [...reply, ...doc.entries.flatMap((e) => (e.type === 'trustedCert' ? [e.der] : [])), ...openCertificateDers(ctx.session)].filter(
-    (der) => !certificateOfKey(der, keyInfo.spkiSha256),
-  );
+  const trusted = doc.entries.flatMap((e) => (e.type === 'trustedCert' ? [e.der] : []));
+  const issuers = [...reply, ...openCertificates(ctx.session)].filter((c) => c.spkiSha256 !== keyInfo.spkiSha256).map((c) => c.der);
+  issuers.push(...trusted.filter((der) => !certificateOfKey(der, keyInfo.spkiSha256)));
   const chain = orderChain([leaf, ...issuers], { leafSpki: keyInfo.spki }).chain.map((c) => c.der);
   if (!chain.length || sha256Of(chain[0]) !== sha256Of(leaf)) throw new PkiError('INTERNAL', 'The chain built from the CA reply does not start with its certificate.', 'Please report this with the files (without private keys).');
   doc.replace(entry.alias, { ...entry, chain });
 }
 
-/** The DER of each collected object; INVALID_ARGUMENT naming the first that is not a certificate. */
-function certificatesOf(objects: CollectedObject[]): Uint8Array[] {
-  const other = objects.find((o) => o.raw.kind !== 'certificate');
-  if (other) throw new PkiError('INVALID_ARGUMENT', `${describe(other.row)} is not a certificate.`, 'Pick certificates only (a CA certificate, or the certificates of a CA reply).');
-  return objects.flatMap((o) => (o.raw.kind === 'certificate' ? [o.raw.der] : []));
+/** A certificate from the open documents with its public key's fingerprint (from its row: decoded once). */
+interface OpenCertificate {
+  der: Uint8Array;
+  spkiSha256: string | null;
 }
 
-const openCertificateDers = (session: Session) => session.openCertificates().flatMap((o) => (o.raw.kind === 'certificate' ? [o.raw.der] : []));
+/** The collected objects as certificates; INVALID_ARGUMENT naming the first that is not one. */
+function certificatesOf(objects: CollectedObject[]): OpenCertificate[] {
+  const other = objects.find((o) => o.raw.kind !== 'certificate');
+  if (other) throw new PkiError('INVALID_ARGUMENT', `${describe(other.row)} is not a certificate.`, 'Pick certificates only (a CA certificate, or the certificates of a CA reply).');
+  return openCertificatesOf(objects);
+}
+
+const openCertificatesOf = (objects: CollectedObject[]): OpenCertificate[] => objects.flatMap((o) => (o.raw.kind === 'certificate' ? [{ der: o.raw.der, spkiSha256: o.row.spkiSha256 }] : []));
+const openCertificates = (session: Session) => openCertificatesOf(session.openCertificates());
 
 function describe(row: ObjectSummaryDto | undefined): string {
   if (!row) return 'That object';

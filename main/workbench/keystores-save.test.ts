@@ -108,7 +108,7 @@ test('a key pair imported from server.key with its chain built from the open cer
 });
 
 test('mutual TLS: keytool makes the key, the CA signs its CSR, the reply (leaf only) is imported; the root comes from the open certificates', async () => {
-  const { h, open, out } = kit();
+  const { h, open, out } = kit(() => new Date());
   const work = mkdtempSync(join(tmpdir(), 'certbench-careply-'));
   const client = join(work, 'client.jks');
   await run('keytool', ['-genkeypair', '-alias', 'client', '-keyalg', 'RSA', '-keysize', '2048', '-dname', 'CN=api-user-7@example.test,O=Example', '-validity', '30', '-keystore', client, '-storetype', 'JKS', '-storepass', 'changeit', '-keypass', 'changeit']);
@@ -128,7 +128,7 @@ test('mutual TLS: keytool makes the key, the CA signs its CSR, the reply (leaf o
 });
 
 test('a CA reply for a key made by openssl: a PKCS#12 holds the lone key, the reply with its root completes it, saved as JKS', async () => {
-  const { h, open, out } = kit();
+  const { h, open, out } = kit(() => new Date());
   const work = mkdtempSync(join(tmpdir(), 'certbench-careply-'));
   const key = join(work, 'client.key');
   await run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);

@@ -23,8 +23,9 @@ export interface Kit {
   open(paths: string[], password?: string): Promise<DocumentDto[]>;
 }
 
-export function kit(): Kit {
-  const wb = createWorkbench({ now: () => NOW });
+/** `now`: NOW by default; the real clock for tests whose certificates are made while they run. */
+export function kit(now: () => Date = () => NOW): Kit {
+  const wb = createWorkbench({ now });
   const out = mkdtempSync(join(tmpdir(), 'certbench-ks-'));
   wb.folders.grant(out);
   const open = async (paths: string[], password?: string) => {
