@@ -3,13 +3,11 @@
  * with them, plus notes on what saving in another format changes. Never carries key bytes.
  */
 import type { KeystoreCertDto, KeystoreDto, KeystoreEntryDto, ProblemDto } from '../api/dto';
-import { digest } from '../pki/crypto';
-import { hex } from '../pki/der/der';
 import { isPkiError } from '../pki/errors';
 import type { KeyPairEntry } from '../pki/formats/keystore-model';
 import { validityAt } from '../pki/x509/certificate';
 import { problem } from '../pki/x509/problems';
-import { certFacts, keyFacts, type CertFacts } from './keystore-cert-facts';
+import { certFacts, keyFacts, sha256Of, type CertFacts } from './keystore-cert-facts';
 import type { EditorEntry, KeystoreDocument } from './keystore-document';
 
 export function keystoreDto(doc: KeystoreDocument, now: Date): KeystoreDto {
@@ -50,7 +48,7 @@ function entryDto(entry: EditorEntry, doc: KeystoreDocument, now: Date): Keystor
         keyAlgorithm: chain[0]?.facts?.keyWords ?? null,
         certificate: chain[0]?.dto ?? null,
         chain: chain.map((c) => c.dto),
-        problems: [problem('KEY_LOCKED', 'info', 'This key is protected by a password of its own: enter it to use or save the key.'), ...chain.flatMap((c) => c.problems), ...expiry(chain, now)],
+        problems: [problem('KEY_LOCKED', 'info', 'This key is protected by a password of its own: enter it to use or save the key.'), ...chain.flatMap((c) => c.problems), ...chainOrder(chain.map((c) => c.facts)), ...expiry(chain, now)],
       };
     }
     case 'privateKey':
@@ -109,7 +107,7 @@ function certDto(der: Uint8Array, now: Date): DecodedCert {
     const { daysLeft } = validityAt(f.notBefore, f.notAfter, now);
     return { dto: { subject: f.subject, issuer: f.issuer, sha256: f.sha256, notAfter: f.notAfter, daysLeft, selfSigned: f.selfSigned, isCA: f.isCA }, facts: f, problems: [] };
   } catch (e) {
-    const dto = { subject: '(unreadable certificate)', issuer: '', sha256: hex(digest('sha256', der)), notAfter: null, daysLeft: null, selfSigned: false, isCA: false };
+    const dto = { subject: '(unreadable certificate)', issuer: '', sha256: sha256Of(der), notAfter: null, daysLeft: null, selfSigned: false, isCA: false };
     return { dto, facts: null, problems: [problem('CERTIFICATE_UNREADABLE', 'error', isPkiError(e) ? e.message : 'A certificate could not be decoded.')] };
   }
 }
@@ -126,7 +124,7 @@ function expiry(chain: DecodedCert[], now: Date): ProblemDto[] {
   return out;
 }
 
-/** Each certificate should be issued by the next one (names only: signatures were checked when ordered). */
+/** Each certificate should be issued by the next one: a cheap check by name for chains stored out of order or with a gap. */
 function chainOrder(chain: (CertFacts | null)[]): ProblemDto[] {
   for (let i = 0; i + 1 < chain.length; i++) {
     const [a, b] = [chain[i], chain[i + 1]];
