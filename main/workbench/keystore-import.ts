@@ -18,20 +18,27 @@ export interface ImportContext {
 
 /**
  * Certificates as trusted entries, named `alias` (one certificate) or from each common name. A certificate the
- * keystore already trusts (same SHA-256) is not added twice.
+ * keystore already trusts (same SHA-256) is not added twice; when none of them is new, INVALID_ARGUMENT says
+ * under which alias each already is (as keytool warns).
  */
 export function addTrusted(doc: KeystoreDocument, ctx: ImportContext, objectIds: readonly string[], alias?: string): void {
   const certs = certificatesOf(ctx.session.collect({ objectIds })).map((c) => c.der);
   if (alias !== undefined && certs.length !== 1) {
     throw new PkiError('INVALID_ARGUMENT', `An alias names one certificate; ${certs.length} were chosen.`, 'Leave the alias out: each certificate is then named after its common name.');
   }
-  const trusted = new Set(doc.entries.flatMap((e) => (e.type === 'trustedCert' ? [sha256Of(e.der)] : [])));
+  const trusted = new Map(doc.entries.flatMap((e) => (e.type === 'trustedCert' ? [[sha256Of(e.der), e.alias] as const] : [])));
+  const present = new Set<string>();
   const fresh = certs.filter((der) => {
     const sha = certFacts(der).sha256;
-    if (trusted.has(sha)) return false;
-    trusted.add(sha);
-    return true;
+    const already = trusted.get(sha);
+    if (already !== undefined) present.add(already);
+    else trusted.set(sha, '');
+    return already === undefined;
   });
+  if (!fresh.length) {
+    const names = [...present].map((a) => `'${a}'`).join(', ');
+    throw new PkiError('INVALID_ARGUMENT', `${certs.length === 1 ? 'This certificate is' : 'These certificates are'} already trusted in the keystore (${names}).`, 'Nothing was added; rename the existing entry if it needs another alias.');
+  }
   for (const der of fresh) {
     const name = alias ?? uniqueAlias(aliasFromName(doc.kind, certFacts(der).commonName, 'certificate'), (a) => doc.has(a));
     doc.add({ type: 'trustedCert', alias: name, der, created: ctx.now });

@@ -28,6 +28,9 @@ const KIND_NAMES: Record<KeystoreKind, string> = { jks: 'JKS', jceks: 'JCEKS', p
 export async function saveKeystore(doc: KeystoreDocument, request: SaveRequest, ctx: SaveContext): Promise<WrittenFileDto> {
   const { kind, storePassword, destination } = request;
   const path = ctx.folders.pathIn(destination.folder, destination.fileName);
+  if (storePassword === '' && kind !== 'pkcs12') {
+    throw new PkiError('INVALID_ARGUMENT', `A ${KIND_NAMES[kind]} keystore needs a store password.`, 'Choose one of at least 6 characters: keytool asks for that much.');
+  }
   const model = doc.model();
   refuseWhatKindCannotHold(model, kind);
   const secret = model.entries.some((e) => e.type !== 'trustedCert');

@@ -43,12 +43,12 @@ test('a truststore from CA certificates: aliases from the common names, days lef
   assert.equal(r.certificate?.daysLeft, Math.floor((Date.parse('2046-11-18T10:34:39Z') - NOW.getTime()) / 86_400_000));
   assert.deepEqual(r.problems, []);
   assert.equal(after.dirty, true);
-  // The same root again (from another open copy) is not added twice.
-  const [rootAgain] = await open([X509('root-trusted.pem')]);
-  const again = await h['keystores.addTrusted']({ keystoreId: ks.id, objectIds: ids(root) });
-  assert.equal(again.entries.length, 2);
-  const trustedCopy = await h['keystores.addTrusted']({ keystoreId: ks.id, objectIds: ids(rootAgain, 'certificate') });
-  assert.equal(trustedCopy.entries.length, 2, 'root-trusted.pem holds the same root certificate');
+  // The same root again is not added twice: alone, that is said; with a new certificate, only the new one is added.
+  const again = await rejectsWith(h['keystores.addTrusted']({ keystoreId: ks.id, objectIds: ids(root) }), 'INVALID_ARGUMENT');
+  assert.equal(again.message, "This certificate is already trusted in the keystore ('certbench test root').");
+  const [short] = await open([X509('short-lived.pem')]);
+  const mixed = await h['keystores.addTrusted']({ keystoreId: ks.id, objectIds: [...ids(root), ...ids(inter), ...ids(short)] });
+  assert.deepEqual(mixed.entries.map((e) => e.alias), ['certbench test root', 'certbench test intermediate ec', 'expired.example.test']);
 });
 
 test('a trusted certificate under a chosen alias: lower case in Java keystores, as typed in PKCS#12, unique regardless of case', async () => {
@@ -158,6 +158,7 @@ test('key passwords: set, shown as own, cleared; PKCS#12 notes that it has one p
   const cleared = await h['keystores.setKeyPassword']({ keystoreId: p12.id, alias: 'k', keyPassword: null });
   assert.equal(entry(cleared, 'k').ownKeyPassword, false);
   assert.ok(!cleared.notes.some((n) => /one password/.test(n)));
+  await rejectsWith(h['keystores.setKeyPassword']({ keystoreId: p12.id, alias: 'k', keyPassword: '' }), 'INVALID_ARGUMENT');
   const [root] = await open([X509('root.pem')]);
   await h['keystores.addTrusted']({ keystoreId: p12.id, objectIds: ids(root), alias: 'root' });
   await rejectsWith(h['keystores.setKeyPassword']({ keystoreId: p12.id, alias: 'root', keyPassword: 'x' }), 'INVALID_ARGUMENT');
@@ -185,6 +186,8 @@ test('saving is refused outside a chosen folder, for a file name with folder par
   const outside = await rejectsWith(h['keystores.save']({ keystoreId: p12.id, kind: 'pkcs12', storePassword: 'changeit', destination: { folder: join(out, '..'), fileName: 'x.p12' } }), 'INVALID_ARGUMENT');
   assert.match(outside.message, /only into a folder you chose/);
   await rejectsWith(h['keystores.save']({ keystoreId: p12.id, kind: 'pkcs12', storePassword: 'changeit', destination: { folder: out, fileName: '../x.p12' } }), 'INVALID_ARGUMENT');
+  const empty = await rejectsWith(h['keystores.save']({ keystoreId: p12.id, kind: 'jceks', storePassword: '', destination: { folder: out, fileName: 'x.jceks' } }), 'INVALID_ARGUMENT');
+  assert.match(empty.message, /JCEKS keystore needs a store password/);
   const bare = await rejectsWith(h['keystores.save']({ keystoreId: p12.id, kind: 'jks', storePassword: 'changeit', destination: { folder: out, fileName: 'x.jks' } }), 'INVALID_ARGUMENT');
   assert.match(bare.message, /JKS needs a certificate for every key; 'bare' has none/);
   assert.deepEqual(filesIn(out), []);

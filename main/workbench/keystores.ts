@@ -68,6 +68,7 @@ export class KeystoreEditor {
       'keystores.delete': async ({ keystoreId, aliases }) => this.edit(keystoreId, (doc) => doc.delete(aliases)),
       'keystores.setKeyPassword': async ({ keystoreId, alias, keyPassword }) =>
         this.edit(keystoreId, (doc) => {
+          if (keyPassword === '') throw new PkiError('INVALID_ARGUMENT', 'A key password cannot be empty.', 'Choose a password, or use the store password for this key.');
           const { keyPassword: _, ...entry } = doc.keyPair(alias);
           doc.replace(entry.alias, keyPassword === null ? entry : { ...entry, keyPassword });
         }),
