@@ -235,3 +235,18 @@ test('a PEM with a key and its certificate opens as a new JKS keystore (not save
   assert.equal(probed.keyMatchesLeaf, true);
   assertNoKeyBytes([ks, saved], [X509('leaf.key')]);
 });
+
+test('a P7B opens as trusted certificates; a lone key file as a key without certificate that only PKCS#12 can hold (openssl reads it back)', async () => {
+  const { h, open, out } = kit();
+  const [p7b, key] = await open([X509('chain.p7b'), X509('leaf.key')]);
+  const certs = await h['keystores.open']({ documentId: p7b.id });
+  assert.deepEqual(certs.entries.map((e) => [e.type, e.certificate?.sha256]).sort(), [x509['leaf.pem'].sha256, x509['inter.pem'].sha256, x509['root.pem'].sha256].map((s) => ['trustedCert', s]).sort());
+  const lone = await h['keystores.open']({ documentId: key.id });
+  assert.deepEqual([lone.kind, lone.entries.length, lone.entries[0].type, lone.entries[0].chain.length], ['jks', 1, 'privateKey', 0]);
+  assert.deepEqual(lone.entries[0].problems.map((p) => [p.code, p.severity]), [['NO_CERTIFICATE', 'error']]);
+  await rejectsWith(h['keystores.save']({ keystoreId: lone.id, kind: 'jks', storePassword: 'changeit', destination: { folder: out, fileName: 'lone.jks' } }), 'INVALID_ARGUMENT');
+  const saved = await h['keystores.save']({ keystoreId: lone.id, kind: 'pkcs12', storePassword: 'lone key', destination: { folder: out, fileName: 'lone.p12' } });
+  const ossl = await opensslView(saved.written[0].path, { password: 'lone key' });
+  assert.deepEqual([ossl.certs, ossl.keySpkis.map((s) => s.toLowerCase())], [[], [await spkiSha(X509('leaf.key'))]]);
+  assert.deepEqual(filesIn(out), ['lone.p12']);
+});
