@@ -72,7 +72,7 @@ export function orderChain(certs: Uint8Array[], options: ChainOrderOptions = {})
   }
 
   const why = new Map<Cert, string>();
-  const leaf = options.leafSpki ? leafForKey(all, options.leafSpki, bySubject, why, warnings) : leafByShape(all, bySubject, why, warnings);
+  const leaf = options.leafSpki ? leafForKey(all, options.leafSpki, why, warnings) : leafByShape(all, bySubject, why, warnings);
   const path: Cert[] = [];
   if (leaf) {
     const taken = new Set([leaf]);
@@ -211,7 +211,7 @@ function keyIdAgrees(cert: Cert, issuer: Cert): boolean {
 
 // ---- which certificate is the leaf ----
 
-function leafForKey(all: Cert[], spki: Uint8Array, bySubject: Map<string, Cert[]>, why: Map<Cert, string>, warnings: string[]): Cert | undefined {
+function leafForKey(all: Cert[], spki: Uint8Array, why: Map<Cert, string>, warnings: string[]): Cert | undefined {
   const key = publicKeyBits(spki);
   const matches = all.filter((c) => equalBytes(value(children(c.fields.spki, 'public key info')[1]), key));
   if (matches.length === 0) {
@@ -220,9 +220,8 @@ function leafForKey(all: Cert[], spki: Uint8Array, bySubject: Map<string, Cert[]
     return undefined;
   }
   if (matches.length === 1) return matches[0];
-  // The same key in several certificates (renewals): the one that issued nothing here, expiring last.
-  const issuers = issuerSet(matches, bySubject);
-  matches.sort((a, b) => Number(issuers.has(a)) - Number(issuers.has(b)) || b.notAfter - a.notAfter);
+  // The same key in several certificates (renewals): the one expiring last, then the first given.
+  matches.sort((a, b) => b.notAfter - a.notAfter);
   const [leaf, ...others] = matches;
   for (const o of others) why.set(o, `another certificate for the same key (${nameOf(o.fields.subject)}, expiring ${dateOf(o)}); the chain starts with the one expiring ${dateOf(leaf)}`);
   warnings.push(`${count(matches.length, 'certificate')} hold the private key's public key; the chain starts with ${nameOf(leaf.fields.subject)}, which expires last (${dateOf(leaf)}); left out: ${listNames(others)}.`);

@@ -8,7 +8,7 @@ import { digest, privateKeyFacts } from '../crypto';
 import { children, readRoot, value } from '../der/der';
 import { isPkiError } from '../errors';
 import type { RawCertificate, RawObject, RawPrivateKey } from '../model';
-import { certificateFields } from '../x509/certificate';
+import { certificateFields, equalBytes } from '../x509/certificate';
 import { readName } from '../x509/name';
 import type { KeyPairEntry, KeystoreModel, TrustedCertEntry } from './keystore-model';
 
@@ -195,8 +195,7 @@ function publicKeyBits(spki: Uint8Array): Uint8Array {
 
 function sameKey(certDer: Uint8Array, spkiBits: Uint8Array): boolean {
   try {
-    const bits = value(children(certificateFields(certDer).spki, 'public key info')[1]);
-    return Buffer.compare(Buffer.from(bits), Buffer.from(spkiBits)) === 0;
+    return equalBytes(value(children(certificateFields(certDer).spki, 'public key info')[1]), spkiBits);
   } catch {
     return false;
   }
