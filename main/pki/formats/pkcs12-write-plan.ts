@@ -6,6 +6,8 @@
  */
 import { digest, privateKeyFacts } from '../crypto';
 import { PkiError } from '../errors';
+import { fromPkcs8 } from '../keys/private-key';
+import type { RawPrivateKey, RawUnsupported } from '../model';
 import { looksLikePkcs8 } from '../pbe/index';
 import { parseCertificate } from '../x509/certificate';
 import type { KeystoreModel, KeyPairEntry } from './keystore-model';
@@ -119,13 +121,30 @@ function planKey(entry: KeyPairEntry, leaves: Set<string>): PlannedKey {
   }
   if (!Array.isArray(entry.chain)) throw invalid(`${name} has no certificate list.`, 'Give the key its certificate chain (or an empty one).');
   entry.chain.forEach((der, i) => checkCertificate(der, `Certificate ${i + 1} of the chain of '${entry.alias}'`));
+  const pkcs8 = usableKey(entry.pkcs8, name);
   const leaf = entry.chain[0];
-  if (!leaf) return { alias: entry.alias, pkcs8: entry.pkcs8 };
-  checkKeyMatchesLeaf(entry, name);
+  if (!leaf) return { alias: entry.alias, pkcs8 };
+  checkKeyMatchesLeaf(pkcs8, entry, name);
   const leafId = hex(leaf);
   if (leaves.has(leafId)) throw invalid(`Two key entries have the same certificate ('${entry.alias}' is the second).`, 'Write each key pair once.');
   leaves.add(leafId);
-  return { alias: entry.alias, pkcs8: entry.pkcs8, localKeyId: digest('sha1', leaf) };
+  return { alias: entry.alias, pkcs8, localKeyId: digest('sha1', leaf) };
+}
+
+/**
+ * The reader's own checks (RSA, EC on a named curve, Ed25519, confirmed by the crypto library): a key that
+ * would not open in Certbench is not written for others to trip on. Returns the PKCS#8 to write (v0 form).
+ */
+function usableKey(pkcs8: Uint8Array, name: string): Uint8Array {
+  let key: RawPrivateKey | RawUnsupported;
+  try {
+    key = fromPkcs8(pkcs8, 'the key', { encrypted: false, encoding: 'pkcs8' });
+  } catch (e) {
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/^The file is damaged: /, '');
+    throw new PkiError('CORRUPT', `${name} cannot be used: ${detail}`, 'Open the key file again; it may be damaged.');
+  }
+  if (key.kind !== 'privateKey') throw new PkiError('UNSUPPORTED_ALGORITHM', `${name} cannot be written: ${key.message}`, key.hint);
+  return key.pkcs8;
 }
 
 function checkCertificate(der: unknown, what: string): void {
@@ -139,16 +158,8 @@ function checkCertificate(der: unknown, what: string): void {
 }
 
 /** A PFX whose key does not belong to its certificate is refused by Windows, Java and browsers: say so now. */
-function checkKeyMatchesLeaf(entry: KeyPairEntry, name: string): void {
-  let keySpki: Uint8Array;
-  try {
-    keySpki = privateKeyFacts(entry.pkcs8).spki;
-  } catch (e) {
-    // A key type this runtime cannot load (e.g. Ed448 under BoringSSL) is still written as it is.
-    if (e instanceof PkiError && e.code === 'UNSUPPORTED_ALGORITHM') return;
-    const detail = e instanceof PkiError ? e.message : String(e);
-    throw new PkiError('CORRUPT', `${name} cannot be used: ${detail}`, 'Open the key file again; it may be damaged.');
-  }
+function checkKeyMatchesLeaf(pkcs8: Uint8Array, entry: KeyPairEntry, name: string): void {
+  const keySpki = privateKeyFacts(pkcs8).spki;
   const certSpki = parseCertificate(entry.chain[0]).spkiDer;
   if (hex(keySpki) !== hex(certSpki)) {
     throw new PkiError(

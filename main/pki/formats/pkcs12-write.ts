@@ -31,12 +31,6 @@ export async function writePkcs12(model: KeystoreModel, options: Pkcs12WriteOpti
 /** The reader's cancelled() speaks of opening a file; here nothing is opened and nothing was written. */
 const writeCancelled = () => new PkiError('CANCELLED', 'Writing the PKCS#12 (PFX) file was cancelled.', 'Nothing was written; start the export again when you are ready.');
 
-/** One unit of work, in the order done, with what the user is told meanwhile. */
-interface Step {
-  phase: string;
-  run: (options: RunOptions) => Promise<void>;
-}
-
 async function write(model: KeystoreModel, options: Pkcs12WriteOptions): Promise<Uint8Array> {
   const profile = profileOf(options);
   const iterations = iterationCount(options.iterations ?? profile.iterations, 'iterations');
@@ -44,51 +38,46 @@ async function write(model: KeystoreModel, options: Pkcs12WriteOptions): Promise
   if (typeof options.password !== 'string') throw new PkiError('INVALID_ARGUMENT', 'No password was given for the PFX.', "Enter a password (or choose the empty password explicitly with '').");
   const plan = planPkcs12(model);
   const secret = secretFor(options.password);
+  const steps = new Steps(options, plan.keys.length + (plan.certs.length > 0 ? 1 : 0) + 1);
 
   const shrouded: Uint8Array[] = [];
-  let certSafe: Uint8Array | undefined;
-  let mac: Uint8Array | undefined;
-  let authSafe: Uint8Array | undefined;
-  const steps: Step[] = [
-    ...plan.keys.map((key, i) => ({
-      phase: plan.keys.length === 1 ? 'Encrypting the private key' : `Encrypting private key ${i + 1} of ${plan.keys.length}`,
-      run: async (run: RunOptions) => {
-        shrouded.push(shroudedKeyBag(key, await encrypt(profile.keys, secret, key.pkcs8, iterations, run)));
-      },
-    })),
-    ...(plan.certs.length > 0
-      ? [
-          {
-            phase: 'Encrypting the certificates',
-            run: async (run: RunOptions) => {
-              const contents = der.sequence(...plan.certs.map((cert) => certBag(cert, profile)));
-              certSafe = encryptedContentInfo(await encrypt(profile.certificates, secret, contents, iterations, run));
-            },
-          },
-        ]
-      : []),
-    {
-      phase: 'Computing the integrity MAC',
-      run: async (run: RunOptions) => {
-        const parts = [...(certSafe ? [certSafe] : []), ...(shrouded.length > 0 ? [dataContentInfo(der.sequence(...shrouded))] : [])];
-        authSafe = der.sequence(...parts);
-        mac = await computeMacData(profile.mac.hash, secret, authSafe, { iterations: macIterations, saltLength: profile.mac.saltLength }, run);
-      },
-    },
-  ];
-  await runSteps(steps, options);
-  if (!authSafe || !mac) throw new Error('the MAC step did not run');
+  for (const [i, key] of plan.keys.entries()) {
+    const phase = plan.keys.length === 1 ? 'Encrypting the private key' : `Encrypting private key ${i + 1} of ${plan.keys.length}`;
+    shrouded.push(shroudedKeyBag(key, await steps.run(phase, (run) => encrypt(profile.keys, secret, key.pkcs8, iterations, run))));
+  }
+  const parts: Uint8Array[] = [];
+  if (plan.certs.length > 0) {
+    const contents = der.sequence(...plan.certs.map((cert) => certBag(cert, profile)));
+    parts.push(encryptedContentInfo(await steps.run('Encrypting the certificates', (run) => encrypt(profile.certificates, secret, contents, iterations, run))));
+  }
+  if (shrouded.length > 0) parts.push(dataContentInfo(der.sequence(...shrouded)));
+  const authSafe = der.sequence(...parts);
+  const macSpec = { iterations: macIterations, saltLength: profile.mac.saltLength };
+  const mac = await steps.run('Computing the integrity MAC', (run) => computeMacData(profile.mac.hash, secret, authSafe, macSpec, run));
+  steps.done();
   return der.sequence(der.integer(3), dataContentInfo(authSafe), mac);
 }
 
-async function runSteps(steps: Step[], { onProgress, signal }: Pkcs12WriteOptions): Promise<void> {
-  for (const [i, step] of steps.entries()) {
+/** Runs the writer's steps one after the other: one progress bar over all of them, Stop honoured between them. */
+class Steps {
+  private started = 0;
+  constructor(
+    private readonly options: Pkcs12WriteOptions,
+    private readonly count: number,
+  ) {}
+
+  async run<T>(phase: string, work: (run: RunOptions) => Promise<T>): Promise<T> {
+    const { onProgress, signal } = this.options;
     if (signal?.aborted) throw writeCancelled();
-    onProgress?.(i / steps.length, step.phase);
-    await step.run({ signal, onProgress: onProgress && ((f) => onProgress((i + Math.min(f, 1)) / steps.length, step.phase)) });
+    const at = this.started++;
+    onProgress?.(at / this.count, phase);
+    return work({ signal, onProgress: onProgress && ((f) => onProgress((at + Math.min(f, 1)) / this.count, phase)) });
   }
-  if (signal?.aborted) throw writeCancelled();
-  onProgress?.(1, 'Done');
+
+  done(): void {
+    if (this.options.signal?.aborted) throw writeCancelled();
+    this.options.onProgress?.(1, 'Done');
+  }
 }
 
 function profileOf(options: Pkcs12WriteOptions): ProfileSpec {
