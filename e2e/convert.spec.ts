@@ -244,8 +244,14 @@ test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a P
 test('from the Inspector: right-click a certificate → "Save certificate…" → the wizard prefilled → DER that OpenSSL reads', async ({ app: page, outputDir }) => {
   await page.getByTestId('file-input').setInputFiles(fixture('server.pem'));
   const row = page.getByRole('region', { name: 'server.pem' }).locator('[data-kind="certificate"]');
-  await row.click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Next steps for shop.example.test' });
+  // From the keyboard: Shift+F10 on the focused row opens the same menu; Esc closes it.
+  await row.focus();
+  await page.keyboard.press('Shift+F10');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await row.click({ button: 'right' });
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('menuitem')).toHaveText(['Save certificate…', 'Save chain / fullchain…', 'Export as PFX…', 'Add to a keystore…']);
   await snap(page, 'inspect-next-steps-menu');

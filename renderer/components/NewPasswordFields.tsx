@@ -20,6 +20,11 @@ interface Props {
   problem: string | null;
 }
 
+/** "Key passphrase" → "key passphrase"; an acronym ("PFX password") keeps its capitals. */
+function confirmWords(label: string): string {
+  return /^.[a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 export function NewPasswordFields({ label, password, confirm, onPassword, onConfirm, problem }: Props) {
   const [visible, setVisible] = useState(false);
   const strength = passwordStrength(password);
@@ -34,7 +39,7 @@ export function NewPasswordFields({ label, password, confirm, onPassword, onConf
   return (
     <Box sx={{ display: 'grid', gap: 1.5, maxWidth: 420 }}>
       <TextField label={label} type={visible ? 'text' : 'password'} value={password} onChange={(e) => onPassword(e.target.value)} autoComplete="new-password" slotProps={{ input: { endAdornment: toggle } }} />
-      <TextField label={`Confirm ${label.charAt(0).toLowerCase()}${label.slice(1)}`} type={visible ? 'text' : 'password'} value={confirm} onChange={(e) => onConfirm(e.target.value)} autoComplete="new-password" error={typed && confirm.length > 0 && confirm !== password} />
+      <TextField label={`Confirm ${confirmWords(label)}`} type={visible ? 'text' : 'password'} value={confirm} onChange={(e) => onConfirm(e.target.value)} autoComplete="new-password" error={typed && confirm.length > 0 && confirm !== password} />
       {password.length > 0 && (
         <Box data-testid="password-strength" data-score={strength.score}>
           <LinearProgress variant="determinate" value={(strength.score + 1) * 20} color={strength.tone} aria-label={`Strength: ${strength.label}`} sx={{ height: 6, borderRadius: 3 }} />
