@@ -54,7 +54,7 @@ const ED_KEY = one(x509('client-ed25519.key'));
 const EC_KEY = one(e2e('client.key'));
 
 const keyPair = (alias: string, pkcs8: Uint8Array, chain: Uint8Array[]): KeyPairEntry => ({ type: 'privateKey', alias, pkcs8, chain });
-const trusted = (alias: string, der: Uint8Array): TrustedCertEntry => ({ type: 'trustedCert', alias, der });
+const trusted = (alias: string, cert: Uint8Array): TrustedCertEntry => ({ type: 'trustedCert', alias, der: cert });
 
 interface Case {
   name: string;
