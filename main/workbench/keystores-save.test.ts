@@ -167,6 +167,10 @@ test('keypass.jks: the key with its own password is locked until entered; saved,
   const saved = await h['keystores.save']({ keystoreId: ks.id, kind: 'jks', storePassword: 'new-store', destination: { folder: out, fileName: 'k.jks' } });
   const probed = await probeKeystore('JKS', saved.written[0].path, 'new-store', { locked: keyPassword! });
   assert.equal(probed.find((p) => p.alias === 'locked')?.keyMatchesLeaf, true);
+  // PKCS#12 has one password: the key is written under the store password, and no longer has its own.
+  const p12 = await h['keystores.save']({ keystoreId: ks.id, kind: 'pkcs12', storePassword: 'p12-store', destination: { folder: out, fileName: 'k.p12' } });
+  assert.equal(entry(p12.keystore, 'locked').ownKeyPassword, false);
+  assert.equal((await probeKeystore('PKCS12', p12.written[0].path, 'p12-store')).find((p) => p.alias === 'locked')?.keyMatchesLeaf, true);
   await h['keystores.setKeyPassword']({ keystoreId: ks.id, alias: 'locked', keyPassword: null });
   const exists = await rejectsWith(h['keystores.save']({ keystoreId: ks.id, kind: 'jks', storePassword: 'new-store', destination: { folder: out, fileName: 'k.jks' } }), 'EXISTS');
   assert.match(exists.message, /k\.jks already exists/);

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { fixtureJson } from '../../test/helpers/fixtures';
 import { assertNoKeyBytes, E2E, entry, filesIn, ids, kit, KEYSTORES, NOW, X509 } from '../../test/helpers/keystore-kit';
 import { rejectsWith } from '../../test/helpers/pki-errors';
+import type { ProgressEvent } from '../api/contract';
 
 const manifest = fixtureJson('x509', 'manifest.json');
 const stores = fixtureJson<{ stores: Record<string, { password: string }> }>('keystores', 'manifest.json').stores;
@@ -232,4 +233,19 @@ test('a CA reply with the leaf only: the issuer is found among the keystore’s 
   assert.deepEqual(entry(after, 'api-user').problems, []);
   assert.equal(entry(after, 'api-user').keyAlgorithm, 'EC P-256');
   assertNoKeyBytes(after, [E2E('client.key')]);
+});
+
+test('a save can be stopped with operations.cancel: CANCELLED, nothing written, the keystore still unsaved', async () => {
+  const { h, open, out, wb } = kit();
+  const [key, leaf] = await open([X509('leaf.key'), X509('leaf.pem')]);
+  const ks = await h['keystores.create']({ kind: 'jceks' });
+  await h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(leaf), alias: 'k' });
+  const stop = wb.events.on((event, payload) => {
+    const p = payload as ProgressEvent;
+    if (event === 'progress' && /Saving slow\.jceks/.test(p.label) && !p.done) void h['operations.cancel']({ operationId: p.operationId });
+  });
+  await rejectsWith(h['keystores.save']({ keystoreId: ks.id, kind: 'jceks', storePassword: 'changeit', destination: { folder: out, fileName: 'slow.jceks' } }), 'CANCELLED');
+  stop();
+  assert.deepEqual(filesIn(out), []);
+  assert.equal((await h['keystores.list']({})).keystores[0].dirty, true);
 });
