@@ -5,10 +5,10 @@
  */
 import type { KeystoreKind, WrittenFileDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
-import type { KeystoreModel } from '../pki/formats/keystore-model';
-import type { KeystoreDocument } from './keystore-document';
 import { writeJavaKeystore } from '../pki/formats/jks-write';
+import type { KeystoreModel } from '../pki/formats/keystore-model';
 import { writePkcs12 } from '../pki/formats/pkcs12-write';
+import type { KeystoreDocument } from './keystore-document';
 import { withProgress, type ProgressContext } from './keystore-progress';
 import type { OutputFolders } from './output-folders';
 import { writeFilesAtomically } from './write-files';
