@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixtureJson } from '../../test/helpers/fixtures';
@@ -212,6 +213,9 @@ test('opening as a keystore: the engine’s typed errors for a wrong password, a
   await rejectsWith(h['keystores.open']({ documentId: tampered.id, password: stores['server.jks'].password }), 'INTEGRITY_FAILED');
   await rejectsWith(h['keystores.open']({ documentId: random.id }), 'UNRECOGNIZED_FORMAT');
   await rejectsWith(h['keystores.open']({ documentId: 'doc999' }), 'NOT_FOUND');
+  const [missing] = await open([join(tmpdir(), 'certbench-no-such-keystore.jks')]);
+  const gone = await rejectsWith(h['keystores.open']({ documentId: missing.id, password: 'x' }), 'NOT_FOUND');
+  assert.equal(gone.message, missing.error?.message, 'the document’s own error, not "the file is empty"');
   assert.deepEqual((await h['keystores.list']({})).keystores, []);
 });
 
