@@ -142,6 +142,8 @@ test('a key pair whose chosen certificates do not include its own is refused; a 
   const ks = await h['keystores.create']({ kind: 'jks' });
   const e = await rejectsWith(h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(root), alias: 'a' }), 'NO_MATCHING_KEY');
   assert.equal(e.message, 'None of the chosen certificates belongs to this key.');
+  const p12 = await h['keystores.create']({ kind: 'pkcs12' });
+  await rejectsWith(h['keystores.importKeyPair']({ keystoreId: p12.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(root), alias: 'a' }), 'NO_MATCHING_KEY');
   const notKey = await rejectsWith(h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(root)[0], alias: 'a' }), 'INVALID_ARGUMENT');
   assert.match(notKey.message, /certificate "Certbench Test Root" is not a private key/);
   const notCert = await rejectsWith(h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(key), alias: 'a' }), 'INVALID_ARGUMENT');
