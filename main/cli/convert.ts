@@ -22,6 +22,8 @@ const TARGETS: Record<string, ConvertTarget> = {
   pkcs12: 'pfx', jks: 'jks', jceks: 'jceks', pkcs8: 'pkcs8', 'pkcs8-der': 'pkcs8-der', pkcs1: 'pkcs1',
 };
 const PROFILES = new Set<PfxProfile>(['modern', 'legacy', 'java']);
+/** A 10,000-certificate bundle full of copies must not bury the files written under 10,000 lines. */
+const LEFT_OUT_SHOWN = 20;
 
 export async function convertCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(
@@ -73,7 +75,10 @@ export async function convertCommand(argv: string[], io: Io): Promise<number> {
     io.out(JSON.stringify({ written: outputs.map((f) => ({ path: f.path, format: f.format, objects: f.objects, secret: f.secret, encrypted: f.encrypted })), leftOut: plan.preview.leftOut.map(({ label, reason }) => ({ label, reason })), warnings: plan.preview.warnings }, null, 2));
   } else {
     for (const w of plan.preview.warnings) io.err(`warning: ${w.message}`);
-    for (const l of plan.preview.leftOut) io.err(`left out: ${l.label}: ${l.reason}`);
+    const shown = plan.preview.leftOut.slice(0, LEFT_OUT_SHOWN);
+    for (const l of shown) io.err(`left out: ${l.label}: ${l.reason}`);
+    const more = plan.preview.leftOut.length - shown.length;
+    if (more > 0) io.err(`left out: ${more.toLocaleString('en')} more (--json lists them all)`);
     for (const f of outputs) io.out(`wrote ${f.path} (${f.describe}${f.secret ? ', mode 0600' : ''})`);
   }
   return EXIT.ok;

@@ -72,7 +72,7 @@ export function orderChain(certs: Uint8Array[], options: ChainOrderOptions = {})
   }
 
   const why = new Map<Cert, string>();
-  const leaf = options.leafSpki ? leafForKey(all, options.leafSpki, bySubject, why, warnings) : leafByShape(all, bySubject, why, warnings);
+  const leaf = options.leafSpki ? leafForKey(all, options.leafSpki, why, warnings) : leafByShape(all, bySubject, why, warnings);
   const path: Cert[] = [];
   if (leaf) {
     const taken = new Set([leaf]);
@@ -117,9 +117,9 @@ function linkFacts(der: Uint8Array): Cert {
       const parts = children(ext, 'extension');
       const oid = oidOf(parts[0]);
       if (oid !== BASIC_CONSTRAINTS && oid !== SUBJECT_KEY_ID && oid !== AUTHORITY_KEY_ID) continue;
-      const octets = parts[parts.length - 1];
-      const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
       try {
+        const octets = parts[parts.length - 1];
+        const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
         if (oid === BASIC_CONSTRAINTS) isCA = basicConstraints.decode(inner).facts?.isCA ?? false;
         else if (oid === SUBJECT_KEY_ID) ski = subjectKeyIdentifier.decode(inner).facts?.subjectKeyId ?? null;
         else aki = authorityKeyIdentifier.decode(inner).facts?.authorityKeyId ?? null;
@@ -211,7 +211,7 @@ function keyIdAgrees(cert: Cert, issuer: Cert): boolean {
 
 // ---- which certificate is the leaf ----
 
-function leafForKey(all: Cert[], spki: Uint8Array, bySubject: Map<string, Cert[]>, why: Map<Cert, string>, warnings: string[]): Cert | undefined {
+function leafForKey(all: Cert[], spki: Uint8Array, why: Map<Cert, string>, warnings: string[]): Cert | undefined {
   const key = publicKeyBits(spki);
   const matches = all.filter((c) => equalBytes(value(children(c.fields.spki, 'public key info')[1]), key));
   if (matches.length === 0) {
@@ -220,9 +220,8 @@ function leafForKey(all: Cert[], spki: Uint8Array, bySubject: Map<string, Cert[]
     return undefined;
   }
   if (matches.length === 1) return matches[0];
-  // The same key in several certificates (renewals): the one that issued nothing here, expiring last.
-  const issuers = issuerSet(matches, bySubject);
-  matches.sort((a, b) => Number(issuers.has(a)) - Number(issuers.has(b)) || b.notAfter - a.notAfter);
+  // The same key in several certificates (renewals): the one expiring last, then the first given.
+  matches.sort((a, b) => b.notAfter - a.notAfter);
   const [leaf, ...others] = matches;
   for (const o of others) why.set(o, `another certificate for the same key (${nameOf(o.fields.subject)}, expiring ${dateOf(o)}); the chain starts with the one expiring ${dateOf(leaf)}`);
   warnings.push(`${count(matches.length, 'certificate')} hold the private key's public key; the chain starts with ${nameOf(leaf.fields.subject)}, which expires last (${dateOf(leaf)}); left out: ${listNames(others)}.`);
@@ -247,8 +246,13 @@ function leafByShape(all: Cert[], bySubject: Map<string, Cert[]>, why: Map<Cert,
 /** Certificates that (by name and key identifier) issued another certificate of the set. */
 function issuerSet(certs: Cert[], bySubject: Map<string, Cert[]>): Set<Cert> {
   const out = new Set<Cert>();
+  // Thousands of leaves share a few issuers: each (issuer name, authority key id) is looked at once.
+  const done = new Set<string>();
   for (const c of certs) {
     if (c.subjectKey === c.issuerKey) continue; // self-issued: issues itself, which does not count
+    const key = `${c.aki ?? ''}|${c.issuerKey}`;
+    if (done.has(key)) continue;
+    done.add(key);
     for (const candidate of bySubject.get(c.issuerKey) ?? []) if (mayHaveIssued(candidate, c)) out.add(candidate);
   }
   return out;

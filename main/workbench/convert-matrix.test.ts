@@ -23,7 +23,7 @@ interface Input {
 
 const x509 = fixtureJson('x509', 'manifest.json');
 const E2E = (f: string) => join(ROOT, 'e2e', 'fixtures', f);
-const PYJKS = join(ROOT, '..', 'shared', 'corpus', 'keystores', 'pyjks', 'tests', 'keystores');
+const PYJKS = join(ROOT, 'test', 'fixtures', 'corpus', 'pyjks');
 
 const INPUTS: Input[] = [
   { name: 'PFX (OpenSSL, RSA + root)', paths: [E2E('server.pfx')], password: 'correct horse' },

@@ -292,7 +292,7 @@ function dropAfterLeaf(chain: PlannedCert[], leftOut: ConvertPreviewDto['leftOut
 
 function dropRoot(chain: PlannedCert[], leftOut: ConvertPreviewDto['leftOut'], byHash: Map<string, CollectedObject>): void {
   const i = chain.findIndex((c) => c.role === 'root');
-  if (i > 0) for (const c of chain.splice(i, 1)) addLeftOut(leftOut, byHash, c.der, 'The root is left out: clients already trust it and servers should not send it (choose "include the root" to keep it).');
+  if (i > 0) for (const c of chain.splice(i, 1)) addLeftOut(leftOut, byHash, c.der, 'The root is left out: clients already trust it and servers should not send it (ask to include the root to keep it).');
 }
 
 function addLeftOut(leftOut: ConvertPreviewDto['leftOut'], byHash: Map<string, CollectedObject>, der: Uint8Array, reason: string): void {

@@ -90,6 +90,14 @@ export class Session {
     return controller !== undefined;
   }
 
+  /** A cancellable operation for work outside the session (keystore saves): operations.cancel stops it too. */
+  startOperation(): { operationId: string; signal: AbortSignal; end: () => void } {
+    const operationId = `op${this.nextOperation++}`;
+    const controller = new AbortController();
+    this.running.set(operationId, controller);
+    return { operationId, signal: controller.signal, end: () => this.running.delete(operationId) };
+  }
+
   close(documentId: string): void {
     const doc = this.find(documentId);
     this.vault.dropOwner(doc.id);
@@ -169,9 +177,9 @@ export class Session {
   }
 
   /** The file behind a document, for re-reading it (keystore editor). */
-  documentFile(documentId: string): { id: string; name: string; path: string | null; bytes: Uint8Array; format: string | null } {
+  documentFile(documentId: string): { id: string; name: string; path: string | null; bytes: Uint8Array; format: string | null; error: ErrorInfo | null } {
     const doc = this.find(documentId);
-    return { id: doc.id, name: doc.name, path: doc.path, bytes: doc.bytes, format: doc.result?.format ?? null };
+    return { id: doc.id, name: doc.name, path: doc.path, bytes: doc.bytes, format: doc.result?.format ?? null, error: doc.error };
   }
 
   private link(): Links {

@@ -5,6 +5,8 @@
  */
 import { PkiError, corrupt } from '../errors';
 import * as a from '../der/asn1';
+import { Tag, type Tlv, children, readRoot } from '../der/der';
+import { MAX_DER_DEPTH } from '../der/limits';
 import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
 import { type SealedSecretKey, pbeParameter, readSealedSecretKey } from './jceks-sealed';
 import { JavaDataInput } from './java-data-input';
@@ -34,6 +36,7 @@ export interface KeystoreStructure {
 
 const MAGIC: Record<number, KeystoreKind> = { 0xfeedfeed: 'jks', 0xcececece: 'jceks' };
 const DIGEST_LENGTH = 20;
+const CONSTRUCTED = 0x20;
 /** The smallest possible entry: tag, empty alias, timestamp, and a 4-byte length or count. */
 const MIN_ENTRY_BYTES = 4 + 2 + 8 + 4;
 
@@ -89,8 +92,23 @@ function certificate(input: JavaDataInput, version: number, where: string): Uint
     if (type !== 'X.509') input.fail(`${where} is a "${type}" certificate, not X.509`);
   }
   const der = input.lengthPrefixed(`${where} certificate`);
-  if (!a.isSequence(a.tryParse(der))) input.fail(`${where} is not a DER certificate`);
+  if (!isDerSequence(der)) input.fail(`${where} is not a DER certificate`);
   return der;
+}
+
+/**
+ * A SEQUENCE filling `der` whose nested lengths all hold up: what the certificate check needs, walked with the
+ * plain TLV reader (a full asn1js parse of every certificate dominated opening 500-entry keystores).
+ */
+function isDerSequence(der: Uint8Array): boolean {
+  const walk = (tlv: Tlv, depth: number): boolean =>
+    depth <= MAX_DER_DEPTH && (!(tlv.tag & CONSTRUCTED) || children(tlv).every((c) => walk(c, depth + 1)));
+  try {
+    const root = readRoot(der);
+    return root.tag === Tag.Sequence && walk(root, 0);
+  } catch {
+    return false;
+  }
 }
 
 /** EncryptedPrivateKeyInfo with Sun's algorithm OIDs. */

@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { probeKeystore } from '../../../test/helpers/java-probe';
 import { fixture } from '../../../test/helpers/fixtures';
 import { digestParts } from '../crypto';
 import { PkiError } from '../errors';
@@ -19,7 +18,7 @@ import { JavaDataOutput, encodeModifiedUtf8 } from './java-data-output';
 import { jksProtectKey, jksUnprotectKey } from './jks-keyprotector';
 import { readJavaKeystoreModel } from './jks-model';
 import { parseKeystore } from './jks-structure';
-import { fingerprint, keytoolList, opensslPemParts, opensslPfxParts, rejectsWith, scratch } from './jks-test-helpers';
+import { fingerprint, keytoolList, probe, opensslPemParts, opensslPfxParts, rejectsWith, scratch } from './jks-test-helpers';
 import { writeJavaKeystore } from './jks-write';
 import type { KeyPairEntry, KeystoreModel, TrustedCertEntry } from './keystore-model';
 import * as a from '../der/asn1';
@@ -85,7 +84,7 @@ for (const kind of ['jks', 'jceks'] as const) {
     });
 
     it("Java's KeyStore opens each key with its key password and the key signs for its leaf", async () => {
-      const probed = await probeKeystore(kind.toUpperCase(), file, NON_ASCII, keyPasswords());
+      const probed = await probe(kind, file, NON_ASCII, keyPasswords());
       assert.deepEqual(
         probed.map((e) => [e.alias, e.type, e.keyAlgorithm, e.chain?.length, e.keyMatchesLeaf]),
         [
@@ -132,7 +131,7 @@ describe('JCEKS at the JDK 17 default of 200,000 rounds', () => {
       [0, 'Encrypting the private keys'],
       [1, 'Encrypting the private keys'],
     ]);
-    const probed = await probeKeystore('JCEKS', tmp.write('slow.jceks', bytes), 'store-pass');
+    const probed = await probe('jceks', tmp.write('slow.jceks', bytes), 'store-pass');
     assert.deepEqual(probed.map((e) => [e.alias, e.keyAlgorithm, e.keyMatchesLeaf]), [['slow', 'EC', true]]);
   });
 });
@@ -162,7 +161,7 @@ describe('key protectors', () => {
     const model = await readJavaKeystoreModel(written, { storePassword: 'store-pass' });
     const body = spliceKey(written, quirky);
     const replaced = sealWithDigest(body, 'store-pass');
-    const probed = await probeKeystore('JCEKS', tmp.write('quirk.jceks', replaced), 'store-pass');
+    const probed = await probe('jceks', tmp.write('quirk.jceks', replaced), 'store-pass');
     assert.deepEqual(probed.map((e) => [e.alias, e.keyAlgorithm, e.keyMatchesLeaf]), [['quirk', 'EC', true]]);
     assert.deepEqual((await readJavaKeystoreModel(replaced, { storePassword: 'store-pass' })).model.entries, model.model.entries);
   });
@@ -228,8 +227,10 @@ describe('what Java keystores cannot hold: typed errors, nothing written', () =>
     await rejectsWith(write({ entries: [keyPair('bare', rsa, { chain: [] })] }), 'INVALID_ARGUMENT', /need a certificate/);
   });
 
-  it('a key whose first certificate is not its own', async () => {
+  it('a key whose first certificate is not its own (another algorithm, another RSA key)', async () => {
     await rejectsWith(write({ entries: [keyPair('mixed', rsa, { chain: ec.certificates })] }), 'NO_MATCHING_KEY', /'mixed'/);
+    const otherRsa = pemCertificate(readFileSync(fixture('keystores', 'ca.pem'), 'utf8'));
+    await rejectsWith(write({ entries: [keyPair('other', rsa, { chain: [otherRsa] })] }), 'NO_MATCHING_KEY', /'other'/);
   });
 
   it('a chain certificate that is not a certificate, a key that is not PKCS#8', async () => {
@@ -273,3 +274,5 @@ function sealedSecretFromFixture(): Uint8Array {
   assert.ok(secret && secret.type === 'secretKey');
   return secret.serialized;
 }
+
+const pemCertificate = (pem: string) => new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----|\s+/g, ''), 'base64'));

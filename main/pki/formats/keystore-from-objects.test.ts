@@ -113,3 +113,69 @@ test('unreadable and locked objects are left out with their reasons, never throw
   assert.equal(leftOut[1].reason, "Private key (locked): The private key 'x' needs the keystore password.");
   assert.match(leftOut[2].reason, /^a secret key/);
 });
+
+test("pyjks keystores (JKS and JCEKS): key chains equal pyjks's expected ones, trusted entries keep their aliases, a key left out takes its chain with it", async () => {
+  const expected = (name: string) => JSON.parse(Buffer.from(fixtureBytes('corpus', 'pyjks', 'expected', `${name}.json`)).toString('utf8')) as { certs_der_hex: string[] };
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  for (const kind of ['jks', 'jceks']) {
+    const rsa1024 = modelFromObjects(await objectsOf(['corpus', `pyjks/${kind}/RSA1024.${kind}`, '12345678']));
+    assert.deepEqual(rsa1024.model.entries.map((e) => [e.type, e.alias]), [['privateKey', 'mykey']]);
+    assert.deepEqual((rsa1024.model.entries[0] as KeyPairEntry).chain.map(hex), expected('RSA1024').certs_der_hex);
+    assert.deepEqual([rsa1024.leftOut, rsa1024.warnings], [[], []]);
+    // pyjks stored three self-signed certificates of one key as a "chain": none issued another, so the chain is
+    // the first of them and the other two are left out, saying so (a chain is by signature, not by input).
+    const three = expected('RSA2048_3certs').certs_der_hex;
+    const rsa3 = modelFromObjects(await objectsOf(['corpus', `pyjks/${kind}/RSA2048_3certs.${kind}`, '12345678']));
+    assert.deepEqual((rsa3.model.entries[0] as KeyPairEntry).chain.map(hex), [three[0]]);
+    assert.equal(rsa3.leftOut.length, 2);
+    for (const l of rsa3.leftOut) assert.match(l.reason, /another certificate for the private key "mykey"/);
+    assert.match(rsa3.warnings.join('\n'), /3 certificates hold the private key's public key/);
+    const trusted = modelFromObjects(await objectsOf(['corpus', `pyjks/${kind}/3certs.${kind}`, '12345678']));
+    assert.deepEqual(trusted.model.entries.map((e) => [e.type, e.alias]).sort(), [['trustedCert', 'cert1'], ['trustedCert', 'cert2'], ['trustedCert', 'cert3']]);
+    // custom_entry_passwords: the key entry "private" has its own password, not given here.
+    const custom = modelFromObjects(await objectsOf(['corpus', `pyjks/${kind}/custom_entry_passwords.${kind}`, 'store_password']));
+    assert.deepEqual(custom.model.entries.map((e) => [e.type, e.alias]), [['trustedCert', 'cert']], `${kind}/custom_entry_passwords`);
+    const reasons = custom.leftOut.map((l) => l.reason);
+    assert.ok(reasons.some((r) => /^Private key \(its own password differs/.test(r)), reasons.join('\n'));
+    // Its chain certificate is the trusted entry "cert" itself: written once, as trusted.
+    assert.ok(reasons.some((r) => /^the same certificate as object \d+, written once$/.test(r)), reasons.join('\n'));
+    // DSA keys are not supported: the key and its certificate are left out together.
+    const dsa = modelFromObjects(await objectsOf(['corpus', `pyjks/${kind}/DSA2048.${kind}`, '12345678']));
+    assert.deepEqual(dsa.model.entries, []);
+    assert.deepEqual(dsa.leftOut.map((l) => l.reason.replace(/:.*/s, '')), ['DSA private key', 'in the chain of the entry "mykey", whose key is left out (it is locked or cannot be used)']);
+  }
+});
+
+test('every pyca PKCS#12 vector: each key gets its own certificate (found by key, whatever the bag order), every other certificate is trusted, nothing lost', async () => {
+  const expected = fixtureJson<Record<string, { password: string | null; certificates: string[]; keys: string[] }>>('corpus', 'pyca', 'pkcs12', 'expected.json');
+  const CA_CERT = '432db726d36f427f569a5f90b0043c38717abd7d48f42214a93f948350d0529e';
+  let files = 0;
+  for (const [name, want] of Object.entries(expected)) {
+    const objects = await objectsOf(['corpus', `pyca/pkcs12/${name}`, want.password ?? undefined]);
+    const { model, leftOut } = modelFromObjects(objects);
+    const keys = model.entries.filter((e): e is KeyPairEntry => e.type === 'privateKey');
+    const trusted = model.entries.filter((e): e is TrustedCertEntry => e.type === 'trustedCert');
+    assert.deepEqual(keys.map((k) => sha(privateKeyFacts(k.pkcs8).spki)), want.keys, name);
+    for (const k of keys) assert.deepEqual(k.chain.map(sha), want.certificates.includes(CA_CERT) ? [CA_CERT] : [], `${name}: the key's chain`);
+    const written = [...keys.flatMap((k) => k.chain), ...trusted.map((t) => t.der)].map(sha).sort();
+    assert.deepEqual(written, [...want.certificates].sort(), `${name}: every certificate written once`);
+    assert.deepEqual(leftOut, [], name);
+    // Friendly names become aliases (pyca's "name-unicode" files carry non-ASCII ones).
+    for (const o of objects) {
+      if (o.kind === 'privateKey' && o.alias !== undefined) assert.ok(keys.some((k) => k.alias === o.alias), `${name}: key alias ${o.alias}`);
+      const asTrusted = o.kind === 'certificate' ? trusted.find((t) => sha(t.der) === sha(o.der)) : undefined;
+      if (asTrusted && o.alias !== undefined) assert.equal(asTrusted.alias, o.alias, `${name}: certificate alias`);
+    }
+    files++;
+  }
+  assert.ok(files >= 25, `${files} files`);
+});
+
+test("a key without a name takes its certificate's container name (a PKCS#12 whose friendlyName is on the certificate bag only)", async () => {
+  const [cert] = await objectsOf(['x509', 'leaf.pem']);
+  const [key] = await objectsOf(['x509', 'leaf.key']);
+  assert.equal(modelFromObjects([key, { ...cert, alias: 'from-cert' }], { alias: 'option' }).model.entries[0].alias, 'from-cert');
+  assert.equal(modelFromObjects([{ ...key, alias: 'from-key' }, { ...cert, alias: 'from-cert' }]).model.entries[0].alias, 'from-key');
+  assert.equal(modelFromObjects([key, cert], { alias: 'option' }).model.entries[0].alias, 'option');
+  assert.equal(modelFromObjects([key, { ...cert, alias: 'ca', trusted: true }]).model.entries.map((e) => e.alias).join(), 'www.example.test,ca');
+});

@@ -8,7 +8,7 @@ import { digest, privateKeyFacts } from '../crypto';
 import { children, readRoot, value } from '../der/der';
 import { isPkiError } from '../errors';
 import type { RawCertificate, RawObject, RawPrivateKey } from '../model';
-import { certificateFields } from '../x509/certificate';
+import { certificateFields, equalBytes } from '../x509/certificate';
 import { readName } from '../x509/name';
 import type { KeyPairEntry, KeystoreModel, TrustedCertEntry } from './keystore-model';
 
@@ -33,6 +33,7 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
   const keys: { index: number; key: RawPrivateKey; spki: Uint8Array; spkiBits: Uint8Array }[] = [];
   const certs: CertSlot[] = [];
   const byId = new Map<string, CertSlot>();
+  const lostEntries = new LostEntries();
 
   objects.forEach((object, index) => {
     if (object.kind === 'certificate') {
@@ -58,8 +59,12 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
         keys.push({ index, key: object, spki, spkiBits: publicKeyBits(spki) });
       } catch (e) {
         leftOut.push({ index, reason: `a private key Certbench cannot use (${isPkiError(e) ? e.message : 'damaged'})` });
+        lostEntries.note(object);
       }
-    } else leftOut.push({ index, reason: notForKeystore(object) });
+    } else {
+      leftOut.push({ index, reason: notForKeystore(object) });
+      if (object.kind === 'unsupported') lostEntries.note(object);
+    }
   });
   const keyAliases = new Set(keys.map((k) => k.key.alias).filter((a) => a !== undefined));
 
@@ -81,8 +86,10 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
       chain = chain.slice(0, -1);
     }
     for (const c of chain) used.add(fingerprint(c.der));
-    const leafName = chain.length > 0 ? commonName(chain[0].der) : undefined;
-    const alias = aliases.take(key.alias ?? aliasOption ?? leafName?.toLowerCase() ?? 'key');
+    const leaf = chain.length > 0 ? byId.get(fingerprint(chain[0].der)) : undefined;
+    // The container's name for the entry: on the key bag, or (PKCS#12 written by some tools) on its certificate.
+    const containerAlias = key.alias ?? (leaf && !leaf.trusted ? leaf.cert.alias : undefined);
+    const alias = aliases.take(containerAlias ?? aliasOption ?? (leaf && commonName(leaf.cert.der)?.toLowerCase()) ?? 'key');
     aliasOption = undefined;
     if (chain.length === 0) {
       warnings.push(`The private key "${alias}" has no certificate among these objects: a PKCS#12 file can hold it alone, a JKS or JCEKS keystore cannot.`);
@@ -96,6 +103,11 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
     const ownKey = trusted ? undefined : keys.find((k) => sameKey(cert.der, k.spkiBits));
     if (ownKey) {
       leftOut.push({ index, reason: `another certificate for the private key "${keyEntries[keys.indexOf(ownKey)].alias}", which is written with the certificate that expires last` });
+      continue;
+    }
+    const lostKey = trusted ? undefined : lostEntries.of(cert);
+    if (lostKey !== undefined) {
+      leftOut.push({ index, reason: `in the chain of the entry "${lostKey}", whose key is left out (it is locked or cannot be used)` });
       continue;
     }
     // A JKS chain certificate carries its key entry's alias: name it by its CN instead.
@@ -134,6 +146,23 @@ interface CertSlot {
   trusted: boolean;
 }
 
+/**
+ * Key entries that cannot be written (locked, unsupported algorithm): their chain certificates, tied to them by
+ * alias (JKS) or localKeyId (PKCS#12), are not someone's trusted CA and are left out with them.
+ */
+class LostEntries {
+  private readonly ties = new Map<string, string>();
+  note(object: RawObject): void {
+    const name = object.alias ?? object.location ?? 'unnamed';
+    if (object.alias !== undefined) this.ties.set(`alias:${object.alias}`, name);
+    if (object.localKeyId !== undefined) this.ties.set(`id:${object.localKeyId}`, name);
+  }
+  /** The lost entry this certificate belongs to, if any. */
+  of(cert: RawCertificate): string | undefined {
+    return (cert.alias !== undefined ? this.ties.get(`alias:${cert.alias}`) : undefined) ?? (cert.localKeyId !== undefined ? this.ties.get(`id:${cert.localKeyId}`) : undefined);
+  }
+}
+
 /** Aliases are unique ignoring case (Java keystores fold case): "server", "server-2", ... */
 class AliasSet {
   private readonly taken = new Set<string>();
@@ -166,8 +195,7 @@ function publicKeyBits(spki: Uint8Array): Uint8Array {
 
 function sameKey(certDer: Uint8Array, spkiBits: Uint8Array): boolean {
   try {
-    const bits = value(children(certificateFields(certDer).spki, 'public key info')[1]);
-    return Buffer.compare(Buffer.from(bits), Buffer.from(spkiBits)) === 0;
+    return equalBytes(value(children(certificateFields(certDer).spki, 'public key info')[1]), spkiBits);
   } catch {
     return false;
   }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fixture, fixtureBytes } from '../../../test/helpers/fixtures';
+import { digest } from '../crypto';
 import { readBytes } from '../read';
 import { parsePemBlocks } from './pem-blocks';
 import { certificatesPem } from './pem-write';
@@ -55,4 +56,27 @@ test('the committed OpenSSL-made chain.p7b / chain-der.p7b are what we write for
   const back = await readBytes(certsOnlyPkcs7(chain));
   assert.equal(back.format, 'pkcs7');
   assert.deepEqual(back.objects.map((o) => (o.kind === 'certificate' ? hex(o.der) : o.kind)), chain.map(hex));
+});
+
+test('every pyca certificate OpenSSL reads, in one bundle (written as PEM for OpenSSL): our P7B byte-equal to that of crl2pkcs7, listed back in order', async () => {
+  const rows = readFileSync(fixture('corpus', 'pyca', 'x509-manifest.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  const certs: Uint8Array[] = [];
+  const expected: string[] = [];
+  for (const [path, kind, sha256] of rows) {
+    if (kind !== 'certificate') continue;
+    const read = await readBytes(fixtureBytes('corpus', 'pyca', path));
+    const cert = read.objects.find((o) => o.kind === 'certificate');
+    assert.ok(cert && cert.kind === 'certificate', path);
+    certs.push(cert.der);
+    expected.push(sha256.toLowerCase());
+  }
+  assert.ok(certs.length > 100, `${certs.length} certificates`);
+  const pemIn = join(dir, 'all.pem');
+  writeFileSync(pemIn, certificatesPem(certs));
+  const peer = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', pemIn, '-outform', 'DER'], { env, maxBuffer: 64 << 20 });
+  assert.equal(hex(certsOnlyPkcs7(certs)), hex(peer));
+  writeFileSync(join(dir, 'all.p7b'), certsOnlyPkcs7(certs));
+  const printed = execFileSync('openssl', ['pkcs7', '-print_certs', '-inform', 'DER', '-in', join(dir, 'all.p7b')], { env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const fps = parsePemBlocks(printed).map((b) => Buffer.from(digest('sha256', b.der)).toString('hex'));
+  assert.deepEqual(fps, expected);
 });

@@ -1,14 +1,16 @@
 /**
  * Private key writers: PKCS#8 (plain, or encrypted as OpenSSL 3's `pkcs8 -topk8 -v2 aes-256-cbc` does:
  * PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC) and the traditional PKCS#1 / SEC 1 forms (optionally with
- * OpenSSL's DEK-Info AES-256-CBC encryption). Encryption is built here from crypto.ts primitives, never with
+ * OpenSSL's DEK-Info AES-256-CBC encryption). Encryption is built from crypto.ts primitives, never with
  * KeyObject.export's cipher option: Electron's BoringSSL does not write the same thing.
  */
-import { encryptCbc, pbkdf2, randomBytes, traditionalPrivateKey } from '../crypto';
-import { algorithm, integer, nullValue, objectIdentifier, octetString, sequence } from '../der/write';
+import { encryptCbc, randomBytes, traditionalPrivateKey } from '../crypto';
+import { octetString, sequence } from '../der/write';
 import { PkiError } from '../errors';
 import { pemBlock } from '../formats/pem-write';
-import { OID } from '../pbe/oids';
+import { secretFor } from '../pbe/password';
+import { pbes2Encrypt } from '../pbe/pbes2';
+import { MAX_ITERATIONS } from '../pbe/scheme';
 import { bytesToKey } from './dek-info';
 import { isPkcs8PrivateKeyInfo } from './index';
 
@@ -24,9 +26,6 @@ export interface KeyWriteOptions {
 
 /** OpenSSL 3's default PBKDF2 iteration count for `pkcs8 -topk8 -v2`. */
 export const DEFAULT_PBKDF2_ITERATIONS = 2048;
-/** Beyond this a write takes minutes: a typing slip, not a choice. */
-const MAX_ITERATIONS = 10_000_000;
-const HMAC_WITH_SHA256 = '1.2.840.113549.2.9';
 
 export async function writePrivateKey(pkcs8: Uint8Array, format: KeyOutputFormat, options: KeyWriteOptions = {}): Promise<Uint8Array> {
   if (!isPkcs8PrivateKeyInfo(pkcs8)) {
@@ -59,27 +58,17 @@ export async function writePrivateKey(pkcs8: Uint8Array, format: KeyOutputFormat
 
 /**
  * EncryptedPrivateKeyInfo with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), random 16-byte salt and IV, laid
- * out as OpenSSL 3 writes it (no key length in the PBKDF2 parameters, a NULL after the PRF).
+ * out as OpenSSL 3 writes it (no key length in the PBKDF2 parameters, a NULL after the PRF). The PBES2 part
+ * is the PKCS#12 writer's (pbe/pbes2.ts): one implementation for both.
  */
 export async function encryptPkcs8(pkcs8: Uint8Array, password: string, options: Pick<KeyWriteOptions, 'iterations' | 'signal'> = {}): Promise<Uint8Array> {
   const iterations = options.iterations ?? DEFAULT_PBKDF2_ITERATIONS;
   if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
     throw new PkiError('INVALID_ARGUMENT', `${iterations} is not a usable iteration count.`, `Use a whole number from 1 to ${MAX_ITERATIONS.toLocaleString('en')} (OpenSSL uses 2,048).`);
   }
-  const { algorithmIdentifier, encrypted } = await pbes2Encrypt(pkcs8, password, iterations, options.signal);
-  return sequence(algorithmIdentifier, octetString(encrypted));
-}
-
-/** PBES2 encryption of `plain`: the AlgorithmIdentifier to record and the ciphertext (PKCS#8, PKCS#12 bags). */
-export async function pbes2Encrypt(plain: Uint8Array, password: string, iterations: number, signal?: AbortSignal): Promise<{ algorithmIdentifier: Uint8Array; encrypted: Uint8Array }> {
-  checkNotAborted(signal);
-  const salt = randomBytes(16);
-  const iv = randomBytes(16);
-  const key = await pbkdf2(new TextEncoder().encode(password), salt, iterations, 32, 'sha256');
-  checkNotAborted(signal);
-  const kdf = algorithm(OID.pbkdf2, sequence(octetString(salt), integer(iterations), algorithm(HMAC_WITH_SHA256, nullValue())));
-  const cipher = algorithm(OID.aes256Cbc, octetString(iv));
-  return { algorithmIdentifier: sequence(objectIdentifier(OID.pbes2), sequence(kdf, cipher)), encrypted: encryptCbc('aes-256-cbc', key, iv, plain) };
+  checkNotAborted(options.signal);
+  const { algorithm, data } = await pbes2Encrypt(secretFor(password), pkcs8, { cipher: 'aes-256-cbc', hash: 'sha256', iterations }, { signal: options.signal });
+  return sequence(algorithm, octetString(data));
 }
 
 /** OpenSSL's traditional encryption: Proc-Type + DEK-Info headers, key = EVP_BytesToKey(MD5, salt = IV[0..8]). */
