@@ -10,6 +10,8 @@ import { FingerprintsTab, type Fingerprint } from './FingerprintsTab';
 import { KindIcon } from './KindIcon';
 import { linksOf, type LinkContext } from './links';
 import { MatchChips } from './MatchChips';
+import type { NextStep } from './nextSteps';
+import { NextStepsBar } from './NextStepsBar';
 import { PemTab } from './PemTab';
 import { ProblemsList } from './ProblemsList';
 import { SummaryTab } from './SummaryTab';
@@ -64,9 +66,11 @@ interface Props {
   open: OpenRows;
   links: LinkContext;
   onJump: (id: string) => void;
+  /** What the user can do with it next (save, export, add to a keystore). */
+  steps: NextStep[];
 }
 
-export function DetailPane({ object, row, open, links, onJump }: Props) {
+export function DetailPane({ object, row, open, links, onJump, steps }: Props) {
   const [tab, setTab] = useState<TabId>('summary');
   const extensions = extensionsOf(object);
   const pem = pemOf(object);
@@ -95,6 +99,7 @@ export function DetailPane({ object, row, open, links, onJump }: Props) {
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 1 }}>
           {row && <MatchChips links={linksOf(row, links)} onJump={onJump} />}
         </Box>
+        <NextStepsBar steps={steps} />
       </Box>
       <Tabs value={shown} onChange={(_, v: TabId) => setTab(v)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }} aria-label="Detail views">
         <Tab value="summary" label="Summary" />

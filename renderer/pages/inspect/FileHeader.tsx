@@ -12,6 +12,7 @@ import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
+import MoreIcon from '@mui/icons-material/MoreHoriz';
 import FoldIcon from '@mui/icons-material/ExpandLess';
 import UnfoldIcon from '@mui/icons-material/ExpandMore';
 import LockIcon from '@mui/icons-material/LockOutlined';
@@ -34,9 +35,11 @@ interface Props {
   onClose: (documentId: string) => void;
   onUnlock: (documentId: string) => void;
   onFold: (documentId: string) => void;
+  /** The file's next steps (its "⋯" button, or a right-click), at a position on screen. */
+  onMenu: (documentId: string, position: { left: number; top: number }) => void;
 }
 
-export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, filtering, folded, tabStop, onClose, onUnlock, onFold }: Props) {
+export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, filtering, folded, tabStop, onClose, onUnlock, onFold, onMenu }: Props) {
   const format = formatWords(doc);
   const count = total === 0 ? null : filtering ? `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} shown` : total > 1 ? `${total.toLocaleString('en-US')} objects` : null;
   return (
@@ -45,6 +48,11 @@ export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, f
       data-file-header={doc.id}
       data-row-focus
       aria-label={`${doc.name}${format ? `, ${format}` : ''}${count ? `, ${count}` : ''}`}
+      onContextMenu={(e) => {
+        if (doc.status === 'error') return;
+        e.preventDefault();
+        onMenu(doc.id, { left: e.clientX, top: e.clientY });
+      }}
       sx={{ outlineOffset: -2, borderTopLeftRadius: 8, borderTopRightRadius: 8, '&:focus-visible': { outline: 2, outlineStyle: 'solid', outlineColor: 'primary.main' } }}
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 1, bgcolor: 'action.hover', borderTopLeftRadius: 8, borderTopRightRadius: 8 }}>
@@ -67,6 +75,22 @@ export const FileHeader = memo(function FileHeader({ doc, chain, shown, total, f
           <Tooltip title={folded ? 'Show what is in this file' : 'Hide what is in this file'}>
             <IconButton aria-label={`${folded ? 'Show' : 'Hide'} the objects of ${doc.name}`} aria-expanded={!folded} tabIndex={-1} data-row-action onClick={() => onFold(doc.id)}>
               {folded ? <UnfoldIcon fontSize="small" /> : <FoldIcon fontSize="small" />}
+            </IconButton>
+          </Tooltip>
+        )}
+        {doc.status !== 'error' && (
+          <Tooltip title="Next steps: convert, open as keystore">
+            <IconButton
+              aria-label={`Next steps for ${doc.name}`}
+              aria-haspopup="menu"
+              tabIndex={-1}
+              data-row-action
+              onClick={(e) => {
+                const r = e.currentTarget.getBoundingClientRect();
+                onMenu(doc.id, { left: r.left, top: r.bottom });
+              }}
+            >
+              <MoreIcon fontSize="small" />
             </IconButton>
           </Tooltip>
         )}

@@ -18,9 +18,11 @@ import { DropZone } from './DropZone';
 import { EMPTY_QUERY, isFiltering, kindCounts, type ListQuery } from './filter';
 import { copiesOf, type LinkContext } from './links';
 import { ListToolbar } from './ListToolbar';
+import { certificatesBySubject, documentNextSteps, objectNextSteps, type NextStepContext } from './nextSteps';
+import { NextStepsMenu, type MenuRequest } from './NextStepsMenu';
 import { buildList, type FileEntry } from './listItems';
 import { ObjectList, type RevealRequest } from './ObjectList';
-import { PasswordDialog } from './PasswordDialog';
+import { PasswordDialog } from '../../components/PasswordDialog';
 import { PasteDialog } from './PasteDialog';
 import { openRequestsFor } from './readFiles';
 import type { ObjectSummaryDto as RowData } from '../../../main/api/dto';
@@ -45,7 +47,8 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
   const documents = wb.state.documents;
   /** Opens of files in progress (a batch arrives file by file; prompts wait for all of it). */
   const [opening, setOpening] = useState(0);
-  const prompt = usePasswordPrompt(documents, opening === 0);
+  // Files opened on another page (Convert) ask for their password there; here once Inspect is shown again.
+  const prompt = usePasswordPrompt(documents, opening === 0 && active);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusedDocId, setFocusedDocId] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -76,10 +79,22 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
     const byId = new Map<string, RowData>(allRows.map((r) => [r.id, r]));
     return { byId, groups: new Map(wb.state.matchGroups.map((g) => [g.id, g])), privateKeys: allRows.filter((r) => r.kind === 'privateKey'), leafCertificates: allRows.filter((r) => r.kind === 'certificate' && !r.isCA && !r.duplicateOf) };
   }, [allRows, wb.state.matchGroups]);
+  const stepContext = useMemo((): NextStepContext => ({ byId: openRows.byId, groups: openRows.groups, bySubject: certificatesBySubject(allRows) }), [openRows, allRows]);
   const links = useMemo((): LinkContext => ({ ...openRows, fileNames: new Map(documents.map((d) => [d.id, d.name])), copies: copiesOf(allRows) }), [openRows, documents, allRows]);
   const model = useMemo(() => buildList(files, deferredQuery, folded), [files, deferredQuery, folded]);
   const kinds = useMemo(() => kindCounts(allRows), [allRows]);
   const selectedRow = selectedId ? openRows.byId.get(selectedId) : undefined;
+  const selectedSteps = useMemo(() => (selectedRow ? objectNextSteps(selectedRow, stepContext) : []), [selectedRow, stepContext]);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const openMenu = useCallback(
+    (id: string, position: MenuRequest['position']) => {
+      const doc = documents.find((d) => d.id === id);
+      const row = doc ? undefined : stepContext.byId.get(id);
+      const steps = doc ? documentNextSteps(doc) : row ? objectNextSteps(row, stepContext) : [];
+      if (steps.length) setMenu({ title: `Next steps for ${doc ? doc.name : row!.label}`, steps, position });
+    },
+    [documents, stepContext],
+  );
   const selected = useObjectDetails(selectedRow, selectedRow?.matchGroup ? openRows.groups.get(selectedRow.matchGroup) : undefined);
 
   /** After opening, show the first new file (scrolled into view) and select its first object. */
@@ -249,11 +264,12 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
               onUnlock={askPassword}
               onFold={fold}
               onFocusDocument={setFocusedDocId}
+              onMenu={openMenu}
             />
           </Box>
           <Box sx={{ flex: 1, minWidth: 0, bgcolor: 'background.paper' }}>
             {selected ? (
-              <DetailPane key={selected.id} object={selected} row={openRows.byId.get(selected.id)} open={openRows} links={links} onJump={jump} />
+              <DetailPane key={selected.id} object={selected} row={openRows.byId.get(selected.id)} open={openRows} links={links} onJump={jump} steps={selectedSteps} />
             ) : (
               <Box sx={{ p: 4, color: 'text.secondary' }}>
                 <Typography>
@@ -269,7 +285,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
         </Box>
       )}
 
-      {prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={cancelPrompt} onStop={() => void stopUnlock()} />}
+      {active && prompt.doc && <PasswordDialog doc={prompt.doc} busy={unlocking} progress={topProgress} onUnlock={(p) => void unlock(p)} onCancel={cancelPrompt} onStop={() => void stopUnlock()} />}
       <PasteDialog
         open={pasteOpen}
         onClose={() => setPasteOpen(false)}
@@ -278,6 +294,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
           void openText(text);
         }}
       />
+      <NextStepsMenu request={menu} onClose={() => setMenu(null)} />
       {dragging && <DropOverlay />}
       <Snackbar open={wb.failure !== null} onClose={wb.clearFailure} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity="error" onClose={wb.clearFailure} variant="filled" sx={{ maxWidth: 640 }}>

@@ -40,6 +40,8 @@ interface Props {
   onUnlock: (documentId: string) => void;
   onFold: (documentId: string) => void;
   onFocusDocument: (documentId: string) => void;
+  /** Next steps of a file or an object (by its id) as a menu at a position on screen. */
+  onMenu: (id: string, position: { left: number; top: number }) => void;
 }
 
 const PAGE = 10;
@@ -57,7 +59,7 @@ function estimate(item: ListItem<DocumentDto> | undefined): number {
 }
 const idOf = (item: ListItem<DocumentDto>) => (item.type === 'file' ? item.doc.id : item.row.id);
 
-export function ObjectList({ model, links, selectedId, currentDocId, filtering, reveal, scrollKey, onSelect, onJump, onClose, onUnlock, onFold, onFocusDocument }: Props) {
+export function ObjectList({ model, links, selectedId, currentDocId, filtering, reveal, scrollKey, onSelect, onJump, onClose, onUnlock, onFold, onFocusDocument, onMenu }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusNext = useRef<number | null>(null);
@@ -156,6 +158,13 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     const item = items[index];
     if (!item) return;
     const onRow = (e.target as HTMLElement).hasAttribute('data-row-focus');
+    // The menu key (or Shift+F10) opens the row's next steps, under the row.
+    if (onRow && (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) {
+      e.preventDefault();
+      const r = (e.target as HTMLElement).getBoundingClientRect();
+      onMenu(idOf(item), { left: r.left + 24, top: r.bottom });
+      return;
+    }
     const actions = [...wrapper.querySelectorAll<HTMLElement>('[data-row-action]')];
     const at = actions.indexOf(e.target as HTMLElement);
     const go = (n: number) => {
@@ -220,9 +229,9 @@ export function ObjectList({ model, links, selectedId, currentDocId, filtering, 
     const item = items[index]!;
     const tabStop = index === activeIndex;
     if (item.type === 'file') {
-      return <FileHeader doc={item.doc} chain={item.doc.chain} shown={item.shown} total={item.total} filtering={filtering} folded={item.folded} tabStop={tabStop} onClose={onClose} onUnlock={onUnlock} onFold={onFold} />;
+      return <FileHeader doc={item.doc} chain={item.doc.chain} shown={item.shown} total={item.total} filtering={filtering} folded={item.folded} tabStop={tabStop} onClose={onClose} onUnlock={onUnlock} onFold={onFold} onMenu={onMenu} />;
     }
-    return <ObjectRow row={item.row} links={links} selected={item.row.id === selectedId} tabStop={tabStop} onSelect={onSelect} onJump={onJump} />;
+    return <ObjectRow row={item.row} links={links} selected={item.row.id === selectedId} tabStop={tabStop} onSelect={onSelect} onJump={onJump} onMenu={onMenu} />;
   };
 
   const frame = (index: number, key: Key) => {

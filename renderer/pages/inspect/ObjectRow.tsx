@@ -22,6 +22,8 @@ interface Props {
   tabStop: boolean;
   onSelect: (id: string) => void;
   onJump: (id: string) => void;
+  /** Right-click: the row's next steps at the pointer. */
+  onMenu: (id: string, position: { left: number; top: number }) => void;
 }
 
 function secondLine(r: RowData): string {
@@ -29,7 +31,7 @@ function secondLine(r: RowData): string {
   return [what, r.alias ? `alias “${r.alias}”` : null, placeWords(r.location)].filter(Boolean).join(' · ');
 }
 
-export const ObjectRow = memo(function ObjectRow({ row, links: context, selected, tabStop, onSelect, onJump }: Props) {
+export const ObjectRow = memo(function ObjectRow({ row, links: context, selected, tabStop, onSelect, onJump, onMenu }: Props) {
   const links = linksOf(row, context);
   const problems = row.problems.length;
   const worst = row.problems.some((p) => p.severity === 'error') ? 'error' : row.problems.some((p) => p.severity === 'warning') ? 'warning' : 'info';
@@ -45,6 +47,11 @@ export const ObjectRow = memo(function ObjectRow({ row, links: context, selected
       aria-current={selected ? 'true' : undefined}
       aria-label={`${row.label}, ${secondLine(row)}`}
       onClick={() => onSelect(row.id)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onSelect(row.id);
+        onMenu(row.id, { left: e.clientX, top: e.clientY });
+      }}
       sx={{
         display: 'flex',
         gap: 1.25,

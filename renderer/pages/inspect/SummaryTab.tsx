@@ -84,7 +84,7 @@ export function SummaryTab({ object, keyMismatch = false }: { object: ObjectDto;
             <Field label="Protection" value={object.encrypted ? (object.protection ?? 'Encrypted') : 'Not encrypted'} />
           </Section>
           <Typography variant="body2" color="text.secondary">
-            The private key stays inside Certbench and is never displayed; writing it to a file comes with the Convert page.
+            The private key stays inside Certbench and is never displayed; “Export key…” above writes it to a file, encrypted unless you choose otherwise.
           </Typography>
         </>
       );

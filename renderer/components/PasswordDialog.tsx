@@ -14,8 +14,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
-import type { ProgressEvent } from '../../../main/api/contract';
-import type { DocumentDto } from '../../../main/api/dto';
+import type { ProgressEvent } from '../../main/api/contract';
+import type { DocumentDto } from '../../main/api/dto';
 
 interface Props {
   doc: DocumentDto;

@@ -1,0 +1,61 @@
+/** Step 4, "Where to save": the folder (the web host's, or one picked in the desktop app) and the file names. */
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import FolderIcon from '@mui/icons-material/FolderOpenOutlined';
+import type { PlannedFileDto } from '../../../main/api/dto';
+import { MONO_FONT } from '../../theme';
+import type { FileNames } from './useConvertWizard';
+
+interface Props {
+  folder: string | null;
+  canPick: boolean;
+  onPick: () => void;
+  files: PlannedFileDto[] | null;
+  names: FileNames;
+  onName: (role: PlannedFileDto['role'], name: string) => void;
+  /** certbot's names are what nginx and Apache configurations expect: not renamed here. */
+  fixedNames: boolean;
+}
+
+export function DestinationStep({ folder, canPick, onPick, files, names, onName, fixedNames }: Props) {
+  return (
+    <Box sx={{ display: 'grid', gap: 2.5, maxWidth: 720 }}>
+      <Box>
+        <Typography variant="subtitle2">Folder</Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 0.5 }}>
+          <FolderIcon color="action" />
+          <Typography data-testid="output-folder" sx={{ fontFamily: MONO_FONT, fontSize: 13, overflowWrap: 'anywhere', flex: 1 }}>
+            {folder ?? 'No folder chosen yet'}
+          </Typography>
+          {canPick && (
+            <Button variant={folder ? 'outlined' : 'contained'} onClick={onPick}>
+              {folder ? 'Change folder…' : 'Choose folder…'}
+            </Button>
+          )}
+        </Box>
+        {!canPick && (
+          <Typography variant="caption" color="text.secondary">
+            In the browser Certbench writes into the output folder it was started with.
+          </Typography>
+        )}
+      </Box>
+      <Box sx={{ display: 'grid', gap: 1.5 }}>
+        <Typography variant="subtitle2">{files && files.length === 1 ? 'File name' : 'File names'}</Typography>
+        {!files && <Typography color="text.secondary">Working out the files…</Typography>}
+        {files?.map((f) => (
+          <TextField
+            key={f.role}
+            label={f.describe}
+            value={names[f.role] ?? f.name}
+            disabled={fixedNames}
+            onChange={(e) => onName(f.role, e.target.value)}
+            helperText={fixedNames ? 'The name certbot gives it, which server configurations expect.' : f.secret ? 'Holds the private key: written readable by you only (0600).' : undefined}
+            slotProps={{ htmlInput: { 'data-role': f.role, style: { fontFamily: MONO_FONT } } }}
+          />
+        ))}
+      </Box>
+    </Box>
+  );
+}
