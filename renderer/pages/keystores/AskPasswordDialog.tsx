@@ -9,7 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { ErrorInfo } from '../../../main/api/dto';
-import { PasswordField } from '../../components/PasswordField';
+import { PasswordField } from './PasswordField';
 import { ErrorAlert } from './ErrorAlert';
 
 interface Props {

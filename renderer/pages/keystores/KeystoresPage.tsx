@@ -66,6 +66,8 @@ export function KeystoresPage() {
   const [menu, setMenu] = useState<{ alias: string; anchor: { x: number; y: number } | HTMLElement } | null>(null);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const shownFailure = failure ?? docs.failure;
+  const clearFailure = () => (setFailure(null), docs.clearFailure());
 
   const keystores = model.keystores;
   const current = keystores.find((k) => k.id === currentId) ?? keystores.at(-1) ?? null;
@@ -83,8 +85,8 @@ export function KeystoresPage() {
     async (doc: DocumentDto, password?: string): Promise<ErrorInfo | null> => {
       if (password !== undefined && !KEYSTORE_FORMATS.has(doc.format ?? '') && doc.status === 'locked') {
         const unlocked = await docs.unlock(doc.id, password);
-        if (!unlocked.ok) return unlocked.error;
-        if (unlocked.value?.status === 'locked') return { code: 'WRONG_PASSWORD', message: unlocked.value.lock?.message ?? 'The password is not right.', hint: unlocked.value.lock?.hint ?? 'Check the password and try again.' };
+        if (!unlocked) return { code: 'INTERNAL', message: `${doc.name} could not be unlocked.`, hint: 'See the message at the bottom of the window.' };
+        if (unlocked.status === 'locked') return { code: 'WRONG_PASSWORD', message: unlocked.lock?.message ?? 'The password is not right.', hint: unlocked.lock?.hint ?? 'Check the password and try again.' };
         password = undefined;
       }
       const outcome = await model.call('keystores.open', { documentId: doc.id, ...(password !== undefined ? { password } : {}) });
@@ -190,7 +192,7 @@ export function KeystoresPage() {
   const menuEntry = menu && current?.entries.find((e) => e.alias === menu.alias);
   const startButtons = (
     <>
-      <OpenFileButton docs={docs} onOpened={opened} onError={setFailure} testId="keystore-file-input" variant="contained">
+      <OpenFileButton docs={docs} onOpened={opened} testId="keystore-file-input" variant="contained">
         Open keystore…
       </OpenFileButton>
       <Button variant="outlined" startIcon={<NewIcon />} onClick={() => void create('jks', 'keystore')}>
@@ -254,10 +256,10 @@ export function KeystoresPage() {
       {menu && menuEntry && <EntryMenu entry={menuEntry} anchor={menu.anchor} onClose={() => setMenu(null)} onAction={(a) => entryAction(a, menu.alias)} />}
       {asking && dialogFor(asking)}
 
-      <Snackbar open={failure !== null} onClose={() => setFailure(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-        <Alert severity="error" onClose={() => setFailure(null)} variant="filled" sx={{ maxWidth: 640 }} data-testid="page-error" data-code={failure?.code}>
-          <AlertTitle>{failure?.message}</AlertTitle>
-          {failure?.hint}
+      <Snackbar open={shownFailure !== null} onClose={clearFailure} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+        <Alert severity="error" onClose={clearFailure} variant="filled" sx={{ maxWidth: 640 }} data-testid="page-error" data-code={shownFailure?.code}>
+          <AlertTitle>{shownFailure?.message}</AlertTitle>
+          {shownFailure?.hint}
         </Alert>
       </Snackbar>
       <Snackbar open={notice !== null} autoHideDuration={6000} onClose={() => setNotice(null)} message={notice} />

@@ -11,7 +11,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import Typography from '@mui/material/Typography';
 import type { DocumentDto, ErrorInfo, ObjectSummaryDto } from '../../../main/api/dto';
-import { PasswordField } from '../../components/PasswordField';
+import { PasswordField } from './PasswordField';
 import { ExpiryChip } from '../inspect/ExpiryChip';
 import { KindIcon } from '../inspect/KindIcon';
 import { OpenFileButton } from './OpenFileButton';
@@ -65,7 +65,7 @@ export function ObjectPicker({ docs, accept, multiple, selected, onChange, empty
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           {groups.length === 0 ? emptyWords : 'From the open files:'}
         </Typography>
-        <OpenFileButton docs={docs} onOpened={opened} onError={setError} testId={testId} multiple={multiple}>
+        <OpenFileButton docs={docs} onOpened={opened} testId={testId} multiple={multiple}>
           {openLabel}
         </OpenFileButton>
       </Box>
@@ -121,12 +121,11 @@ function UnlockInline({ doc, docs, onUnlocked }: { doc: DocumentDto; docs: OpenD
   const [error, setError] = useState<string | null>(null);
   const unlock = async () => {
     setBusy(true);
-    const outcome = await docs.unlock(doc.id, password);
+    const next = await docs.unlock(doc.id, password);
     setBusy(false);
-    if (!outcome.ok) return setError(outcome.error.message);
-    const next = outcome.value;
-    if (next?.status === 'locked') setError(next.lock?.message ?? 'Wrong password.');
-    else if (next) onUnlocked(next);
+    if (!next) return setError(docs.failure?.message ?? 'The file could not be unlocked.');
+    if (next.status === 'locked') setError(next.lock?.message ?? 'Wrong password.');
+    else onUnlocked(next);
   };
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mt: 1 }}>

@@ -2,31 +2,30 @@
 import { useRef, useState, type ReactNode } from 'react';
 import Button from '@mui/material/Button';
 import FileOpenIcon from '@mui/icons-material/FileOpenOutlined';
-import type { DocumentDto, ErrorInfo } from '../../../main/api/dto';
+import type { DocumentDto } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
 import type { OpenDocumentsModel } from './useOpenDocuments';
 
 interface Props {
   docs: OpenDocumentsModel;
   onOpened: (documents: DocumentDto[]) => void;
-  onError: (error: ErrorInfo) => void;
   testId: string;
   children: ReactNode;
   variant?: 'text' | 'outlined' | 'contained';
   multiple?: boolean;
 }
 
-export function OpenFileButton({ docs, onOpened, onError, testId, children, variant = 'outlined', multiple = false }: Props) {
+export function OpenFileButton({ docs, onOpened, testId, children, variant = 'outlined', multiple = false }: Props) {
   const client = useClient();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
-  const finish = async (run: Promise<{ ok: true; value: DocumentDto[] } | { ok: false; error: ErrorInfo }>) => {
+  // A failed call is reported by the page (docs.failure); only what opened is handed on.
+  const finish = async (run: Promise<DocumentDto[] | null>) => {
     setBusy(true);
-    const outcome = await run;
+    const opened = await run;
     setBusy(false);
-    if (outcome.ok) onOpened(outcome.value);
-    else onError(outcome.error);
+    if (opened) onOpened(opened);
   };
 
   const pick = async () => {

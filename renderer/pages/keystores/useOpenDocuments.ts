@@ -1,79 +1,58 @@
 /**
  * The workbench's open documents, for choosing certificates and keys to put in a keystore, and opening more
- * files (by path in Electron, by content in the browser) as the Inspector does.
+ * files (by path in Electron, by content in the browser) as the Inspector does. Through the Inspector's
+ * useWorkbench, so a file opened here is the same document everywhere.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { DocumentDto, ErrorInfo, WorkbenchState } from '../../../main/api/dto';
-import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
 import { openRequestsFor } from '../inspect/readFiles';
-import type { Outcome } from './useKeystores';
+import { useWorkbench } from '../inspect/useWorkbench';
 
 export interface OpenDocumentsModel {
   documents: DocumentDto[];
-  /** Opens the files; answers the documents they became (new ones only). */
-  openFiles(files: File[]): Promise<Outcome<DocumentDto[]>>;
+  /** Opens the files; answers the documents they became (new ones only), or null when the call failed (`failure`). */
+  openFiles(files: File[]): Promise<DocumentDto[] | null>;
   /** Electron: the paths the native dialog chose. */
-  openPaths(paths: string[]): Promise<Outcome<DocumentDto[]>>;
-  unlock(documentId: string, password: string): Promise<Outcome<DocumentDto | null>>;
+  openPaths(paths: string[]): Promise<DocumentDto[] | null>;
+  /** The document after the attempt (still locked when the password was wrong), or null when the call failed. */
+  unlock(documentId: string, password: string): Promise<DocumentDto | null>;
   failure: ErrorInfo | null;
+  clearFailure(): void;
 }
 
 export function useOpenDocuments(): OpenDocumentsModel {
   const client = useClient();
-  const [documents, setDocuments] = useState<DocumentDto[]>([]);
-  const [failure, setFailure] = useState<ErrorInfo | null>(null);
+  const wb = useWorkbench();
+  const { run, state } = wb;
 
-  useEffect(() => {
-    client.call('documents.list', {}).then((s) => setDocuments(s.documents), (e: unknown) => setFailure(errorInfoOf(e)));
-    return client.on('documents.changed', (s) => setDocuments(s.documents));
-  }, [client]);
-
-  const fresh = useCallback((before: Set<string>, state: WorkbenchState) => {
-    setDocuments(state.documents);
-    return state.documents.filter((d) => !before.has(d.id));
-  }, []);
+  const fresh = (before: WorkbenchState, after: WorkbenchState | null) => {
+    if (!after) return null;
+    const known = new Set(before.documents.map((d) => d.id));
+    return after.documents.filter((d) => !known.has(d.id));
+  };
 
   const openFiles = useCallback(
-    async (files: File[]): Promise<Outcome<DocumentDto[]>> => {
-      try {
-        const before = new Set((await client.call('documents.list', {})).documents.map((d) => d.id));
-        let state: WorkbenchState | null = null;
-        for (const r of await openRequestsFor(files, client)) {
-          state = r.kind === 'paths' ? await client.call('documents.openPaths', { paths: r.paths }) : await client.call('documents.openData', { name: r.name, dataBase64: r.dataBase64 });
-        }
-        return { ok: true, value: state ? fresh(before, state) : [] };
-      } catch (e) {
-        return { ok: false, error: errorInfoOf(e) };
+    async (files: File[]) => {
+      let after: WorkbenchState | null = state;
+      for (const r of await openRequestsFor(files, client)) {
+        after = r.kind === 'paths' ? await run('documents.openPaths', { paths: r.paths }) : await run('documents.openData', { name: r.name, dataBase64: r.dataBase64 });
+        if (!after) break;
       }
+      return fresh(state, after);
     },
-    [client, fresh],
+    [client, run, state],
   );
 
-  const openPaths = useCallback(
-    async (paths: string[]): Promise<Outcome<DocumentDto[]>> => {
-      try {
-        const before = new Set((await client.call('documents.list', {})).documents.map((d) => d.id));
-        return { ok: true, value: fresh(before, await client.call('documents.openPaths', { paths })) };
-      } catch (e) {
-        return { ok: false, error: errorInfoOf(e) };
-      }
-    },
-    [client, fresh],
-  );
+  const openPaths = useCallback(async (paths: string[]) => fresh(state, await run('documents.openPaths', { paths })), [run, state]);
 
   const unlock = useCallback(
-    async (documentId: string, password: string): Promise<Outcome<DocumentDto | null>> => {
-      try {
-        const state = await client.call('documents.unlock', { documentId, password });
-        setDocuments(state.documents);
-        return { ok: true, value: state.documents.find((d) => d.id === documentId) ?? null };
-      } catch (e) {
-        return { ok: false, error: errorInfoOf(e) };
-      }
+    async (documentId: string, password: string) => {
+      const after = await run('documents.unlock', { documentId, password });
+      return after?.documents.find((d) => d.id === documentId) ?? null;
     },
-    [client],
+    [run],
   );
 
-  return { documents, openFiles, openPaths, unlock, failure };
+  return { documents: state.documents, openFiles, openPaths, unlock, failure: wb.failure, clearFailure: wb.clearFailure };
 }

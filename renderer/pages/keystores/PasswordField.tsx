@@ -8,7 +8,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
-import { passwordStrength, type StrengthLevel } from './passwordStrength';
+import { passwordStrength, type StrengthLevel } from './passwordHint';
 
 interface Props {
   label: string;

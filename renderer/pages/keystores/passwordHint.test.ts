@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { passwordStrength } from './passwordStrength';
+import { passwordStrength } from './passwordHint';
 
 test('shorter than keytool accepts is too short, and says why', () => {
   const s = passwordStrength('abc12');

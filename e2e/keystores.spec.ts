@@ -1,0 +1,261 @@
+/**
+ * The Keystores page as a person uses it, checked by the peers: a JKS opened, edited and saved with a new
+ * store password (keytool and java.security.KeyStore read it); a truststore made from a bundle's CA
+ * certificates saved as PKCS#12 (keytool lists a trustedCertEntry); the CA reply flow refusing a reply for
+ * another key (NO_MATCHING_KEY) and taking the right one.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { probeKeystore } from '../test/helpers/java-probe';
+import { test, expect, fixture, snap } from './harness';
+
+const keytoolList = (file: string, storePassword: string, storeType?: string) =>
+  execFileSync('keytool', ['-list', '-v', '-keystore', file, '-storepass', storePassword, ...(storeType ? ['-storetype', storeType] : [])], { encoding: 'utf8', timeout: 60_000 });
+
+/** Aliases and entry types as keytool -list -v prints them, in order. */
+function keytoolEntries(listing: string): { alias: string; type: string }[] {
+  const aliases = [...listing.matchAll(/^Alias name: (.+)$/gm)].map((m) => m[1]!.trim());
+  const types = [...listing.matchAll(/^Entry type: (.+)$/gm)].map((m) => m[1]!.trim());
+  return aliases.map((alias, i) => ({ alias, type: types[i]! }));
+}
+
+async function openKeystoresPage(page: Page) {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Keystores' }).click();
+  await expect(page.getByRole('heading', { name: 'Keystores' })).toBeVisible();
+}
+
+const row = (page: Page, alias: string) => page.getByRole('table', { name: 'Entries' }).locator(`tr[data-alias="${alias}"]`);
+
+/** Fills and submits the save dialog; answers the dialog (still open when the file exists). */
+async function save(page: Page, kind: RegExp, fileName: string, password: string, screenshot?: string) {
+  await page.getByRole('button', { name: 'Save…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Save / });
+  await dialog.getByRole('radio', { name: kind }).check();
+  await dialog.getByLabel('File name').fill(fileName);
+  await dialog.getByLabel('Store password', { exact: true }).fill(password);
+  await dialog.getByLabel('Confirm store password', { exact: true }).fill(password);
+  if (screenshot) await snap(page, screenshot);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  return dialog;
+}
+
+test('a JKS: opened with its password, a root added as trusted, an entry renamed, saved with a new password that keytool and Java accept', async ({ app: page, outputDir }) => {
+  await openKeystoresPage(page);
+  await expect(page.getByText('Open a .jks, .jceks or .p12 — or start a new keystore or truststore')).toBeVisible();
+  await snap(page, 'keystores-empty');
+
+  await page.getByTestId('keystore-file-input').setInputFiles(fixture('keystore.jks'));
+  const ask = page.getByRole('dialog', { name: 'Password for keystore.jks' });
+  await ask.getByLabel('Store password', { exact: true }).fill('not it');
+  await ask.getByRole('button', { name: 'Open' }).click();
+  await expect(ask.getByTestId('error')).toHaveAttribute('data-code', 'WRONG_PASSWORD');
+  await ask.getByLabel('Store password', { exact: true }).fill('changeit');
+  await ask.getByRole('button', { name: 'Open' }).click();
+  await expect(ask).toBeHidden();
+
+  await expect(page.getByRole('tab', { name: /^keystore\.jks, JKS/ })).toBeVisible();
+  const shop = row(page, 'shop');
+  await expect(shop).toHaveAttribute('data-type', 'privateKey');
+  await expect(shop).toContainText('Key pair');
+  await expect(shop).toContainText('shop.example.test');
+  await expect(shop).toContainText(/Expires \d{1,2} \w{3} \d{4}, in \d+ days/);
+  await expect(shop.locator('td').nth(4)).toHaveText('2');
+  // The details: the chain leaf → root, each with its expiry.
+  const details = page.getByRole('region', { name: 'Entry details' });
+  await expect(details.getByTestId('chain-node')).toHaveCount(2);
+  await expect(details.getByTestId('chain-node').last()).toContainText('Root CA');
+  await expect(details.getByTestId('chain-node').last()).toContainText(/Expires \d{1,2} \w{3} 2035/);
+
+  // Add root.pem as a trusted certificate, from a file opened in the dialog.
+  await page.getByRole('button', { name: 'Add trusted certificate' }).click();
+  const add = page.getByRole('dialog', { name: 'Add trusted certificates to keystore.jks' });
+  await add.getByTestId('trusted-file-input').setInputFiles(fixture('root.pem'));
+  await expect(add.getByRole('checkbox', { name: /Certbench E2E Root/ })).toBeChecked();
+  await expect(add.getByLabel('Alias')).toHaveValue('certbench-e2e-root');
+  await add.getByRole('button', { name: 'Add certificate' }).click();
+  await expect(add).toBeHidden();
+  await expect(row(page, 'certbench-e2e-root')).toHaveAttribute('data-type', 'trustedCert');
+  await expect(page.getByRole('tab', { name: /unsaved changes/ })).toBeVisible();
+
+  // Rename from the row's context menu.
+  await shop.click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions for shop' }).getByRole('menuitem', { name: 'Rename…' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename “shop”' });
+  await rename.getByLabel('New alias').fill('Certbench-E2E-Root');
+  await expect(rename.getByText('is already an alias')).toBeVisible();
+  await expect(rename.getByRole('button', { name: 'Rename' })).toBeDisabled();
+  await rename.getByLabel('New alias').fill('server');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(rename).toBeHidden();
+  await expect(row(page, 'server')).toHaveAttribute('data-type', 'privateKey');
+  await expect(row(page, 'shop')).toHaveCount(0);
+  await snap(page, 'keystores-jks');
+
+  // Save as JKS with a new store password: a short one is refused first.
+  await page.getByRole('button', { name: 'Save…' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Save keystore.jks' });
+  await dialog.getByLabel('Store password', { exact: true }).fill('abc');
+  await expect(dialog.getByText('keytool refuses shorter passwords')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const password = 'Blue-Harbor-2031!';
+  dialog = await save(page, /^JKS/, 'edited.jks', password, 'keystores-save');
+  await expect(dialog).toBeHidden();
+  const file = join(outputDir, 'edited.jks');
+  expect(statSync(file).mode & 0o777, 'a keystore holding a key is written 0600').toBe(0o600);
+  await expect(page.getByRole('tab', { name: /unsaved changes/ })).toHaveCount(0);
+
+  // Saving again under the same name asks before replacing it.
+  dialog = await save(page, /^JKS/, 'edited.jks', password);
+  const replace = page.getByRole('dialog', { name: 'Replace edited.jks?' });
+  await expect(replace).toBeVisible();
+  await replace.getByRole('button', { name: 'Replace' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The peers: keytool with the new password, and java.security.KeyStore with getKey.
+  const listing = keytoolList(file, password);
+  expect(listing).toContain('Keystore type: JKS');
+  expect(keytoolEntries(listing).sort((a, b) => a.alias.localeCompare(b.alias))).toEqual([
+    { alias: 'certbench-e2e-root', type: 'trustedCertEntry' },
+    { alias: 'server', type: 'PrivateKeyEntry' },
+  ]);
+  expect(listing).toContain('Certificate chain length: 2');
+  expect(() => keytoolList(file, 'changeit')).toThrow();
+  const probed = await probeKeystore('JKS', file, password);
+  const server = probed.find((e) => e.alias === 'server');
+  expect(server?.type).toBe('key');
+  expect(server?.keyMatchesLeaf).toBe(true);
+  expect(server?.chain?.[0]).toContain('CN=shop.example.test');
+  expect(probed.find((e) => e.alias === 'certbench-e2e-root')?.type).toBe('trusted');
+});
+
+test('a truststore from a bundle’s CA certificates, saved as PKCS#12: keytool lists a trustedCertEntry', async ({ app: page, outputDir }) => {
+  await openKeystoresPage(page);
+  await page.getByRole('button', { name: 'New truststore from CA certificates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New truststore from CA certificates' });
+  await dialog.getByTestId('truststore-file-input').setInputFiles(fixture('bundle.pem'));
+  // The bundle holds the server certificate and its root: only the CA is offered and chosen.
+  const choices = dialog.getByRole('group', { name: 'CA certificates' });
+  await expect(choices.getByRole('checkbox')).toHaveCount(1);
+  await expect(choices.getByRole('checkbox', { name: /Certbench E2E Root/ })).toBeChecked();
+  await dialog.getByLabel('Name').fill('partners');
+  await dialog.getByRole('button', { name: 'Create with 1 certificate' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('tab', { name: /^partners, PKCS#12/ })).toBeVisible();
+  await expect(row(page, 'certbench-e2e-root')).toHaveAttribute('data-type', 'trustedCert');
+  await expect(row(page, 'certbench-e2e-root')).toContainText('Trusted certificate');
+
+  const password = 'Truststore-pass-77';
+  const saved = await save(page, /^PKCS#12/, 'partners.p12', password);
+  await expect(saved).toBeHidden();
+  const file = join(outputDir, 'partners.p12');
+  const listing = keytoolList(file, password, 'PKCS12');
+  expect(keytoolEntries(listing)).toEqual([{ alias: 'certbench-e2e-root', type: 'trustedCertEntry' }]);
+  expect(listing).toContain('CN=Certbench E2E Root');
+  const probed = await probeKeystore('PKCS12', file, password);
+  expect(probed.map((e) => [e.alias, e.type])).toEqual([['certbench-e2e-root', 'trusted']]);
+  await snap(page, 'keystores-truststore');
+});
+
+/** Signs a CSR for `key` with the e2e root, valid from before the e2e clock (openssl ca takes a start date). */
+function signedReply(dir: string, name: string, key: string, subject: string): string {
+  mkdirSync(dir, { recursive: true });
+  const csr = join(dir, `${name}.csr`);
+  execFileSync('openssl', ['req', '-new', '-key', key, '-subj', subject, '-out', csr]);
+  const cnf = join(dir, `${name}.cnf`);
+  writeFileSync(join(dir, `${name}.index`), '');
+  writeFileSync(join(dir, `${name}.serial`), name === 'other' ? '1001\n' : '1002\n');
+  writeFileSync(
+    cnf,
+    [
+      '[ca]',
+      'default_ca = reply',
+      '[reply]',
+      `database = ${join(dir, `${name}.index`)}`,
+      `serial = ${join(dir, `${name}.serial`)}`,
+      `new_certs_dir = ${dir}`,
+      'default_md = sha256',
+      'policy = any',
+      'unique_subject = no',
+      'x509_extensions = client',
+      '[any]',
+      'commonName = supplied',
+      '[client]',
+      'basicConstraints = CA:FALSE',
+      'keyUsage = critical, digitalSignature, keyEncipherment',
+      'extendedKeyUsage = clientAuth',
+      '',
+    ].join('\n'),
+  );
+  const out = join(dir, `${name}.pem`);
+  execFileSync('openssl', ['ca', '-batch', '-config', cnf, '-cert', fixture('root.pem'), '-keyfile', fixture('root.key'), '-in', csr, '-out', out, '-notext', '-startdate', '20261101000000Z', '-enddate', '20271101000000Z'], { stdio: 'pipe' });
+  return out;
+}
+
+test('CA reply: a reply for another key is refused in plain words (NO_MATCHING_KEY); the right one replaces the chain', async ({ app: page, outputDir }, testInfo) => {
+  const work = testInfo.outputPath('ca');
+  mkdirSync(work, { recursive: true });
+  const otherKey = join(work, 'other.key');
+  execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', otherKey]);
+  const otherReply = signedReply(work, 'other', otherKey, '/O=Example/CN=someone-else@example.test');
+  const reply = signedReply(work, 'reply', fixture('server.key'), '/O=Example/CN=api-user-7@example.test');
+
+  await openKeystoresPage(page);
+  await page.getByRole('button', { name: 'New keystore' }).click();
+  await expect(page.getByRole('tab', { name: /^keystore, JKS/ })).toBeVisible();
+
+  // The key pair: server.key with server.pem and root.pem.
+  await page.getByRole('button', { name: 'Import key pair' }).click();
+  const imp = page.getByRole('dialog', { name: 'Import a key pair into keystore' });
+  await imp.getByTestId('key-file-input').setInputFiles(fixture('server.key'));
+  await expect(imp.getByRole('radio', { name: /RSA 2048-bit private key/ })).toBeChecked();
+  await imp.getByTestId('chain-file-input').setInputFiles([fixture('server.pem'), fixture('root.pem')]);
+  await expect(imp.getByRole('group', { name: 'Certificates' }).getByRole('checkbox', { checked: true })).toHaveCount(2);
+  await expect(imp.getByLabel('Alias')).toHaveValue('shop.example.test');
+  await imp.getByLabel('Alias').fill('client');
+  await imp.getByRole('button', { name: 'Import key pair' }).click();
+  await expect(imp).toBeHidden();
+  await expect(row(page, 'client')).toHaveAttribute('data-type', 'privateKey');
+  await expect(row(page, 'client').locator('td').nth(4)).toHaveText('2');
+
+  // A reply for another key: the review warns, main refuses, the message says so in plain words.
+  await row(page, 'client').getByRole('button', { name: 'Actions for client' }).click();
+  await page.getByRole('menuitem', { name: 'Import CA reply…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Import a CA reply into keystore' });
+  await expect(wizard.getByRole('radio', { name: /client/ })).toBeChecked();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByTestId('ca-reply-file-input').setInputFiles(otherReply);
+  await expect(wizard.getByRole('checkbox', { name: /someone-else@example\.test/ })).toBeChecked();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByTestId('ca-reply-check')).toContainText('None of the chosen certificates holds the public key of “client”');
+  await wizard.getByRole('button', { name: 'Import reply' }).click();
+  const refused = wizard.getByTestId('error');
+  await expect(refused).toHaveAttribute('data-code', 'NO_MATCHING_KEY');
+  await expect(refused).toContainText('This reply is for a different key');
+  await snap(page, 'keystores-ca-reply-refused');
+  await expect(row(page, 'client')).toContainText('shop.example.test');
+
+  // The right reply: back one step, open it, choose only it.
+  await wizard.getByRole('button', { name: 'Back' }).click();
+  await wizard.getByTestId('ca-reply-file-input').setInputFiles(reply);
+  await wizard.getByRole('checkbox', { name: /someone-else@example\.test/ }).uncheck();
+  await expect(wizard.getByRole('checkbox', { name: /api-user-7@example\.test/ })).toBeChecked();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByTestId('ca-reply-check')).toContainText('holds the public key of “client”');
+  await snap(page, 'keystores-ca-reply');
+  await wizard.getByRole('button', { name: 'Import reply' }).click();
+  await expect(wizard.getByTestId('ca-reply-done')).toContainText('api-user-7@example.test → Certbench E2E Root');
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(row(page, 'client')).toContainText('api-user-7@example.test');
+
+  const password = 'Mutual-TLS-2026';
+  await expect(await save(page, /^JKS/, 'client.jks', password)).toBeHidden();
+  const probed = await probeKeystore('JKS', join(outputDir, 'client.jks'), password);
+  expect(probed).toHaveLength(1);
+  expect(probed[0]!.alias).toBe('client');
+  expect(probed[0]!.keyMatchesLeaf).toBe(true);
+  expect(probed[0]!.chain).toHaveLength(2);
+  expect(probed[0]!.chain![0]).toContain('CN=api-user-7@example.test');
+  expect(probed[0]!.chain![1]).toContain('CN=Certbench E2E Root');
+});
