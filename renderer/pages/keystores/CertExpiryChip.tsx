@@ -1,8 +1,28 @@
-/** The Inspector's expiry chip for a keystore certificate (which carries days left but no validity word). */
+/**
+ * Expiry of a keystore certificate, in the Inspector's colours. `compact` (the entries table) says only how
+ * long is left ("12 days left", "Expired 3 days ago") with the date in its tooltip; the details say both.
+ */
+import Chip from '@mui/material/Chip';
 import type { KeystoreCertDto } from '../../../main/api/dto';
 import { ExpiryChip } from '../inspect/ExpiryChip';
+import { expiryTone } from '../inspect/verdict';
+import { expiryWords, spanWords } from '../inspect/words';
 
-export function CertExpiryChip({ cert }: { cert: KeystoreCertDto }) {
-  const validity = cert.daysLeft === null || !cert.notAfter ? 'invalid-time' : cert.daysLeft < 0 ? 'expired' : 'valid';
-  return <ExpiryChip cert={{ notAfter: cert.notAfter, daysLeft: cert.daysLeft, validity }} />;
+function validityOf(cert: KeystoreCertDto) {
+  return cert.daysLeft === null || !cert.notAfter ? ('invalid-time' as const) : cert.daysLeft < 0 ? ('expired' as const) : ('valid' as const);
+}
+
+export function shortExpiryWords(cert: KeystoreCertDto): string {
+  const d = cert.daysLeft;
+  if (d === null || !cert.notAfter) return 'Bad dates';
+  if (d < 0) return `Expired ${spanWords(d)} ago`;
+  return d === 0 ? 'Expires today' : `${spanWords(d)} left`;
+}
+
+export function CertExpiryChip({ cert, compact = false }: { cert: KeystoreCertDto; compact?: boolean }) {
+  const validity = validityOf(cert);
+  const facts = { notAfter: cert.notAfter, daysLeft: cert.daysLeft, validity };
+  if (!compact) return <ExpiryChip cert={facts} />;
+  const tone = expiryTone(cert.daysLeft, validity);
+  return <Chip label={shortExpiryWords(cert)} title={expiryWords(facts)} color={tone} variant={tone === 'success' ? 'outlined' : 'filled'} />;
 }

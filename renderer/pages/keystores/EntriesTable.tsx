@@ -21,7 +21,9 @@ import type { KeystoreEntryDto } from '../../../main/api/dto';
 import { formatDate } from '../inspect/words';
 import { CertExpiryChip } from './CertExpiryChip';
 import { EntryTypeIcon } from './EntryTypeIcon';
-import { cnOf, ENTRY_TYPE_WORDS } from './words';
+import { cnOf } from './words';
+
+const SHORT_TYPE: Record<KeystoreEntryDto['type'], string> = { privateKey: 'Key pair', trustedCert: 'Trusted', secretKey: 'Secret key' };
 
 /** Measured in Chromium at the compact density (a row with a chip). */
 const ROW_HEIGHT = 41;
@@ -64,7 +66,7 @@ export function EntriesTable({ entries, selected, onSelect, onMenu, onUnlock }: 
 
   return (
     <Box ref={scroller} sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-      <Table stickyHeader aria-label="Entries" sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+      <Table stickyHeader aria-label="Entries" sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 }, '& td:first-of-type, & th:first-of-type': { pl: 2 } }}>
         <TableHead>
           <TableRow>
             <TableCell>Alias</TableCell>
@@ -100,19 +102,19 @@ export function EntriesTable({ entries, selected, onSelect, onMenu, onUnlock }: 
                 onKeyDown={(e) => keyDown(e, v.index)}
                 sx={{ cursor: 'pointer', height: ROW_HEIGHT, '&:focus-visible': { outline: 2, outlineStyle: 'solid', outlineColor: 'primary.main', outlineOffset: -2 } }}
               >
-                <TableCell sx={{ fontWeight: 600, maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }} title={entry.alias}>
+                <TableCell sx={{ fontWeight: 600, maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }} title={entry.alias}>
                   {entry.alias}
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
                     <EntryTypeIcon type={entry.type} />
-                    {ENTRY_TYPE_WORDS[entry.type]}
+                    {SHORT_TYPE[entry.type]}
                   </Box>
                 </TableCell>
-                <TableCell sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }} title={entry.certificate?.subject}>
+                <TableCell sx={{ maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }} title={entry.certificate?.subject}>
                   {entry.certificate ? cnOf(entry.certificate.subject) : entry.keyAlgorithm ?? '—'}
                 </TableCell>
-                <TableCell>{entry.certificate ? <CertExpiryChip cert={entry.certificate} /> : '—'}</TableCell>
+                <TableCell>{entry.certificate ? <CertExpiryChip cert={entry.certificate} compact /> : '—'}</TableCell>
                 <TableCell align="right">{entry.type === 'privateKey' ? entry.chain.length : '—'}</TableCell>
                 <TableCell>{entry.created ? formatDate(entry.created) : '—'}</TableCell>
                 <TableCell>

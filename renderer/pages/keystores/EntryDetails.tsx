@@ -76,7 +76,7 @@ function ChainNode({ cert, role, last }: { cert: KeystoreCertDto; role: string; 
   return (
     <Box component="li" data-testid="chain-node">
       <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1, display: 'grid', gap: 0.5 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 0.5 }}>
           <Typography variant="body2" sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} noWrap title={cert.subject}>
             {cnOf(cert.subject)}
           </Typography>

@@ -1,19 +1,19 @@
-/** The current keystore's actions: add and import, then what applies to the selected entry, then save and close. */
+/**
+ * The current keystore's actions: add and import, then what applies to the selected entry (its key password
+ * is in the row menu and the details), then save and close.
+ */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
-import Typography from '@mui/material/Typography';
 import AddTrustedIcon from '@mui/icons-material/AddModeratorOutlined';
 import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
 import ReplyIcon from '@mui/icons-material/ReplyOutlined';
 import EditIcon from '@mui/icons-material/DriveFileRenameOutline';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import PasswordIcon from '@mui/icons-material/PasswordOutlined';
 import SaveIcon from '@mui/icons-material/SaveOutlined';
 import CloseIcon from '@mui/icons-material/CloseOutlined';
 import type { KeystoreDto, KeystoreEntryDto } from '../../../main/api/dto';
 import type { EntryAction } from './EntryMenu';
-import { countWords, KINDS } from './words';
 
 export type KeystoreAction = 'add-trusted' | 'import-key' | 'ca-reply' | 'save' | 'close';
 
@@ -28,10 +28,6 @@ export function KeystoreToolbar({ keystore, entry, onAction, onEntryAction }: Pr
   const hasKeyPairs = keystore.entries.some((e) => e.type === 'privateKey');
   return (
     <Box sx={{ px: 2, py: 1, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, borderBottom: 1, borderColor: 'divider' }}>
-      <Typography variant="body2" color="text.secondary" sx={{ mr: 1 }} data-testid="keystore-summary">
-        {KINDS[keystore.kind].label} · {countWords(keystore.entries)}
-        {keystore.dirty ? ' · unsaved changes' : keystore.path ? ' · saved' : ''}
-      </Typography>
       <Button startIcon={<AddTrustedIcon />} onClick={() => onAction('add-trusted')}>
         Add trusted certificate
       </Button>
@@ -44,9 +40,6 @@ export function KeystoreToolbar({ keystore, entry, onAction, onEntryAction }: Pr
       <Divider orientation="vertical" flexItem />
       <Button startIcon={<EditIcon />} onClick={() => onEntryAction('rename')} disabled={!entry}>
         Rename
-      </Button>
-      <Button startIcon={<PasswordIcon />} onClick={() => onEntryAction('key-password')} disabled={entry?.type !== 'privateKey' || entry.locked}>
-        Key password
       </Button>
       <Button startIcon={<DeleteIcon />} color="error" onClick={() => onEntryAction('delete')} disabled={!entry}>
         Delete

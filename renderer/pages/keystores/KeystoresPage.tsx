@@ -223,7 +223,7 @@ export function KeystoresPage() {
         <EmptyState actions={startButtons} />
       ) : (
         <>
-          <KeystoreTabs keystores={keystores} current={current.id} onSelect={setCurrentId} />
+          <KeystoreTabs keystores={keystores} current={current} onSelect={setCurrentId} />
           <KeystoreToolbar keystore={current} entry={entry} onAction={keystoreAction} onEntryAction={(a) => entryAction(a)} />
           {current.notes.length > 0 && (
             <Alert severity="info" sx={{ mx: 2, mt: 1 }}>
@@ -240,7 +240,7 @@ export function KeystoresPage() {
                 onUnlock={(alias) => setAsking({ type: 'unlock-entry', alias })}
               />
             </Box>
-            <Box component="aside" sx={{ width: 380, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', overflow: 'auto' }}>
+            <Box component="aside" sx={{ width: 340, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', overflow: 'auto' }}>
               {entry ? (
                 <EntryDetails key={`${current.id}/${entry.alias}`} entry={entry} kind={current.kind} onUnlock={() => setAsking({ type: 'unlock-entry', alias: entry.alias })} />
               ) : (
