@@ -16,6 +16,7 @@ import { ExpiryChip } from '../inspect/ExpiryChip';
 import { KindIcon } from '../inspect/KindIcon';
 import { OpenFileButton } from './OpenFileButton';
 import type { OpenDocumentsModel } from './useOpenDocuments';
+import { cnOf } from './words';
 
 interface Props {
   docs: OpenDocumentsModel;
@@ -33,7 +34,7 @@ interface Props {
 
 function detail(row: ObjectSummaryDto, doc: DocumentDto): string {
   const what = row.kind === 'certificate' ? (row.isCA ? (row.selfSigned ? 'Root CA' : 'Intermediate CA') : 'Certificate') : row.label;
-  const issuer = row.kind === 'certificate' && !row.selfSigned && row.issuer ? `issued by ${row.issuer}` : null;
+  const issuer = row.kind === 'certificate' && !row.selfSigned && row.issuer ? `issued by ${cnOf(row.issuer)}` : null;
   return [what, issuer, `in ${doc.name}`].filter(Boolean).join(' · ');
 }
 
@@ -50,7 +51,8 @@ export function ObjectPicker({ docs, accept, multiple, selected, onChange, empty
 
   const opened = (documents: DocumentDto[]) => {
     setError(null);
-    const fitting = documents.flatMap((d) => d.objects.filter((o) => !o.duplicateOf && accept(o)).map((o) => o.id));
+    // A certificate already open elsewhere is listed once, under its first copy: choose that one.
+    const fitting = [...new Set(documents.flatMap((d) => d.objects.filter(accept).map((o) => o.duplicateOf ?? o.id)))];
     const failed = documents.find((d) => d.status === 'error');
     if (failed?.error) setError(failed.error);
     else if (documents.length > 0 && fitting.length === 0 && !documents.some((d) => d.status === 'locked')) {
