@@ -73,7 +73,7 @@ test('a JKS: opened with its password, a root added as trusted, an entry renamed
   await page.getByRole('button', { name: 'Add trusted certificate' }).click();
   const add = page.getByRole('dialog', { name: 'Add trusted certificates to keystore.jks' });
   await add.getByTestId('trusted-file-input').setInputFiles(fixture('root.pem'));
-  await expect(add.getByRole('checkbox', { name: /^Certbench E2E Root/ })).toBeChecked();
+  await expect(add.getByRole('checkbox', { name: /^Certificate Certbench E2E Root/ })).toBeChecked();
   await expect(add.getByLabel('Alias')).toHaveValue('certbench-e2e-root');
   await add.getByRole('button', { name: 'Add certificate' }).click();
   await expect(add).toBeHidden();
@@ -139,7 +139,7 @@ test('a truststore from a bundle’s CA certificates, saved as PKCS#12: keytool 
   // The bundle holds the server certificate and its root: only the CA is offered and chosen.
   const choices = dialog.getByRole('group', { name: 'CA certificates' });
   await expect(choices.getByRole('checkbox')).toHaveCount(1);
-  await expect(choices.getByRole('checkbox', { name: /^Certbench E2E Root/ })).toBeChecked();
+  await expect(choices.getByRole('checkbox', { name: /^Certificate Certbench E2E Root/ })).toBeChecked();
   await dialog.getByLabel('Name').fill('partners');
   await dialog.getByRole('button', { name: 'Create with 1 certificate' }).click();
   await expect(dialog).toBeHidden();
