@@ -24,6 +24,7 @@ import type { KeystoreDto, KeystoreEntryDto, ObjectSummaryDto } from '../../../m
 import { ExpiryChip } from '../inspect/ExpiryChip';
 import { ErrorAlert } from './ErrorAlert';
 import { ObjectPicker } from './ObjectPicker';
+import { checkReply } from './replyCheck';
 import { useAction } from './useAction';
 import type { KeystoresModel } from './useKeystores';
 import type { OpenDocumentsModel } from './useOpenDocuments';
@@ -41,17 +42,6 @@ interface Props {
 
 const isCertificate = (o: ObjectSummaryDto) => o.kind === 'certificate';
 
-/** What the open files say about the reply and the entry's key before main checks it. */
-type Precheck = { state: 'match'; cert: ObjectSummaryDto } | { state: 'mismatch' } | { state: 'unknown' };
-
-function precheck(entry: KeystoreEntryDto | undefined, reply: ObjectSummaryDto[], rows: ObjectSummaryDto[]): Precheck {
-  const leafSha = entry?.certificate?.sha256;
-  const spki = leafSha ? rows.find((o) => o.sha256 === leafSha)?.spkiSha256 : null;
-  if (!spki) return { state: 'unknown' };
-  const cert = reply.find((o) => o.spkiSha256 === spki);
-  return cert ? { state: 'match', cert } : { state: 'mismatch' };
-}
-
 export function CaReplyWizard({ keystore, model, docs, initialAlias, onClose }: Props) {
   const keyEntries = keystore.entries.filter((e) => e.type === 'privateKey');
   const [step, setStep] = useState(0);
@@ -63,7 +53,7 @@ export function CaReplyWizard({ keystore, model, docs, initialAlias, onClose }: 
   const rows = useMemo(() => docs.documents.flatMap((d) => d.objects), [docs.documents]);
   const entry = keyEntries.find((e) => e.alias === alias);
   const replyRows = reply.map((id) => rows.find((o) => o.id === id)).filter((o): o is ObjectSummaryDto => o !== undefined);
-  const check = precheck(entry, replyRows, rows);
+  const check = checkReply(entry, replyRows, rows);
 
   const importReply = () =>
     void action.run(

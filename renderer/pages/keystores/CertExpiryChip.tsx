@@ -6,17 +6,11 @@ import Chip from '@mui/material/Chip';
 import type { KeystoreCertDto } from '../../../main/api/dto';
 import { ExpiryChip } from '../inspect/ExpiryChip';
 import { expiryTone } from '../inspect/verdict';
-import { expiryWords, spanWords } from '../inspect/words';
+import { expiryWords } from '../inspect/words';
+import { shortExpiryWords } from './words';
 
 function validityOf(cert: KeystoreCertDto) {
   return cert.daysLeft === null || !cert.notAfter ? ('invalid-time' as const) : cert.daysLeft < 0 ? ('expired' as const) : ('valid' as const);
-}
-
-export function shortExpiryWords(cert: KeystoreCertDto): string {
-  const d = cert.daysLeft;
-  if (d === null || !cert.notAfter) return 'Bad dates';
-  if (d < 0) return `Expired ${spanWords(d)} ago`;
-  return d === 0 ? 'Expires today' : `${spanWords(d)} left`;
 }
 
 export function CertExpiryChip({ cert, compact = false }: { cert: KeystoreCertDto; compact?: boolean }) {

@@ -76,19 +76,17 @@ function ChainNode({ cert, role, last }: { cert: KeystoreCertDto; role: string; 
   return (
     <Box component="li" data-testid="chain-node">
       <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1, display: 'grid', gap: 0.5 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 0.5 }}>
-          <Typography variant="body2" sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} noWrap title={cert.subject}>
-            {cnOf(cert.subject)}
-          </Typography>
-          <CertExpiryChip cert={cert} />
-        </Box>
+        <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap title={cert.subject}>
+          {cnOf(cert.subject)}
+        </Typography>
         <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
           {role}
           {cert.selfSigned ? ' · self-signed' : ` · issued by ${cnOf(cert.issuer)}`}
         </Typography>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
-          <Typography variant="caption" sx={{ fontFamily: 'monospace', color: 'text.secondary' }} noWrap title="SHA-256 fingerprint">
-            SHA-256 {cert.sha256.slice(0, 16)}…
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
+          <CertExpiryChip cert={cert} />
+          <Typography variant="caption" sx={{ fontFamily: 'monospace', color: 'text.secondary', ml: 'auto' }} noWrap title="SHA-256 fingerprint">
+            {cert.sha256.slice(0, 12)}…
           </Typography>
           <CopyButton text={cert.sha256} what="SHA-256 fingerprint" />
         </Box>

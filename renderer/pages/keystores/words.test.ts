@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KeystoreCertDto, KeystoreEntryDto } from '../../../main/api/dto';
-import { aliasTaken, chainRole, cnOf, countWords, fileNameFor, suggestAlias } from './words';
+import { aliasTaken, chainRole, cnOf, countWords, fileNameFor, shortExpiryWords, suggestAlias } from './words';
 
 const cert = (over: Partial<KeystoreCertDto>): KeystoreCertDto => ({ subject: 'CN=x', issuer: 'CN=x', sha256: '00', notAfter: null, daysLeft: null, selfSigned: false, isCA: false, ...over });
 const entry = (alias: string, type: KeystoreEntryDto['type']): KeystoreEntryDto => ({ alias, type, created: null, certificate: null, chain: [], locked: false, ownKeyPassword: false, keyAlgorithm: null, problems: [] });
@@ -37,4 +37,14 @@ test('aliases: taken case-insensitively, suggestions are unique and keytool-like
   assert.equal(suggestAlias(null, entries, 'ca'), 'ca');
   assert.equal(countWords(entries), '1 key pair, 1 trusted certificate');
   assert.equal(countWords([]), 'No entries yet');
+});
+
+test('expiry for a table cell: days up to two years, then years; expired says how long ago', () => {
+  const at = '2027-12-28T00:00:00Z';
+  assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 398 }), '398 days left');
+  assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 1 }), '1 day left');
+  assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 3650 }), '10 years left');
+  assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 0 }), 'Expires today');
+  assert.equal(shortExpiryWords({ notAfter: at, daysLeft: -3 }), 'Expired 3 days ago');
+  assert.equal(shortExpiryWords({ notAfter: null, daysLeft: null }), 'Bad dates');
 });

@@ -1,5 +1,6 @@
 /** Plain words for keystores: kinds and who needs each, entry types, file names, chains. */
 import type { KeystoreCertDto, KeystoreEntryDto, KeystoreKind } from '../../../main/api/dto';
+import { spanWords } from '../inspect/words';
 
 export interface KindInfo {
   label: string;
@@ -71,4 +72,12 @@ export function suggestAlias(subject: string | null, entries: KeystoreEntryDto[]
   let alias = base;
   for (let n = 2; aliasTaken(entries, alias); n++) alias = `${base}-${n}`;
   return alias;
+}
+
+/** How long a certificate has left, for a table cell: "398 days left", "9 years left", "Expired 3 days ago". */
+export function shortExpiryWords(cert: Pick<KeystoreCertDto, 'notAfter' | 'daysLeft'>): string {
+  const d = cert.daysLeft;
+  if (d === null || !cert.notAfter) return 'Bad dates';
+  if (d < 0) return `Expired ${spanWords(d)} ago`;
+  return d === 0 ? 'Expires today' : `${spanWords(d)} left`;
 }
