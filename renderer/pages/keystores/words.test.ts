@@ -43,7 +43,7 @@ test('expiry for a table cell: days up to two years, then years; expired says ho
   const at = '2027-12-28T00:00:00Z';
   assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 398 }), '398 days left');
   assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 1 }), '1 day left');
-  assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 3650 }), '10 years left');
+  assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 3653 }), '10 years left');
   assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 0 }), 'Expires today');
   assert.equal(shortExpiryWords({ notAfter: at, daysLeft: -3 }), 'Expired 3 days ago');
   assert.equal(shortExpiryWords({ notAfter: null, daysLeft: null }), 'Bad dates');
