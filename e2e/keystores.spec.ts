@@ -9,7 +9,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { probeKeystore } from '../test/helpers/java-probe';
-import { test, expect, fixture, snap } from './harness';
+import { test, expect, fixture, sharedFixture, snap } from './harness';
 
 const keytoolList = (file: string, storePassword: string, storeType?: string) =>
   execFileSync('keytool', ['-list', '-v', '-keystore', file, '-storepass', storePassword, ...(storeType ? ['-storetype', storeType] : [])], { encoding: 'utf8', timeout: 60_000 });
@@ -263,4 +263,77 @@ test('CA reply: a reply for another key is refused in plain words (NO_MATCHING_K
   expect(probed[0]!.chain).toHaveLength(2);
   expect(probed[0]!.chain![0]).toContain('CN=api-user-7@example.test');
   expect(probed[0]!.chain![1]).toContain('CN=Certbench E2E Root');
+});
+
+test('a key with its own password: listed as locked, unlocked here, given the store password, an entry deleted; Java opens the key with the new store password', async ({ app: page, outputDir }) => {
+  await openKeystoresPage(page);
+  await page.getByTestId('keystore-file-input').setInputFiles(sharedFixture('keystores', 'keypass.jks'));
+  const ask = page.getByRole('dialog', { name: 'Password for keypass.jks' });
+  await ask.getByLabel('Store password', { exact: true }).fill('changeit-store');
+  await ask.getByRole('button', { name: 'Open' }).click();
+  await expect(ask).toBeHidden();
+
+  const locked = row(page, 'locked');
+  await expect(locked).toContainText('Needs its own password');
+  await expect(page.getByRole('region', { name: 'Entry details' })).toBeVisible();
+  await snap(page, 'keystores-locked-key');
+  await locked.getByRole('button', { name: 'Unlock' }).click();
+  const unlock = page.getByRole('dialog', { name: 'Unlock “locked”' });
+  await unlock.getByLabel('Key password', { exact: true }).fill('changeit-store');
+  await unlock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(unlock.getByTestId('error')).toHaveAttribute('data-code', 'WRONG_PASSWORD');
+  await unlock.getByLabel('Key password', { exact: true }).fill('other-key-pass');
+  await unlock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(unlock).toBeHidden();
+  await expect(locked).not.toContainText('Needs its own password');
+  await expect(locked).toContainText('Own key password');
+
+  // The key takes the store password from now on.
+  await locked.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Change key password…' }).click();
+  const keyPassword = page.getByRole('dialog', { name: 'Key password of “locked”' });
+  await keyPassword.getByRole('radio', { name: /Same as the store password/ }).check();
+  await keyPassword.getByRole('button', { name: 'Set key password' }).click();
+  await expect(keyPassword).toBeHidden();
+  await expect(locked).not.toContainText('Own key password');
+
+  // Delete the trusted root, after a confirm.
+  await row(page, 'rootca').click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete “rootca”?' });
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row(page, 'rootca')).toHaveCount(0);
+
+  const password = 'One-Password-For-All';
+  await expect(await save(page, /^JKS/, 'keypass-unified.jks', password)).toBeHidden();
+  const file = join(outputDir, 'keypass-unified.jks');
+  expect(keytoolEntries(keytoolList(file, password))).toEqual([{ alias: 'locked', type: 'PrivateKeyEntry' }]);
+  // No key password given to Java: the store password must open the key now.
+  const probed = await probeKeystore('JKS', file, password);
+  expect(probed).toHaveLength(1);
+  expect(probed[0]!.type).toBe('key');
+  expect(probed[0]!.keyMatchesLeaf).toBe(true);
+
+  // Close: saved, so no question; the page teaches again.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByText('Open a .jks, .jceks or .p12 — or start a new keystore or truststore')).toBeVisible();
+});
+
+test('closing a keystore with unsaved changes asks first', async ({ app: page }) => {
+  await openKeystoresPage(page);
+  await page.getByRole('button', { name: 'New keystore' }).click();
+  await page.getByRole('button', { name: 'Add trusted certificate' }).click();
+  const add = page.getByRole('dialog', { name: /^Add trusted certificates/ });
+  await add.getByTestId('trusted-file-input').setInputFiles(fixture('root.pem'));
+  await add.getByRole('button', { name: 'Add certificate' }).click();
+  await expect(add).toBeHidden();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: /without saving\?$/ });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('tab', { name: /unsaved changes/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('dialog', { name: /without saving\?$/ }).getByRole('button', { name: 'Close without saving' }).click();
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  await expect(page.getByText('Open a .jks, .jceks or .p12 — or start a new keystore or truststore')).toBeVisible();
 });
