@@ -169,11 +169,12 @@ function EntryStatus({ entry, onUnlock }: { entry: KeystoreEntryDto; onUnlock: (
       )}
       {entry.problems.length > 0 && (
         <Chip
-          label={entry.problems.length === 1 ? entry.problems[0]!.message : `${entry.problems.length} problems`}
+          // Beside the lock chip only a count fits; the details list every problem in full.
+          label={entry.problems.length === 1 && !entry.locked ? entry.problems[0]!.message : entry.problems.length === 1 ? '1 problem' : `${entry.problems.length} problems`}
           color={errors > 0 ? 'error' : 'warning'}
           variant="outlined"
           title={entry.problems.map((p) => p.message).join('\n')}
-          sx={{ maxWidth: 260 }}
+          sx={{ maxWidth: 220 }}
         />
       )}
       {!entry.locked && !entry.ownKeyPassword && entry.problems.length === 0 && (
