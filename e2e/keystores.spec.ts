@@ -5,7 +5,7 @@
  * another key (NO_MATCHING_KEY) and taking the right one.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { probeKeystore } from '../test/helpers/java-probe';
@@ -336,4 +336,29 @@ test('closing a keystore with unsaved changes asks first', async ({ app: page })
   await page.getByRole('dialog', { name: /without saving\?$/ }).getByRole('button', { name: 'Close without saving' }).click();
   await expect(page.getByRole('tab')).toHaveCount(0);
   await expect(page.getByText('Open a .jks, .jceks or .p12 — or start a new keystore or truststore')).toBeVisible();
+});
+
+test('a keystore dropped on the page opens here for editing, not in Inspect', async ({ app: page }) => {
+  await openKeystoresPage(page);
+  const file = { name: 'keystore.jks', base64: readFileSync(fixture('keystore.jks')).toString('base64') };
+  const dropOn = async (type: 'dragenter' | 'drop') =>
+    page.evaluate(
+      ({ type, file }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name));
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { type, file },
+    );
+  await dropOn('dragenter');
+  await expect(page.getByText('Drop a keystore to edit it')).toBeVisible();
+  await snap(page, 'keystores-drop');
+  await dropOn('drop');
+  await expect(page.getByText('Drop a keystore to edit it')).toBeHidden();
+  const ask = page.getByRole('dialog', { name: 'Password for keystore.jks' });
+  await ask.getByLabel('Store password', { exact: true }).fill('changeit');
+  await ask.getByRole('button', { name: 'Open' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Keystores' })).toBeVisible();
+  await expect(row(page, 'shop')).toHaveAttribute('data-type', 'privateKey');
 });

@@ -27,12 +27,14 @@ import { EntryMenu, type EntryAction } from './EntryMenu';
 import { ImportKeyPairDialog } from './ImportKeyPairDialog';
 import { KeyPasswordDialog } from './KeyPasswordDialog';
 import { KeystoreTabs } from './KeystoreTabs';
+import { KeystoreDropOverlay } from './KeystoreDropOverlay';
 import { KeystoreToolbar, type KeystoreAction } from './KeystoreToolbar';
 import { NewTruststoreDialog } from './NewTruststoreDialog';
 import { OpenFileButton } from './OpenFileButton';
 import { RenameDialog } from './RenameDialog';
 import { SaveDialog } from './SaveDialog';
 import { TargetKeystoreDialog } from './TargetKeystoreDialog';
+import { useKeystoreDrop } from './useKeystoreDrop';
 import { useKeystores } from './useKeystores';
 import { useOpenDocuments } from './useOpenDocuments';
 
@@ -114,6 +116,11 @@ export function KeystoresPage() {
     if (documents.length === 0) return;
     void openDocument(documents[0]!);
   };
+
+  // Dropped with a dialog open, files join the open ones the dialog chooses from; otherwise the first one opens as a keystore.
+  const dragging = useKeystoreDrop((files) => {
+    void docs.openFiles(files).then((documents) => documents && !asking && opened(documents));
+  });
 
   const create = async (kind: 'jks' | 'pkcs12', name: string) => {
     const outcome = await model.call('keystores.create', { kind, name });
@@ -255,6 +262,7 @@ export function KeystoresPage() {
 
       {menu && menuEntry && <EntryMenu entry={menuEntry} anchor={menu.anchor} onClose={() => setMenu(null)} onAction={(a) => entryAction(a, menu.alias)} />}
       {asking && dialogFor(asking)}
+      {dragging && <KeystoreDropOverlay intoDialog={asking !== null} />}
 
       <Snackbar open={shownFailure !== null} onClose={clearFailure} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity="error" onClose={clearFailure} variant="filled" sx={{ maxWidth: 640 }} data-testid="page-error" data-code={shownFailure?.code}>
