@@ -362,3 +362,37 @@ test('a keystore dropped on the page opens here for editing, not in Inspect', as
   await expect(page.getByRole('heading', { name: 'Keystores' })).toBeVisible();
   await expect(row(page, 'shop')).toHaveAttribute('data-type', 'privateKey');
 });
+
+test('a truststore of certifi’s 121 roots: only the rows on screen are drawn, the keyboard reaches the last, keytool lists every one', async ({ app: page, outputDir }) => {
+  test.setTimeout(120_000);
+  const roots = sharedFixture('corpus', 'certifi', 'cacert.pem');
+  const expected = Number(execFileSync('openssl', ['storeutl', '-noout', '-certs', roots], { encoding: 'utf8' }).match(/Total found: (\d+)/)![1]);
+  expect(expected).toBeGreaterThan(100);
+
+  await openKeystoresPage(page);
+  await page.getByRole('button', { name: 'New truststore from CA certificates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New truststore from CA certificates' });
+  await dialog.getByTestId('truststore-file-input').setInputFiles(roots);
+  await dialog.getByRole('button', { name: `Create with ${expected} certificates` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('keystore-summary')).toContainText(`${expected} trusted certificates`);
+
+  const table = page.getByRole('table', { name: 'Entries' });
+  const drawn = await table.locator('tr[data-alias]').count();
+  expect(drawn, 'rows drawn for a window of 800 px').toBeLessThan(60);
+  await table.locator('tr[data-alias]').first().click();
+  await page.keyboard.press('End');
+  const last = table.locator('tr[data-alias][aria-selected="true"]');
+  await expect(last).toBeFocused();
+  const lastAlias = (await last.getAttribute('data-alias'))!;
+  await page.keyboard.press('Home');
+  await expect(table.locator('tr[data-alias][aria-selected="true"]')).not.toHaveAttribute('data-alias', lastAlias);
+  await snap(page, 'keystores-big-truststore');
+
+  const password = 'Roots-Of-Trust-121';
+  await expect(await save(page, /^PKCS#12/, 'roots.p12', password)).toBeHidden();
+  const entries = keytoolEntries(keytoolList(join(outputDir, 'roots.p12'), password, 'PKCS12'));
+  expect(entries).toHaveLength(expected);
+  expect(entries.every((e) => e.type === 'trustedCertEntry')).toBe(true);
+  expect(entries.map((e) => e.alias)).toContain(lastAlias.toLowerCase());
+});
