@@ -5,13 +5,17 @@
  *   - the shapes users really have (bench/shapes.ts): 10,000 renewals sharing two keys, 100,000 certificates
  *     of concatenated fullchains, 20,000 copies of one key (against `storeutl -keys`), with the peak memory
  *     of both processes;
- *   - PFX files at high iteration counts, with and without the password (bench/pfx.ts).
- * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx runs one part.
+ *   - PFX files at high iteration counts, with and without the password (bench/pfx.ts);
+ *   - writing: PFX export at both profiles and a 10,000-certificate truststore (bench/export.ts);
+ *   - a 500-entry JKS converted from PKCS#12 and listed, against keytool (bench/jks.ts).
+ * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx|export|jks runs one part.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpuNote, fmt, mb, measureInProcess, measureProcess, RUNS, type Row } from './bench/measure';
+import { exportRows } from './bench/export';
+import { benchJks } from './bench/jks';
 import { pfxRows } from './bench/pfx';
 import { makeShapes } from './bench/shapes';
 
@@ -74,14 +78,16 @@ async function main() {
   if (!ONLY || ONLY === 'bundles') rows.push(...(await bundleRows()));
   if (!ONLY || ONLY === 'shapes') rows.push(...(await shapeRows()));
   if (!ONLY || ONLY === 'pfx') rows.push(...(await pfxRows(ROOT, WORK, CLI)));
+  if (!ONLY || ONLY === 'export') rows.push(...exportRows(ROOT, WORK, CLI, makeBundle()));
+  if (!ONLY || ONLY === 'jks') rows.push(...(await benchJks(WORK, CLI)));
 
   const w = Math.max(...rows.map((r) => r.work.length));
-  console.log(`${'work'.padEnd(w)}  ${'certbench'.padStart(10)}  ${'openssl'.padStart(10)}  ${'ratio'.padStart(6)}  note`);
+  console.log(`${'work'.padEnd(w)}  ${'certbench'.padStart(10)}  ${'peer'.padStart(10)}  ${'ratio'.padStart(6)}  note (the peer is openssl unless the note names keytool)`);
   for (const r of rows) {
     const ratio = r.openssl ? (r.ours / r.openssl).toFixed(2) + 'x' : '-';
     console.log(`${r.work.padEnd(w)}  ${fmt(r.ours).padStart(10)}  ${(r.openssl ? fmt(r.openssl) : '-').padStart(10)}  ${ratio.padStart(6)}  ${r.note ?? ''}`);
   }
-  console.log('\nratio = certbench / openssl (below 1.00x: Certbench is faster).');
+  console.log('\nratio = certbench / peer (below 1.00x: Certbench is faster).');
 }
 
 main().catch((e) => {

@@ -357,8 +357,10 @@ export interface ConvertOptionsDto {
   includeChain?: boolean;
   /** Keep a self-signed root at the end of the chain; default false for pem/fullchain/certbot, true for p7b/pfx/jks. */
   includeRoot?: boolean;
-  /** pem only: append the private key after the certificates; default false. */
+  /** pem only: append the private key after the certificates (CLI.md: "certs then key"); default true when a key is open. */
   includeKey?: boolean;
+  /** pem, fullchain, der, p7b: write the private key to a file of its own (role 'privkey'), as --key-out does. */
+  separateKey?: boolean;
   /** Private key output unencrypted (pkcs8/pkcs1/pem with key/certbot privkey.pem): only when the user chose it. */
   noKeyEncryption?: boolean;
 }

@@ -1,5 +1,6 @@
 /** The `certbench` command line: one file per command, same engine and errors as the app. */
 import { toErrorInfo } from '../pki/errors';
+import { CONVERT_USAGE, convertCommand } from './convert';
 import { inspectCommand } from './inspect';
 import { EXIT, processIo, reportError, type Io } from './output';
 
@@ -7,9 +8,10 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   inspect: { run: inspectCommand, usage: 'certbench inspect FILE... [--password P | --password-file F | --password-env VAR] [--json]' },
+  convert: { run: convertCommand, usage: CONVERT_USAGE },
 };
 
-const HELP = `Certbench: open anything, see what is inside.
+const HELP = `Certbench: open anything, see what is inside, convert it.
 
 Commands:
 ${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}

@@ -24,6 +24,7 @@ const convertRequest = z.object({
       includeChain: z.boolean().optional(),
       includeRoot: z.boolean().optional(),
       includeKey: z.boolean().optional(),
+      separateKey: z.boolean().optional(),
       noKeyEncryption: z.boolean().optional(),
     })
     .strict()

@@ -1,21 +1,51 @@
 /** The api/ methods of the Convert page: preview a conversion, run it into a chosen folder. */
+import type { ConvertRequest, WrittenFileDto } from '../api/dto';
 import type { MethodHandlers } from '../rpc/dispatcher';
-import { PkiError } from '../pki/errors';
+import { produceFiles } from './convert-output';
+import { planConversion } from './convert-plan';
 import type { EventHub } from './events';
 import type { OutputFolders } from './output-folders';
+import type { PathGrants } from './path-grants';
 import type { Session } from './session';
+import { writeFilesAtomically } from './write-files';
 
 export interface ConvertContext {
   session: Session;
   folders: OutputFolders;
+  /** Written files are granted for reading, so "Open in Inspect to verify" can open them. */
+  grants: PathGrants;
   events: EventHub;
 }
 
 type ConvertMethods = Pick<MethodHandlers, 'convert.preview' | 'convert.run'>;
 
-export function convertHandlers(_context: ConvertContext): ConvertMethods {
-  const notYet = async (): Promise<never> => {
-    throw new PkiError('INTERNAL', 'Converting is being built.', 'Try again after the next update.');
+export function convertHandlers(context: ConvertContext): ConvertMethods {
+  let nextOperation = 1;
+  const plan = (request: ConvertRequest) => planConversion(context.session.collect(request.source), request.target, request.options);
+  return {
+    'convert.preview': async (request) => plan(request).preview,
+    'convert.run': async (request) => {
+      const planned = plan(request);
+      const operationId = `convert${nextOperation++}`;
+      const label = `Writing ${planned.files.map((f) => request.destination.names?.[f.role] ?? f.name).join(', ')}`;
+      const emit = (fraction: number | null, done: boolean, phase?: string) =>
+        context.events.emit('progress', { operationId, label: phase ? `${label}: ${phase}` : label, fraction, done });
+      emit(null, false);
+      try {
+        const produced = await produceFiles(planned, {
+          password: request.password,
+          keyPassword: request.keyPassword,
+          profile: request.options?.profile,
+          onProgress: (fraction, phase) => emit(fraction, false, phase),
+        });
+        const outputs = produced.map((f) => ({ ...f, path: context.folders.pathIn(request.destination.folder, request.destination.names?.[f.role] ?? f.name) }));
+        await writeFilesAtomically(outputs, { overwrite: request.destination.overwrite });
+        context.grants.grant(outputs.map((f) => f.path));
+        const written: WrittenFileDto[] = outputs.map((f) => ({ path: f.path, format: f.format, objects: f.objects, secret: f.secret, encrypted: f.encrypted }));
+        return { written };
+      } finally {
+        emit(1, true);
+      }
+    },
   };
-  return { 'convert.preview': notYet, 'convert.run': notYet };
 }

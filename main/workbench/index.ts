@@ -77,7 +77,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     },
     'objects.details': async ({ objectId }) => session.details(objectId),
     'operations.cancel': async ({ operationId }) => ({ cancelled: session.cancel(operationId) }),
-    ...convertHandlers({ session, folders, events }),
+    ...convertHandlers({ session, folders, grants, events }),
     ...keystores.handlers(),
   };
 

@@ -90,6 +90,14 @@ export class Session {
     return controller !== undefined;
   }
 
+  /** A cancellable operation for work outside the session (keystore saves): operations.cancel stops it too. */
+  startOperation(): { operationId: string; signal: AbortSignal; end: () => void } {
+    const operationId = `op${this.nextOperation++}`;
+    const controller = new AbortController();
+    this.running.set(operationId, controller);
+    return { operationId, signal: controller.signal, end: () => this.running.delete(operationId) };
+  }
+
   close(documentId: string): void {
     const doc = this.find(documentId);
     this.vault.dropOwner(doc.id);

@@ -15,6 +15,8 @@ const SEAL_ALGORITHM = 'PBEWithMD5AndTripleDES';
 
 export interface SealedSecretKey {
   encryptedContent: Uint8Array;
+  /** The DER PBEParameter as stored (salt and iterations decoded below). */
+  encodedParams: Uint8Array;
   salt: Uint8Array;
   iterations: number;
 }
@@ -32,7 +34,7 @@ export function readSealedSecretKey(input: JavaDataInput, where: string): Sealed
   if (!(encodedParams instanceof Uint8Array) || !(encryptedContent instanceof Uint8Array)) {
     throw corrupt(`${where}: the sealed secret key lacks its parameters or content`);
   }
-  return { encryptedContent, ...pbeParameter(encodedParams, where) };
+  return { encryptedContent, encodedParams, ...pbeParameter(encodedParams, where) };
 }
 
 /** PBEParameter ::= SEQUENCE { salt OCTET STRING (8 bytes), iterationCount INTEGER } */

@@ -5,6 +5,8 @@
  */
 import { PkiError, corrupt } from '../errors';
 import * as a from '../der/asn1';
+import { Tag, type Tlv, children, readRoot } from '../der/der';
+import { MAX_DER_DEPTH } from '../der/limits';
 import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
 import { type SealedSecretKey, pbeParameter, readSealedSecretKey } from './jceks-sealed';
 import { JavaDataInput } from './java-data-input';
@@ -17,10 +19,12 @@ export type ProtectedKey =
   | { scheme: 'jks'; data: Uint8Array }
   | { scheme: 'jceks'; data: Uint8Array; salt: Uint8Array; iterations: number };
 
+/** `created`: the entry's timestamp as Java recorded it. */
 export type KeystoreEntry =
-  | { type: 'privateKey'; alias: string; key: ProtectedKey; chain: Uint8Array[] }
-  | { type: 'trustedCert'; alias: string; der: Uint8Array }
-  | { type: 'secretKey'; alias: string; sealed: SealedSecretKey };
+  | { type: 'privateKey'; alias: string; created: Date; key: ProtectedKey; chain: Uint8Array[] }
+  | { type: 'trustedCert'; alias: string; created: Date; der: Uint8Array }
+  /** `serialized`: the whole serialized SealedObject as stored, so it can be written back verbatim. */
+  | { type: 'secretKey'; alias: string; created: Date; sealed: SealedSecretKey; serialized: Uint8Array };
 
 export interface KeystoreStructure {
   kind: KeystoreKind;
@@ -32,6 +36,7 @@ export interface KeystoreStructure {
 
 const MAGIC: Record<number, KeystoreKind> = { 0xfeedfeed: 'jks', 0xcececece: 'jceks' };
 const DIGEST_LENGTH = 20;
+const CONSTRUCTED = 0x20;
 /** The smallest possible entry: tag, empty alias, timestamp, and a 4-byte length or count. */
 const MIN_ENTRY_BYTES = 4 + 2 + 8 + 4;
 
@@ -58,18 +63,20 @@ export function parseKeystore(bytes: Uint8Array): KeystoreStructure {
     const where = `entry '${alias}'`;
     if (aliases.has(alias.toLowerCase())) input.fail(`the alias '${alias}' appears twice`);
     aliases.add(alias.toLowerCase());
-    input.take(8, `${where} date`);
+    const created = new Date(input.i64(`${where} date`));
     if (tag === 1) {
       const key = protectedKey(input.lengthPrefixed(`${where} private key`), kind, where);
       const chainLength = input.i32(`${where} chain length`);
       if (chainLength < 0 || chainLength * 4 > input.remaining) input.fail(`${where} chain length (${chainLength}) does not fit in the file`);
       const chain: Uint8Array[] = [];
       for (let n = 1; n <= chainLength; n++) chain.push(certificate(input, version, `${where}, chain cert ${n}`));
-      entries.push({ type: 'privateKey', alias, key, chain });
+      entries.push({ type: 'privateKey', alias, created, key, chain });
     } else if (tag === 2) {
-      entries.push({ type: 'trustedCert', alias, der: certificate(input, version, where) });
+      entries.push({ type: 'trustedCert', alias, created, der: certificate(input, version, where) });
     } else if (tag === 3 && kind === 'jceks') {
-      entries.push({ type: 'secretKey', alias, sealed: readSealedSecretKey(input, `the ${name} keystore, ${where}`) });
+      const start = input.offset;
+      const sealed = readSealedSecretKey(input, `the ${name} keystore, ${where}`);
+      entries.push({ type: 'secretKey', alias, created, sealed, serialized: bytes.subarray(start, input.offset) });
     } else {
       input.fail(`${where} has an unknown entry type ${tag}`);
     }
@@ -85,8 +92,23 @@ function certificate(input: JavaDataInput, version: number, where: string): Uint
     if (type !== 'X.509') input.fail(`${where} is a "${type}" certificate, not X.509`);
   }
   const der = input.lengthPrefixed(`${where} certificate`);
-  if (!a.isSequence(a.tryParse(der))) input.fail(`${where} is not a DER certificate`);
+  if (!isDerSequence(der)) input.fail(`${where} is not a DER certificate`);
   return der;
+}
+
+/**
+ * A SEQUENCE filling `der` whose nested lengths all hold up: what the certificate check needs, walked with the
+ * plain TLV reader (a full asn1js parse of every certificate dominated opening 500-entry keystores).
+ */
+function isDerSequence(der: Uint8Array): boolean {
+  const walk = (tlv: Tlv, depth: number): boolean =>
+    depth <= MAX_DER_DEPTH && (!(tlv.tag & CONSTRUCTED) || children(tlv).every((c) => walk(c, depth + 1)));
+  try {
+    const root = readRoot(der);
+    return root.tag === Tag.Sequence && walk(root, 0);
+  } catch {
+    return false;
+  }
 }
 
 /** EncryptedPrivateKeyInfo with Sun's algorithm OIDs. */

@@ -56,7 +56,8 @@ async function listWithoutPassword(store: KeystoreStructure): Promise<ReadResult
  */
 const MAX_ROUNDS_TO_TELL_ALTERED = 200_000;
 
-async function checkIntegrity(store: KeystoreStructure, password: string, onProgress: ReadOptions['onProgress']): Promise<void> {
+/** WRONG_PASSWORD or INTEGRITY_FAILED unless the digest proves the password and the contents. */
+export async function checkIntegrity(store: KeystoreStructure, password: string, onProgress: ReadOptions['onProgress']): Promise<void> {
   const expected = digestParts('sha1', [utf16be(password), WHITENER, store.body]);
   if (timingSafeEqual(expected, store.digest)) return;
   // A wrong password and an altered file look the same, unless the password opens a key: then it was right.
@@ -77,7 +78,8 @@ async function checkIntegrity(store: KeystoreStructure, password: string, onProg
   );
 }
 
-async function unprotect(key: ProtectedKey, password: string): Promise<Uint8Array | undefined> {
+/** The PKCS#8 key, or undefined when the password does not open it. */
+export async function unprotect(key: ProtectedKey, password: string): Promise<Uint8Array | undefined> {
   if (key.scheme === 'jks') return jksUnprotectKey(key.data, password);
   const plain = await jceksDecrypt(key.data, password, key.salt, key.iterations);
   return plain && isPkcs8PrivateKeyInfo(plain) ? plain : undefined;

@@ -63,4 +63,6 @@ export interface Pkcs12WriteOptions extends WriteProgress {
 export interface JavaKeystoreWriteOptions extends WriteProgress {
   kind: 'jks' | 'jceks';
   storePassword: string;
+  /** JCEKS key protection rounds (tests, bench); default JDK 17's 200,000. JKS has no iteration count. */
+  iterations?: number;
 }

@@ -36,6 +36,22 @@ export const DIGEST_HASH: Record<string, HashName> = {
   '2.16.840.1.101.3.4.2.3': 'sha512',
 };
 
+/** The OID of a hash's PBKDF2 PRF (hmacWithSHA256 ...), for writers. */
+export function prfOid(hash: HashName): string {
+  return oidFor(PRF_HASH, hash);
+}
+
+/** The OID of a digest algorithm (sha256 ...), for the PKCS#12 MAC a writer computes. */
+export function digestOid(hash: HashName): string {
+  return oidFor(DIGEST_HASH, hash);
+}
+
+function oidFor(table: Record<string, HashName>, hash: HashName): string {
+  const found = Object.keys(table).find((oid) => table[oid] === hash);
+  if (!found) throw new RangeError(`no OID for ${hash}`);
+  return found;
+}
+
 export const HASH_LABEL: Record<HashName, string> = {
   md5: 'MD5',
   sha1: 'SHA-1',

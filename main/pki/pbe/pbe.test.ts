@@ -1,13 +1,21 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { fixture } from '../../../test/helpers/fixtures';
 import { digest, privateKeyFacts } from '../crypto';
 import { PkiError } from '../errors';
 import { encoded, octets, parse, sequence } from '../der/asn1';
 import { decryptEncryptedPrivateKeyInfo, decryptPbe } from './index';
-import { checkIterations } from './scheme';
+import * as der from '../der/write';
+import { OID } from './oids';
+import { secretFor } from './password';
+import { pbes2Encrypt } from './pbes2';
+import { pkcs12PbeEncrypt } from './pkcs12-pbe';
+import { type PbeEncrypted, checkIterations } from './scheme';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 
 const DIR = fixture('pkcs12');
@@ -97,5 +105,41 @@ describe('decryptPbe', () => {
     // SEQUENCE { OID 1.2.3.4 }
     const e = await rejectsWith(decryptPbe(new Uint8Array([0x30, 0x05, 0x06, 0x03, 0x2a, 0x03, 0x04]), new Uint8Array(16), 'x'), 'UNSUPPORTED_ALGORITHM');
     assert.match(e.message, /OID 1\.2\.3\.4/);
+  });
+});
+
+describe('the encryptors, read back by openssl pkey and by the decryptors', () => {
+  const execFileAsync = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), 'certbench-pbe-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const epki = ({ algorithm, data }: PbeEncrypted) => der.sequence(algorithm, der.octetString(data));
+  const encryptors: [name: string, protection: string, legacyProvider: boolean, encrypt: () => Promise<PbeEncrypted>][] = [
+    ['PBES2 AES-256-CBC, HMAC-SHA256', 'PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC, 2048 iterations)', false, () => pbes2Encrypt(secretFor(PASSWORD), plain, { cipher: 'aes-256-cbc', hash: 'sha256', iterations: 2048 })],
+    ['PKCS#12 3DES', 'pbeWithSHAAnd3-KeyTripleDES-CBC (legacy, 2048 iterations)', false, () => pkcs12PbeEncrypt(OID.pbeWithSHAAnd3KeyTripleDESCBC, secretFor(PASSWORD), plain, 2048)],
+    ['PKCS#12 RC2-40', 'pbeWithSHAAnd40BitRC2-CBC (legacy, 2048 iterations)', true, () => pkcs12PbeEncrypt(OID.pbeWithSHAAnd40BitRC2CBC, secretFor(PASSWORD), plain, 2048)],
+  ];
+  for (const [name, protection, legacyProvider, encrypt] of encryptors) {
+    it(name, async () => {
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.der`);
+      const bytes = epki(await encrypt());
+      writeFileSync(file, bytes);
+      const providers = legacyProvider ? ['-provider', 'legacy', '-provider', 'default'] : [];
+      const { stdout } = await execFileAsync('openssl', ['pkey', '-inform', 'DER', '-in', file, '-passin', `pass:${PASSWORD}`, '-pubout', '-outform', 'DER', ...providers], {
+        encoding: 'buffer',
+        env: { ...process.env, LC_ALL: 'C.UTF-8' },
+      });
+      const fingerprint = (b: Uint8Array) => hex(digest('sha256', b));
+      assert.equal(fingerprint(stdout), manifest.pkcs8Spki, 'openssl decrypts it: the public half of what it finds is the key');
+      const ours = await decryptEncryptedPrivateKeyInfo(bytes, PASSWORD);
+      assert.equal(ours.protection, protection);
+      assert.equal(fingerprint(ours.pkcs8), fingerprint(plain));
+      await rejectsWith(decryptEncryptedPrivateKeyInfo(bytes, 'wrong password'), 'WRONG_PASSWORD');
+    });
+  }
+
+  it('fresh salt and IV every time', async () => {
+    const [a, b] = await Promise.all([encryptors[0][3](), encryptors[0][3]()]);
+    assert.notEqual(hex(a.algorithm), hex(b.algorithm));
+    assert.notEqual(hex(a.data), hex(b.data));
   });
 });

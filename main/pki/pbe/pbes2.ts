@@ -1,11 +1,14 @@
-/** PBES2 (RFC 8018 section 6.2): PBKDF2 with an HMAC PRF, then AES-CBC or DES-EDE3-CBC. */
-import { decryptCbc, type BlockCipherName, type HashName } from '../crypto';
+/** PBES2 (RFC 8018 section 6.2): PBKDF2 with an HMAC PRF, then AES-CBC or DES-EDE3-CBC. Read and written. */
+import { decryptCbc, encryptCbc, randomBytes, type BlockCipherName, type HashName } from '../crypto';
+import * as der from '../der/write';
+import type { PbeSecret } from './password';
+import type { RunOptions } from './hash-iterate';
 import { type Derivation, measured } from './cost';
 import { pbkdf2 } from './pbkdf2';
 import { corrupt } from '../errors';
 import { type Node, integer, isNull, octets, oid, sequence } from '../der/asn1';
-import { OID, PRF_HASH, describeOid } from './oids';
-import { type PbeScheme, checkIterations, unsupported } from './scheme';
+import { OID, PRF_HASH, describeOid, prfOid } from './oids';
+import { type PbeEncrypted, type PbeScheme, checkIterations, unsupported } from './scheme';
 import { HASH_BYTES } from '../crypto';
 
 interface CipherSpec {
@@ -74,4 +77,31 @@ export function pbes2Scheme(params: Node | undefined, where: string): PbeScheme 
 function explicitSalt(node: Node | undefined, where: string): Uint8Array {
   if (node && node.idBlock.tagClass === 1 && node.idBlock.tagNumber === 16) throw unsupported('a PBKDF2 salt from another source (otherSource)');
   return octets(node, where);
+}
+
+export interface Pbes2Choice {
+  cipher: BlockCipherName;
+  /** The PBKDF2 PRF: HMAC with this hash. */
+  hash: HashName;
+  iterations: number;
+  /** Random salt length in bytes (16: NIST SP 800-132 asks for at least 128 bits). */
+  saltLength?: number;
+}
+
+/**
+ * Encrypts with PBES2 under a fresh random salt and IV; the password's UTF-8 bytes feed PBKDF2 (as OpenSSL 3
+ * and Java do). Returns the PBES2 AlgorithmIdentifier as OpenSSL writes it (PRF explicit, no key length).
+ */
+export async function pbes2Encrypt(secret: PbeSecret, plaintext: Uint8Array, choice: Pbes2Choice, options: RunOptions = {}): Promise<PbeEncrypted> {
+  const [cipherOid, cipher] = Object.entries(CIPHERS).find(([, c]) => c.name === choice.cipher) ?? [];
+  if (!cipherOid || !cipher) throw new RangeError(`no PBES2 cipher ${choice.cipher}`);
+  const salt = randomBytes(choice.saltLength ?? 16);
+  const iv = randomBytes(cipher.ivLength);
+  const key = await pbkdf2(secret.utf8, salt, choice.iterations, cipher.keyLength, choice.hash, options);
+  const pbkdf2Params = der.sequence(der.octetString(salt), der.integer(choice.iterations), der.algorithm(prfOid(choice.hash), null));
+  const algorithm = der.algorithm(
+    OID.pbes2,
+    der.sequence(der.algorithm(OID.pbkdf2, pbkdf2Params), der.algorithm(cipherOid, der.octetString(iv))),
+  );
+  return { algorithm, data: encryptCbc(cipher.name, key, iv, plaintext) };
 }

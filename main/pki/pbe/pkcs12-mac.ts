@@ -1,8 +1,9 @@
-/** The PKCS#12 password MAC (RFC 7292 section 5): HMAC keyed by the PKCS#12 KDF with ID 3. */
-import { hmac, timingSafeEqual, type HashName } from '../crypto';
+/** The PKCS#12 password MAC (RFC 7292 section 5): HMAC keyed by the PKCS#12 KDF with ID 3. Checked and made. */
+import { hmac, randomBytes, timingSafeEqual, type HashName } from '../crypto';
+import * as der from '../der/write';
 import { corrupt } from '../errors';
 import { type Node, integer, octets, oid, sequence } from '../der/asn1';
-import { DIGEST_HASH, HASH_LABEL, OID, describeOid } from './oids';
+import { DIGEST_HASH, HASH_LABEL, OID, describeOid, digestOid } from './oids';
 import type { PbeSecret } from './password';
 import type { Derivation } from './cost';
 import type { RunOptions } from './hash-iterate';
@@ -43,4 +44,21 @@ export function macWork(spec: MacSpec): Derivation {
 export async function verifyMac(spec: MacSpec, secret: PbeSecret, content: Uint8Array, options: RunOptions = {}): Promise<boolean> {
   const key = await pkcs12Kdf(spec.hash, secret.bmp, spec.salt, KDF_ID.mac, spec.iterations, HASH_BYTES[spec.hash], options);
   return timingSafeEqual(hmac(spec.hash, key, content), spec.digest);
+}
+
+/**
+ * MacData over `content` (the AuthenticatedSafe encoding) under a fresh random salt: what a writer appends
+ * to the PFX. The KDF takes the password's BMPString form, as every reader expects.
+ */
+export async function computeMacData(
+  hash: HashName,
+  secret: PbeSecret,
+  content: Uint8Array,
+  { iterations, saltLength }: { iterations: number; saltLength: number },
+  options: RunOptions = {},
+): Promise<Uint8Array> {
+  const salt = randomBytes(saltLength);
+  const key = await pkcs12Kdf(hash, secret.bmp, salt, KDF_ID.mac, iterations, HASH_BYTES[hash], options);
+  const digestInfo = der.sequence(der.algorithm(digestOid(hash), null), der.octetString(hmac(hash, key, content)));
+  return der.sequence(digestInfo, der.octetString(salt), der.integer(iterations));
 }

@@ -22,14 +22,14 @@ import { type MacSpec, parseMacData } from './pkcs12-mac';
 import { describeOid } from './oids';
 import type { PbeScheme } from './scheme';
 
-const CT = {
+export const CT = {
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
   envelopedData: '1.2.840.113549.1.7.3',
   encryptedData: '1.2.840.113549.1.7.6',
 };
 
-const BAG = {
+export const BAG = {
   key: '1.2.840.113549.1.12.10.1.1',
   shroudedKey: '1.2.840.113549.1.12.10.1.2',
   cert: '1.2.840.113549.1.12.10.1.3',
@@ -38,13 +38,13 @@ const BAG = {
   safeContents: '1.2.840.113549.1.12.10.1.6',
 };
 
-const ATTR = {
+export const ATTR = {
   friendlyName: '1.2.840.113549.1.9.20',
   localKeyId: '1.2.840.113549.1.9.21',
   oracleTrustedKeyUsage: '2.16.840.1.113894.746875.1.1',
 };
 
-const X509_CERT = '1.2.840.113549.1.9.22.1';
+export const X509_CERT = '1.2.840.113549.1.9.22.1';
 const X509_CRL = '1.2.840.113549.1.9.23.1';
 
 /** One ContentInfo of the AuthenticatedSafe. */

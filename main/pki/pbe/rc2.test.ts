@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import forge from 'node-forge';
 import { BadDecrypt } from '../crypto';
-import { rc2CbcDecrypt, rc2DecryptBlock } from './rc2';
+import { rc2CbcDecrypt, rc2CbcEncrypt, rc2DecryptBlock, rc2EncryptBlock } from './rc2';
 
 const h = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -21,6 +21,32 @@ describe('RC2 (RFC 2268 section 5 test vectors, decrypting)', () => {
     it(`key ${key}, ${bits} effective bits`, () => {
       assert.equal(hex(rc2DecryptBlock(h(key), bits, h(cipher))), plain);
     });
+    it(`encrypting: key ${key}, ${bits} effective bits`, () => {
+      assert.equal(hex(rc2EncryptBlock(h(key), bits, h(plain))), cipher);
+    });
+  }
+});
+
+describe('RC2-CBC encryption is read by node-forge', () => {
+  for (const [keyLength, bits] of [
+    [5, 40],
+    [16, 128],
+  ] as const) {
+    for (const size of [0, 7, 8, 77]) {
+      it(`RC2-${bits}, ${size} bytes`, () => {
+        const key = new Uint8Array(Buffer.from(forge.random.getBytesSync(keyLength), 'latin1'));
+        const iv = new Uint8Array(Buffer.from(forge.random.getBytesSync(8), 'latin1'));
+        const plain = new Uint8Array(Buffer.from(forge.random.getBytesSync(size), 'latin1'));
+        const encrypted = rc2CbcEncrypt(key, bits, iv, plain);
+        assert.equal(encrypted.length, (Math.floor(size / 8) + 1) * 8, 'PKCS#7 padding always adds 1..8 bytes');
+        const decipher = forge.rc2.createDecryptionCipher(forge.util.createBuffer(Buffer.from(key).toString('latin1')), bits);
+        decipher.start(Buffer.from(iv).toString('latin1'));
+        decipher.update(forge.util.createBuffer(Buffer.from(encrypted).toString('latin1')));
+        assert.ok(decipher.finish(), 'forge accepts the padding');
+        assert.equal(hex(Buffer.from(decipher.output.getBytes(), 'latin1')), hex(plain));
+        assert.equal(hex(rc2CbcDecrypt(key, bits, iv, encrypted)), hex(plain));
+      });
+    }
   }
 });
 

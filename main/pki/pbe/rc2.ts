@@ -1,6 +1,6 @@
 /**
- * RC2-CBC decryption (RFC 2268), pure JS: Node 20 has RC2 only with the legacy provider and Electron's
- * BoringSSL must not be relied on for it. Only legacy PKCS#12 files need it (RC2-40 certificate safes).
+ * RC2-CBC (RFC 2268), pure JS: Node 20 has RC2 only with the legacy provider and Electron's BoringSSL must
+ * not be relied on for it. Only legacy PKCS#12 files need it (RC2-40 certificate safes), read and written.
  */
 import { BadDecrypt } from '../crypto';
 
@@ -62,6 +62,33 @@ function decryptBlock(K: Uint16Array, R: Uint16Array): void {
   for (let n = 0; n < 5; n++) rmix();
 }
 
+function encryptBlock(K: Uint16Array, R: Uint16Array): void {
+  let j = 0;
+  const mix = () => {
+    for (let i = 0; i < 4; i++) {
+      const s = SHIFTS[i];
+      const sum = (R[i] + K[j++] + (R[(i + 3) & 3] & R[(i + 2) & 3]) + (~R[(i + 3) & 3] & R[(i + 1) & 3])) & 0xffff;
+      R[i] = ((sum << s) | (sum >>> (16 - s))) & 0xffff;
+    }
+  };
+  const mash = () => {
+    for (let i = 0; i < 4; i++) R[i] = R[i] + K[R[(i + 3) & 3] & 63];
+  };
+  for (let n = 0; n < 5; n++) mix();
+  mash();
+  for (let n = 0; n < 6; n++) mix();
+  mash();
+  for (let n = 0; n < 5; n++) mix();
+}
+
+/** One raw block (ECB), for the RFC 2268 test vectors. */
+export function rc2EncryptBlock(key: Uint8Array, effectiveBits: number, block: Uint8Array): Uint8Array {
+  const R = new Uint16Array(4);
+  for (let i = 0; i < 4; i++) R[i] = block[2 * i] | (block[2 * i + 1] << 8);
+  encryptBlock(expandKey(key, effectiveBits), R);
+  return Uint8Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? R[i >> 1] & 0xff : R[i >> 1] >> 8));
+}
+
 /** One raw block (ECB), for the RFC 2268 test vectors. */
 export function rc2DecryptBlock(key: Uint8Array, effectiveBits: number, block: Uint8Array): Uint8Array {
   const R = new Uint16Array(4);
@@ -92,4 +119,26 @@ export function rc2CbcDecrypt(key: Uint8Array, effectiveBits: number, iv: Uint8A
   if (pad < 1 || pad > 8) throw new BadDecrypt();
   for (let i = out.length - pad; i < out.length; i++) if (out[i] !== pad) throw new BadDecrypt();
   return out.subarray(0, out.length - pad);
+}
+
+/** RC2-CBC with PKCS#7 padding (legacy PKCS#12 certificate safes). */
+export function rc2CbcEncrypt(key: Uint8Array, effectiveBits: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  if (iv.length !== 8) throw new Error('RC2 IV must be 8 bytes');
+  const K = expandKey(key, effectiveBits);
+  const pad = 8 - (data.length % 8);
+  const out = new Uint8Array(data.length + pad);
+  out.set(data);
+  out.fill(pad, data.length);
+  const R = new Uint16Array(4);
+  let prev = iv;
+  for (let at = 0; at < out.length; at += 8) {
+    for (let i = 0; i < 4; i++) R[i] = (out[at + 2 * i] ^ prev[2 * i]) | ((out[at + 2 * i + 1] ^ prev[2 * i + 1]) << 8);
+    encryptBlock(K, R);
+    for (let i = 0; i < 4; i++) {
+      out[at + 2 * i] = R[i] & 0xff;
+      out[at + 2 * i + 1] = R[i] >> 8;
+    }
+    prev = out.subarray(at, at + 8);
+  }
+  return out;
 }

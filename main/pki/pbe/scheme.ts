@@ -20,6 +20,12 @@ export interface PbeScheme {
   decrypt(secret: PbeSecret, data: Uint8Array, options?: RunOptions): Promise<Uint8Array>;
 }
 
+/** What a password-based encryption produced: the AlgorithmIdentifier (DER) to store beside the ciphertext. */
+export interface PbeEncrypted {
+  algorithm: Uint8Array;
+  data: Uint8Array;
+}
+
 /** No real writer goes near this; a larger count is damage or an attempt to hang the app. */
 export const MAX_ITERATIONS = 10_000_000;
 

@@ -1,7 +1,7 @@
 /** Decodes an X.509 certificate into everything the inspector shows (CLI.md inspect fields and more). */
 import type { CertificateDto, ExtensionDto, NamePart } from '../../api/dto';
 import { digest } from '../crypto';
-import { children, contextNumber, expectTag, hex, isoTimeOrNull, oidOf, readRoot, smallInt, Tag, value, whole } from '../der/der';
+import { children, contextNumber, expectTag, hex, isoTimeOrNull, oidOf, readRoot, smallInt, Tag, value, whole, type Tlv } from '../der/der';
 import { decodeExtensions, emptyFacts, type ExtensionFacts } from './extensions';
 import { readName } from './name';
 import { algorithmName } from './oids';
@@ -16,12 +16,30 @@ export type CertificateFacts = Omit<CertificateDto, 'id' | 'alias' | 'location' 
 
 const DAY = 86_400_000;
 
-export function parseCertificate(der: Uint8Array): CertificateFacts {
+/** The fields of a certificate as TLVs into its DER: what parseCertificate decodes and chain ordering links. */
+export interface CertificateFields {
+  tbs: Tlv;
+  signatureAlgorithm: Tlv;
+  /** The BIT STRING holding the signature. */
+  signature: Tlv;
+  version: number;
+  serial: Tlv;
+  /** The signature algorithm inside the signed part (must equal signatureAlgorithm). */
+  innerAlgorithm: Tlv;
+  issuer: Tlv;
+  validity: Tlv[];
+  subject: Tlv;
+  spki: Tlv;
+  /** The Extensions SEQUENCE, when the certificate has one. */
+  extensions: Tlv | null;
+}
+
+export function certificateFields(der: Uint8Array): CertificateFields {
   const root = expectTag(readRoot(der, 'certificate'), Tag.Sequence, 'certificate');
-  const [tbs, sigAlg, sigValue] = children(root, 'certificate');
+  const [tbs, signatureAlgorithm, signature] = children(root, 'certificate');
   expectTag(tbs, Tag.Sequence, 'certificate body');
-  expectTag(sigAlg, Tag.Sequence, 'signature algorithm');
-  expectTag(sigValue, Tag.BitString, 'signature');
+  expectTag(signatureAlgorithm, Tag.Sequence, 'signature algorithm');
+  expectTag(signature, Tag.BitString, 'signature');
   const f = children(tbs, 'certificate body');
   let i = 0;
   let version = 1;
@@ -29,17 +47,26 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
     version = (smallInt(expectTag(children(f[0], 'version')[0], Tag.Integer, 'version')) ?? 0) + 1;
     i++;
   }
-  const serial = readSerial(expectTag(f[i++], Tag.Integer, 'serial number'));
-  const innerAlg = expectTag(f[i++], Tag.Sequence, 'signature algorithm');
-  const issuerTlv = expectTag(f[i++], Tag.Sequence, 'issuer');
+  const serial = expectTag(f[i++], Tag.Integer, 'serial number');
+  const innerAlgorithm = expectTag(f[i++], Tag.Sequence, 'signature algorithm');
+  const issuer = expectTag(f[i++], Tag.Sequence, 'issuer');
   const validity = children(expectTag(f[i++], Tag.Sequence, 'validity'), 'validity');
-  const subjectTlv = expectTag(f[i++], Tag.Sequence, 'subject');
+  const subject = expectTag(f[i++], Tag.Sequence, 'subject');
   const spki = expectTag(f[i++], Tag.Sequence, 'public key info');
+  let extensions: Tlv | null = null;
+  for (; i < f.length; i++) {
+    if (contextNumber(f[i]) === 3) extensions = expectTag(children(f[i], 'extensions')[0], Tag.Sequence, 'extensions');
+  }
+  return { tbs, signatureAlgorithm, signature, version, serial, innerAlgorithm, issuer, validity, subject, spki, extensions };
+}
+
+export function parseCertificate(der: Uint8Array): CertificateFacts {
+  const fields = certificateFields(der);
+  const { version, innerAlgorithm: innerAlg, issuer: issuerTlv, validity, subject: subjectTlv, spki, signatureAlgorithm: sigAlg } = fields;
+  const serial = readSerial(fields.serial);
   let extensions: ExtensionDto[] = [];
   let facts: ExtensionFacts = emptyFacts();
-  for (; i < f.length; i++) {
-    if (contextNumber(f[i]) === 3) ({ extensions, facts } = decodeExtensions(expectTag(children(f[i], 'extensions')[0], Tag.Sequence, 'extensions')));
-  }
+  if (fields.extensions) ({ extensions, facts } = decodeExtensions(fields.extensions));
   const subject = readName(subjectTlv);
   const issuer = readName(issuerTlv);
   const publicKey = spkiFacts(spki);
