@@ -396,3 +396,40 @@ test('a truststore of certifi’s 121 roots: only the rows on screen are drawn, 
   expect(entries.every((e) => e.type === 'trustedCertEntry')).toBe(true);
   expect(entries.map((e) => e.alias)).toContain(lastAlias.toLowerCase());
 });
+
+test('a PFX opened as a keystore and saved as JCEKS: keytool and Java read the key pair', async ({ app: page, outputDir }) => {
+  await openKeystoresPage(page);
+  await page.getByTestId('keystore-file-input').setInputFiles(fixture('server.pfx'));
+  const ask = page.getByRole('dialog', { name: 'Password for server.pfx' });
+  await ask.getByLabel('Store password', { exact: true }).fill('correct horse');
+  await ask.getByRole('button', { name: 'Open' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('tab', { name: /^server\.pfx, PKCS#12/ })).toBeVisible();
+  const key = page.getByRole('table', { name: 'Entries' }).locator('tr[data-type="privateKey"]');
+  await expect(key).toHaveCount(1);
+  await expect(key).toContainText('shop.example.test');
+  const alias = (await key.getAttribute('data-alias'))!;
+
+  const password = 'Jceks-Store-2026';
+  await page.getByRole('button', { name: 'Save…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Save / });
+  await dialog.getByRole('radio', { name: /^JCEKS/ }).check();
+  // The file name follows the kind chosen.
+  await expect(dialog.getByLabel('File name')).toHaveValue('server.jceks');
+  await dialog.getByLabel('Store password', { exact: true }).fill(password);
+  await dialog.getByLabel('Confirm store password', { exact: true }).fill(`${password}x`);
+  await expect(dialog.getByText('The two passwords differ.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await dialog.getByLabel('Confirm store password', { exact: true }).fill(password);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const file = join(outputDir, 'server.jceks');
+  const listing = keytoolList(file, password, 'JCEKS');
+  expect(listing).toContain('Keystore type: JCEKS');
+  expect(keytoolEntries(listing)).toEqual([{ alias: alias.toLowerCase(), type: 'PrivateKeyEntry' }]);
+  const probed = await probeKeystore('JCEKS', file, password);
+  expect(probed).toHaveLength(1);
+  expect(probed[0]!.keyMatchesLeaf).toBe(true);
+  expect(probed[0]!.chain![0]).toContain('CN=shop.example.test');
+});
