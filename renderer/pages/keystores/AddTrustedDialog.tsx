@@ -1,6 +1,7 @@
 /** Add certificates as trusted entries: from the open files or a file opened here; one alias, or one per CN. */
 import { useMemo, useState } from 'react';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import type { KeystoreDto, ObjectSummaryDto } from '../../../main/api/dto';
 import { FormDialog } from './FormDialog';
 import { ObjectPicker } from './ObjectPicker';
@@ -59,12 +60,12 @@ export function AddTrustedDialog({ keystore, model, docs, initial = [], onClose 
       {single ? (
         <TextField label="Alias" value={shownAlias} onChange={(e) => setAlias(e.target.value)} error={problem !== null} helperText={problem ?? 'The name Java lists this certificate under.'} />
       ) : (
-        selected.length > 1 && <TextFieldNote />
+        selected.length > 1 && (
+          <Typography variant="body2" color="text.secondary">
+            Each certificate is named after its common name; rename any of them afterwards.
+          </Typography>
+        )
       )}
     </FormDialog>
   );
-}
-
-function TextFieldNote() {
-  return <TextField disabled label="Aliases" value="One per certificate, from its common name" helperText="Rename any of them afterwards." />;
 }

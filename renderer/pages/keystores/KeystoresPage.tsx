@@ -103,8 +103,8 @@ export function KeystoresPage() {
   const openDocument = useCallback(
     async (doc: DocumentDto) => {
       if (doc.status === 'error') return setFailure(doc.error);
-      const needsPassword = doc.status === 'locked' || doc.lock !== null || KEYSTORE_FORMATS.has(doc.format ?? '');
-      if (needsPassword && (doc.status === 'locked' || doc.lock !== null)) return setAsking({ type: 'open-password', doc });
+      if (doc.status === 'locked' || doc.lock !== null) return setAsking({ type: 'open-password', doc });
+      // Read without a password already (a PEM set, an unlocked PFX): main may still want it (a Java keystore does).
       const error = await openAsKeystore(doc);
       if (error && PASSWORD_ERRORS.has(error.code)) setAsking({ type: 'open-password', doc });
       else if (error) setFailure(error);
@@ -153,7 +153,7 @@ export function KeystoresPage() {
       }
       took.current = false;
     })();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new intent (or the first list) starts this; the helpers it calls change on every render.
   }, [intent, model.loaded]);
 
   // ---- actions ----
