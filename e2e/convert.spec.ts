@@ -2,7 +2,7 @@
  * The Convert wizard clicked through as a person would, and every file it writes checked by the peers:
  * OpenSSL for the PEM set and DER, keytool and Java's KeyStore for the JKS.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -205,6 +205,13 @@ test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a P
   await expect(nextButton(page)).toBeDisabled();
   await page.getByLabel('Keystore password', { exact: true }).fill(storePassword);
   await page.getByLabel('Confirm keystore password').fill(storePassword);
+  await expect(nextButton(page)).toBeEnabled();
+  // The key entry gets a password of its own, as keytool -keypass gives it.
+  const keyPassword = 'own key pass';
+  await page.getByLabel(/Protect the key with a password of its own/).check();
+  await expect(nextButton(page)).toBeDisabled();
+  await page.getByLabel('Key password', { exact: true }).fill(keyPassword);
+  await page.getByLabel('Confirm key password').fill(keyPassword);
   await page.getByLabel('Alias').fill('shop');
   await snap(page, 'convert-protect-jks');
   await nextButton(page).click();
@@ -224,10 +231,13 @@ test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a P
   expect(listing).toContain('Entry type: PrivateKeyEntry');
   expect(listing).toContain('Certificate chain length: 2');
   expect(listing).toMatch(/Certificate\[1\]:\nOwner: CN=shop\.example\.test/);
-  const entries = await probeKeystore('JKS', jks, storePassword);
+  // Java's KeyStore: getKey with the key's own password, and the key signs what the leaf verifies.
+  const entries = await probeKeystore('JKS', jks, storePassword, { shop: keyPassword });
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ alias: 'shop', type: 'key', keyMatchesLeaf: true });
   expect(entries[0]!.chain).toHaveLength(2);
+  // The store password alone does not open the key.
+  await expect(probeKeystore('JKS', jks, storePassword)).rejects.toThrow();
   expect(mode(jks)).toBe(0o600);
 });
 
@@ -310,4 +320,45 @@ test('a key without its passphrase only by choice, with a warning; an existing f
   await expect(page.getByTestId('result-verdict')).toHaveText(`Wrote 1 file to ${outputDir}`);
   expect(readdirSync(outputDir)).toEqual([name]);
   expect(openssl('pkey', '-in', keyFile, '-pubout')).toBe(openssl('pkey', '-in', fixture('server.key'), '-pubout'));
+});
+
+test('from the Inspector: a key → "Export as PFX with its certificate…" → legacy profile: OpenSSL reads it only with -legacy, keytool lists the key', async ({ app: page, outputDir }) => {
+  await page.getByTestId('file-input').setInputFiles([fixture('server.pem'), fixture('root.pem'), fixture('server.key')]);
+  await page.getByRole('region', { name: 'server.key' }).locator('[data-kind="privateKey"]').click();
+  await page.getByRole('region', { name: 'Details' }).getByRole('button', { name: 'Export as PFX with its certificate…' }).click();
+
+  await expect(stepHeading(page, 'Protect it')).toBeVisible();
+  await expect(page.getByTestId('convert-status')).toHaveText('shop.example.test, Certbench E2E Root, RSA 2048-bit private key → Windows Server / IIS');
+  const profiles = page.getByRole('radiogroup', { name: 'Who will open the PFX' });
+  await expect(profiles.getByRole('radio', { name: /^Modern/ })).toBeChecked();
+  await profiles.getByRole('radio', { name: /^Legacy/ }).check();
+  await expect(page.getByTestId('convert-status')).toHaveText(/→ Older Windows Server, macOS Keychain, Java 8$/);
+  const password = 'for old windows';
+  await page.getByLabel('PFX password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm PFX password').fill(password);
+  await page.getByLabel('Friendly name').fill('shop');
+  await snap(page, 'convert-protect-pfx');
+  await nextButton(page).click();
+  await nextButton(page).click();
+  await expect(page.getByTestId('review-files')).toContainText('PFX / P12 · Legacy');
+  await page.getByRole('button', { name: 'Write files' }).click();
+  await expect(page.getByTestId('result-verdict')).toHaveText(`Wrote 1 file to ${outputDir}`);
+
+  const [name] = readdirSync(outputDir);
+  const pfx = join(outputDir, name!);
+  expect(mode(pfx)).toBe(0o600);
+  // RC2-40 certificates and a 3DES key: OpenSSL 3 refuses it without -legacy, reads it with.
+  expect(() => execFileSync('openssl', ['pkcs12', '-in', pfx, '-passin', `pass:${password}`, '-info', '-noout'], { stdio: 'pipe' })).toThrow();
+  // -info prints the ciphers on stderr, the certificates on stdout.
+  const read = spawnSync('openssl', ['pkcs12', '-legacy', '-in', pfx, '-passin', `pass:${password}`, '-info', '-nokeys'], { encoding: 'utf8' });
+  expect(read.status).toBe(0);
+  const info = read.stdout;
+  expect(read.stderr).toMatch(/MAC: sha1/);
+  expect(read.stderr).toMatch(/pbeWithSHA1And40BitRC2-CBC/);
+  expect(read.stderr).toMatch(/pbeWithSHA1And3-KeyTripleDES-CBC/);
+  expect(info.split('\n').filter((l) => l.startsWith('subject=')).map((l) => l.slice(8).trim())).toEqual([...pemSubjects(fixture('server.pem')), ...pemSubjects(fixture('root.pem'))]);
+  const listing = execFileSync('keytool', ['-list', '-v', '-storetype', 'PKCS12', '-keystore', pfx, '-storepass', password], { encoding: 'utf8' });
+  expect(listing).toContain('Alias name: shop');
+  expect(listing).toContain('Entry type: PrivateKeyEntry');
+  expect(listing).toContain('Certificate chain length: 2');
 });

@@ -27,7 +27,7 @@ import { ReviewStep } from './ReviewStep';
 import { fromSource, withDocuments } from './selection';
 import { SourceStep } from './SourceStep';
 import { nextStep, previousStep, STEPS } from './steps';
-import { TARGET_CARDS, targetName } from './targets';
+import { choiceFor, TARGET_CARDS, targetName } from './targets';
 import { TargetStep } from './TargetStep';
 import { useConvertFiles } from './useConvertFiles';
 import { useConvertRun } from './useConvertRun';
@@ -87,6 +87,7 @@ export function ConvertPage() {
       ...wizard.request,
       destination: { folder: output.folder, names: changedNames(wizard.names, preview.files) },
       ...(wizard.passwordNeeded ? { password: wizard.password } : {}),
+      ...(wizard.needs?.ownKeyPassword && wizard.keyPassword.own ? { keyPassword: wizard.keyPassword.password } : {}),
     });
   };
 
@@ -103,7 +104,9 @@ export function ConvertPage() {
   const back = previousStep(step, steps);
   const blocker = step === 'where' && !output.folder ? 'Choose a folder to write into.' : wizard.blocker;
   const title = (id: string) => STEPS.find((s) => s.id === id)!.title;
-  const subtitle = [chosenWords(documents, wizard.selection), wizard.choice ? (TARGET_CARDS.find((c) => c.id === wizard.choice!.id)?.title ?? targetName(wizard.choice.target)) : null].filter(Boolean).join(' → ');
+  // Named by the card its target and options now stand for (a PFX switched to the legacy profile is for older Windows).
+  const card = wizard.choice ? TARGET_CARDS.find((c) => c.id === choiceFor(wizard.choice!.target, wizard.options).id) : undefined;
+  const subtitle = [chosenWords(documents, wizard.selection), wizard.choice ? (card?.title ?? targetName(wizard.choice.target)) : null].filter(Boolean).join(' → ');
   const exists = run.exists;
 
   return (
@@ -175,6 +178,8 @@ export function ConvertPage() {
                 confirm={wizard.confirm}
                 onPassword={wizard.setPassword}
                 onConfirm={wizard.setConfirm}
+                keyPassword={wizard.keyPassword}
+                onKeyPassword={wizard.setKeyPassword}
                 leafLabel={wizard.latest?.chain[0]?.label ?? null}
               />
             )}

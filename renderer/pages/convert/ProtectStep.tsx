@@ -28,6 +28,8 @@ interface Props {
   confirm: string;
   onPassword: (p: string) => void;
   onConfirm: (p: string) => void;
+  keyPassword: { own: boolean; password: string; confirm: string };
+  onKeyPassword: (next: Partial<{ own: boolean; password: string; confirm: string }>) => void;
   /** The leaf's name: the default alias. */
   leafLabel: string | null;
 }
@@ -40,7 +42,7 @@ function passwordLabel(target: ConvertTarget): string {
   return 'Key passphrase';
 }
 
-export function ProtectStep({ target, needs, options, setOption, passwordNeeded, password, confirm, onPassword, onConfirm, leafLabel }: Props) {
+export function ProtectStep({ target, needs, options, setOption, passwordNeeded, password, confirm, onPassword, onConfirm, keyPassword, onKeyPassword, leafLabel }: Props) {
   const plain = options.noKeyEncryption === true;
   return (
     <Box sx={{ display: 'grid', gap: 3, maxWidth: 720 }}>
@@ -71,6 +73,24 @@ export function ProtectStep({ target, needs, options, setOption, passwordNeeded,
             {needs.container ? 'The password the receiver will type to open it' : 'The passphrase that protects the key'}
           </Typography>
           <NewPasswordFields label={passwordLabel(target)} password={password} confirm={confirm} onPassword={onPassword} onConfirm={onConfirm} problem={passwordProblem(target, password, confirm)} />
+        </Box>
+      )}
+      {needs.ownKeyPassword && (
+        <Box sx={{ display: 'grid', gap: 1 }}>
+          <FormControlLabel
+            control={<Switch checked={keyPassword.own} onChange={(_, own) => onKeyPassword({ own })} />}
+            label="Protect the key with a password of its own (keytool’s -keypass); off: the keystore password opens it"
+          />
+          {keyPassword.own && (
+            <NewPasswordFields
+              label="Key password"
+              password={keyPassword.password}
+              confirm={keyPassword.confirm}
+              onPassword={(p) => onKeyPassword({ password: p })}
+              onConfirm={(p) => onKeyPassword({ confirm: p })}
+              problem={passwordProblem(target, keyPassword.password, keyPassword.confirm)}
+            />
+          )}
         </Box>
       )}
       {needs.profile && (

@@ -19,6 +19,8 @@ export interface ProtectionNeeds {
   includeKey: boolean;
   /** The key may go to a file of its own beside the certificates (pem, fullchain, der, p7b). */
   separateKey: boolean;
+  /** A JKS/JCEKS key entry may have a password of its own (keytool -keypass). */
+  ownKeyPassword: boolean;
 }
 
 const SEPARATE_KEY: readonly ConvertTarget[] = ['pem', 'fullchain', 'der', 'p7b'];
@@ -43,6 +45,7 @@ export function protectionNeeds(target: ConvertTarget, options: ConvertOptionsDt
     includeRoot: ['pem', 'fullchain', 'certbot', 'p7b', 'p7b-der', 'pfx', 'jks', 'jceks'].includes(target),
     includeKey: target === 'pem' && hasKey,
     separateKey: SEPARATE_KEY.includes(target) && hasKey,
+    ownKeyPassword: (target === 'jks' || target === 'jceks') && hasKey,
   };
 }
 

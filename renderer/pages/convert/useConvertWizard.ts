@@ -25,6 +25,9 @@ export interface WizardModel {
   confirm: string;
   setPassword(p: string): void;
   setConfirm(p: string): void;
+  /** JKS/JCEKS: the key entry's own password, when the user wants one (else the store password). */
+  keyPassword: { own: boolean; password: string; confirm: string };
+  setKeyPassword(next: Partial<WizardModel['keyPassword']>): void;
   names: FileNames;
   setName(role: PlannedFileDto['role'], name: string): void;
   /** The step shown (a step that no longer applies gives way to the next). */
@@ -57,6 +60,7 @@ export function useConvertWizard(documents: DocumentDto[]): WizardModel {
   const [options, setOptions] = useState<ConvertOptionsDto>({});
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [keyPassword, setKeyPasswordState] = useState<WizardModel['keyPassword']>({ own: false, password: '', confirm: '' });
   const [names, setNames] = useState<FileNames>({});
   const [step, setStep] = useState<StepId>('source');
 
@@ -102,8 +106,11 @@ export function useConvertWizard(documents: DocumentDto[]): WizardModel {
       case 'target':
         if (!choice) return 'Choose who needs it.';
         return current?.blocked?.message ?? null;
-      case 'protect':
-        return passwordNeeded && choice ? passwordProblem(choice.target, password, confirm) : null;
+      case 'protect': {
+        const store = passwordNeeded && choice ? passwordProblem(choice.target, password, confirm) : null;
+        const key = needs?.ownKeyPassword && keyPassword.own && choice ? passwordProblem(choice.target, keyPassword.password, keyPassword.confirm) : null;
+        return store ?? (key ? `Key password: ${key}` : null);
+      }
       case 'where': {
         const bad = Object.values(names).find((n) => n !== undefined && !FILE_NAME.test(n.trim()));
         return bad !== undefined ? `“${bad}” cannot be a file name.` : null;
@@ -126,6 +133,7 @@ export function useConvertWizard(documents: DocumentDto[]): WizardModel {
     setOptions({});
     setPassword('');
     setConfirm('');
+    setKeyPasswordState({ own: false, password: '', confirm: '' });
     setNames({});
     setStep('source');
   }, []);
@@ -141,6 +149,8 @@ export function useConvertWizard(documents: DocumentDto[]): WizardModel {
     confirm,
     setPassword,
     setConfirm,
+    keyPassword,
+    setKeyPassword: useCallback((next: Partial<WizardModel['keyPassword']>) => setKeyPasswordState((k) => ({ ...k, ...next })), []),
     names,
     setName,
     step: shown,
