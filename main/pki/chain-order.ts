@@ -40,6 +40,11 @@ interface Cert {
   aki: string | null;
   notAfter: number;
   selfSigned?: boolean;
+  /** Signature checks already made against this certificate as the child, by issuer. */
+  signedBy?: Map<Cert, Signed>;
+  /** Names for messages, made once: thousands of left-out reasons repeat them. */
+  subjectName?: string;
+  issuerName?: string;
 }
 
 const BASIC_CONSTRAINTS = '2.5.29.19';
@@ -50,54 +55,75 @@ const MAX_NAMED = 5;
 const MAX_CANDIDATES = 32;
 
 export function orderChain(certs: Uint8Array[], options: ChainOrderOptions = {}): ChainOrder {
-  const leftOut: ChainOrder['leftOut'] = [];
-  const warnings: string[] = [];
-  const all: Cert[] = [];
-  const seen = new Set<string>();
-  for (const der of certs) {
-    const id = latin1(digest('sha256', der));
-    if (seen.has(id)) continue; // exact duplicates count once
-    seen.add(id);
-    try {
-      all.push(linkFacts(der));
-    } catch (e) {
-      leftOut.push({ der, reason: `not a certificate Certbench can read (${isPkiError(e) ? e.message : 'malformed'})` });
+  return new ChainIndex(certs).order(options);
+}
+
+/**
+ * The certificates of one conversion, decoded and indexed once: a keystore with 500 key pairs orders 500
+ * chains over the same certificates, so names, key bits and signature checks are not redone per key.
+ */
+export class ChainIndex {
+  private readonly all: Cert[] = [];
+  private readonly unreadable: ChainOrder['leftOut'] = [];
+  private readonly bySubject = new Map<string, Cert[]>();
+  private readonly byKeyBits = new Map<string, Cert[]>();
+
+  constructor(certs: readonly Uint8Array[]) {
+    const seen = new Set<string>();
+    for (const der of certs) {
+      const id = latin1(digest('sha256', der));
+      if (seen.has(id)) continue; // exact duplicates count once
+      seen.add(id);
+      try {
+        this.all.push(linkFacts(der));
+      } catch (e) {
+        this.unreadable.push({ der, reason: `not a certificate Certbench can read (${isPkiError(e) ? e.message : 'malformed'})` });
+      }
     }
-  }
-  const bySubject = new Map<string, Cert[]>();
-  for (const c of all) {
-    const list = bySubject.get(c.subjectKey);
-    if (list) list.push(c);
-    else bySubject.set(c.subjectKey, [c]);
+    for (const c of this.all) {
+      push(this.bySubject, c.subjectKey, c);
+      push(this.byKeyBits, latin1(value(children(c.fields.spki, 'public key info')[1])), c);
+    }
   }
 
-  const why = new Map<Cert, string>();
-  const leaf = options.leafSpki ? leafForKey(all, options.leafSpki, why, warnings) : leafByShape(all, bySubject, why, warnings);
-  const path: Cert[] = [];
-  if (leaf) {
-    const taken = new Set([leaf]);
-    path.push(leaf);
-    for (let current = leaf; !isSelfSigned(current); ) {
-      const next = issuerOf(current, bySubject, taken, why, warnings);
-      if (!next) break;
-      path.push(next);
-      taken.add(next);
-      current = next;
+  order(options: ChainOrderOptions = {}): ChainOrder {
+    const { all, bySubject } = this;
+    const leftOut: ChainOrder['leftOut'] = [...this.unreadable];
+    const warnings: string[] = [];
+    const why = new Map<Cert, string>();
+    const leaf = options.leafSpki ? leafForKey(all, this.byKeyBits.get(latin1(publicKeyBits(options.leafSpki))) ?? [], why, warnings) : leafByShape(all, bySubject, why, warnings);
+    const path: Cert[] = [];
+    if (leaf) {
+      const taken = new Set([leaf]);
+      path.push(leaf);
+      for (let current = leaf; !isSelfSigned(current); ) {
+        const next = issuerOf(current, bySubject, taken, why, warnings);
+        if (!next) break;
+        path.push(next);
+        taken.add(next);
+        current = next;
+      }
     }
+    const onPath = new Set(path);
+    const unrelated: Cert[] = [];
+    for (const c of all) {
+      if (onPath.has(c)) continue;
+      const reason = why.get(c);
+      if (reason === undefined) unrelated.push(c);
+      leftOut.push({ der: c.der, reason: reason ?? `not part of this chain: issued by ${issuerNameOf(c)} for ${subjectNameOf(c)}` });
+    }
+    if (unrelated.length > 0) {
+      warnings.push(`${count(unrelated.length, 'certificate')} not part of this chain ${unrelated.length === 1 ? 'was' : 'were'} left out: ${listNames(unrelated)}.`);
+    }
+    const chain = path.map((c, i) => ({ der: c.der, role: roleAt(path, i) }));
+    return { chain, leftOut, warnings };
   }
-  const onPath = new Set(path);
-  const unrelated: Cert[] = [];
-  for (const c of all) {
-    if (onPath.has(c)) continue;
-    const reason = why.get(c);
-    if (reason === undefined) unrelated.push(c);
-    leftOut.push({ der: c.der, reason: reason ?? `not part of this chain: issued by ${nameOf(c.fields.issuer)} for ${nameOf(c.fields.subject)}` });
-  }
-  if (unrelated.length > 0) {
-    warnings.push(`${count(unrelated.length, 'certificate')} not part of this chain ${unrelated.length === 1 ? 'was' : 'were'} left out: ${listNames(unrelated)}.`);
-  }
-  const chain = path.map((c, i) => ({ der: c.der, role: roleAt(path, i) }));
-  return { chain, leftOut, warnings };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 function roleAt(path: Cert[], i: number): ChainRole {
@@ -152,6 +178,16 @@ type Signed = 'yes' | 'no' | 'unknown';
 
 /** Whether `issuer`'s key made `cert`'s signature; 'unknown' when Certbench cannot check that algorithm. */
 function signedBy(cert: Cert, issuer: Cert): Signed {
+  cert.signedBy ??= new Map();
+  let known = cert.signedBy.get(issuer);
+  if (known === undefined) {
+    known = checkSignature(cert, issuer);
+    cert.signedBy.set(issuer, known);
+  }
+  return known;
+}
+
+function checkSignature(cert: Cert, issuer: Cert): Signed {
   const scheme = signatureScheme(cert.fields.signatureAlgorithm);
   if (!scheme) return 'unknown';
   try {
@@ -211,9 +247,8 @@ function keyIdAgrees(cert: Cert, issuer: Cert): boolean {
 
 // ---- which certificate is the leaf ----
 
-function leafForKey(all: Cert[], spki: Uint8Array, why: Map<Cert, string>, warnings: string[]): Cert | undefined {
-  const key = publicKeyBits(spki);
-  const matches = all.filter((c) => equalBytes(value(children(c.fields.spki, 'public key info')[1]), key));
+function leafForKey(all: Cert[], holders: Cert[], why: Map<Cert, string>, warnings: string[]): Cert | undefined {
+  const matches = [...holders];
   if (matches.length === 0) {
     warnings.push('None of the certificates holds the public key of the private key: the chain is empty.');
     for (const c of all) why.set(c, `not part of this chain: it does not hold the private key's public key (issued by ${nameOf(c.fields.issuer)} for ${nameOf(c.fields.subject)})`);
@@ -280,12 +315,20 @@ function nameOf(name: Tlv): string {
   }
 }
 
+function subjectNameOf(c: Cert): string {
+  return (c.subjectName ??= nameOf(c.fields.subject));
+}
+
+function issuerNameOf(c: Cert): string {
+  return (c.issuerName ??= nameOf(c.fields.issuer));
+}
+
 function dateOf(c: Cert): string {
   return c.notAfter ? new Date(c.notAfter).toISOString().slice(0, 10) : 'at an unreadable date';
 }
 
 function listNames(certs: Cert[]): string {
-  const named = certs.slice(0, MAX_NAMED).map((c) => nameOf(c.fields.subject)).join(', ');
+  const named = certs.slice(0, MAX_NAMED).map(subjectNameOf).join(', ');
   return certs.length > MAX_NAMED ? `${named} and ${(certs.length - MAX_NAMED).toLocaleString('en')} more` : named;
 }
 

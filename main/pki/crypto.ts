@@ -149,8 +149,23 @@ function facts(key: nodeCrypto.KeyObject, spki: Uint8Array): KeyFacts {
   }
 }
 
+/**
+ * Decoded keys by the very array they came from: one key is checked on reading, summarised for its row and
+ * matched while converting, and OpenSSL's import is the costly part of each (a 500-entry keystore paid it
+ * four times a key). Keyed by identity, so nothing is kept once the key's bytes are dropped.
+ */
+const privateFacts = new WeakMap<Uint8Array, KeyFacts>();
+
 /** Facts about a decrypted PKCS#8 PrivateKeyInfo, including its public half (for matching). */
 export function privateKeyFacts(pkcs8: Uint8Array): KeyFacts {
+  const known = privateFacts.get(pkcs8);
+  if (known) return known;
+  const found = decodePrivateKeyFacts(pkcs8);
+  privateFacts.set(pkcs8, found);
+  return found;
+}
+
+function decodePrivateKeyFacts(pkcs8: Uint8Array): KeyFacts {
   let key: nodeCrypto.KeyObject;
   try {
     key = nodeCrypto.createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });

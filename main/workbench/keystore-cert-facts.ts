@@ -40,8 +40,8 @@ export function certFacts(der: Uint8Array): CertFacts {
   try {
     c = parseCertificate(der);
   } catch (e) {
-    if (isPkiError(e)) throw new PkiError('CORRUPT', `A certificate could not be decoded: ${e.message}`, e.hint);
-    throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new PkiError('CORRUPT', `A certificate could not be decoded: ${why}`, isPkiError(e) ? e.hint : 'The file may be damaged; get a fresh copy from its source.');
   }
   facts = {
     sha256: c.sha256,

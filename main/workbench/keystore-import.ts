@@ -69,7 +69,8 @@ export function importKeyPair(doc: KeystoreDocument, ctx: ImportContext, request
     chain = order.chain.map((c) => c.der);
     // Only the certificates the user picked are worth a word: the rest of what is open is unrelated by nature.
     if (given) doc.notes.push(...order.warnings, ...order.leftOut.map((l) => `Not in the chain of '${alias}': ${l.reason}`));
-  } else if (doc.kind !== 'pkcs12') {
+  } else if (given || doc.kind !== 'pkcs12') {
+    // A PKCS#12 may hold a lone key, but certificates the user picked for it must be its own.
     throw new PkiError(
       'NO_MATCHING_KEY',
       given ? 'None of the chosen certificates belongs to this key.' : 'No open certificate belongs to this key.',

@@ -19,6 +19,8 @@ export type OpenedKeystore = Omit<KeystoreDocumentInit, 'id'> & { dirty: boolean
 
 export async function openKeystore(session: Session, documentId: string, password: string | undefined, progress?: Progress): Promise<OpenedKeystore> {
   const file = session.documentFile(documentId);
+  // A file that could not be read at all (missing, too large, not a format Certbench knows): its own error.
+  if (file.error && file.format === null) throw new PkiError(file.error.code, file.error.message, file.error.hint);
   if (file.format === 'jks' || file.format === 'jceks') return openJava(file, password, progress);
   let objects: RawObject[];
   let format = file.format;

@@ -167,6 +167,10 @@ test('keypass.jks: the key with its own password is locked until entered; saved,
   const saved = await h['keystores.save']({ keystoreId: ks.id, kind: 'jks', storePassword: 'new-store', destination: { folder: out, fileName: 'k.jks' } });
   const probed = await probeKeystore('JKS', saved.written[0].path, 'new-store', { locked: keyPassword! });
   assert.equal(probed.find((p) => p.alias === 'locked')?.keyMatchesLeaf, true);
+  // PKCS#12 has one password: the key is written under the store password, and no longer has its own.
+  const p12 = await h['keystores.save']({ keystoreId: ks.id, kind: 'pkcs12', storePassword: 'p12-store', destination: { folder: out, fileName: 'k.p12' } });
+  assert.equal(entry(p12.keystore, 'locked').ownKeyPassword, false);
+  assert.equal((await probeKeystore('PKCS12', p12.written[0].path, 'p12-store')).find((p) => p.alias === 'locked')?.keyMatchesLeaf, true);
   await h['keystores.setKeyPassword']({ keystoreId: ks.id, alias: 'locked', keyPassword: null });
   const exists = await rejectsWith(h['keystores.save']({ keystoreId: ks.id, kind: 'jks', storePassword: 'new-store', destination: { folder: out, fileName: 'k.jks' } }), 'EXISTS');
   assert.match(exists.message, /k\.jks already exists/);
@@ -207,6 +211,17 @@ test('keys.jceks: its secret key cannot go into JKS or PKCS#12 (refused, nothing
   assert.deepEqual(filesIn(out), []);
   const saved = await h['keystores.save']({ keystoreId: ks.id, kind: 'jceks', storePassword: password, destination: { folder: out, fileName: 'keys.jceks' } });
   assert.deepEqual((await keytoolView(saved.written[0].path, 'JCEKS', password)).map((e) => [e.alias, e.type]).sort(), [['aes', 'SecretKeyEntry'], ['client', 'PrivateKeyEntry'], ['rootca', 'trustedCertEntry']]);
+});
+
+test('keys.jceks saved under a new store password: its secret key is sealed again, so Java opens it with the new password', async () => {
+  const { h, open, out } = kit();
+  const { password } = stores['keys.jceks'];
+  const [doc] = await open([KEYSTORES('keys.jceks')]);
+  const ks = await h['keystores.open']({ documentId: doc.id, password });
+  const saved = await h['keystores.save']({ keystoreId: ks.id, kind: 'jceks', storePassword: 'a-new-store-pw', destination: { folder: out, fileName: 'renewed.jceks' } });
+  const probed = await probeKeystore('JCEKS', saved.written[0].path, 'a-new-store-pw');
+  assert.deepEqual(probed.map((e) => [e.alias, e.type, e.keyAlgorithm ?? null]), [['aes', 'key', 'AES'], ['client', 'key', probed[1].keyAlgorithm], ['rootca', 'trusted', null]]);
+  assert.equal(probed[1].keyMatchesLeaf, true);
 });
 
 test('server.pfx opens as a PKCS#12 keystore with its password (typed errors without or with a wrong one) and saves as JKS', async () => {

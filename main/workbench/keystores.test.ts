@@ -5,11 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixtureJson } from '../../test/helpers/fixtures';
 import { assertNoKeyBytes, E2E, entry, filesIn, ids, kit, KEYSTORES, NOW, X509 } from '../../test/helpers/keystore-kit';
 import { rejectsWith } from '../../test/helpers/pki-errors';
+import type { ProgressEvent } from '../api/contract';
 
 const manifest = fixtureJson('x509', 'manifest.json');
 const stores = fixtureJson<{ stores: Record<string, { password: string }> }>('keystores', 'manifest.json').stores;
@@ -140,6 +142,8 @@ test('a key pair whose chosen certificates do not include its own is refused; a 
   const ks = await h['keystores.create']({ kind: 'jks' });
   const e = await rejectsWith(h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(root), alias: 'a' }), 'NO_MATCHING_KEY');
   assert.equal(e.message, 'None of the chosen certificates belongs to this key.');
+  const p12 = await h['keystores.create']({ kind: 'pkcs12' });
+  await rejectsWith(h['keystores.importKeyPair']({ keystoreId: p12.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(root), alias: 'a' }), 'NO_MATCHING_KEY');
   const notKey = await rejectsWith(h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(root)[0], alias: 'a' }), 'INVALID_ARGUMENT');
   assert.match(notKey.message, /certificate "Certbench Test Root" is not a private key/);
   const notCert = await rejectsWith(h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(key), alias: 'a' }), 'INVALID_ARGUMENT');
@@ -211,6 +215,9 @@ test('opening as a keystore: the engine’s typed errors for a wrong password, a
   await rejectsWith(h['keystores.open']({ documentId: tampered.id, password: stores['server.jks'].password }), 'INTEGRITY_FAILED');
   await rejectsWith(h['keystores.open']({ documentId: random.id }), 'UNRECOGNIZED_FORMAT');
   await rejectsWith(h['keystores.open']({ documentId: 'doc999' }), 'NOT_FOUND');
+  const [missing] = await open([join(tmpdir(), 'certbench-no-such-keystore.jks')]);
+  const gone = await rejectsWith(h['keystores.open']({ documentId: missing.id, password: 'x' }), 'NOT_FOUND');
+  assert.equal(gone.message, missing.error?.message, 'the document’s own error, not "the file is empty"');
   assert.deepEqual((await h['keystores.list']({})).keystores, []);
 });
 
@@ -232,4 +239,19 @@ test('a CA reply with the leaf only: the issuer is found among the keystore’s 
   assert.deepEqual(entry(after, 'api-user').problems, []);
   assert.equal(entry(after, 'api-user').keyAlgorithm, 'EC P-256');
   assertNoKeyBytes(after, [E2E('client.key')]);
+});
+
+test('a save can be stopped with operations.cancel: CANCELLED, nothing written, the keystore still unsaved', async () => {
+  const { h, open, out, wb } = kit();
+  const [key, leaf] = await open([X509('leaf.key'), X509('leaf.pem')]);
+  const ks = await h['keystores.create']({ kind: 'jceks' });
+  await h['keystores.importKeyPair']({ keystoreId: ks.id, keyObjectId: ids(key)[0], certificateObjectIds: ids(leaf), alias: 'k' });
+  const stop = wb.events.on((event, payload) => {
+    const p = payload as ProgressEvent;
+    if (event === 'progress' && /Saving slow\.jceks/.test(p.label) && !p.done) void h['operations.cancel']({ operationId: p.operationId });
+  });
+  await rejectsWith(h['keystores.save']({ keystoreId: ks.id, kind: 'jceks', storePassword: 'changeit', destination: { folder: out, fileName: 'slow.jceks' } }), 'CANCELLED');
+  stop();
+  assert.deepEqual(filesIn(out), []);
+  assert.equal((await h['keystores.list']({})).keystores[0].dirty, true);
 });

@@ -177,9 +177,9 @@ export class Session {
   }
 
   /** The file behind a document, for re-reading it (keystore editor). */
-  documentFile(documentId: string): { id: string; name: string; path: string | null; bytes: Uint8Array; format: string | null } {
+  documentFile(documentId: string): { id: string; name: string; path: string | null; bytes: Uint8Array; format: string | null; error: ErrorInfo | null } {
     const doc = this.find(documentId);
-    return { id: doc.id, name: doc.name, path: doc.path, bytes: doc.bytes, format: doc.result?.format ?? null };
+    return { id: doc.id, name: doc.name, path: doc.path, bytes: doc.bytes, format: doc.result?.format ?? null, error: doc.error };
   }
 
   private link(): Links {

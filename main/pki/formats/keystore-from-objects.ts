@@ -3,7 +3,7 @@
  * ordered by signature from all the certificates given; certificates no key uses become trusted entries;
  * everything a keystore cannot hold is left out with a reason.
  */
-import { orderChain } from '../chain-order';
+import { ChainIndex } from '../chain-order';
 import { digest, privateKeyFacts } from '../crypto';
 import { children, readRoot, value } from '../der/der';
 import { isPkiError } from '../errors';
@@ -68,13 +68,13 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
   });
   const keyAliases = new Set(keys.map((k) => k.key.alias).filter((a) => a !== undefined));
 
-  const allDers = certs.map((c) => c.cert.der);
+  const index = new ChainIndex(certs.map((c) => c.cert.der));
   const used = new Set<string>();
   const aliases = new AliasSet();
   let aliasOption = options.alias;
   const keyEntries: KeyPairEntry[] = [];
   for (const { key, spki } of keys) {
-    const order = orderChain(allDers, { leafSpki: spki });
+    const order = index.order({ leafSpki: spki });
     // The chain's own left-out list is about this chain only; other certificates may still be written as trusted.
     warnings.push(...order.warnings.filter((w) => !/not part of this chain|None of the certificates holds/.test(w)));
     let chain = order.chain;

@@ -19,6 +19,11 @@ export interface ProfileSpec {
   macIterations: number;
   /** Trusted-certificate bags get trustedKeyUsage = anyExtendedKeyUsage, so Java lists them (as keytool writes). */
   markTrusted: boolean;
+  /**
+   * Java's PBE keys take only printable ASCII (0x20-0x7E): KeyStore.load fails on any other password ("Password
+   * is not ASCII"), for OpenSSL's files as for ours. A profile made for Java refuses such a password up front.
+   */
+  printableAsciiPassword: boolean;
 }
 
 const MODERN_PBE: PbeChoice = { kind: 'pbes2', cipher: 'aes-256-cbc', hash: 'sha256', saltLength: 16 };
@@ -30,6 +35,7 @@ const MODERN: ProfileSpec = {
   iterations: 2048,
   macIterations: 2048,
   markTrusted: false,
+  printableAsciiPassword: false,
 };
 
 export const PROFILES: Record<PfxProfile, ProfileSpec> = {
@@ -42,6 +48,7 @@ export const PROFILES: Record<PfxProfile, ProfileSpec> = {
     iterations: 2048,
     macIterations: 2048,
     markTrusted: false,
+    printableAsciiPassword: false,
   },
-  java: { ...MODERN, markTrusted: true },
+  java: { ...MODERN, markTrusted: true, printableAsciiPassword: true },
 };

@@ -36,6 +36,13 @@ async function write(model: KeystoreModel, options: Pkcs12WriteOptions): Promise
   const iterations = iterationCount(options.iterations ?? profile.iterations, 'iterations');
   const macIterations = iterationCount(options.macIterations ?? profile.macIterations, 'MAC iterations');
   if (typeof options.password !== 'string') throw new PkiError('INVALID_ARGUMENT', 'No password was given for the PFX.', "Enter a password (or choose the empty password explicitly with '').");
+  if (profile.printableAsciiPassword && !/^[\x20-\x7e]*$/.test(options.password)) {
+    throw new PkiError(
+      'INVALID_ARGUMENT',
+      'Java cannot open a PKCS#12 file whose password has characters other than plain ASCII letters, digits, spaces and symbols (such as ä or ✓).',
+      'Choose a password of ASCII characters for Java, or the modern profile for other systems.',
+    );
+  }
   const plan = planPkcs12(model);
   const secret = secretFor(options.password);
   const steps = new Steps(options, plan.keys.length + (plan.certs.length > 0 ? 1 : 0) + 1);
