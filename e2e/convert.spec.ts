@@ -368,3 +368,20 @@ test('from the Inspector: a key → "Export as PFX with its certificate…" → 
   expect(listing).toContain('Entry type: PrivateKeyEntry');
   expect(listing).toContain('Certificate chain length: 2');
 });
+
+test('the Inspector’s keystore next steps open the Keystores page with the file or the certificate to add', async ({ app: page }) => {
+  await page.getByTestId('file-input').setInputFiles([fixture('keystore.jks'), fixture('root.pem')]);
+  await page.getByRole('button', { name: 'Next steps for keystore.jks' }).click();
+  const fileMenu = page.getByRole('menu', { name: 'Next steps for keystore.jks' });
+  await expect(fileMenu.getByRole('menuitem')).toHaveText(['Convert…', 'Open as keystore…']);
+  await fileMenu.getByRole('menuitem', { name: 'Open as keystore…' }).click();
+  // The Keystores page takes the file and asks its password (a JKS listed without it).
+  await expect(page.getByRole('dialog')).toContainText('keystore.jks');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Inspect' }).click();
+  await page.getByRole('region', { name: 'root.pem' }).locator('[data-kind="certificate"]').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Next steps for Certbench E2E Root' }).getByRole('menuitem', { name: 'Add to a keystore…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add to which keystore?' })).toBeVisible();
+});
