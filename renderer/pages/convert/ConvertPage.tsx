@@ -125,7 +125,10 @@ export function ConvertPage() {
       <Stepper activeStep={written ? steps.length : at} nonLinear sx={{ px: 3, pt: 2, pb: 1 }} aria-label="Steps">
         {steps.map((id, i) => (
           <Step key={id} completed={written !== null || i < at}>
-            <StepButton disabled={written === null && i >= at} onClick={() => (run.reset(), wizard.goTo(id))} data-step={id}>
+            <StepButton disabled={written === null && i >= at} onClick={() => {
+                run.reset();
+                wizard.goTo(id);
+              }} data-step={id}>
               {title(id)}
             </StepButton>
           </Step>
