@@ -22,11 +22,15 @@ interface Props {
   onUnlock: (documentId: string) => void;
 }
 
+/** Beyond this many objects a file is chosen whole here (single objects: Inspect's next steps). */
+const LISTED_UP_TO = 200;
+
 export function DocumentChoice({ doc, selection, onChange, onUnlock }: Props) {
   const state = documentState(selection, doc);
   const [open, setOpen] = useState(state === 'some');
   const format = formatWords(doc);
   const unusable = doc.status === 'error';
+  const listable = doc.objects.length > 1 && doc.objects.length <= LISTED_UP_TO;
   return (
     <Box data-testid="document-choice" data-document-id={doc.id} sx={{ border: 1, borderColor: state === 'none' ? 'divider' : 'primary.main', borderRadius: 2, bgcolor: 'background.paper' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, pl: 1, pr: 1 }}>
@@ -51,13 +55,13 @@ export function DocumentChoice({ doc, selection, onChange, onUnlock }: Props) {
             Enter password
           </Button>
         )}
-        {doc.objects.length > 1 && (
+        {listable && (
           <IconButton aria-label={`${open ? 'Hide' : 'Choose from'} the objects of ${doc.name}`} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
             {open ? <ExpandLess fontSize="small" /> : <ExpandMore fontSize="small" />}
           </IconButton>
         )}
       </Box>
-      {open && doc.objects.length > 1 && (
+      {open && listable && (
         <Box role="group" aria-label={`Objects of ${doc.name}`} sx={{ pl: 5, pb: 0.5, borderTop: 1, borderColor: 'divider' }}>
           {doc.objects.map((o) => (
             <FormControlLabel
