@@ -385,3 +385,29 @@ test('the Inspector’s keystore next steps open the Keystores page with the fil
   await page.getByRole('menu', { name: 'Next steps for Certbench E2E Root' }).getByRole('menuitem', { name: 'Add to a keystore…' }).click();
   await expect(page.getByRole('dialog', { name: 'Add to which keystore?' })).toBeVisible();
 });
+
+test('"All formats": a certificate without its key → P7B (DER) that OpenSSL reads; cards that need a key say none was found', async ({ app: page, outputDir }) => {
+  await page.getByTestId('file-input').setInputFiles(fixture('bundle.pem'));
+  await page.getByRole('button', { name: 'Next steps for bundle.pem' }).click();
+  await page.getByRole('menu', { name: 'Next steps for bundle.pem' }).getByRole('menuitem', { name: 'Convert…' }).click();
+  await expect(stepHeading(page, 'Who needs it?')).toBeVisible();
+  const keyCard = page.getByRole('button', { name: /^Java service key:/ });
+  await expect(keyCard).toBeDisabled();
+  await expect(keyCard).toContainText('Needs a private key: none was found');
+  await page.getByRole('button', { name: 'All formats' }).click();
+  await page.getByRole('button', { name: /^P7B \(DER\)/ }).click();
+  await snap(page, 'convert-all-formats');
+  await nextButton(page).click();
+  await expect(stepHeading(page, 'Protect it')).toBeVisible();
+  await expect(page.getByLabel(/Include the root certificate/)).toBeChecked();
+  await nextButton(page).click();
+  await nextButton(page).click();
+  await expect(page.getByTestId('chain-order').locator('li')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Write files' }).click();
+  await expect(page.getByTestId('result-verdict')).toHaveText(`Wrote 1 file to ${outputDir}`);
+  const [name] = readdirSync(outputDir);
+  const printed = openssl('pkcs7', '-inform', 'DER', '-in', join(outputDir, name!), '-print_certs', '-noout');
+  const subjects = printed.split('\n').filter((l) => l.startsWith('subject=')).map((l) => l.slice('subject='.length).trim());
+  // Leaf → root, as in bundle.pem.
+  expect(subjects).toEqual(pemSubjects(fixture('bundle.pem')));
+});
