@@ -297,9 +297,14 @@ test('a key with its own password: listed as locked, unlocked here, given the st
   await expect(keyPassword).toBeHidden();
   await expect(locked).not.toContainText('Own key password');
 
-  // Delete the trusted root, after a confirm.
+  // Delete the trusted root from the keyboard (F2 renames, Delete deletes), after a confirm.
   await row(page, 'rootca').click();
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('dialog', { name: 'Rename “rootca”' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Rename “rootca”' })).toBeHidden();
+  await row(page, 'rootca').focus();
+  await page.keyboard.press('Delete');
   const confirm = page.getByRole('dialog', { name: 'Delete “rootca”?' });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm).toBeHidden();
