@@ -5,6 +5,7 @@
  */
 import type { KeystoreKind, WrittenFileDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
+import { resealSecretKey } from '../pki/formats/jceks-reseal';
 import { writeJavaKeystore } from '../pki/formats/jks-write';
 import type { KeystoreModel } from '../pki/formats/keystore-model';
 import { writePkcs12 } from '../pki/formats/pkcs12-write';
@@ -31,7 +32,7 @@ export async function saveKeystore(doc: KeystoreDocument, request: SaveRequest, 
   if (storePassword === '' && kind !== 'pkcs12') {
     throw new PkiError('INVALID_ARGUMENT', `A ${KIND_NAMES[kind]} keystore needs a store password.`, 'Choose one of at least 6 characters: keytool asks for that much.');
   }
-  const model = doc.model();
+  const model = await resealSecrets(doc.model(), kind, doc.storePassword, storePassword);
   refuseWhatKindCannotHold(model, kind);
   const secret = model.entries.some((e) => e.type !== 'trustedCert');
   await withProgress(ctx, `Saving ${destination.fileName}`, async ({ onProgress, signal }) => {
@@ -41,6 +42,26 @@ export async function saveKeystore(doc: KeystoreDocument, request: SaveRequest, 
     doc.savedAs({ kind, path, name: destination.fileName, storePassword, bytes });
   });
   return { path, format: kind === 'pkcs12' ? 'pfx' : kind, objects: model.entries.length, secret, encrypted: true };
+}
+
+/**
+ * JCEKS seals secret keys under their own password, the store password when keytool made them: a new store
+ * password seals them again, or Java could no longer open them. One sealed under another password is kept as is.
+ */
+async function resealSecrets(model: KeystoreModel, kind: KeystoreKind, oldPassword: string | null, newPassword: string): Promise<KeystoreModel> {
+  if (kind !== 'jceks' || oldPassword === null || oldPassword === newPassword || !model.entries.some((e) => e.type === 'secretKey')) return model;
+  const entries = await Promise.all(
+    model.entries.map(async (e) => {
+      if (e.type !== 'secretKey') return e;
+      try {
+        return { ...e, sealed: await resealSecretKey(e.sealed, oldPassword, newPassword, e.alias) };
+      } catch (error) {
+        if (error instanceof PkiError && error.code === 'WRONG_PASSWORD') return e;
+        throw error;
+      }
+    }),
+  );
+  return { entries };
 }
 
 function refuseWhatKindCannotHold(model: KeystoreModel, kind: KeystoreKind): void {

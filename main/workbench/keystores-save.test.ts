@@ -213,6 +213,17 @@ test('keys.jceks: its secret key cannot go into JKS or PKCS#12 (refused, nothing
   assert.deepEqual((await keytoolView(saved.written[0].path, 'JCEKS', password)).map((e) => [e.alias, e.type]).sort(), [['aes', 'SecretKeyEntry'], ['client', 'PrivateKeyEntry'], ['rootca', 'trustedCertEntry']]);
 });
 
+test('keys.jceks saved under a new store password: its secret key is sealed again, so Java opens it with the new password', async () => {
+  const { h, open, out } = kit();
+  const { password } = stores['keys.jceks'];
+  const [doc] = await open([KEYSTORES('keys.jceks')]);
+  const ks = await h['keystores.open']({ documentId: doc.id, password });
+  const saved = await h['keystores.save']({ keystoreId: ks.id, kind: 'jceks', storePassword: 'a-new-store-pw', destination: { folder: out, fileName: 'renewed.jceks' } });
+  const probed = await probeKeystore('JCEKS', saved.written[0].path, 'a-new-store-pw');
+  assert.deepEqual(probed.map((e) => [e.alias, e.type, e.keyAlgorithm ?? null]), [['aes', 'key', 'AES'], ['client', 'key', probed[1].keyAlgorithm], ['rootca', 'trusted', null]]);
+  assert.equal(probed[1].keyMatchesLeaf, true);
+});
+
 test('server.pfx opens as a PKCS#12 keystore with its password (typed errors without or with a wrong one) and saves as JKS', async () => {
   const { h, open, out } = kit();
   const [pfx] = await open([E2E('server.pfx')]);
