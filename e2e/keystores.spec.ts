@@ -297,9 +297,14 @@ test('a key with its own password: listed as locked, unlocked here, given the st
   await expect(keyPassword).toBeHidden();
   await expect(locked).not.toContainText('Own key password');
 
-  // Delete the trusted root, after a confirm.
+  // Delete the trusted root from the keyboard (F2 renames, Delete deletes), after a confirm.
   await row(page, 'rootca').click();
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('dialog', { name: 'Rename “rootca”' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Rename “rootca”' })).toBeHidden();
+  await row(page, 'rootca').focus();
+  await page.keyboard.press('Delete');
   const confirm = page.getByRole('dialog', { name: 'Delete “rootca”?' });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm).toBeHidden();
@@ -432,4 +437,47 @@ test('a PFX opened as a keystore and saved as JCEKS: keytool and Java read the k
   expect(probed).toHaveLength(1);
   expect(probed[0]!.keyMatchesLeaf).toBe(true);
   expect(probed[0]!.chain![0]).toContain('CN=shop.example.test');
+});
+
+test('from Inspect: a certificate added to a new truststore, a key imported with the chain main builds, a keystore file opened here', async ({ app: page }) => {
+  await page.getByTestId('file-input').setInputFiles([fixture('bundle.pem'), fixture('server.key'), fixture('keystore.jks')]);
+  const bundle = page.getByRole('region', { name: 'bundle.pem' });
+  await bundle.locator('[data-kind="certificate"]', { hasText: 'Certbench E2E Root' }).click();
+  await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: 'Add to a keystore…' }).click();
+
+  // No keystore open yet: the choice is a new truststore, then the certificate is offered, chosen.
+  const target = page.getByRole('dialog', { name: 'Add to which keystore?' });
+  await expect(target.getByRole('radio', { name: 'A new truststore' })).toBeChecked();
+  await target.getByRole('button', { name: 'Continue' }).click();
+  const add = page.getByRole('dialog', { name: 'Add trusted certificates to truststore' });
+  await expect(add.getByRole('checkbox', { name: /^Certificate Certbench E2E Root/ })).toBeChecked();
+  await add.getByRole('button', { name: 'Add certificate' }).click();
+  await expect(add).toBeHidden();
+  await expect(page.getByRole('tab', { name: /^truststore, PKCS#12/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Entries' }).locator('tr[data-type="trustedCert"]')).toHaveCount(1);
+
+  // The key, from Inspect, into the open keystore: its chain is built from the open certificates.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Inspect' }).click();
+  await page.getByRole('region', { name: 'server.key' }).locator('[data-kind="privateKey"]').click();
+  await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: 'Add to a keystore with its certificate…' }).click();
+  const imp = page.getByRole('dialog', { name: 'Import a key pair into truststore' });
+  await expect(imp.getByRole('radio', { name: /RSA 2048-bit private key/ })).toBeChecked();
+  await expect(imp.getByLabel('Alias')).toHaveValue('shop.example.test');
+  await imp.getByRole('button', { name: 'Import key pair' }).click();
+  await expect(imp).toBeHidden();
+  const keyRow = page.getByRole('table', { name: 'Entries' }).locator('tr[data-alias="shop.example.test"]');
+  await expect(keyRow).toHaveAttribute('data-type', 'privateKey');
+  await expect(keyRow.locator('td').nth(4)).toHaveText('2');
+
+  // A keystore file, from its next steps in Inspect: its password is asked here.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Inspect' }).click();
+  await page.getByRole('button', { name: 'Next steps for keystore.jks' }).click();
+  await page.getByRole('menuitem', { name: 'Open as keystore…' }).click();
+  const ask = page.getByRole('dialog', { name: 'Password for keystore.jks' });
+  await ask.getByLabel('Store password', { exact: true }).fill('changeit');
+  await ask.getByRole('button', { name: 'Open' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('tab', { name: /^keystore\.jks, JKS/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Entries' }).locator('tr[data-alias="shop"]')).toHaveAttribute('data-type', 'privateKey');
 });

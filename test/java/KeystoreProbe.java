@@ -52,7 +52,7 @@ public class KeystoreProbe {
 
   static boolean matches(PrivateKey key, PublicKey pub) throws Exception {
     String alg = key.getAlgorithm();
-    String sigAlg = alg.equals("RSA") ? "SHA256withRSA" : alg.equals("EC") ? "SHA256withECDSA" : alg;
+    String sigAlg = alg.equals("RSA") ? "SHA256withRSA" : alg.equals("EC") ? "SHA256withECDSA" : alg.equals("DSA") ? "SHA256withDSA" : alg;
     byte[] data = "certbench".getBytes("UTF-8");
     Signature s = Signature.getInstance(sigAlg);
     s.initSign(key);

@@ -18,7 +18,6 @@ const store = (file: string, storePassword: string, keyPasswords: Record<string,
   kind: file.endsWith('.jceks') ? 'jceks' : 'jks',
   storePassword,
   keyPasswords,
-  skipJavaProbe: file.includes('DSA'),
 });
 
 const STORES: StoreUnderTest[] = [

@@ -9,16 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
-import type { ProbedEntry } from '../../../test/helpers/java-probe';
-import { ROOT } from '../../../test/helpers/fixtures';
+import { JAVA_ENV as PROBE_ENV, probeKeystore, type ProbedEntry } from '../../../test/helpers/java-probe';
 import { digest } from '../crypto';
 import { PkiError } from '../errors';
 import { readJavaKeystoreModel } from './jks-model';
 import { writeJavaKeystore } from './jks-write';
 
 const run = promisify(execFile);
-/** Java reads non-ASCII command-line passwords in the locale's charset. */
-const JAVA_ENV = { ...process.env, LC_ALL: 'C.UTF-8' };
+const JAVA_ENV = PROBE_ENV;
 
 export interface KeytoolEntry {
   alias: string;
@@ -49,27 +47,9 @@ export async function keytoolList(kind: 'jks' | 'jceks', file: string, storePass
     .sort((x, y) => (x.alias < y.alias ? -1 : 1));
 }
 
-let probeClasses: Promise<string> | undefined;
-
-/**
- * test/java/KeystoreProbe.java as test/helpers/java-probe.ts runs it, but compiled once per test file:
- * launching the source compiles it on every call (seconds on a loaded machine), the class starts in a fraction.
- */
-export async function probe(kind: 'jks' | 'jceks' | 'pkcs12', file: string, storePassword: string, keyPasswords: Record<string, string> = {}): Promise<ProbedEntry[]> {
-  probeClasses ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'certbench-probe-'));
-    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-    await run('javac', ['-d', dir, join(ROOT, 'test', 'java', 'KeystoreProbe.java')], { timeout: 120_000 });
-    return dir;
-  })();
-  const classes = await probeClasses;
-  const args = ['-cp', classes, 'KeystoreProbe', kind.toUpperCase(), file, storePassword, ...Object.entries(keyPasswords).map(([a, p]) => `${a}=${p}`)];
-  const { stdout } = await run('java', args, { env: JAVA_ENV, timeout: 60_000, maxBuffer: 64 << 20 });
-  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
-  const tail = lines.pop() as { count: number };
-  assert.equal(tail.count, lines.length, 'the probe printed every entry it counted');
-  return lines as ProbedEntry[];
-}
+/** test/java/KeystoreProbe.java through the shared helper (compiled once per test process). */
+export const probe = (kind: 'jks' | 'jceks' | 'pkcs12', file: string, storePassword: string, keyPasswords: Record<string, string> = {}): Promise<ProbedEntry[]> =>
+  probeKeystore(kind, file, storePassword, keyPasswords);
 
 /** SHA-256 in keytool's notation. */
 export const fingerprint = (der: Uint8Array) =>
@@ -132,11 +112,6 @@ export interface StoreUnderTest {
   storePassword: string;
   /** Per alias, where it differs from the store password. */
   keyPasswords: Record<string, string>;
-  /**
-   * KeystoreProbe proves a key with SHA1withDSA for DSA, which Java 17 refuses for 2048-bit keys: those
-   * stores are judged by keytool and by reading back only.
-   */
-  skipJavaProbe?: boolean;
 }
 
 /**
@@ -167,7 +142,7 @@ export async function judgeRoundTrip(
   const back = await readJavaKeystoreModel(bytes, { storePassword: store.storePassword, keyPasswords: store.keyPasswords });
   assert.deepEqual(back, original, 'the same keys (PKCS#8 bytes), chains, sealed secret keys, dates and key passwords');
 
-  if (original.model.entries.length === 0 || store.skipJavaProbe) return;
+  if (original.model.entries.length === 0) return;
   const probed = await probe(store.kind, path, store.storePassword, store.keyPasswords);
   assert.deepEqual(probed.map((e) => e.alias), listed.map((e) => e.alias));
   for (const e of probed) {

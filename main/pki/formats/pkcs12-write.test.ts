@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, it } from 'node:test';
 import { ROOT, fixture, fixtureJson } from '../../../test/helpers/fixtures';
-import type { ProbedEntry } from '../../../test/helpers/java-probe';
+import { JAVA_ENV, probeKeystore, type ProbedEntry } from '../../../test/helpers/java-probe';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 import { digest, privateKeyFacts } from '../crypto';
 import * as der from '../der/write';
@@ -25,7 +25,7 @@ const run = promisify(execFile);
  * Java reads non-ASCII arguments in the locale's charset. Short-lived JVMs (keytool, the probe) spend most of
  * their CPU in the JIT: C1 only and one compiler thread halve that on a loaded 2-core machine.
  */
-const UTF8_ENV = { ...process.env, LC_ALL: 'C.UTF-8', JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1' };
+const UTF8_ENV = JAVA_ENV;
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 // Passwords come from the fixture manifests (test/fixtures/pkcs12/PASSWORDS.md).
@@ -125,21 +125,7 @@ function limiter(n: number) {
 
 // ---- Java's KeyStore: test/java/KeystoreProbe.java ----
 
-let probeClasses: Promise<string> | undefined;
-
-/**
- * What java.security.KeyStore sees, as test/helpers/java-probe.ts reports it, but from KeystoreProbe compiled
- * once for this file: the source launcher compiles it on every call, two thirds of each run's CPU.
- */
-async function javaProbe(type: 'PKCS12', file: string, storePassword: string): Promise<ProbedEntry[]> {
-  probeClasses ??= run('javac', ['-d', join(dir, 'probe'), join(ROOT, 'test', 'java', 'KeystoreProbe.java')], { env: UTF8_ENV, timeout: 120_000 }).then(() => join(dir, 'probe'));
-  const classes = await probeClasses;
-  const { stdout } = await run('java', ['-cp', classes, 'KeystoreProbe', type, file, storePassword], { env: UTF8_ENV, timeout: 60_000 });
-  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as ProbedEntry & { count?: number });
-  const tail = lines.pop();
-  assert.equal(tail?.count, lines.length, 'the probe printed every entry it counted');
-  return lines;
-}
+const javaProbe = (type: 'PKCS12', file: string, storePassword: string): Promise<ProbedEntry[]> => probeKeystore(type, file, storePassword);
 
 // ---- openssl pkcs12 -info, parsed ----
 

@@ -1,7 +1,8 @@
 /**
  * The entries of one keystore as a compact table: alias, type, subject, expiry, chain, created, status. Only
  * the rows on screen are drawn (a truststore of the world's roots has hundreds); ↑ ↓ move the selection,
- * the context menu (right click, the ⋮ button, Shift+F10) holds the row's actions.
+ * the context menu (right click, the ⋮ button, Shift+F10) holds the row's actions; F2 renames, Delete
+ * deletes (after a confirm), Enter unlocks a key that needs its own password.
  */
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import Box from '@mui/material/Box';
@@ -20,6 +21,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeystoreEntryDto } from '../../../main/api/dto';
 import { formatDate } from '../inspect/words';
 import { CertExpiryChip } from './CertExpiryChip';
+import type { EntryAction } from './EntryMenu';
 import { EntryTypeIcon } from './EntryTypeIcon';
 import { cnOf } from './words';
 
@@ -35,9 +37,11 @@ interface Props {
   /** Opens the row's action menu at a point, or at the row's ⋮ button. */
   onMenu: (alias: string, anchor: { x: number; y: number } | HTMLElement) => void;
   onUnlock: (alias: string) => void;
+  /** A row action chosen with its key. */
+  onAction: (alias: string, action: EntryAction) => void;
 }
 
-export function EntriesTable({ entries, selected, onSelect, onMenu, onUnlock }: Props) {
+export function EntriesTable({ entries, selected, onSelect, onMenu, onUnlock, onAction }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const selectedIndex = entries.findIndex((e) => e.alias === selected);
@@ -56,6 +60,9 @@ export function EntriesTable({ entries, selected, onSelect, onMenu, onUnlock }: 
     } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       e.preventDefault();
       onMenu(entries[index]!.alias, e.currentTarget);
+    } else if (e.key === 'F2' || e.key === 'Delete' || (e.key === 'Enter' && entries[index]!.locked)) {
+      e.preventDefault();
+      onAction(entries[index]!.alias, e.key === 'F2' ? 'rename' : e.key === 'Delete' ? 'delete' : 'unlock');
     }
   };
 

@@ -9,14 +9,13 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { KeystoreDto, ObjectSummaryDto } from '../../../main/api/dto';
-import { PasswordField } from './PasswordField';
-import { KEYTOOL_MIN_LENGTH } from './passwordHint';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { FormDialog } from './FormDialog';
 import { ObjectPicker } from './ObjectPicker';
 import { useAction } from './useAction';
 import type { KeystoresModel } from './useKeystores';
 import type { OpenDocumentsModel } from './useOpenDocuments';
-import { aliasTaken, suggestAlias } from './words';
+import { aliasTaken, newPasswordProblem, suggestAlias } from './words';
 
 interface Props {
   keystore: KeystoreDto;
@@ -45,8 +44,8 @@ export function ImportKeyPairDialog({ keystore, model, docs, initialKey, onClose
   const shownAlias = alias ?? (key ? suggestAlias(leaf?.subject ?? null, keystore.entries, 'mykey') : '');
   const aliasProblem = key && shownAlias.trim() === '' ? 'An alias cannot be empty.' : key && aliasTaken(keystore.entries, shownAlias) ? `“${shownAlias.trim()}” is already an alias here.` : null;
   const canOwn = keystore.kind !== 'pkcs12';
-  const passwordProblem = ownPassword && confirm !== '' && confirm !== password ? 'The two passwords differ.' : null;
-  const blocked = !key || aliasProblem !== null || (ownPassword && (password.length < KEYTOOL_MIN_LENGTH || password !== confirm));
+  const passwordProblem = newPasswordProblem(password, confirm);
+  const blocked = !key || aliasProblem !== null || (ownPassword && passwordProblem !== null);
 
   const submit = () =>
     void action.run(
@@ -92,12 +91,7 @@ export function ImportKeyPairDialog({ keystore, model, docs, initialKey, onClose
       </Typography>
       <TextField label="Alias" value={shownAlias} onChange={(e) => setAlias(e.target.value)} disabled={!key} error={aliasProblem !== null} helperText={aliasProblem ?? 'The name the application looks the key up by (keyAlias, -alias).'} />
       {canOwn && <FormControlLabel control={<Checkbox size="small" checked={ownPassword} onChange={(e) => setOwnPassword(e.target.checked)} />} label="Protect this key with a password of its own (otherwise the store password)" />}
-      {canOwn && ownPassword && (
-        <>
-          <PasswordField label="Key password" value={password} onChange={setPassword} strength />
-          <PasswordField label="Confirm key password" value={confirm} onChange={setConfirm} error={passwordProblem} />
-        </>
-      )}
+      {canOwn && ownPassword && <NewPasswordFields label="Key password" password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} problem={passwordProblem} />}
     </FormDialog>
   );
 }

@@ -5,19 +5,19 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import type { KeystoreDto, KeystoreEntryDto } from '../../../main/api/dto';
-import { PasswordField } from './PasswordField';
-import { KEYTOOL_MIN_LENGTH } from './passwordHint';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { FormDialog } from './FormDialog';
 import { useAction } from './useAction';
 import type { KeystoresModel } from './useKeystores';
+import { newPasswordProblem } from './words';
 
 export function KeyPasswordDialog({ keystore, entry, model, onClose }: { keystore: KeystoreDto; entry: KeystoreEntryDto; model: KeystoresModel; onClose: () => void }) {
   const [own, setOwn] = useState(entry.ownKeyPassword);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const action = useAction();
-  const mismatch = own && confirm !== '' && confirm !== password ? 'The two passwords differ.' : null;
-  const blocked = own && (password.length < KEYTOOL_MIN_LENGTH || password !== confirm);
+  const problem = newPasswordProblem(password, confirm);
+  const blocked = own && problem !== null;
   return (
     <FormDialog
       title={`Key password of “${entry.alias}”`}
@@ -35,12 +35,7 @@ export function KeyPasswordDialog({ keystore, entry, model, onClose }: { keystor
         <FormControlLabel value="store" control={<Radio size="small" />} label="Same as the store password (what most applications expect)" />
         <FormControlLabel value="own" control={<Radio size="small" />} label="A password of its own" />
       </RadioGroup>
-      {own && (
-        <>
-          <PasswordField label="Key password" value={password} onChange={setPassword} strength autoFocus />
-          <PasswordField label="Confirm key password" value={confirm} onChange={setConfirm} error={mismatch} />
-        </>
-      )}
+      {own && <NewPasswordFields label="Key password" password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} problem={problem} />}
     </FormDialog>
   );
 }

@@ -245,6 +245,7 @@ export function KeystoresPage() {
                 onSelect={select}
                 onMenu={(alias, anchor) => setMenu({ alias, anchor })}
                 onUnlock={(alias) => setAsking({ type: 'unlock-entry', alias })}
+                onAction={(alias, action) => entryAction(action, alias)}
               />
             </Box>
             <Box component="aside" sx={{ width: 340, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', overflow: 'auto' }}>

@@ -1,33 +1,24 @@
-/**
- * A password input with show/hide, and optionally the strength hint for a password being chosen (not for
- * one being entered to open something: there the hint would only be noise).
- */
+/** A password entered to open something (a keystore, a key, a file), with show/hide; new passwords use NewPasswordFields. */
 import { useState } from 'react';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
-import { passwordStrength, type StrengthLevel } from './passwordHint';
 
 interface Props {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  /** Show the strength hint under the field (choosing a new password). */
-  strength?: boolean;
-  /** Shown instead of the strength hint (a mismatch, a wrong password). */
+  /** Under the field, in red (a wrong password). */
   error?: string | null;
   autoFocus?: boolean;
   readOnly?: boolean;
   inputRef?: React.Ref<HTMLInputElement>;
 }
 
-const TONE: Record<StrengthLevel, 'error' | 'warning' | 'info' | 'success'> = { 'too-short': 'error', weak: 'warning', fair: 'info', strong: 'success' };
-
-export function PasswordField({ label, value, onChange, strength = false, error = null, autoFocus, readOnly, inputRef }: Props) {
+export function PasswordField({ label, value, onChange, error = null, autoFocus, readOnly, inputRef }: Props) {
   const [visible, setVisible] = useState(false);
-  const hint = strength && value !== '' ? passwordStrength(value) : null;
   return (
     <TextField
       fullWidth
@@ -37,11 +28,10 @@ export function PasswordField({ label, value, onChange, strength = false, error 
       type={visible ? 'text' : 'password'}
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      autoComplete="new-password"
+      autoComplete="off"
       error={Boolean(error)}
-      helperText={error ?? hint?.words ?? ' '}
+      helperText={error ?? ' '}
       slotProps={{
-        formHelperText: hint && !error ? ({ 'data-strength': hint.level, sx: { color: `${TONE[hint.level]}.main` } } as object) : undefined,
         htmlInput: { readOnly },
         input: {
           endAdornment: (

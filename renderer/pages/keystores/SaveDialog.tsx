@@ -17,13 +17,12 @@ import Typography from '@mui/material/Typography';
 import FolderIcon from '@mui/icons-material/FolderOpenOutlined';
 import type { KeystoreDto, KeystoreKind, WrittenFileDto } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
-import { PasswordField } from './PasswordField';
-import { KEYTOOL_MIN_LENGTH } from './passwordHint';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FormDialog } from './FormDialog';
 import { useAction } from './useAction';
 import type { KeystoresModel } from './useKeystores';
-import { fileNameFor, KIND_ORDER, KINDS } from './words';
+import { fileNameFor, KIND_ORDER, KINDS, newPasswordProblem } from './words';
 
 interface Props {
   keystore: KeystoreDto;
@@ -58,8 +57,8 @@ export function SaveDialog({ keystore, model, onClose }: Props) {
 
   const name = fileName.trim();
   const nameProblem = name === '' ? 'Give the file a name.' : BAD_NAME.test(name) ? 'A file name cannot contain / \\ : * ? " < > |.' : null;
-  const mismatch = confirm !== '' && confirm !== password ? 'The two passwords differ.' : null;
-  const blocked = nameProblem !== null || password.length < KEYTOOL_MIN_LENGTH || password !== confirm || folder === null;
+  const passwordProblem = newPasswordProblem(password, confirm);
+  const blocked = nameProblem !== null || passwordProblem !== null || folder === null;
 
   const save = (overwrite: boolean) =>
     void action.run(
@@ -119,8 +118,7 @@ export function SaveDialog({ keystore, model, onClose }: Props) {
         <Typography variant="body2" color="text.secondary">
           The store password protects the file{kind === 'pkcs12' ? ' and every key in it' : ' and the keys that have no password of their own'}. To change it, save with a new one.
         </Typography>
-        <PasswordField label="Store password" value={password} onChange={setPassword} strength />
-        <PasswordField label="Confirm store password" value={confirm} onChange={setConfirm} error={mismatch} />
+        <NewPasswordFields label="Store password" password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} problem={passwordProblem} />
       </FormDialog>
       {replacing && (
         <ConfirmDialog

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KeystoreCertDto, KeystoreEntryDto } from '../../../main/api/dto';
-import { aliasTaken, chainRole, cnOf, countWords, fileNameFor, shortExpiryWords, suggestAlias } from './words';
+import { aliasTaken, chainRole, cnOf, countWords, fileNameFor, newPasswordProblem, shortExpiryWords, suggestAlias } from './words';
 
 const cert = (over: Partial<KeystoreCertDto>): KeystoreCertDto => ({ subject: 'CN=x', issuer: 'CN=x', sha256: '00', notAfter: null, daysLeft: null, selfSigned: false, isCA: false, ...over });
 const entry = (alias: string, type: KeystoreEntryDto['type']): KeystoreEntryDto => ({ alias, type, created: null, certificate: null, chain: [], locked: false, ownKeyPassword: false, keyAlgorithm: null, problems: [] });
@@ -47,4 +47,12 @@ test('expiry for a table cell: days up to two years, then years; expired says ho
   assert.equal(shortExpiryWords({ notAfter: at, daysLeft: 0 }), 'Expires today');
   assert.equal(shortExpiryWords({ notAfter: at, daysLeft: -3 }), 'Expired 3 days ago');
   assert.equal(shortExpiryWords({ notAfter: null, daysLeft: null }), 'Bad dates');
+});
+
+test('a new store password: long enough for keytool, typed the same twice', () => {
+  assert.match(newPasswordProblem('abc12', 'abc12')!, /keytool refuses shorter passwords/);
+  assert.equal(newPasswordProblem('abc123', ''), 'Type it again to confirm.');
+  assert.equal(newPasswordProblem('abc123', 'abc124'), 'The two passwords differ.');
+  assert.equal(newPasswordProblem('abc123', 'abc123'), null);
+  assert.equal(newPasswordProblem('pässwörd-ключ', 'pässwörd-ключ'), null);
 });

@@ -81,3 +81,13 @@ export function shortExpiryWords(cert: Pick<KeystoreCertDto, 'notAfter' | 'daysL
   if (d < 0) return `Expired ${spanWords(d)} ago`;
   return d === 0 ? 'Expires today' : `${spanWords(d)} left`;
 }
+
+/** keytool refuses store and key passwords shorter than this (and so would anyone following a keytool guide). */
+export const KEYTOOL_MIN_LENGTH = 6;
+
+/** What is wrong with a new store or key password typed twice, or null when it can be used. */
+export function newPasswordProblem(password: string, confirm: string): string | null {
+  if (password.length < KEYTOOL_MIN_LENGTH) return `Use at least ${KEYTOOL_MIN_LENGTH} characters (keytool refuses shorter passwords).`;
+  if (confirm !== password) return confirm === '' ? 'Type it again to confirm.' : 'The two passwords differ.';
+  return null;
+}
