@@ -26,6 +26,11 @@ export interface ChainOrder {
 export interface ChainOrderOptions {
   /** SubjectPublicKeyInfo DER of the private key being converted: its certificate is the leaf. */
   leafSpki?: Uint8Array;
+  /**
+   * false: only the chain and its own warnings, no reason for every other certificate (a keystore of 500 key
+   * pairs orders 500 chains over the same certificates and uses none of those reasons). Default true.
+   */
+  explainLeftOut?: boolean;
 }
 
 /** One distinct certificate and what linking needs from it. */
@@ -96,7 +101,10 @@ export class ChainIndex {
     if (leaf) {
       const taken = new Set([leaf]);
       path.push(leaf);
-      for (let current = leaf; !isSelfSigned(current); ) {
+      for (let current = leaf; ; ) {
+        // A self-issued certificate with no other certificate of its name here ends the chain without a signature check.
+        if (current.subjectKey === current.issuerKey && !(bySubject.get(current.issuerKey) ?? []).some((c) => c !== current && !taken.has(c))) break;
+        if (isSelfSigned(current)) break;
         const next = issuerOf(current, bySubject, taken, why, warnings);
         if (!next) break;
         path.push(next);
@@ -104,6 +112,8 @@ export class ChainIndex {
         current = next;
       }
     }
+    const chain = path.map((c, i) => ({ der: c.der, role: roleAt(path, i) }));
+    if (options.explainLeftOut === false) return { chain, leftOut, warnings };
     const onPath = new Set(path);
     const unrelated: Cert[] = [];
     for (const c of all) {
@@ -115,7 +125,6 @@ export class ChainIndex {
     if (unrelated.length > 0) {
       warnings.push(`${count(unrelated.length, 'certificate')} not part of this chain ${unrelated.length === 1 ? 'was' : 'were'} left out: ${listNames(unrelated)}.`);
     }
-    const chain = path.map((c, i) => ({ der: c.der, role: roleAt(path, i) }));
     return { chain, leftOut, warnings };
   }
 }

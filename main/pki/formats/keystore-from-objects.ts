@@ -74,7 +74,7 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
   let aliasOption = options.alias;
   const keyEntries: KeyPairEntry[] = [];
   for (const { key, spki } of keys) {
-    const order = index.order({ leafSpki: spki });
+    const order = index.order({ leafSpki: spki, explainLeftOut: false });
     // The chain's own left-out list is about this chain only; other certificates may still be written as trusted.
     warnings.push(...order.warnings.filter((w) => !/not part of this chain|None of the certificates holds/.test(w)));
     let chain = order.chain;
