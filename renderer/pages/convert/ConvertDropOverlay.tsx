@@ -1,29 +1,13 @@
 /** While files are dragged over the Convert page: drop on a card to convert straight to it, or anywhere to add. */
 import Box from '@mui/material/Box';
+import { DropFrame } from '../../components/DropFrame';
 import Typography from '@mui/material/Typography';
 import { TARGET_CARDS } from './targets';
 import { TargetCardView } from './TargetCardView';
 
 export function ConvertDropOverlay({ overCard }: { overCard: string | null }) {
   return (
-    <Box
-      data-testid="convert-drop-overlay"
-      sx={{
-        position: 'fixed',
-        inset: 8,
-        zIndex: (t) => t.zIndex.modal + 1,
-        border: 3,
-        borderStyle: 'dashed',
-        borderColor: 'primary.main',
-        borderRadius: 3,
-        bgcolor: (t) => (t.palette.mode === 'dark' ? 'rgba(18,20,23,0.96)' : 'rgba(255,255,255,0.96)'),
-        display: 'flex',
-        flexDirection: 'column',
-        gap: 2,
-        p: 4,
-        overflow: 'auto',
-      }}
-    >
+    <DropFrame testId="convert-drop-overlay" interactive sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 4, overflow: 'auto' }}>
       <Typography variant="h5" color="primary" sx={{ fontWeight: 700, textAlign: 'center' }}>
         {overCard ? `Drop to convert for “${TARGET_CARDS.find((c) => c.id === overCard)?.title ?? overCard}”` : 'Drop to add to what you convert, or on who needs it'}
       </Typography>
@@ -32,6 +16,6 @@ export function ConvertDropOverlay({ overCard }: { overCard: string | null }) {
           <TargetCardView key={card.id} card={card} selected={false} unavailable={null} dropping={card.id === overCard} onChoose={() => undefined} />
         ))}
       </Box>
-    </Box>
+    </DropFrame>
   );
 }

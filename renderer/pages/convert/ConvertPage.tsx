@@ -34,7 +34,7 @@ import { useConvertRun } from './useConvertRun';
 import { useConvertWizard, type FileNames } from './useConvertWizard';
 import { chosenWords } from './words';
 import { useOutputFolder } from './useOutputFolder';
-import { usePageDrop } from './usePageDrop';
+import { usePageDrop } from '../../components/usePageDrop';
 
 /** The names to send: only those the user changed, trimmed. */
 function changedNames(names: FileNames, files: PlannedFileDto[]): FileNames {

@@ -1,28 +1,12 @@
-import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { DropFrame } from '../../components/DropFrame';
 
 export function DropOverlay() {
   return (
-    <Box
-      aria-hidden
-      sx={{
-        position: 'fixed',
-        inset: 8,
-        zIndex: (t) => t.zIndex.modal + 1,
-        border: 3,
-        borderStyle: 'dashed',
-        borderColor: 'primary.main',
-        borderRadius: 3,
-        bgcolor: (t) => (t.palette.mode === 'dark' ? 'rgba(18,20,23,0.95)' : 'rgba(255,255,255,0.95)'),
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        pointerEvents: 'none',
-      }}
-    >
+    <DropFrame sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
       <Typography variant="h4" color="primary" sx={{ fontWeight: 700 }}>
         Drop to open in Inspect
       </Typography>
-    </Box>
+    </DropFrame>
   );
 }

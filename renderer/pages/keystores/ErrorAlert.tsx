@@ -1,9 +1,7 @@
-/** A failed call where the user is looking: what happened (main's message) and what to do (its hint). */
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
+/** A failed keystore call where the user is looking, titled in a keystore user's words. */
 import type { ErrorInfo } from '../../../main/api/dto';
+import { ErrorAlert as HouseErrorAlert } from '../../components/ErrorAlert';
 
-/** Titles for the errors a keystore user meets, in their words; main's message follows as the evidence. */
 const TITLES: Partial<Record<ErrorInfo['code'], string>> = {
   WRONG_PASSWORD: 'That password is not right',
   NO_MATCHING_KEY: 'This reply is for a different key',
@@ -13,11 +11,5 @@ const TITLES: Partial<Record<ErrorInfo['code'], string>> = {
 };
 
 export function ErrorAlert({ error, onClose }: { error: ErrorInfo; onClose?: () => void }) {
-  return (
-    <Alert severity="error" onClose={onClose} data-testid="error" data-code={error.code} sx={{ mt: 1 }}>
-      <AlertTitle>{TITLES[error.code] ?? error.message}</AlertTitle>
-      {TITLES[error.code] ? `${error.message} ` : ''}
-      {error.hint}
-    </Alert>
-  );
+  return <HouseErrorAlert error={error} title={TITLES[error.code]} onClose={onClose} testId="error" sx={{ mt: 1 }} />;
 }

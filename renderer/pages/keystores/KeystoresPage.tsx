@@ -34,7 +34,7 @@ import { OpenFileButton } from './OpenFileButton';
 import { RenameDialog } from './RenameDialog';
 import { SaveDialog } from './SaveDialog';
 import { TargetKeystoreDialog } from './TargetKeystoreDialog';
-import { useKeystoreDrop } from './useKeystoreDrop';
+import { usePageDrop } from '../../components/usePageDrop';
 import { useKeystores } from './useKeystores';
 import { useOpenDocuments } from './useOpenDocuments';
 
@@ -118,7 +118,7 @@ export function KeystoresPage() {
   };
 
   // Dropped with a dialog open, files join the open ones the dialog chooses from; otherwise the first one opens as a keystore.
-  const dragging = useKeystoreDrop((files) => {
+  const { dragging } = usePageDrop((files) => {
     void docs.openFiles(files).then((documents) => documents && !asking && opened(documents));
   });
 

@@ -1,7 +1,7 @@
 /**
- * Files dropped on the Convert page open here, not in Inspect: listening on the window in the capture
- * phase, before the Inspector's window-wide drop target, and stopping the event there. The element dropped
- * on tells which target card (if any) the user chose: its `data-drop-card` attribute.
+ * Files dropped on a page that takes them (Convert, Keystores) open there, not in Inspect: the window is
+ * listened to in the capture phase, before the Inspector's window-wide drop target, and the event stops there.
+ * The element dropped on may name a target with a `data-drop-card` attribute (Convert's target cards).
  */
 import { useEffect, useRef, useState } from 'react';
 
