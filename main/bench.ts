@@ -78,7 +78,7 @@ async function main() {
   if (!ONLY || ONLY === 'bundles') rows.push(...(await bundleRows()));
   if (!ONLY || ONLY === 'shapes') rows.push(...(await shapeRows()));
   if (!ONLY || ONLY === 'pfx') rows.push(...(await pfxRows(ROOT, WORK, CLI)));
-  if (!ONLY || ONLY === 'export') rows.push(...exportRows(ROOT, WORK, CLI, makeBundle()));
+  if (!ONLY || ONLY === 'export') rows.push(...(await exportRows(ROOT, WORK, CLI, makeBundle())));
   if (!ONLY || ONLY === 'jks') rows.push(...(await benchJks(WORK, CLI)));
 
   const w = Math.max(...rows.map((r) => r.work.length));
