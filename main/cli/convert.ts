@@ -62,7 +62,7 @@ export async function convertCommand(argv: string[], io: Io): Promise<number> {
     throw new PkiError(e?.code ?? 'CORRUPT', `${failed.name}: ${e?.message ?? 'it could not be read.'}`, e?.hint ?? 'Check the file.');
   }
   const objects = workbench.session.collect({ documentIds: state.documents.map((d) => d.id) });
-  const plan = planConversion(objects, target, options);
+  const plan = planConversion(objects, target, options, basename(args.positionals[0]));
   const produced = await produceFiles(plan, {
     password: passwordFrom(args, 'out-password'),
     keyPassword: passwordFrom(args, 'key-password'),

@@ -21,7 +21,11 @@ type ConvertMethods = Pick<MethodHandlers, 'convert.preview' | 'convert.run'>;
 
 export function convertHandlers(context: ConvertContext): ConvertMethods {
   let nextOperation = 1;
-  const plan = (request: ConvertRequest) => planConversion(context.session.collect(request.source), request.target, request.options);
+  const plan = (request: ConvertRequest) => {
+    const objects = context.session.collect(request.source);
+    const firstDocument = objects[0] ? context.session.documentFile(objects[0].documentId).name : undefined;
+    return planConversion(objects, request.target, request.options, firstDocument);
+  };
   return {
     'convert.preview': async (request) => plan(request).preview,
     'convert.run': async (request) => {

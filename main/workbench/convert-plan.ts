@@ -59,7 +59,8 @@ const TARGET_WORDS: Record<ConvertTarget, string> = {
   pkcs1: 'a traditional key',
 };
 
-export function planConversion(objects: CollectedObject[], target: ConvertTarget, options: ConvertOptionsDto = {}): ConvertPlan {
+/** `fallbackName`: the file name to build output names from when no certificate names them (a key alone). */
+export function planConversion(objects: CollectedObject[], target: ConvertTarget, options: ConvertOptionsDto = {}, fallbackName?: string): ConvertPlan {
   const certificates = objects.filter((o) => o.raw.kind === 'certificate');
   const keys = objects.filter((o): o is CollectedObject & { raw: RawPrivateKey } => o.raw.kind === 'privateKey');
   const leftOut: ConvertPreviewDto['leftOut'] = [];
@@ -83,6 +84,8 @@ export function planConversion(objects: CollectedObject[], target: ConvertTarget
   let model: KeystoreModel | null = null;
   let key: (CollectedObject & { raw: RawPrivateKey }) | null = null;
   let chain: PlannedCert[] = [];
+  /** The leaf by signature before the target trims the chain (a key file keeps no certificate, but the key still belongs to one). */
+  let orderedLeaf: PlannedCert | null = null;
   if (keystore) {
     const built = modelFromObjects(
       objects.map((o) => o.raw),
@@ -97,6 +100,7 @@ export function planConversion(objects: CollectedObject[], target: ConvertTarget
     const first = model.entries.find((e) => e.type === 'privateKey');
     if (first && first.type === 'privateKey') {
       chain = orderChain(first.chain, { leafSpki: privateKeyFacts(first.pkcs8).spki }).chain;
+      orderedLeaf = chain[0] ?? null;
       key = keys.find((k) => bytesEqual(k.raw.pkcs8, first.pkcs8)) ?? null;
     } else {
       chain = model.entries.flatMap((e) => (e.type === 'trustedCert' ? [{ der: e.der, role: 'root' as const }] : []));
@@ -104,20 +108,21 @@ export function planConversion(objects: CollectedObject[], target: ConvertTarget
   } else {
     key = pickKey(keys, certificates, leftOut, target);
     const leafSpki = key ? privateKeyFacts(key.raw.pkcs8).spki : undefined;
-    const ordered = orderChain(certificates.map(derOf), leafSpki ? { leafSpki } : undefined);
+    const ordered = certificates.length ? orderChain(certificates.map(derOf), leafSpki ? { leafSpki } : undefined) : { chain: [], leftOut: [], warnings: [] };
     for (const w of ordered.warnings) warnings.push({ code: 'CHAIN_ORDER', severity: 'warning', message: w });
+    orderedLeaf = ordered.chain[0]?.role === 'leaf' ? ordered.chain[0] : null;
     for (const l of ordered.leftOut) {
       const o = byHash.get(certHash(l.der));
       if (o) leftOut.push({ objectId: o.id, label: o.row.label, reason: l.reason });
     }
     chain = ordered.chain;
-    if (!includeChain) dropAfterLeaf(chain, leftOut, byHash, 'The chain was not asked for.');
-    if (!includeRoot) dropRoot(chain, leftOut, byHash);
     if (KEY_TARGETS.has(target)) for (const c of chain.splice(0)) addLeftOut(leftOut, byHash, c.der, 'A key file holds only the key.');
-    if (target === 'der') dropAfterLeaf(chain, leftOut, byHash, 'A DER file holds one certificate: save the chain as P7B or PEM.');
+    else if (target === 'der') dropAfterLeaf(chain, leftOut, byHash, 'A DER file holds one certificate: save the chain as P7B or PEM.');
+    else if (!includeChain) dropAfterLeaf(chain, leftOut, byHash, 'The chain was not asked for.');
+    else if (!includeRoot) dropRoot(chain, leftOut, byHash);
   }
 
-  const leaf = chain.find((c) => c.role === 'leaf') ?? null;
+  const leaf = orderedLeaf;
   const leafRow = leaf ? byHash.get(certHash(leaf.der))?.row : undefined;
   const matchesLeaf = !!(key && leafRow && key.row.spkiSha256 && key.row.spkiSha256 === leafRow.spkiSha256);
   if (key && leaf && !matchesLeaf && !keystore) {
@@ -125,7 +130,7 @@ export function planConversion(objects: CollectedObject[], target: ConvertTarget
   }
   const keyEncrypted = !options.noKeyEncryption;
   const includeKey = options.includeKey ?? true;
-  const base = baseName(leafRow?.subject ?? null, leafRow?.label ?? key?.row.label ?? null);
+  const base = baseName(leafRow?.subject ?? null, leafRow?.label ?? (fallbackName ? stem(fallbackName) : null) ?? key?.row.label ?? null);
   const files = plannedFiles(target, { chain, key: key?.raw.pkcs8 ?? null, includeKey, separate: options.separateKey ?? false, keyEncrypted, base, model });
   if (!keyEncrypted && files.some((f) => f.withKey)) {
     warnings.push({ code: 'UNENCRYPTED_KEY', severity: 'warning', message: 'The private key will be written without a passphrase: anyone who gets the file can use it.' });
@@ -324,6 +329,12 @@ function kindWords(kind: string): string {
     default:
       return 'this kind of object';
   }
+}
+
+/** "server.key.pem" → "server.key", "bundle.pfx" → "bundle". */
+function stem(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 /** A file name from the certificate's CN ("www.example.com"), safe on Windows and macOS. */

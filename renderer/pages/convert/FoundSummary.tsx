@@ -27,7 +27,7 @@ export function FoundSummary({ preview, showLeftOut = true }: { preview: Convert
           <ChainList chain={preview.chain} />
         </Box>
       )}
-      {key && (
+      {key && preview.found.certificates > 0 && (
         <Typography variant="body2" data-testid="found-key" color={key.matchesLeaf ? 'success.main' : 'warning.main'} sx={{ fontWeight: 600 }}>
           {key.matchesLeaf ? `The private key (${key.label}) belongs to the leaf certificate.` : `The private key (${key.label}) does NOT belong to the leaf certificate.`}
         </Typography>
