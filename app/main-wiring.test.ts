@@ -4,7 +4,8 @@
  * protocol requests, open-file, second-instance), with the real workbench and real fixture files.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { API_METHODS } from '../main/api/contract';
@@ -123,6 +124,22 @@ test('pickFiles returns the dialog’s paths, [] when cancelled', async () => {
   assert.deepEqual(await invoke('certbench:pickFiles', fromWindow()), ['/a.pem', '/b.pfx']);
   fake.recorded.dialogResult = { canceled: true, filePaths: [] };
   assert.deepEqual(await invoke('certbench:pickFiles', fromWindow()), []);
+});
+
+test('pickFolder: the chosen folder becomes one the workbench writes into; cancelled or from elsewhere, nothing is granted', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'pick-folder-'));
+  fake.recorded.dialogResult = { canceled: true, filePaths: [] };
+  assert.equal(await invoke('certbench:pickFolder', fromWindow()), null);
+  fake.recorded.dialogResult = { canceled: false, filePaths: [out] };
+  assert.equal(await invoke('certbench:pickFolder', { sender: {}, senderFrame: win.webContents.mainFrame }), null, 'an untrusted sender gets nothing');
+  const info = await invoke('certbench:app.info', fromWindow(), {});
+  assert.equal(info.value.outputFolder, null, 'the desktop app has no default output folder');
+  assert.equal(await invoke('certbench:pickFolder', fromWindow()), out);
+  const state = await invoke('certbench:documents.list', fromWindow(), {});
+  const source = { documentIds: state.value.documents.map((d: { id: string }) => d.id) };
+  const written = await invoke('certbench:convert.run', fromWindow(), { source, target: 'fullchain', destination: { folder: out } });
+  assert.equal(written.ok, true, JSON.stringify(written));
+  assert.ok(written.value.written.every((w: { path: string }) => w.path.startsWith(out)));
 });
 
 test('a second launch with a file opens it, focuses the window and tells the renderer', async () => {
