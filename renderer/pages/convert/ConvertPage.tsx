@@ -35,6 +35,7 @@ import { useConvertWizard, type FileNames } from './useConvertWizard';
 import { chosenWords } from './words';
 import { useOutputFolder } from './useOutputFolder';
 import { usePageDrop } from '../../components/usePageDrop';
+import { PageHeader } from '../../components/PageHeader';
 
 /** The names to send: only those the user changed, trimmed. */
 function changedNames(names: FileNames, files: PlannedFileDto[]): FileNames {
@@ -111,14 +112,7 @@ export function ConvertPage() {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box component="header" sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 3, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-        <Typography variant="h6" component="h1" sx={{ fontWeight: 700, mr: 1 }}>
-          Convert
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }} noWrap data-testid="convert-status">
-          {topProgress ? topProgress.label : subtitle || 'Give me this as… PFX, PEM pieces, DER, P7B, a Java keystore, a key without its passphrase'}
-        </Typography>
-      </Box>
+      <PageHeader title="Convert" statusTestId="convert-status" status={topProgress ? topProgress.label : subtitle || 'Give me this as… PFX, PEM pieces, DER, P7B, a Java keystore, a key without its passphrase'} />
       <Box sx={{ height: 4 }} role="status" aria-live="polite">
         {(run.running || files.opening || wizard.preview.loading || topProgress) && <LinearProgress aria-label={topProgress?.label ?? 'Working'} variant={topProgress?.fraction != null ? 'determinate' : 'indeterminate'} value={(topProgress?.fraction ?? 0) * 100} />}
       </Box>

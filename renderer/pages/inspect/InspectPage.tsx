@@ -33,6 +33,7 @@ import { useShortcuts } from './useShortcuts';
 import { useWindowDrop } from './useWindowDrop';
 import { useWorkbench } from './useWorkbench';
 import type { OpenRows } from './verdict';
+import { PageHeader } from '../../components/PageHeader';
 
 /** Below this many objects the list needs no search or filters. */
 const TOOLBAR_FROM = 6;
@@ -221,13 +222,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
           void openFiles(files);
         }}
       />
-      <Box component="header" sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 3, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-        <Typography variant="h6" component="h1" sx={{ fontWeight: 700, mr: 1 }}>
-          Inspect
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }} noWrap data-testid="header-status">
-          {topProgress ? topProgress.label : documents.length === 0 ? 'Open a file to see what is inside' : `${documents.length} file${documents.length === 1 ? '' : 's'} open · drop more anywhere`}
-        </Typography>
+      <PageHeader title="Inspect" statusTestId="header-status" status={topProgress ? topProgress.label : documents.length === 0 ? 'Open a file to see what is inside' : `${documents.length} file${documents.length === 1 ? '' : 's'} open · drop more anywhere`}>
         <Button variant="contained" startIcon={<UploadIcon />} onClick={() => void openDialog()} title={`${MOD}+O`}>
           Open files…
         </Button>
@@ -239,7 +234,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
             Close all
           </Button>
         )}
-      </Box>
+      </PageHeader>
       <Box sx={{ height: 4 }} role="status" aria-live="polite">
         {(busy || topProgress) && <LinearProgress aria-label={topProgress?.label ?? 'Working'} />}
       </Box>

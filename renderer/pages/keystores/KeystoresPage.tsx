@@ -37,6 +37,7 @@ import { TargetKeystoreDialog } from './TargetKeystoreDialog';
 import { usePageDrop } from '../../components/usePageDrop';
 import { useKeystores } from './useKeystores';
 import { useOpenDocuments } from './useOpenDocuments';
+import { PageHeader } from '../../components/PageHeader';
 
 /** Formats main opens with a store password; anything else (PEM sets, keys) opens as it is. */
 const KEYSTORE_FORMATS = new Set(['jks', 'jceks', 'pkcs12']);
@@ -213,15 +214,9 @@ export function KeystoresPage() {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box component="header" sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 3, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-        <Typography variant="h6" component="h1" sx={{ fontWeight: 700, mr: 1 }}>
-          Keystores
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }} noWrap data-testid="keystores-status">
-          {keystores.length === 0 ? 'Java keystores and truststores, opened for editing' : `${keystores.length} open${keystores.some((k) => k.dirty) ? ' · unsaved changes' : ''}`}
-        </Typography>
+      <PageHeader title="Keystores" statusTestId="keystores-status" status={keystores.length === 0 ? 'Java keystores and truststores, opened for editing' : `${keystores.length} open${keystores.some((k) => k.dirty) ? ' · unsaved changes' : ''}`}>
         {keystores.length > 0 && startButtons}
-      </Box>
+      </PageHeader>
       <Box sx={{ height: 4 }} role="status" aria-live="polite">
         {model.pending > 0 && <LinearProgress aria-label="Working" />}
       </Box>
