@@ -12,7 +12,7 @@ import type { KeyPairEntry } from '../pki/formats/keystore-model';
 import type { RawObject } from '../pki/model';
 import { readBytes } from '../pki/read';
 import type { EditorEntry, KeystoreDocument, KeystoreDocumentInit } from './keystore-document';
-import type { Progress } from './keystore-progress';
+import type { Progress } from './operation-progress';
 import type { Session } from './session';
 
 export type OpenedKeystore = Omit<KeystoreDocumentInit, 'id'> & { dirty: boolean };

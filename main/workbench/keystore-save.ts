@@ -10,7 +10,7 @@ import { writeJavaKeystore } from '../pki/formats/jks-write';
 import type { KeystoreModel } from '../pki/formats/keystore-model';
 import { writePkcs12 } from '../pki/formats/pkcs12-write';
 import type { KeystoreDocument } from './keystore-document';
-import { withProgress, type ProgressContext } from './keystore-progress';
+import { withProgress, type ProgressContext } from './operation-progress';
 import type { OutputFolders } from './output-folders';
 import { writeFilesAtomically } from './write-files';
 

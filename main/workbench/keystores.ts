@@ -7,7 +7,7 @@ import { KeystoreDocument } from './keystore-document';
 import { keystoreDto } from './keystore-dto';
 import { addTrusted, importCaReply, importKeyPair, type ImportContext } from './keystore-import';
 import { openKeystore, unlockEntry } from './keystore-open';
-import { withProgress } from './keystore-progress';
+import { withProgress } from './operation-progress';
 import { saveKeystore } from './keystore-save';
 import type { OutputFolders } from './output-folders';
 import type { Session } from './session';

@@ -112,7 +112,13 @@ export function ConvertPage() {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <PageHeader title="Convert" statusTestId="convert-status" status={topProgress ? topProgress.label : subtitle || 'Give me this as… PFX, PEM pieces, DER, P7B, a Java keystore, a key without its passphrase'} />
+      <PageHeader title="Convert" statusTestId="convert-status" status={topProgress ? topProgress.label : subtitle || 'Give me this as… PFX, PEM pieces, DER, P7B, a Java keystore, a key without its passphrase'}>
+        {run.running && topProgress && (
+          <Button color="inherit" onClick={() => void client.call('operations.cancel', { operationId: topProgress.operationId }).catch(() => undefined)}>
+            Stop
+          </Button>
+        )}
+      </PageHeader>
       <Box sx={{ height: 4 }} role="status" aria-live="polite">
         {(run.running || files.opening || wizard.preview.loading || topProgress) && <LinearProgress aria-label={topProgress?.label ?? 'Working'} variant={topProgress?.fraction != null ? 'determinate' : 'indeterminate'} value={(topProgress?.fraction ?? 0) * 100} />}
       </Box>

@@ -1,5 +1,5 @@
 /**
- * Slow keystore work (JCEKS key protection runs hundreds of thousands of rounds per key) announced as a
+ * Slow writes (JCEKS key protection runs hundreds of thousands of rounds per key) announced as a
  * progress operation the renderer can show and stop (operations.cancel).
  */
 import type { WriteProgress } from '../pki/formats/keystore-model';
