@@ -460,6 +460,11 @@ export interface KeystoreEntryDto {
   /** A key pair protected by a password of its own (JKS/JCEKS), known to main. */
   ownKeyPassword: boolean;
   keyAlgorithm: string | null;
+  /**
+   * Key pairs: SHA-256 of the key's SubjectPublicKeyInfo (of its leaf while the key is locked), so a CA reply can
+   * be checked against it before importing. Public data.
+   */
+  spkiSha256: string | null;
   /** What is wrong ("The certificate does not match the key", "expired"). */
   problems: ProblemDto[];
 }

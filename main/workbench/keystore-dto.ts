@@ -24,7 +24,7 @@ export function keystoreDto(doc: KeystoreDocument, now: Date): KeystoreDto {
 
 function entryDto(entry: EditorEntry, doc: KeystoreDocument, now: Date): KeystoreEntryDto {
   const created = entry.created ? entry.created.toISOString() : null;
-  const base = { alias: entry.alias, created, locked: false, ownKeyPassword: false, keyAlgorithm: null };
+  const base = { alias: entry.alias, created, locked: false, ownKeyPassword: false, keyAlgorithm: null, spkiSha256: null };
   switch (entry.type) {
     case 'trustedCert': {
       const cert = certDto(entry.der, now);
@@ -46,6 +46,7 @@ function entryDto(entry: EditorEntry, doc: KeystoreDocument, now: Date): Keystor
         locked: true,
         ownKeyPassword: true,
         keyAlgorithm: chain[0]?.facts?.keyWords ?? null,
+        spkiSha256: chain[0]?.facts?.spkiSha256 ?? null,
         certificate: chain[0]?.dto ?? null,
         chain: chain.map((c) => c.dto),
         problems: [problem('KEY_LOCKED', 'info', 'This key is protected by a password of its own: enter it to use or save the key.'), ...chain.flatMap((c) => c.problems), ...chainOrder(chain.map((c) => c.facts)), ...expiry(chain, now)],
@@ -91,6 +92,7 @@ function keyPairDto(entry: KeyPairEntry, doc: KeystoreDocument, now: Date): Keys
     locked: false,
     ownKeyPassword: entry.keyPassword !== undefined,
     keyAlgorithm,
+    spkiSha256,
     problems,
   };
 }

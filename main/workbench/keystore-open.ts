@@ -53,7 +53,7 @@ async function openJava(file: ReturnType<Session['documentFile']>, password: str
   if (password === undefined) {
     throw new PkiError('PASSWORD_REQUIRED', `Enter the password of ${file.name} to edit it.`, 'The keystore password checks its integrity and opens its keys; it is needed again to save.');
   }
-  const read = await readJavaKeystoreModel(file.bytes, { storePassword: password, onProgress: progress?.onProgress });
+  const read = await readJavaKeystoreModel(file.bytes, { storePassword: password, onProgress: progress?.onProgress, signal: progress?.signal });
   const locked: EditorEntry[] = read.locked.map((l) => ({ type: 'locked', alias: l.alias, sourceAlias: l.alias, chain: l.chain, created: l.created }));
   return {
     name: file.name,
@@ -91,7 +91,7 @@ export async function unlockEntry(doc: KeystoreDocument, alias: string, keyPassw
   const entry = doc.get(alias);
   if (entry.type !== 'locked') return;
   if (!doc.source || doc.storePassword === null) throw new PkiError('INTERNAL', `The file behind key '${entry.alias}' is no longer known.`, 'Open the keystore again.');
-  const read = await readJavaKeystoreModel(doc.source.bytes, { storePassword: doc.storePassword, keyPasswords: { [entry.sourceAlias]: keyPassword }, onProgress: progress?.onProgress });
+  const read = await readJavaKeystoreModel(doc.source.bytes, { storePassword: doc.storePassword, keyPasswords: { [entry.sourceAlias]: keyPassword }, onProgress: progress?.onProgress, signal: progress?.signal });
   const key = read.model.entries.find((e): e is KeyPairEntry => e.type === 'privateKey' && e.alias.toLowerCase() === entry.sourceAlias.toLowerCase());
   if (!key) throw new PkiError('WRONG_PASSWORD', `The password does not open key '${entry.alias}'.`, 'Enter the password that protects this key (keytool -keypass); it is case-sensitive.');
   const dirty = doc.dirty;

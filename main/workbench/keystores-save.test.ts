@@ -232,6 +232,8 @@ test('server.pfx opens as a PKCS#12 keystore with its password (typed errors wit
   const ks = await h['keystores.open']({ documentId: pfx.id, password: 'correct horse' });
   assert.deepEqual([ks.kind, ks.path, ks.dirty], ['pkcs12', E2E('server.pfx'), false]);
   assert.deepEqual(entry(ks, 'shop').chain.length, 2);
+  const [keyFile] = await open([E2E('server.key')]);
+  assert.equal(entry(ks, 'shop').spkiSha256, keyFile.objects[0].spkiSha256, 'the entry names its public key, for checking CA replies');
   const saved = await h['keystores.save']({ keystoreId: ks.id, kind: 'jks', storePassword: 'changeit', destination: { folder: out, fileName: 'from-pfx.jks' } });
   const [probed] = await probeKeystore('JKS', saved.written[0].path, 'changeit');
   assert.deepEqual([probed.alias, probed.keyMatchesLeaf, probed.chain?.length], ['shop', true, 2]);

@@ -255,3 +255,15 @@ test('a save can be stopped with operations.cancel: CANCELLED, nothing written, 
   assert.deepEqual(filesIn(out), []);
   assert.equal((await h['keystores.list']({})).keystores[0].dirty, true);
 });
+
+test('opening a JCEKS (200,000 rounds a key) can be stopped with operations.cancel: CANCELLED, no keystore opened', async () => {
+  const { h, open, wb } = kit();
+  const [doc] = await open([KEYSTORES('keys.jceks')]);
+  const stop = wb.events.on((event, payload) => {
+    const p = payload as ProgressEvent;
+    if (event === 'progress' && /^Opening keys\.jceks/.test(p.label) && !p.done) void h['operations.cancel']({ operationId: p.operationId });
+  });
+  await rejectsWith(h['keystores.open']({ documentId: doc.id, password: stores['keys.jceks'].password }), 'CANCELLED');
+  stop();
+  assert.deepEqual((await h['keystores.list']({})).keystores, []);
+});

@@ -19,7 +19,7 @@ async function rowsOf(paths: string[]): Promise<ObjectSummaryDto[]> {
   return state.documents.flatMap((d) => d.objects);
 }
 
-const entryFor = (cert: ObjectSummaryDto | undefined): KeystoreEntryDto => ({
+const entryFor = (cert: ObjectSummaryDto | undefined, spkiSha256: string | null = null): KeystoreEntryDto => ({
   alias: 'client',
   type: 'privateKey',
   created: null,
@@ -28,6 +28,7 @@ const entryFor = (cert: ObjectSummaryDto | undefined): KeystoreEntryDto => ({
   locked: false,
   ownKeyPassword: false,
   keyAlgorithm: 'RSA',
+  spkiSha256,
   problems: [],
 });
 
@@ -55,6 +56,10 @@ test('a reply signed for the entry’s key matches; a certificate for another ke
     // The entry's certificate is not among the open objects: nothing to compare with.
     assert.deepEqual(checkReply(entry, [renewed], rows.filter((r) => r.id !== server.id)), { state: 'unknown' });
     assert.deepEqual(checkReply(entryFor(undefined), [renewed], rows), { state: 'unknown' });
+    // The entry names its public key (as main sends it): answerable whatever is open.
+    const named = entryFor(undefined, server.spkiSha256);
+    assert.equal(checkReply(named, [renewed], []).state, 'match');
+    assert.deepEqual(checkReply(named, [client], []), { state: 'mismatch' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 /**
- * Before importing a CA reply: does one of its certificates hold the key entry's public key? Answerable when
- * the entry's certificate is among the open objects (its SPKI is known there); main checks again on import.
+ * Before importing a CA reply: does one of its certificates hold the key entry's public key? The entry says
+ * which public key it has (spkiSha256); main checks again on import.
  */
 import type { KeystoreEntryDto, ObjectSummaryDto } from '../../../main/api/dto';
 
@@ -8,7 +8,7 @@ export type ReplyCheck = { state: 'match'; cert: ObjectSummaryDto } | { state: '
 
 export function checkReply(entry: KeystoreEntryDto | undefined, reply: ObjectSummaryDto[], open: ObjectSummaryDto[]): ReplyCheck {
   const leafSha = entry?.certificate?.sha256.toUpperCase();
-  const spki = leafSha ? open.find((o) => o.sha256?.toUpperCase() === leafSha && o.spkiSha256)?.spkiSha256 : null;
+  const spki = entry?.spkiSha256 ?? (leafSha ? open.find((o) => o.sha256?.toUpperCase() === leafSha && o.spkiSha256)?.spkiSha256 : null);
   if (!spki) return { state: 'unknown' };
   const cert = reply.find((o) => o.kind === 'certificate' && o.spkiSha256 === spki);
   return cert ? { state: 'match', cert } : { state: 'mismatch' };

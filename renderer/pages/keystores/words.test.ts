@@ -4,7 +4,7 @@ import type { KeystoreCertDto, KeystoreEntryDto } from '../../../main/api/dto';
 import { aliasTaken, chainRole, cnOf, countWords, fileNameFor, newPasswordProblem, shortExpiryWords, suggestAlias } from './words';
 
 const cert = (over: Partial<KeystoreCertDto>): KeystoreCertDto => ({ subject: 'CN=x', issuer: 'CN=x', sha256: '00', notAfter: null, daysLeft: null, selfSigned: false, isCA: false, ...over });
-const entry = (alias: string, type: KeystoreEntryDto['type']): KeystoreEntryDto => ({ alias, type, created: null, certificate: null, chain: [], locked: false, ownKeyPassword: false, keyAlgorithm: null, problems: [] });
+const entry = (alias: string, type: KeystoreEntryDto['type']): KeystoreEntryDto => ({ alias, type, created: null, certificate: null, chain: [], locked: false, ownKeyPassword: false, keyAlgorithm: null, spkiSha256: null, problems: [] });
 
 test('the CN of a subject, escaped commas kept; the subject itself when there is no CN', () => {
   assert.equal(cnOf('CN=shop.example.test, OU=Support, O=Example\\, Inc., C=US'), 'shop.example.test');
