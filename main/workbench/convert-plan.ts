@@ -10,6 +10,7 @@ import { hex } from '../pki/der/der';
 import { modelFromObjects } from '../pki/formats/keystore-from-objects';
 import type { KeystoreModel } from '../pki/formats/keystore-model';
 import type { RawPrivateKey } from '../pki/model';
+import { equalBytes } from '../pki/x509/certificate';
 import type { CollectedObject } from './session';
 
 export type CertRole = PlannedCertDto['role'];
@@ -101,7 +102,7 @@ export function planConversion(objects: CollectedObject[], target: ConvertTarget
     if (first && first.type === 'privateKey') {
       chain = orderChain(first.chain, { leafSpki: privateKeyFacts(first.pkcs8).spki }).chain;
       orderedLeaf = chain[0] ?? null;
-      key = keys.find((k) => bytesEqual(k.raw.pkcs8, first.pkcs8)) ?? null;
+      key = keys.find((k) => equalBytes(k.raw.pkcs8, first.pkcs8)) ?? null;
     } else {
       chain = model.entries.flatMap((e) => (e.type === 'trustedCert' ? [{ der: e.der, role: 'root' as const }] : []));
     }
@@ -307,12 +308,6 @@ function addLeftOut(leftOut: ConvertPreviewDto['leftOut'], byHash: Map<string, C
 
 const certHash = (der: Uint8Array): string => hex(digest('sha256', der));
 const derOf = (o: CollectedObject): Uint8Array => (o.raw.kind === 'certificate' ? o.raw.der : new Uint8Array(0));
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 function kindWords(kind: string): string {
   switch (kind) {

@@ -1,6 +1,6 @@
 /**
- * The few facts the keystore editor needs about a certificate or a private key, decoded once per distinct
- * byte array (entries keep their DER for as long as the keystore is open).
+ * The few facts the keystore editor needs about a certificate or a private key; certificates are decoded once
+ * per distinct byte array (entries keep their DER for as long as the keystore is open).
  */
 import { digest, privateKeyFacts } from '../pki/crypto';
 import { hex, readRoot } from '../pki/der/der';
@@ -30,7 +30,6 @@ export interface KeyFacts {
 }
 
 const certs = new WeakMap<Uint8Array, CertFacts>();
-const keys = new WeakMap<Uint8Array, KeyFacts>();
 
 /** Facts of a certificate; CORRUPT (typed) when it cannot be decoded. */
 export function certFacts(der: Uint8Array): CertFacts {
@@ -59,15 +58,11 @@ export function certFacts(der: Uint8Array): CertFacts {
   return facts;
 }
 
-/** The public half of a decrypted PKCS#8 key (node:crypto through crypto.ts). */
+/** The public half of a decrypted PKCS#8 key (decoded once by crypto.ts, which remembers it per key). */
 export function keyFacts(pkcs8: Uint8Array): KeyFacts {
-  let facts = keys.get(pkcs8);
-  if (facts) return facts;
   const k = privateKeyFacts(pkcs8);
   const info = spkiFacts(readRoot(k.spki, 'public key'));
-  facts = { spki: k.spki, spkiSha256: info.spkiSha256, keyWords: keyWords(info.keyAlgorithm, info.keySize, info.curve) };
-  keys.set(pkcs8, facts);
-  return facts;
+  return { spki: k.spki, spkiSha256: info.spkiSha256, keyWords: keyWords(info.keyAlgorithm, info.keySize, info.curve) };
 }
 
 /** The SHA-256 fingerprint (as the Inspector shows it) of any DER, decodable or not. */

@@ -4,12 +4,10 @@
  * keys in JKS, a certificate for every key (Java needs one) that belongs to the key, passwords JCEKS can use,
  * and sealed secret keys that are exactly one serialized SealedObject.
  */
-import { privateKeyFacts, publicKeyFacts, timingSafeEqual } from '../crypto';
-import { Tag, children, oidOf, readRoot, value, whole } from '../der/der';
-import { tlv } from '../der/write';
 import { PkiError } from '../errors';
 import { isPkcs8PrivateKeyInfo } from '../keys';
-import { parseCertificate } from '../x509/certificate';
+import { keyMatchesCertificate } from '../keys/key-matches';
+import { certificateFields } from '../x509/certificate';
 import type { KeystoreModel, KeystoreModelEntry } from './keystore-model';
 import { isJceksPassword } from './jceks-keyprotector';
 import { readSealedSecretKey } from './jceks-sealed';
@@ -38,7 +36,7 @@ export function checkedEntries(model: KeystoreModel, kind: 'jks' | 'jceks', stor
       throw invalid(`The entry '${entry.alias}' has an invalid creation date.`, 'Leave the date out to record the moment of saving.');
     }
     if (entry.type === 'privateKey') checkKeyPair(entry, kind, storePassword);
-    if (entry.type === 'trustedCert') certificateSpki(entry.der, `The certificate of the entry '${entry.alias}'`);
+    if (entry.type === 'trustedCert') readableCertificate(entry.der, `The certificate of the entry '${entry.alias}'`);
     if (entry.type === 'secretKey') checkSecretKey(entry, kind);
     return { ...entry, alias };
   });
@@ -53,14 +51,14 @@ function checkKeyPair(entry: Extract<KeystoreModelEntry, { type: 'privateKey' }>
     );
   }
   if (!isPkcs8PrivateKeyInfo(entry.pkcs8)) throw invalid(`The private key of ${name} is not a PKCS#8 PrivateKeyInfo.`, 'Open the key again from its source.');
-  const leafSpki = entry.chain.map((der, i) => certificateSpki(der, `Certificate ${i + 1} of ${name}`))[0];
+  entry.chain.forEach((der, i) => readableCertificate(der, `Certificate ${i + 1} of ${name}`));
   if (kind === 'jceks' && !isJceksPassword(entry.keyPassword ?? storePassword)) {
     throw invalid(
       `The password for ${name} has characters JCEKS cannot use: Java accepts only printable ASCII for JCEKS keys.`,
       'Choose a password of plain letters, digits and punctuation, or save as JKS or PKCS#12.',
     );
   }
-  if (keyMatchesSpki(entry.pkcs8, leafSpki) === false) {
+  if (keyMatchesLeaf(entry.pkcs8, entry.chain[0]) === false) {
     throw new PkiError(
       'NO_MATCHING_KEY',
       `The private key of ${name} does not belong to its first certificate.`,
@@ -69,48 +67,20 @@ function checkKeyPair(entry: Extract<KeystoreModelEntry, { type: 'privateKey' }>
   }
 }
 
-/**
- * True or false when both keys can be compared; undefined for key types Node cannot load (Java may still load
- * them). The public half stored in the key (RSA n and e, the EC point) is compared first: equal means the same
- * key at a fraction of the cost of loading it into OpenSSL (500-entry keystores); anything else is decided
- * by OpenSSL deriving the public key.
- */
-function keyMatchesSpki(pkcs8: Uint8Array, spki: Uint8Array): boolean | undefined {
-  if (storedPublicKeyMatches(pkcs8, spki)) return true;
+/** True or false when the key can be loaded; undefined for key types Node cannot load (Java may still load them). */
+function keyMatchesLeaf(pkcs8: Uint8Array, leaf: Uint8Array): boolean | undefined {
   try {
-    return timingSafeEqual(privateKeyFacts(pkcs8).spki, publicKeyFacts(spki).spki);
+    return keyMatchesCertificate(pkcs8, leaf);
   } catch (e) {
     if (e instanceof PkiError && e.code === 'UNSUPPORTED_ALGORITHM') return undefined;
     throw invalid(`A private key cannot be used (${e instanceof Error ? e.message : String(e)})`, 'Open the key again from its source.');
   }
 }
 
-const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
-const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
-
-/** Whether the public key written inside a PKCS#8 RSA or EC key is byte for byte the certificate's; false when unsure. */
-function storedPublicKeyMatches(pkcs8: Uint8Array, spki: Uint8Array): boolean {
+/** INVALID_ARGUMENT unless the bytes are an X.509 certificate (its structure; its contents are written as they are). */
+function readableCertificate(der: Uint8Array, what: string): void {
   try {
-    const [, keyAlgorithm, privateKey] = children(readRoot(pkcs8));
-    const [certAlgorithm, bits] = children(readRoot(spki));
-    const oid = oidOf(children(keyAlgorithm)[0]);
-    if (oid !== oidOf(children(certAlgorithm)[0]) || bits.tag !== Tag.BitString) return false;
-    const certKey = value(bits).subarray(1);
-    const inner = children(readRoot(value(privateKey)));
-    if (oid === RSA_ENCRYPTION) return timingSafeEqual(tlv(0x30, [whole(inner[1]), whole(inner[2])]), certKey);
-    if (oid !== EC_PUBLIC_KEY || !timingSafeEqual(whole(keyAlgorithm), whole(certAlgorithm))) return false;
-    const stored = inner.find((t) => t.tag === 0xa1);
-    const point = stored && children(stored)[0];
-    return !!point && point.tag === Tag.BitString && timingSafeEqual(value(point).subarray(1), certKey);
-  } catch {
-    return false;
-  }
-}
-
-/** The certificate's SubjectPublicKeyInfo DER; INVALID_ARGUMENT when it is not a certificate. */
-function certificateSpki(der: Uint8Array, what: string): Uint8Array {
-  try {
-    return parseCertificate(der).spkiDer;
+    certificateFields(der);
   } catch (e) {
     throw invalid(`${what} is not a readable X.509 certificate (${e instanceof Error ? e.message : String(e)})`, 'Open the certificate again from its source.');
   }

@@ -4,12 +4,13 @@
  * attributes that tie them together (friendlyName = alias, localKeyId = SHA-1 of the leaf, as OpenSSL
  * writes). Bad input becomes a PkiError naming the entry.
  */
-import { digest, privateKeyFacts } from '../crypto';
+import { digest } from '../crypto';
 import { PkiError } from '../errors';
 import { fromPkcs8 } from '../keys/private-key';
 import type { RawPrivateKey, RawUnsupported } from '../model';
 import { looksLikePkcs8 } from '../pbe/index';
-import { parseCertificate } from '../x509/certificate';
+import { certificateFields } from '../x509/certificate';
+import { keyMatchesCertificate } from '../keys/key-matches';
 import type { KeystoreModel, KeyPairEntry } from './keystore-model';
 
 export interface PlannedKey {
@@ -150,7 +151,7 @@ function usableKey(pkcs8: Uint8Array, name: string): Uint8Array {
 function checkCertificate(der: unknown, what: string): void {
   if (!(der instanceof Uint8Array) || der.length === 0) throw invalid(`${what} is empty.`, 'Open the certificate file again.');
   try {
-    parseCertificate(der);
+    certificateFields(der); // its structure; its contents are written as they are
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw invalid(`${what} is not a valid X.509 certificate (${detail.replace(/\.$/, '')}).`, 'Open the certificate file again; it may be damaged.');
@@ -159,9 +160,7 @@ function checkCertificate(der: unknown, what: string): void {
 
 /** A PFX whose key does not belong to its certificate is refused by Windows, Java and browsers: say so now. */
 function checkKeyMatchesLeaf(pkcs8: Uint8Array, entry: KeyPairEntry, name: string): void {
-  const keySpki = privateKeyFacts(pkcs8).spki;
-  const certSpki = parseCertificate(entry.chain[0]).spkiDer;
-  if (hex(keySpki) !== hex(certSpki)) {
+  if (!keyMatchesCertificate(pkcs8, entry.chain[0])) {
     throw new PkiError(
       'NO_MATCHING_KEY',
       `${name} does not belong to its certificate (${entry.alias ? `the first certificate of '${entry.alias}'` : 'the first certificate'} has another public key).`,
