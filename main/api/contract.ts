@@ -4,6 +4,16 @@
  */
 import type {
   AppInfo,
+  CaReplyDto,
+  CsrCheckDto,
+  CsrConfigImportDto,
+  CsrCreatedDto,
+  CsrSpecDto,
+  CsrTemplateDto,
+  KeyChoiceDto,
+  KeyProtectionDto,
+  KeySpecName,
+  SelfSignDto,
   ConvertPreviewDto,
   ConvertRequest,
   KeystoreDto,
@@ -72,6 +82,35 @@ export interface ApiMethods {
     response: { written: WrittenFileDto[]; keystore: KeystoreDto };
   };
   'keystores.close': { request: { keystoreId: string }; response: KeystoreState };
+
+  /** Built-in templates first, then the user's own (saved in the app's data folder). */
+  'csr.templates': { request: Record<string, never>; response: { templates: CsrTemplateDto[] } };
+  /** Saves the form as a user template (same name replaces it). */
+  'csr.saveTemplate': { request: { name: string; description?: string; spec: CsrSpecDto; key: KeySpecName }; response: { templates: CsrTemplateDto[] } };
+  'csr.deleteTemplate': { request: { id: string }; response: { templates: CsrTemplateDto[] } };
+  /** Lints the form (and key choice) and shows it as a config file and commands. Fast; makes nothing. */
+  'csr.check': { request: { spec: CsrSpecDto; key: KeyChoiceDto; selfSign?: SelfSignDto }; response: CsrCheckDto };
+  /** An `openssl req` config file into the form; INVALID_ARGUMENT (with the line) for a file openssl would refuse. */
+  'csr.importConfig': { request: { name: string; text: string }; response: CsrConfigImportDto };
+  /**
+   * Makes the key (off the UI path, with progress events; operations.cancel stops it), the CSR and, with
+   * `selfSign`, a self-signed certificate; refuses a form with lint errors (INVALID_ARGUMENT). They open as one
+   * document "NAME (not saved)" whose key stays in main.
+   */
+  'csr.create': { request: { spec: CsrSpecDto; key: KeyChoiceDto; selfSign?: SelfSignDto; name?: string }; response: CsrCreatedDto };
+  /**
+   * Writes what csr.create made: NAME.csr, NAME.key (0600, encrypted unless `keyProtection.password` is null) and,
+   * when there is one, NAME.crt; atomically, EXISTS unless destination.overwrite.
+   */
+  'csr.save': {
+    request: { documentId: string; baseName: string; keyProtection: KeyProtectionDto; includeKey?: boolean; destination: { folder: string; overwrite?: boolean } };
+    response: { written: WrittenFileDto[] };
+  };
+  /**
+   * "I got my certificate back": finds the open private key the reply's certificate belongs to (NO_MATCHING_KEY
+   * when none) and orders the chain; then convert.run writes it as PFX, the PEM set or a keystore.
+   */
+  'csr.caReply': { request: { objectIds?: string[]; documentIds?: string[] }; response: CaReplyDto };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -120,6 +159,14 @@ export const API_METHODS: readonly ApiMethod[] = [
   'keystores.setKeyPassword',
   'keystores.save',
   'keystores.close',
+  'csr.templates',
+  'csr.saveTemplate',
+  'csr.deleteTemplate',
+  'csr.check',
+  'csr.importConfig',
+  'csr.create',
+  'csr.save',
+  'csr.caReply',
 ] as const;
 
 export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed'] as const;

@@ -363,6 +363,11 @@ export interface ConvertOptionsDto {
   separateKey?: boolean;
   /** Private key output unencrypted (pkcs8/pkcs1/pem with key/certbot privkey.pem): only when the user chose it. */
   noKeyEncryption?: boolean;
+  /**
+   * jks, jceks, pfx (java profile): also write each CA certificate of the key's chain as a trusted entry under an
+   * alias of its own, as keytool leaves a keystore after importing a CA reply (issue 12). Default false.
+   */
+  caEntries?: boolean;
 }
 
 export interface ConvertRequest {
@@ -485,4 +490,149 @@ export interface KeystoreDto {
 
 export interface KeystoreState {
   keystores: KeystoreDto[];
+}
+
+// ---- Keys and CSRs (issue 12) ----
+
+/** CLI.md `--key` names. */
+export type KeySpecName = 'rsa:2048' | 'rsa:3072' | 'rsa:4096' | 'ec:P-256' | 'ec:P-384' | 'ec:P-521' | 'ed25519';
+
+/**
+ * One RDN of a subject, written in the order given (the builder suggests C, ST, L, O, OU, CN, emailAddress).
+ * `type`: OpenSSL short names: C, ST, L, O, OU, CN, emailAddress, serialNumber, street, postalCode, DC, UID, title,
+ * GN, SN, initials, pseudonym, businessCategory, jurisdictionC, jurisdictionST, jurisdictionL, or a dotted OID.
+ */
+export interface SubjectAttributeDto {
+  type: string;
+  value: string;
+}
+
+export type SanType = 'DNS' | 'IP' | 'email' | 'URI';
+
+export interface SanDto {
+  type: SanType;
+  value: string;
+}
+
+/** RFC 5280 4.2.1.3 names, as OpenSSL spells them in configs. */
+export type KeyUsageName =
+  | 'digitalSignature'
+  | 'nonRepudiation'
+  | 'keyEncipherment'
+  | 'dataEncipherment'
+  | 'keyAgreement'
+  | 'keyCertSign'
+  | 'cRLSign'
+  | 'encipherOnly'
+  | 'decipherOnly';
+
+export type SignatureHash = 'sha256' | 'sha384' | 'sha512' | 'sha1';
+
+/** Everything a CSR (or a self-signed certificate) says, as the form and an OpenSSL req config hold it. */
+export interface CsrSpecDto {
+  subject: SubjectAttributeDto[];
+  san: SanDto[];
+  /** Add the CN as a SAN (DNS, or IP when the CN is an address) when it is not there already. */
+  cnAsSan: boolean;
+  keyUsage: KeyUsageName[];
+  keyUsageCritical?: boolean;
+  /** OpenSSL short names (serverAuth, clientAuth, codeSigning, emailProtection, timeStamping, OCSPSigning) or dotted OIDs. */
+  extendedKeyUsage: string[];
+  /** PKCS#9 challengePassword attribute: discouraged (sent in clear inside the CSR), kept for CAs that still ask. */
+  challengePassword?: string;
+  /** Default 'sha256'; ignored for Ed25519 (which signs without a separate hash). */
+  signatureHash: SignatureHash;
+}
+
+/** The key a CSR is made for: a new one, or a private key open in the workbench (an object id). */
+export type KeyChoiceDto = { generate: KeySpecName } | { objectId: string };
+
+/** Self-signed certificate settings ("same form, plus days"). */
+export interface SelfSignDto {
+  days: number;
+  /** basicConstraints CA:TRUE (critical) with keyCertSign/cRLSign; otherwise an end-entity certificate. */
+  ca: boolean;
+  /** CA only: pathLenConstraint. */
+  pathLength?: number;
+}
+
+/** A finding about the form or an opened CSR; `field` points at the form input it is about. */
+export interface CsrProblemDto extends ProblemDto {
+  /** The public rule it follows: "RFC 5280 4.1.2.4", "CA/B Forum BR 7.1.4.2.1", "ROCA (CVE-2017-15361)". */
+  rule?: string;
+  /** 'subject.0' (the first RDN), 'san.2', 'key', 'signatureHash', 'challengePassword', 'days' ... */
+  field?: string;
+}
+
+export interface EquivalentCommandDto {
+  tool: 'openssl' | 'keytool';
+  /** What it does, in the user's words ("Make the key and the CSR on the server"). */
+  label: string;
+  /** One command line, ready to paste into a POSIX shell. */
+  command: string;
+}
+
+/** Answer to 'csr.check': the lints and the same request as a config file and as commands. Nothing is made. */
+export interface CsrCheckDto {
+  problems: CsrProblemDto[];
+  /** No error-severity problem: 'csr.create' will accept it. */
+  ok: boolean;
+  /** "/C=US/ST=MN/.../CN=host.example" as openssl -subj takes it. */
+  subjectLine: string;
+  /** The form as an `openssl req` config (prompt = no, req_extensions, @alt_names). */
+  config: string;
+  commands: EquivalentCommandDto[];
+}
+
+export interface CsrTemplateDto {
+  id: string;
+  name: string;
+  description: string;
+  /** Built into Certbench, or saved by the user in the app's data folder. */
+  builtIn: boolean;
+  spec: CsrSpecDto;
+  key: KeySpecName;
+  /** Which form fields to ask first, for the template's purpose. */
+  purpose: 'server' | 'client' | 'platform' | 'custom';
+}
+
+/** Answer to 'csr.importConfig': the form as the config file fills it. */
+export interface CsrConfigImportDto {
+  spec: CsrSpecDto;
+  /** `default_bits` / `default_keyfile`-style hints turned into a key choice, when the file gives one. */
+  key: KeySpecName | null;
+  /** What the file asks that the form cannot hold, or that openssl would prompt for: in plain words. */
+  warnings: string[];
+}
+
+/** Answer to 'csr.create': the new key, CSR (and certificate) are an open document "... (not saved)". */
+export interface CsrCreatedDto {
+  documentId: string;
+  csrObjectId: string;
+  keyObjectId: string;
+  /** The self-signed certificate, when asked. */
+  certificateObjectId: string | null;
+  csrPem: string;
+  certificatePem: string | null;
+  state: WorkbenchState;
+}
+
+/** How a private key is written: encrypted PKCS#8 (default) or traditional (PKCS#1/SEC 1, DEK-Info) for old software. */
+export interface KeyProtectionDto {
+  form: 'pkcs8' | 'traditional';
+  /** null: unencrypted, only when the user chose it. */
+  password: string | null;
+}
+
+/** Answer to 'csr.caReply': the held key the reply belongs to and the chain, ready for convert.run. */
+export interface CaReplyDto {
+  keyObjectId: string;
+  /** Where the key is ("server.example (not saved)", "server.key"). */
+  keyLabel: string;
+  /** Leaf → root, by signature. */
+  chain: PlannedCertDto[];
+  /** Missing intermediate, expired, wrong purpose ... */
+  problems: ProblemDto[];
+  /** Key + chain objects, to pass as ConvertSource.objectIds. */
+  objectIds: string[];
 }

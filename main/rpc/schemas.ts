@@ -26,6 +26,7 @@ const convertRequest = z.object({
       includeKey: z.boolean().optional(),
       separateKey: z.boolean().optional(),
       noKeyEncryption: z.boolean().optional(),
+      caEntries: z.boolean().optional(),
     })
     .strict()
     .optional(),
@@ -37,6 +38,23 @@ const destination = z
     overwrite: z.boolean().optional(),
   })
   .strict();
+
+// Loose bounds only: the CSR lints explain what is wrong with a value (too long, bad country) in words.
+const keySpec = z.enum(['rsa:2048', 'rsa:3072', 'rsa:4096', 'ec:P-256', 'ec:P-384', 'ec:P-521', 'ed25519']);
+const csrSpec = z
+  .object({
+    subject: z.array(z.object({ type: z.string().min(1).max(100), value: z.string().max(4096) }).strict()).max(100),
+    san: z.array(z.object({ type: z.enum(['DNS', 'IP', 'email', 'URI']), value: z.string().max(4096) }).strict()).max(1000),
+    cnAsSan: z.boolean(),
+    keyUsage: z.array(z.enum(['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'])).max(9),
+    keyUsageCritical: z.boolean().optional(),
+    extendedKeyUsage: z.array(z.string().min(1).max(200)).max(50),
+    challengePassword: z.string().max(1024).optional(),
+    signatureHash: z.enum(['sha256', 'sha384', 'sha512', 'sha1']),
+  })
+  .strict();
+const keyChoice = z.union([z.object({ generate: keySpec }).strict(), z.object({ objectId: id }).strict()]);
+const selfSign = z.object({ days: z.number().int().min(1).max(100_000), ca: z.boolean(), pathLength: z.number().int().min(0).max(100).optional() }).strict();
 
 export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'app.info': empty,
@@ -65,4 +83,20 @@ export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
     .object({ keystoreId: id, kind: keystoreKind, storePassword: z.string().max(1024), destination: z.object({ folder: path, fileName, overwrite: z.boolean().optional() }).strict() })
     .strict(),
   'keystores.close': z.object({ keystoreId: id }).strict(),
+  'csr.templates': empty,
+  'csr.saveTemplate': z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional(), spec: csrSpec, key: keySpec }).strict(),
+  'csr.deleteTemplate': z.object({ id }).strict(),
+  'csr.check': z.object({ spec: csrSpec, key: keyChoice, selfSign: selfSign.optional() }).strict(),
+  'csr.importConfig': z.object({ name: z.string().min(1).max(1024), text: z.string().max(1024 * 1024) }).strict(),
+  'csr.create': z.object({ spec: csrSpec, key: keyChoice, selfSign: selfSign.optional(), name: z.string().min(1).max(200).optional() }).strict(),
+  'csr.save': z
+    .object({
+      documentId: id,
+      baseName: fileName,
+      keyProtection: z.object({ form: z.enum(['pkcs8', 'traditional']), password: z.string().min(1).max(1024).nullable() }).strict(),
+      includeKey: z.boolean().optional(),
+      destination: z.object({ folder: path, overwrite: z.boolean().optional() }).strict(),
+    })
+    .strict(),
+  'csr.caReply': z.object({ objectIds: ids.optional(), documentIds: z.array(id).max(10_000).optional() }).strict(),
 };

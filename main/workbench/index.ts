@@ -6,6 +6,7 @@ import { nodeFiles, type FilePort } from './file-port';
 import { PathGrants } from './path-grants';
 import { OutputFolders } from './output-folders';
 import { convertHandlers } from './convert-handlers';
+import { csrHandlers } from './csr-handlers';
 import { KeystoreEditor } from './keystores';
 import { Session } from './session';
 
@@ -78,6 +79,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     'objects.details': async ({ objectId }) => session.details(objectId),
     'operations.cancel': async ({ operationId }) => ({ cancelled: session.cancel(operationId) }),
     ...convertHandlers({ session, folders, grants, events }),
+    ...csrHandlers(),
     ...keystores.handlers(),
   };
 
