@@ -10,6 +10,7 @@ import { signatureAlgorithm, signed } from './sign';
 
 const CHALLENGE_PASSWORD = '1.2.840.113549.1.9.7';
 const EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
+const SUBJECT_ALT_NAME = '2.5.29.17';
 
 /** PKCS#9 challengePassword as OpenSSL 3 writes it (string_mask utf8only): a UTF8String. */
 function challengePasswordAttribute(password: string): Uint8Array {
@@ -32,6 +33,6 @@ export function writeCsr(spec: CsrSpecDto, pkcs8: Uint8Array): Uint8Array {
   if (spec.challengePassword) attributes.push(challengePasswordAttribute(spec.challengePassword));
   const extensions = requestedExtensions(spec);
   if (extensions.length > 0) attributes.push(der.sequence(der.objectIdentifier(EXTENSION_REQUEST), der.setOf(writeExtensions(extensions))));
-  const info = der.sequence(der.integer(0), writeName(spec.subject), privateKeyFacts(pkcs8).spki, der.implicitSetOf(0, ...attributes));
+  const info = der.sequence(der.integer(0), writeName(spec.subject, extensions.some((e) => e.oid === SUBJECT_ALT_NAME)), privateKeyFacts(pkcs8).spki, der.implicitSetOf(0, ...attributes));
   return signed(info, pkcs8, algorithm);
 }

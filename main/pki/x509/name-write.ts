@@ -87,8 +87,14 @@ function sizeHint(oid: string, rule: { min?: number; max?: number }): string {
   return oid === '2.5.4.3' ? 'Shorten it (RFC 5280 allows 64 characters); put longer host names in the SANs only.' : `Shorten it to ${rule.max} characters (RFC 5280 upper bound).`;
 }
 
-/** Name ::= SEQUENCE OF RelativeDistinguishedName, one single-valued RDN per attribute, in the order given. */
-export function writeName(subject: readonly SubjectAttributeDto[]): Uint8Array {
+/**
+ * Name ::= SEQUENCE OF RelativeDistinguishedName, one single-valued RDN per attribute, in the order given.
+ * An empty subject is written only when `allowEmpty` (a CSR whose names are all in a critical SAN).
+ */
+export function writeName(subject: readonly SubjectAttributeDto[], allowEmpty = false): Uint8Array {
+  if (!Array.isArray(subject) || (subject.length === 0 && !allowEmpty)) {
+    throw new PkiError('INVALID_ARGUMENT', 'The subject is empty.', 'Give at least a common name (CN).');
+  }
   const rdns = subject.map((attr, i) => {
     const oid = attributeOid(attr.type);
     if (!oid) throw invalid(i, `"${attr.type}" is not an attribute type Certbench knows.`, 'Use an OpenSSL short name (C, ST, L, O, OU, CN, emailAddress ...) or a dotted OID.');

@@ -40,10 +40,11 @@ export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
   return san.some((s) => sameName(s, asSan)) ? san : [asSan, ...san];
 }
 
+/** The extensions to request (or to put in a self-signed certificate); `extra` overrides the key usage. */
 export function requestedExtensions(spec: CsrSpecDto, extra: { keyUsage?: CsrSpecDto['keyUsage']; keyUsageCritical?: boolean } = {}): ExtensionValue[] {
   const out: ExtensionValue[] = [];
   const san = subjectAltNames(spec);
-  if (san.length > 0) out.push(subjectAltNameExtension(san));
+  if (san.length > 0) out.push(subjectAltNameExtension(san, spec.subject.length === 0));
   const keyUsage = extra.keyUsage ?? spec.keyUsage;
   if (keyUsage.length > 0) out.push(keyUsageExtension(keyUsage, extra.keyUsageCritical ?? spec.keyUsageCritical ?? false));
   if (spec.extendedKeyUsage.length > 0) out.push(extendedKeyUsageExtension(spec.extendedKeyUsage));
