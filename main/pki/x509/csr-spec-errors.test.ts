@@ -67,6 +67,9 @@ describe('INVALID_ARGUMENT for values that cannot be written', () => {
     ['EKU OID with a first arc over 2', { extendedKeyUsage: ['3.1.2'] }, /"3\.1\.2"/],
     ['unknown key usage', { keyUsage: ['signing' as 'digitalSignature'] }, /Key usage "signing"/],
     ['a CN that is not a host name, with cnAsSan', { subject: [{ type: 'CN', value: 'Jane Doe' }], san: [] }, /common name "Jane Doe" is not a host name/],
+    ['a lone surrogate in a subject value', { subject: [{ type: 'CN', value: 'a.example' }, { type: 'O', value: 'Bad \uD800 Inc' }] }, /Subject field 2: O holds a broken character/],
+    ['a lone surrogate in the challenge password', { challengePassword: 'x\uDC00' }, /challenge password holds a broken character/],
+    ['NumericString with letters', { subject: [{ type: 'CN', value: 'a.example' }, { type: 'INN', value: '12a' }] }, /INN "12a" holds characters other than digits/],
     ['challenge password over 255 characters', { challengePassword: 'p'.repeat(256) }, /challenge password is longer than 255/],
   ];
   for (const [name, change, message] of cases) {
