@@ -3,7 +3,7 @@
  * (subject bytes openssl refuses to write, such as C=USA) with our DER writer and signed by `openssl dgst -sign`,
  * then checked by `openssl req -verify` so every crafted request is one openssl itself reads and verifies.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ export interface PeerDir {
   dir: string;
   /** Path of a key made once per directory by `openssl genpkey` (`rsa:2048`, `rsa:1024`, `ec:P-521`, `ed25519` ...). */
   key(spec: string): string;
-  /** `openssl req -new` with the given arguments (-subj, -addext, -config ...); the request as DER. */
-  req(keySpec: string, args: string[]): Uint8Array;
+  /** `openssl req -new` with the given arguments (-subj, -addext, -config ...); the request as DER. `key`: a spec or a PEM path. */
+  req(key: string, args: string[]): Uint8Array;
   /** A request whose subject is written exactly as given, signed (sha256) by the RSA 2048 key and verified by openssl. */
   crafted(subject: CraftedAttribute[][]): Uint8Array;
   /** Does `openssl req -verify` accept the self-signature of this DER request. */
@@ -54,18 +54,15 @@ export function peerDir(): PeerDir {
   const opensslVerifies = (der: Uint8Array): boolean => {
     const path = join(dir, `verify-${n++}.der`);
     writeFileSync(path, der);
-    try {
-      return /verify OK/.test(execFileSync('openssl', ['req', '-inform', 'DER', '-in', path, '-verify', '-noout'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-    } catch {
-      return false;
-    }
+    const r = spawnSync('openssl', ['req', '-inform', 'DER', '-in', path, '-verify', '-noout'], { encoding: 'utf8' });
+    return r.status === 0 && /verify OK/.test(r.stdout + r.stderr);
   };
   return {
     dir,
     key,
-    req(keySpec, args) {
+    req(keyOrPath, args) {
       const out = join(dir, `req-${n++}.der`);
-      openssl(['req', '-new', '-key', key(keySpec), '-outform', 'DER', '-out', out, ...args]);
+      openssl(['req', '-new', '-key', keyOrPath.includes('/') ? keyOrPath : key(keyOrPath), '-outform', 'DER', '-out', out, ...args]);
       return new Uint8Array(readFileSync(out));
     },
     crafted(subject) {
