@@ -3,10 +3,12 @@
  * it, crafted and signed by openssl and verified by `openssl req -verify`), read through parseCsr, show the finding.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { peerDir, type CraftedAttribute } from '../../../../test/helpers/csr-peer';
+import { fixture } from '../../../../test/helpers/fixtures';
 import type { CsrProblemDto } from '../../../api/dto';
 import { parseCsr } from '../csr';
 import { lintCsr } from './index';
@@ -97,4 +99,32 @@ test('well-made requests have nothing to say: RSA and P-256 server CSRs, a clien
   assert.deepEqual(parseCsr(peer.req('ec:P-256', [...server('DNS:*.example.com'), '-addext', 'keyUsage=critical,digitalSignature', '-addext', 'extendedKeyUsage=serverAuth'])).problems, []);
   const client = peer.req('ec:P-384', ['-subj', '/C=DE/O=Example GmbH/CN=api-user-42@example.com', '-addext', 'extendedKeyUsage=clientAuth']);
   assert.deepEqual(parseCsr(client).problems, []);
+});
+
+test("pyca's 25 request vectors: every one reads, and the lints agree with openssl's own view of each", () => {
+  const rows = readFileSync(fixture('corpus', 'pyca', 'x509-manifest.tsv'), 'utf8')
+    .split('\n')
+    .map((l) => l.split('\t'))
+    .filter((r) => r[1] === 'csr');
+  assert.equal(rows.length, 25);
+  for (const [path, , , inform] of rows) {
+    const file = fixture('corpus', 'pyca', path);
+    const text = spawnSync('openssl', ['req', '-inform', inform, '-in', file, '-noout', '-text', '-verify'], { encoding: 'utf8' });
+    const verified = /verify OK/.test(text.stdout + text.stderr);
+    const bytes = new Uint8Array(readFileSync(file));
+    const der = inform === 'PEM' ? new Uint8Array(Buffer.from(/-----BEGIN[^-]*-----([\s\S]*?)-----END/.exec(Buffer.from(bytes).toString('latin1'))![1], 'base64')) : bytes;
+    const codes = new Set((parseCsr(der).problems as CsrProblemDto[]).map((p) => p.code));
+    // Signature: never "invalid" when openssl verifies it; when openssl does not, invalid (or unchecked: MD4, DSA).
+    if (verified) assert.ok(!codes.has('CSR_SIGNATURE_INVALID'), path);
+    else assert.ok(codes.has('CSR_SIGNATURE_INVALID') || codes.has('CSR_SIGNATURE_UNCHECKED'), path);
+    const sigAlg = /Signature Algorithm: (\S+)/.exec(text.stdout)![1];
+    assert.equal(codes.has('SIGNATURE_SHA1'), /sha1/i.test(sigAlg), `${path}: ${sigAlg}`);
+    const cn = /Subject:.*CN ?= ?([^,\n]+)/.exec(text.stdout)?.[1].trim();
+    const san = /X509v3 Subject Alternative Name:[^\n]*\n\s*([^\n]*)/.exec(text.stdout)?.[1] ?? '';
+    const cnIsHost = !!cn && /^[^\s@]+\.[^\s@]+$/.test(cn);
+    assert.equal(codes.has('CN_NOT_IN_SAN'), cnIsHost && !san.includes(`DNS:${cn}`), `${path}: CN ${cn}, SAN ${san}`);
+    assert.equal(codes.has('NO_SUBJECT_NAME'), !cn && san === '', path);
+    const bits = Number(/Public-Key: \((\d+) bit\)/.exec(text.stdout)?.[1]);
+    assert.equal(codes.has('RSA_KEY_TOO_SMALL'), /rsaEncryption/.test(text.stdout) && bits < 2048, path);
+  }
 });

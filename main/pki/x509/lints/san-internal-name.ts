@@ -21,7 +21,8 @@ export const sanInternalName: LintRule = {
   check(input) {
     return dnsNames(input.names).flatMap((n) => {
       const name = n.value.startsWith('*.') ? n.value.slice(2) : n.value;
-      if (name === '' || name.includes('*') || /\s/.test(name)) return [];
+      // "*.com" is too broad, not internal: the wildcard rule says so.
+      if (name === '' || name.includes('*') || /\s/.test(name) || (name !== n.value && !name.includes('.'))) return [];
       const why = whyInternal(name);
       if (!why) return [];
       return [{ code: 'DNS_NAME_INTERNAL', field: n.field, message: `${describeName(n)} ${why}. Fine for an internal CA; a public CA will refuse it.` }];
