@@ -4,19 +4,9 @@
  * utf8only (how Certbench writes strings), default_md; with a self-signed section when asked.
  */
 import type { CsrSpecDto, KeySpecName, SanDto, SelfSignDto } from '../../../api/dto';
+import { confValue } from './conf-value';
 import { fieldOfType } from './dn-fields';
 import { sansWithCn } from './san-with-cn';
-
-/** Characters the config reader treats specially in a value: comments, variables, quotes and escapes. */
-const SPECIAL: Record<string, string> = { '\\': '\\\\', '#': '\\#', $: '\\$', '"': '\\"', "'": "\\'", '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b' };
-
-/** A value the config reader gives back unchanged: specials escaped, leading spaces escaped, trailing ones quoted. */
-export function confValue(v: string): string {
-  const trailing = /( +)$/.exec(v)?.[1] ?? '';
-  const body = v.slice(0, v.length - trailing.length);
-  const escaped = body.replace(/[\\#$"'`\n\r\t\b]/g, (c) => SPECIAL[c]).replace(/^ +/, (s) => '\\ '.repeat(s.length));
-  return escaped + (trailing ? `"${trailing}"` : '');
-}
 
 /** The config name of each subject field: openssl's long name, with 0., 1. ... before repeated ones. */
 function subjectPairs(spec: CsrSpecDto): [string, string][] {
