@@ -1,61 +1,86 @@
 /**
- * `openssl req` as the peer for config files: run it on a config in a temp dir and read what it made with our
- * readers, and turn the form's values into the strings those readers print, to compare field by field.
+ * OpenSSL as the peer for the CSR and certificate writers: `openssl req` makes the same request from a config
+ * file (prompt = no) for the same key, and `openssl req -verify -text` / `x509 -text` say what they read.
+ * The config is written here from plain lists, independently of the app's config exporter.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { CsrSpecDto, SanDto } from '../../main/api/dto';
-import { fieldOfType } from '../../main/pki/x509/openssl-config/dn-fields';
-import { fixture } from './fixtures';
 
-const run = promisify(execFile);
-
-export const RSA_KEY = fixture('keys', 'rsa2048.pkcs8.pem');
-export const P256_KEY = fixture('keys', 'ec-p-256.pkcs8.pem');
-export const ED25519_KEY = fixture('keys', 'ed25519.pkcs8.pem');
-
-export interface OpensslRun {
-  ok: boolean;
-  /** What openssl printed on stderr (its error when !ok). */
+export interface Run {
+  status: number | null;
+  stdout: string;
   stderr: string;
-  /** The DER it wrote (CSR, or certificate with -x509). */
-  der: Uint8Array | null;
 }
 
-/** `openssl req -new -config F -key K -outform DER -out X [-batch] [extra...]` on `config`. */
-export async function opensslReq(config: string, options: { key?: string; extra?: string[] } = {}): Promise<OpensslRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'ossl-req-'));
-  try {
-    const cnf = join(dir, 'req.cnf');
-    const out = join(dir, 'out.der');
-    await writeFile(cnf, config);
-    try {
-      const { stderr } = await run('openssl', ['req', '-new', '-batch', '-config', cnf, '-key', options.key ?? RSA_KEY, '-outform', 'DER', '-out', out, ...(options.extra ?? [])], { timeout: 20_000 });
-      return { ok: true, stderr, der: new Uint8Array(await readFile(out)) };
-    } catch (e) {
-      return { ok: false, stderr: String((e as { stderr?: string }).stderr ?? e), der: null };
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+export function openssl(args: string[]): Run {
+  const r = spawnSync('openssl', args, { encoding: 'utf8', env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch folder for the files openssl reads and writes. */
+export class Scratch {
+  readonly dir = mkdtempSync(join(tmpdir(), 'openssl-req-'));
+  private n = 0;
+  write(name: string, data: Uint8Array | string): string {
+    const file = join(this.dir, `${this.n++}-${name}`);
+    writeFileSync(file, data, { mode: 0o600 });
+    return file;
+  }
+  read(file: string): Buffer {
+    return readFileSync(file);
+  }
+  path(name: string): string {
+    return join(this.dir, `${this.n++}-${name}`);
+  }
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-/** [oid, value] per subject field: the form's types resolved the way openssl resolves the config's names. */
-export const formSubject = (spec: CsrSpecDto) => spec.subject.map((a) => [fieldOfType(a.type)?.oid ?? a.type, a.value]);
-
-function ipv6Groups(text: string): string {
-  const [l, r] = text.split('::');
-  const left = l ? l.split(':') : [];
-  const right = r !== undefined && r !== '' ? r.split(':') : [];
-  const all = r === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return all.map((g) => parseInt(g, 16).toString(16).toUpperCase()).join(':');
+/** What the test asks for, in OpenSSL config spelling. */
+export interface ReqConfigInput {
+  /** [type, value] in order; repeated types get numbered prefixes ("0.OU"), which OpenSSL strips. */
+  subject: [string, string][];
+  /** Lines of the extension section, in order: "subjectAltName = DNS:a, IP:1.2.3.4". */
+  extensions: string[];
+  challengePassword?: string;
+  /** Extensions section used for -x509. */
+  x509?: boolean;
 }
 
-/** A SanDto as Certbench's reader prints a GeneralName ("DNS:a", "IP:1.2.3.4", "IP:2001:DB8:0:0:0:0:0:1"). */
-export function sanString(s: SanDto): string {
-  if (s.type === 'IP') return 'IP:' + (s.value.includes(':') ? ipv6Groups(s.value) : s.value);
-  return `${s.type}:${s.value}`;
+export function reqConfig(input: ReqConfigInput): string {
+  const lines = ['[req]', 'prompt = no', 'utf8 = yes', 'string_mask = utf8only', 'distinguished_name = dn'];
+  if (input.extensions.length) lines.push(`${input.x509 ? 'x509_extensions' : 'req_extensions'} = ext`);
+  if (input.challengePassword !== undefined) lines.push('attributes = attrs');
+  lines.push('[dn]', ...input.subject.map(([t, v], i) => `${i}.${t} = ${v}`));
+  if (input.challengePassword !== undefined) lines.push('[attrs]', `challengePassword = ${input.challengePassword}`);
+  if (input.extensions.length) lines.push('[ext]', ...input.extensions);
+  return lines.join('\n') + '\n';
+}
+
+/** `openssl req -new` (or -x509) from `config` with the DER PKCS#8 key in `keyFile`; the DER output. */
+export function opensslRequest(scratch: Scratch, keyFile: string, config: string, extra: string[] = []): Buffer {
+  const cnf = scratch.write('req.cnf', config);
+  const out = scratch.path('out.der');
+  const r = openssl(['req', '-new', '-config', cnf, '-key', keyFile, '-keyform', 'DER', '-outform', 'DER', '-out', out, ...extra]);
+  if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
+  return scratch.read(out);
+}
+
+/** The first element inside a DER SEQUENCE, whole: the CertificationRequestInfo of a CSR, the TBSCertificate of a certificate. */
+export function firstElement(der: Uint8Array): Buffer {
+  const b = Buffer.from(der);
+  const skip = (at: number) => {
+    const len = b[at + 1];
+    if (len < 0x80) return { start: at + 2, end: at + 2 + len };
+    const n = len & 0x7f;
+    let l = 0;
+    for (let i = 0; i < n; i++) l = l * 256 + b[at + 2 + i];
+    return { start: at + 2 + n, end: at + 2 + n + l };
+  };
+  const outer = skip(0);
+  const inner = skip(outer.start);
+  return b.subarray(outer.start, inner.end);
 }

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { parseCertificate } from '../certificate';
 import { parseCsr } from '../csr';
 import { PkiError } from '../../errors';
-import { formSubject, opensslReq, sanString } from '../../../../test/helpers/openssl-req';
+import { formSubject, opensslReq, sanString } from '../../../../test/helpers/openssl-req-config';
 import { importReqConfig } from './index';
 
 /** The import and openssl's CSR agree on every field the form holds. */
