@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, SelfSignDto } from '../../../api/dto';
 import { parseCertificate } from '../certificate';
 import { parseCsr } from '../csr';
-import { formSubject, RSA_KEY, sanString } from '../../../../test/helpers/openssl-req';
+import { formSubject, RSA_KEY, sanString } from '../../../../test/helpers/openssl-req-config';
 import { equivalentCommands, exportReqConfig, subjectLine } from './index';
 import { sansWithCn } from './san-with-cn';
 

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { CsrSpecDto, KeySpecName, SelfSignDto } from '../../../api/dto';
 import { parseCertificate } from '../certificate';
 import { parseCsr } from '../csr';
-import { ED25519_KEY, formSubject, opensslReq, P256_KEY, RSA_KEY, sanString } from '../../../../test/helpers/openssl-req';
+import { ED25519_KEY, formSubject, opensslReq, P256_KEY, RSA_KEY, sanString } from '../../../../test/helpers/openssl-req-config';
 import { exportReqConfig, importReqConfig } from './index';
 import { sansWithCn } from './san-with-cn';
 

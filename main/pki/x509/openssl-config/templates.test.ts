@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CsrSpecDto } from '../../../api/dto';
 import { parseCsr } from '../csr';
-import { opensslReq, sanString } from '../../../../test/helpers/openssl-req';
+import { opensslReq, sanString } from '../../../../test/helpers/openssl-req-config';
 import { BUILT_IN_TEMPLATES, exportReqConfig, importReqConfig } from './index';
 import { sansWithCn } from './san-with-cn';
 
