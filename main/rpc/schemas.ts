@@ -40,8 +40,8 @@ const destination = z
   .strict();
 
 // Loose bounds only: the CSR lints explain what is wrong with a value (too long, bad country) in words.
-export const keySpec = z.enum(['rsa:2048', 'rsa:3072', 'rsa:4096', 'ec:P-256', 'ec:P-384', 'ec:P-521', 'ed25519']);
-export const csrSpec = z
+const keySpec = z.enum(['rsa:2048', 'rsa:3072', 'rsa:4096', 'ec:P-256', 'ec:P-384', 'ec:P-521', 'ed25519']);
+const csrSpec = z
   .object({
     subject: z.array(z.object({ type: z.string().min(1).max(100), value: z.string().max(4096) }).strict()).max(100),
     san: z.array(z.object({ type: z.enum(['DNS', 'IP', 'email', 'URI']), value: z.string().max(4096) }).strict()).max(1000),

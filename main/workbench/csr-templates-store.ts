@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { CsrSpecDto, CsrTemplateDto, KeySpecName } from '../api/dto';
 import { PkiError } from '../pki/errors';
 import { BUILT_IN_TEMPLATES } from '../pki/x509/openssl-config';
-import { csrSpec, keySpec } from '../rpc/schemas';
 import { writeFilesAtomically } from './write-files';
 
 export const TEMPLATES_FILE = 'csr-templates.json';
@@ -120,12 +119,36 @@ function userTemplates(entries: unknown[]): CsrTemplateDto[] {
     if (!e || typeof e !== 'object') continue;
     const t = e as Partial<CsrTemplateDto>;
     if (typeof t.name !== 'string' || !t.name.trim()) continue;
-    const spec = csrSpec.safeParse(t.spec);
-    const key = keySpec.safeParse(t.key);
-    if (!spec.success || !key.success) continue;
-    out.push({ id: templateId(t.name), name: t.name, description: typeof t.description === 'string' ? t.description : '', builtIn: false, spec: spec.data, key: key.data, purpose: 'custom' });
+    if (!isSpec(t.spec) || !KEY_SPECS.includes(t.key as KeySpecName)) continue;
+    out.push({ id: templateId(t.name), name: t.name, description: typeof t.description === 'string' ? t.description : '', builtIn: false, spec: t.spec, key: t.key as KeySpecName, purpose: 'custom' });
   }
   return out;
+}
+
+const KEY_SPECS: readonly KeySpecName[] = ['rsa:2048', 'rsa:3072', 'rsa:4096', 'ec:P-256', 'ec:P-384', 'ec:P-521', 'ed25519'];
+const SAN_TYPES = new Set(['DNS', 'IP', 'email', 'URI']);
+const HASHES = new Set(['sha256', 'sha384', 'sha512', 'sha1']);
+const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const pairs = (x: unknown, type: (t: unknown) => boolean): boolean =>
+  Array.isArray(x) && x.every((a) => a && typeof a === 'object' && type((a as { type?: unknown }).type) && typeof (a as { value?: unknown }).value === 'string');
+
+/**
+ * The shape of a stored form, checked by hand: the request schemas (zod) would be the obvious tool, but this file
+ * is on the command line's path (`csr --template`), and zod is most of a cold start there.
+ */
+function isSpec(x: unknown): x is CsrSpecDto {
+  if (!x || typeof x !== 'object') return false;
+  const s = x as Record<string, unknown>;
+  return (
+    pairs(s.subject, (t) => typeof t === 'string' && t.length > 0) &&
+    pairs(s.san, (t) => SAN_TYPES.has(t as string)) &&
+    typeof s.cnAsSan === 'boolean' &&
+    strings(s.keyUsage) &&
+    strings(s.extendedKeyUsage) &&
+    HASHES.has(s.signatureHash as string) &&
+    (s.keyUsageCritical === undefined || typeof s.keyUsageCritical === 'boolean') &&
+    (s.challengePassword === undefined || typeof s.challengePassword === 'string')
+  );
 }
 
 function storedId(entry: unknown): string | null {
