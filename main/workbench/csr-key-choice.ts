@@ -4,9 +4,8 @@
  */
 import type { KeyChoiceDto, KeySpecName } from '../api/dto';
 import { privateKeyFacts } from '../pki/crypto';
-import { children, readRoot, value } from '../pki/der/der';
 import { PkiError } from '../pki/errors';
-import { keyFactsForSpec, type LintKeyFacts } from '../pki/x509/lints';
+import { keyFactsForSpec, keyFactsForSpki, type LintKeyFacts } from '../pki/x509/lints';
 import type { Session } from './session';
 
 export interface ResolvedKey {
@@ -29,13 +28,10 @@ export function resolveKey(session: Session, choice: KeyChoiceDto): ResolvedKey 
   return { spec: null, facts, existing: { objectId: object.id, pkcs8, label: object.row.label } };
 }
 
-/** What the lints need from a real key; UNSUPPORTED_ALGORITHM from the crypto port for a key it cannot use. */
+/** What the lints need from a real key (the RSA modulus too); UNSUPPORTED_ALGORITHM from the crypto port for a key it cannot use. */
 export function keyFactsOf(pkcs8: Uint8Array): LintKeyFacts & { spec: KeySpecName | null } {
-  const f = privateKeyFacts(pkcs8);
-  const algorithm = f.keyAlgorithm === 'RSA' || f.keyAlgorithm === 'EC' || f.keyAlgorithm === 'Ed25519' || f.keyAlgorithm === 'Ed448' || f.keyAlgorithm === 'DSA' ? f.keyAlgorithm : 'other';
-  const facts: LintKeyFacts & { spec: KeySpecName | null } = { algorithm, size: f.keySize, curve: f.curve, spec: specOf(algorithm, f.keySize, f.curve) };
-  if (algorithm === 'RSA') facts.modulus = rsaModulus(f.spki);
-  return facts;
+  const facts = keyFactsForSpki(privateKeyFacts(pkcs8).spki);
+  return { ...facts, spec: specOf(facts.algorithm, facts.size, facts.curve) };
 }
 
 function specOf(algorithm: LintKeyFacts['algorithm'], size: number | null, curve: string | null): KeySpecName | null {
@@ -43,12 +39,4 @@ function specOf(algorithm: LintKeyFacts['algorithm'], size: number | null, curve
   if (algorithm === 'EC' && (curve === 'P-256' || curve === 'P-384' || curve === 'P-521')) return `ec:${curve}`;
   if (algorithm === 'Ed25519') return 'ed25519';
   return null;
-}
-
-/** n of an RSA SubjectPublicKeyInfo: BIT STRING → RSAPublicKey SEQUENCE { n, e }. */
-function rsaModulus(spki: Uint8Array): bigint {
-  const [, bits] = children(readRoot(spki, 'public key info'), 'public key info');
-  const rsaKey = readRoot(value(bits).subarray(1), 'RSA public key');
-  const [n] = children(rsaKey, 'RSA public key');
-  return BigInt('0x' + (Buffer.from(value(n)).toString('hex') || '0'));
 }
