@@ -209,3 +209,20 @@ test('the whole way: a CSR made here, signed by an openssl CA, comes back as a r
   const keyPem = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----\n/.exec(pem)![0];
   assert.equal(openssl(['pkey', '-pubout'], keyPem), publicKeyOf(['x509', '-in', leaf, '-noout', '-pubkey']));
 });
+
+test('importConfig: an openssl req config fills the form; a file openssl would refuse is INVALID_ARGUMENT naming the line', async () => {
+  const { wb } = setup();
+  const text = ['[req]', 'prompt = no', 'distinguished_name = dn', 'req_extensions = ext', '[dn]', 'C = US', 'CN = app.example.com', '[ext]', 'subjectAltName = @alt', '[alt]', 'DNS.1 = app.example.com', 'IP.1 = 192.0.2.1', ''].join('\n');
+  const imported = await wb.handlers['csr.importConfig']({ name: 'app.cnf', text });
+  assert.deepEqual(imported.spec.subject, [
+    { type: 'C', value: 'US' },
+    { type: 'CN', value: 'app.example.com' },
+  ]);
+  assert.deepEqual(imported.spec.san, [
+    { type: 'DNS', value: 'app.example.com' },
+    { type: 'IP', value: '192.0.2.1' },
+  ]);
+  assert.ok(!('selfSign' in imported), 'the api answer is CsrConfigImportDto');
+  const e = await rejectsWith(wb.handlers['csr.importConfig']({ name: 'bad.cnf', text: text.replace('C = US', 'C = USA') }), 'INVALID_ARGUMENT');
+  assert.match(e.message, /bad\.cnf.*6/);
+});
