@@ -13,8 +13,12 @@ import { ROOT } from '../../test/helpers/fixtures';
 import { openssl } from '../../test/helpers/openssl-ca';
 import { opensslExtensions } from '../../test/helpers/openssl-extensions';
 import { BUILT_IN_TEMPLATES } from '../pki/x509/openssl-config';
+import { CsrTemplateStore } from '../workbench/csr-templates-store';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'cli-csr-'));
+// --template also finds the user's own templates in the data folder: a fresh one, never the machine's.
+const DATA_DIR = tempDir();
+process.env.CERTBENCH_DATA_DIR = DATA_DIR;
 const pubkey = (args: string[]) => openssl([...args, '-pubout']);
 const requestText = (csr: string) => openssl(['req', '-in', csr, '-verify', '-noout', '-text']);
 const subjectOf = (csr: string) => openssl(['req', '-in', csr, '-noout', '-subject', '-nameopt', 'RFC2253']).trim();
@@ -177,17 +181,26 @@ test('--key-file: an existing encrypted key (opened with --password) signs the C
   assert.deepEqual(readdirSync(dir).sort(), ['existing.key', 'renew.csr']);
 });
 
-test('--template by built-in name: the client template makes a clientAuth CSR', async () => {
+test('--template by the id of a template the user saved, or by built-in name (the client template makes a clientAuth CSR)', async () => {
+  const dir = tempDir();
+  await new CsrTemplateStore(DATA_DIR).save({ name: 'Intranet', spec: { subject: [{ type: 'O', value: 'Intranet Org' }, { type: 'CN', value: 'intra.example.com' }], san: [], cnAsSan: true, keyUsage: [], extendedKeyUsage: ['serverAuth'], signatureHash: 'sha384' }, key: 'ec:P-384' });
+  const mine = join(dir, 'mine.csr');
+  const saved = await cli('csr', '--template', 'user:intranet', '--out', mine, '--no-key-encryption');
+  assert.equal(saved.code, 0, saved.err);
+  const text = requestText(mine);
+  assert.match(text, /Subject: O\s?=\s?Intranet Org, CN\s?=\s?intra\.example\.com/);
+  assert.match(text, /ecdsa-with-SHA384/);
+  assert.match(text, /NIST CURVE: P-384/);
+  const unknown = await cli('csr', '--template', 'no such template', '--cn', 'x.example.com', '--out', join(dir, 'u.csr'), '--no-key-encryption');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /There is no template "no such template"/);
+
   const client = BUILT_IN_TEMPLATES.find((t) => t.purpose === 'client');
   assert.ok(client, 'a built-in template for mutual TLS clients');
-  const dir = tempDir();
   const out = join(dir, 'client.csr');
   const r = await cli('csr', '--template', client.name, '--cn', 'api-user-42', '--o', 'Example', '--key', 'ec:P-256', '--out', out, '--no-key-encryption');
   assert.equal(r.code, 0, r.err);
   assert.match(requestText(out), /TLS Web Client Authentication/);
-  const unknown = await cli('csr', '--template', 'no such template', '--cn', 'x.example.com', '--out', join(dir, 'u.csr'), '--no-key-encryption');
-  assert.equal(unknown.code, 2);
-  assert.match(unknown.err, /There is no template "no such template"/);
 });
 
 test('warnings do not stop the CSR: an Ed25519 key is made, warned about, exit 0', async () => {
