@@ -2,6 +2,7 @@
 import type { CsrCheckDto, CsrProblemDto, CsrSpecDto, KeyChoiceDto, SelfSignDto } from '../api/dto';
 import { lintSpec } from '../pki/x509/lints';
 import { equivalentCommands, exportReqConfig, subjectLine } from '../pki/x509/openssl-config';
+import { baseName } from './convert-plan';
 import { resolveKey, type ResolvedKey } from './csr-key-choice';
 import type { Session } from './session';
 
@@ -32,15 +33,8 @@ export function commonNameOf(spec: CsrSpecDto): string | null {
   return cn ? cn : null;
 }
 
-/** A file name from the CN ("*.example.com" → "wildcard.example.com"), as Convert names files. */
-export function baseNameFor(spec: CsrSpecDto): string {
-  const safe = (commonNameOf(spec) ?? '')
-    .replace(/^\*\./, 'wildcard.')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 80);
-  return safe || 'request';
-}
+/** A file name from the CN ("*.example.com" → "wildcard.example.com"), as Convert names its files. */
+export const baseNameFor = (spec: CsrSpecDto): string => baseName(null, commonNameOf(spec));
 
 /** Lint errors in plain words, for the refusal of csr.create and the CLI. */
 export function lintRefusal(problems: readonly CsrProblemDto[]): string {
