@@ -4,7 +4,7 @@
  * nothing (keys 0600, encrypted unless --no-key-encryption), EXISTS without --force.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { KeyChoiceDto, KeyProtectionDto, SelfSignDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
 import { createWorkbench } from '../workbench';
@@ -44,7 +44,7 @@ export async function requestCommand(kind: RequestKind, argv: string[], io: Io, 
 
   const workbench = createWorkbench({ shell: 'web' });
   const key: KeyChoiceDto = form.keyFile === null ? { generate: form.keySpec! } : { objectId: await openKey(workbench, form.keyFile, args) };
-  const check = checkCsr(workbench.session, { spec: form.spec, key, selfSign });
+  const check = checkCsr(workbench.session, { spec: form.spec, key, selfSign }, stem(out));
   const made = await makeRequest({ session: workbench.session, events: workbench.events }, { spec: form.spec, key, selfSign });
   const files = await requestFiles({ csrDer: kind === 'csr' ? made.csrDer : null, pkcs8: protection ? made.pkcs8 : null, certificateDer: made.certificateDer }, protection);
   const outputs = files.map((f) => ({ ...f, path: paths[f.role]! }));
@@ -63,6 +63,13 @@ export async function requestCommand(kind: RequestKind, argv: string[], io: Io, 
     for (const c of check.commands) io.out(`# ${c.label}\n${c.command}`);
   }
   return EXIT.ok;
+}
+
+/** "out/server.csr" → "server": the commands name the same files. */
+function stem(path: string): string {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 function describe(role: RequestFileRole, encrypted: boolean, format: string): string {

@@ -3,7 +3,7 @@ import type { CsrCheckDto, CsrProblemDto, CsrSpecDto, KeyChoiceDto, SelfSignDto 
 import { lintSpec } from '../pki/x509/lints';
 import { equivalentCommands, exportReqConfig, subjectLine } from '../pki/x509/openssl-config';
 import { baseName } from './convert-plan';
-import { resolveKey, type ResolvedKey } from './csr-key-choice';
+import { resolveKey } from './csr-key-choice';
 import type { Session } from './session';
 
 export interface CheckRequest {
@@ -12,7 +12,9 @@ export interface CheckRequest {
   selfSign?: SelfSignDto;
 }
 
-export function checkCsr(session: Session, request: CheckRequest, resolved: ResolvedKey = resolveKey(session, request.key)): CsrCheckDto {
+/** `baseName`: the files the commands name (default: from the CN, as csr.save suggests). */
+export function checkCsr(session: Session, request: CheckRequest, baseName: string = baseNameFor(request.spec)): CsrCheckDto {
+  const resolved = resolveKey(session, request.key);
   const problems = lintSpec(request.spec, resolved.facts, request.selfSign);
   // An open key: the commands use the key file (-key) instead of making one (null).
   const keySpec = resolved.spec;
@@ -21,7 +23,7 @@ export function checkCsr(session: Session, request: CheckRequest, resolved: Reso
     ok: !hasErrors(problems),
     subjectLine: subjectLine(request.spec),
     config: exportReqConfig(request.spec, keySpec, request.selfSign),
-    commands: equivalentCommands(request.spec, keySpec, { baseName: baseNameFor(request.spec), selfSign: request.selfSign }),
+    commands: equivalentCommands(request.spec, keySpec, { baseName, selfSign: request.selfSign }),
   };
 }
 
