@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
 import type { KeyChoiceDto, KeyProtectionDto, SelfSignDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
 import { createWorkbench } from '../workbench';
-import { checkCsr } from '../workbench/csr-check';
+import { equivalentCommands } from '../pki/x509/openssl-config';
 import { makeRequest } from '../workbench/csr-create';
 import { requestFiles, type RequestFileRole } from '../workbench/csr-files';
 import type { Workbench } from '../workbench';
@@ -44,23 +44,24 @@ export async function requestCommand(kind: RequestKind, argv: string[], io: Io, 
 
   const workbench = createWorkbench({ shell: 'web' });
   const key: KeyChoiceDto = form.keyFile === null ? { generate: form.keySpec! } : { objectId: await openKey(workbench, form.keyFile, args) };
-  const check = checkCsr(workbench.session, { spec: form.spec, key, selfSign }, stem(out));
   const made = await makeRequest({ session: workbench.session, events: workbench.events }, { spec: form.spec, key, selfSign });
   const files = await requestFiles({ csrDer: kind === 'csr' ? made.csrDer : null, pkcs8: protection ? made.pkcs8 : null, certificateDer: made.certificateDer }, protection);
   const outputs = files.map((f) => ({ ...f, path: paths[f.role]! }));
   await writeFilesAtomically(outputs, { overwrite: args.flags.has('force') });
 
-  const problems = check.problems.filter((p) => p.severity !== 'error');
+  const problems = made.problems;
+  // The commands only when shown: making them is a fair part of a small request's time.
+  const commands = args.flags.has('json') || args.flags.has('show-commands') ? equivalentCommands(form.spec, form.keySpec, { baseName: stem(out), selfSign }) : [];
   const warnings = form.warnings.map((message) => ({ code: 'CONFIG_NOTE', severity: 'warning' as const, message }));
   if (args.flags.has('json')) {
-    io.out(JSON.stringify({ written: outputs.map((f) => ({ path: f.path, format: f.format, objects: f.objects, secret: f.secret, encrypted: f.encrypted })), problems: [...warnings, ...problems], commands: check.commands }, null, 2));
+    io.out(JSON.stringify({ written: outputs.map((f) => ({ path: f.path, format: f.format, objects: f.objects, secret: f.secret, encrypted: f.encrypted })), problems: [...warnings, ...problems], commands }, null, 2));
     return EXIT.ok;
   }
   for (const p of [...warnings, ...problems]) io.err(`${p.severity}: ${p.message}${'rule' in p && p.rule ? ` (${p.rule})` : ''}`);
   for (const f of outputs) io.out(`wrote ${f.path} (${describe(f.role, f.encrypted, f.format)})`);
   if (args.flags.has('show-commands')) {
     io.out('\nThe same with the usual tools:');
-    for (const c of check.commands) io.out(`# ${c.label}\n${c.command}`);
+    for (const c of commands) io.out(`# ${c.label}\n${c.command}`);
   }
   return EXIT.ok;
 }

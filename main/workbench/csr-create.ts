@@ -3,7 +3,7 @@
  * self-signed certificate, opened as one in-memory document "NAME (not saved)" so the Inspector shows them,
  * links them by public key, and Convert and Keystores can use them. The private key stays in main.
  */
-import type { CsrCreatedDto, CsrSpecDto, KeyChoiceDto, KeySpecName, SelfSignDto } from '../api/dto';
+import type { CsrCreatedDto, CsrProblemDto, CsrSpecDto, KeyChoiceDto, KeySpecName, SelfSignDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
 import { pemBlock } from '../pki/formats/pem-write';
 import { generateKey } from '../pki/keys/generate';
@@ -30,6 +30,8 @@ export interface MadeRequest {
   pkcs8: Uint8Array;
   csrDer: Uint8Array;
   certificateDer: Uint8Array | null;
+  /** The lint findings (warnings and info; errors refuse the request). */
+  problems: CsrProblemDto[];
 }
 
 export const NOT_SAVED = ' (not saved)';
@@ -62,7 +64,7 @@ export async function makeRequest(ctx: CreateContext, request: Omit<CreateReques
   const pkcs8 = resolved.existing?.pkcs8 ?? (await generate(ctx, resolved.spec!));
   const csrDer = writeCsr(request.spec, pkcs8);
   const certificateDer = request.selfSign ? writeSelfSigned(request.spec, pkcs8, { ...request.selfSign, now: ctx.now?.() }) : null;
-  return { pkcs8, csrDer, certificateDer };
+  return { pkcs8, csrDer, certificateDer, problems };
 }
 
 async function generate(ctx: ProgressContext, spec: KeySpecName): Promise<Uint8Array> {
