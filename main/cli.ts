@@ -1,4 +1,4 @@
-/** Entry of dist/main/cli.js (`npm run cli --`, the `certbench` bin). */
+/** The command line (dist/main/cli-engine.js), run by dist/main/cli.js (main/cli-start.ts) through the code cache. */
 import { runCli } from './cli/main';
 
 runCli(process.argv.slice(2)).then(
