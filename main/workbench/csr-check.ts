@@ -12,18 +12,17 @@ export interface CheckRequest {
   selfSign?: SelfSignDto;
 }
 
-/** `baseName`: the files the commands name (default: from the CN, as csr.save suggests). */
-export function checkCsr(session: Session, request: CheckRequest, baseName: string = baseNameFor(request.spec)): CsrCheckDto {
+/** `fileBase`: the files the commands name (default: from the CN, as csr.save suggests). */
+export function checkCsr(session: Session, request: CheckRequest, fileBase: string = baseNameFor(request.spec)): CsrCheckDto {
   const resolved = resolveKey(session, request.key);
   const problems = lintSpec(request.spec, resolved.facts, request.selfSign);
-  // An open key: the commands use the key file (-key) instead of making one (null).
   const keySpec = resolved.spec;
   return {
     problems,
     ok: !hasErrors(problems),
     subjectLine: subjectLine(request.spec),
     config: exportReqConfig(request.spec, keySpec, request.selfSign),
-    commands: equivalentCommands(request.spec, keySpec, { baseName, selfSign: request.selfSign }),
+    commands: equivalentCommands(request.spec, keySpec, { baseName: fileBase, selfSign: request.selfSign }),
   };
 }
 
