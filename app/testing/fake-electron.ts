@@ -4,6 +4,9 @@
  * what they register and lets tests drive IPC, the protocol and OS events. It records; it decides nothing.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type Handler = (...args: any[]) => any;
 
@@ -27,6 +30,7 @@ export const recorded = {
   filePaths: new WeakMap<object, string>(),
 };
 let ready = false;
+let userData: string | undefined;
 let resolveReady: () => void = () => {};
 const readyPromise = new Promise<void>((r) => (resolveReady = r));
 
@@ -35,6 +39,11 @@ class FakeApp extends EventEmitter {
   name = 'Certbench';
   singleInstance = true;
   getVersion = () => '0.1.0-test';
+  /** 'userData' (where user CSR templates are kept): a fresh folder per test process, never the user's own. */
+  getPath = (name: string) => {
+    if (name !== 'userData') throw new Error(`getPath(${name}) is not faked`);
+    return (userData ??= mkdtempSync(join(tmpdir(), 'certbench-fake-userdata-')));
+  };
   requestSingleInstanceLock = () => (recorded.calls.push('requestSingleInstanceLock'), this.singleInstance);
   enableSandbox = () => {
     if (ready) throw new Error('enableSandbox after ready');
