@@ -49,7 +49,7 @@ export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
 export function requestedExtensions(spec: CsrSpecDto, extra: { keyUsage?: CsrSpecDto['keyUsage']; keyUsageCritical?: boolean } = {}): ExtensionValue[] {
   const out: ExtensionValue[] = [];
   const cn = cnSan(spec);
-  // Errors name the form's rows: the added CN (already checked above) is row "0".
+  // The added CN goes first (cnSan checked it), so the errors still number the rows as the form shows them.
   const san = cn ? [cn, ...spec.san] : spec.san;
   if (san.length > 0) out.push(subjectAltNameExtension(san, spec.subject.length === 0, cn ? -1 : 0));
   const keyUsage = extra.keyUsage ?? spec.keyUsage;
