@@ -12,6 +12,7 @@ type Handler = (...args: any[]) => any;
 
 export const recorded = {
   calls: [] as string[],
+  userData: mkdtempSync(join(tmpdir(), 'certbench-userdata-')),
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, Handler>(),
   ipcHandlers: new Map<string, Handler>(),
@@ -30,7 +31,6 @@ export const recorded = {
   filePaths: new WeakMap<object, string>(),
 };
 let ready = false;
-let userData: string | undefined;
 let resolveReady: () => void = () => {};
 const readyPromise = new Promise<void>((r) => (resolveReady = r));
 
@@ -39,11 +39,8 @@ class FakeApp extends EventEmitter {
   name = 'Certbench';
   singleInstance = true;
   getVersion = () => '0.1.0-test';
-  /** 'userData' (where user CSR templates are kept): a fresh folder per test process, never the user's own. */
-  getPath = (name: string) => {
-    if (name !== 'userData') throw new Error(`getPath(${name}) is not faked`);
-    return (userData ??= mkdtempSync(join(tmpdir(), 'certbench-fake-userdata-')));
-  };
+  /** userData and friends: a scratch folder of the test's, never the machine's profile. */
+  getPath = (name: string) => (recorded.calls.push(`getPath:${name}`), recorded.userData);
   requestSingleInstanceLock = () => (recorded.calls.push('requestSingleInstanceLock'), this.singleInstance);
   enableSandbox = () => {
     if (ready) throw new Error('enableSandbox after ready');
