@@ -5,22 +5,23 @@ import { test } from 'node:test';
 import type { CsrSpecDto } from '../../../api/dto';
 import { hostNameProblem } from './host-name';
 import { keyFactsForSpec, lintSpec } from './index';
-import { parseIp, reservedRange } from './ip-address';
+import { parseIpAddress } from '../ip-address';
+import { reservedRange } from './reserved-ip';
 
 const hex = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('hex') : null);
 
-test('parseIp accepts exactly what inet_pton accepts (Node net.isIP), minus zone ids', () => {
+test('parseIpAddress (the SAN writer\'s, which the lints share) accepts exactly what inet_pton accepts (Node net.isIP), minus zone ids', () => {
   const inputs = [
     '192.0.2.1', '0.0.0.0', '255.255.255.255', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.4 ', ' 1.2.3.4', '1.2.3.-4', '1.2.3.4/8',
     '::', '::1', '1::', '2001:db8::1', '2001:DB8:0:0:0:0:0:1', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8',
     '1::2::3', ':1:2:3:4:5:6:7', '1:2:3:4:5:6:7:', '12345::1', 'g::1', '::ffff:192.0.2.1', '::192.0.2.1', '1:2:3:4:5:6:192.0.2.1',
     '1:2:3:4:5:6:7:192.0.2.1', '::ffff:192.0.2', '[::1]', '10.0.0.1:443', 'localhost', '',
   ];
-  for (const s of inputs) assert.equal(parseIp(s) !== null, isIP(s) !== 0, JSON.stringify(s));
-  assert.equal(hex(parseIp('2001:db8::1')), '20010db8000000000000000000000001');
-  assert.equal(hex(parseIp('::ffff:192.0.2.1')), '00000000000000000000ffffc0000201');
-  assert.equal(hex(parseIp('1::')), '00010000000000000000000000000000');
-  assert.equal(parseIp('fe80::1%eth0'), null);
+  for (const s of inputs) assert.equal(parseIpAddress(s) !== null, isIP(s) !== 0, JSON.stringify(s));
+  assert.equal(hex(parseIpAddress('2001:db8::1')), '20010db8000000000000000000000001');
+  assert.equal(hex(parseIpAddress('::ffff:192.0.2.1')), '00000000000000000000ffffc0000201');
+  assert.equal(hex(parseIpAddress('1::')), '00010000000000000000000000000000');
+  assert.equal(parseIpAddress('fe80::1%eth0'), null);
 });
 
 test('reserved ranges: private, loopback, link-local, CGNAT, documentation, ULA; public addresses pass', () => {
@@ -30,9 +31,9 @@ test('reserved ranges: private, loopback, link-local, CGNAT, documentation, ULA;
     '224.0.0.251': /multicast/, '::1': /loopback/, 'fc00::1': /unique local/, 'fd12:3456::1': /unique local/, 'fe80::1': /link-local/,
     'febf::1': /link-local/, '2001:db8:1::1': /documentation/, '::ffff:10.0.0.1': /IPv4-mapped/,
   };
-  for (const [ip, what] of Object.entries(reserved)) assert.match(reservedRange(parseIp(ip)!) ?? '', what, ip);
+  for (const [ip, what] of Object.entries(reserved)) assert.match(reservedRange(parseIpAddress(ip)!) ?? '', what, ip);
   for (const ip of ['8.8.8.8', '172.32.0.1', '172.15.255.255', '100.128.0.1', '100.63.255.255', '192.169.0.1', '2606:4700:4700::1111', 'fec0::1', '2001:4860::8888'])
-    assert.equal(reservedRange(parseIp(ip)!), null, ip);
+    assert.equal(reservedRange(parseIpAddress(ip)!), null, ip);
 });
 
 test('host names: LDH labels of 1-63, at most 253, no edge hyphens, IDNs as A-labels', () => {
