@@ -79,3 +79,18 @@ test('what the writer refuses, the form lints as an error first (csr.create is b
     assert.throws(() => writeCsr(form, keys.get('rsa:2048')!), { code: 'INVALID_ARGUMENT' }, code);
   }
 });
+
+test('upper bounds match the writer (OpenSSL) at the edge: a 128-character emailAddress is written, 129 is refused', () => {
+  // alice@ + labels of 50 + example.com, n characters in all: a valid mailbox of any length.
+  const address = (n: number) => {
+    let domain = 'example.com';
+    while (domain.length < n - 6) domain = 'a'.repeat(Math.min(50, n - 6 - domain.length - 1)) + '.' + domain;
+    return 'alice@' + domain;
+  };
+  const email = (n: number) => spec((s) => s.subject.push({ type: 'emailAddress', value: address(n) }));
+  assert.equal(address(129).length, 129);
+  assert.deepEqual(lintSpec(email(128), keyFactsForSpec('rsa:2048')), []);
+  assert.equal(peer.opensslVerifies(writeCsr(email(128), keys.get('rsa:2048')!)), true);
+  assert.ok(lintSpec(email(129), keyFactsForSpec('rsa:2048')).some((p) => p.code === 'SUBJECT_VALUE_TOO_LONG'));
+  assert.throws(() => writeCsr(email(129), keys.get('rsa:2048')!), { code: 'INVALID_ARGUMENT' });
+});

@@ -116,3 +116,34 @@ test('the CN with "add the CN as a SAN": an IP CN becomes an IP name, a person\'
   assert.match(person[0].message, /switch off "add the CN as a SAN"/);
   assert.deepEqual(lintSpec(spec('www.example.com'), key), []);
 });
+
+test('email addresses: bare mailbox, ASCII local part of at most 64, a host-name domain', () => {
+  const codes = (value: string) => {
+    const spec: CsrSpecDto = { subject: [{ type: 'CN', value: 'alice' }], san: [{ type: 'email', value }], cnAsSan: false, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' };
+    return lintSpec(spec, keyFactsForSpec('ec:P-256')).map((p) => p.message);
+  };
+  for (const ok of ['alice@example.com', 'a.b+tag@mail.example.co.uk', 'x'.repeat(64) + '@example.com']) assert.deepEqual(codes(ok), [], ok);
+  const bad: Record<string, RegExp> = {
+    'Alice <alice@example.com>': /bare address/,
+    'alice@': /needs a name/,
+    '@example.com': /needs a name/,
+    'alice.@example.com': /characters or dots/,
+    'a..b@example.com': /characters or dots/,
+    ['x'.repeat(65) + '@example.com']: /at most 64/,
+    'alice@exa mple.com': /bare address/,
+    'alice@example..com': /empty label/,
+    'jörg@example.com': /non-ASCII/,
+  };
+  for (const [value, why] of Object.entries(bad)) assert.match(codes(value).join(' '), why, value);
+});
+
+test('URIs: an absolute URI with a scheme, ASCII, and a host when it has "//"', () => {
+  const msgs = (value: string) => {
+    const spec: CsrSpecDto = { subject: [{ type: 'CN', value: 'svc' }], san: [{ type: 'URI', value }], cnAsSan: false, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' };
+    return lintSpec(spec, keyFactsForSpec('ec:P-256')).map((p) => p.message).join(' ');
+  };
+  for (const ok of ['https://example.com/', 'spiffe://example.org/ns/prod/sa/api', 'urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6', 'ldap://ldap.example.com:389/dc=example'])
+    assert.equal(msgs(ok), '', ok);
+  const bad: Record<string, RegExp> = { 'www.example.com/path': /needs a scheme/, 'https://': /names no host/, 'https:': /nothing after it/, 'https://exa mple.com/': /percent-encode/, 'https://ex.com/ü': /percent-encode/ };
+  for (const [value, why] of Object.entries(bad)) assert.match(msgs(value), why, value);
+});
