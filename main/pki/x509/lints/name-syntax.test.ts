@@ -147,3 +147,8 @@ test('URIs: an absolute URI with a scheme, ASCII, and a host when it has "//"', 
   const bad: Record<string, RegExp> = { 'www.example.com/path': /needs a scheme/, 'https://': /names no host/, 'https:': /nothing after it/, 'https://exa mple.com/': /percent-encode/, 'https://ex.com/ü': /percent-encode/ };
   for (const [value, why] of Object.entries(bad)) assert.match(msgs(value), why, value);
 });
+
+test('attribute types by long name or OID are the same rules: commonName and 2.5.4.3 are CN, countryName is C', () => {
+  const spec: CsrSpecDto = { subject: [{ type: 'countryName', value: 'USA' }, { type: '2.5.4.3', value: 'www.example.com' }], san: [], cnAsSan: true, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' };
+  assert.deepEqual(lintSpec(spec, keyFactsForSpec('ec:P-256')).map((p) => [p.code, p.field]), [['SUBJECT_COUNTRY_NOT_ISO', 'subject.0']]);
+});
