@@ -37,7 +37,7 @@ test('reserved ranges: private, loopback, link-local, CGNAT, documentation, ULA;
 });
 
 test('host names: LDH labels of 1-63, at most 253, no edge hyphens, IDNs as A-labels', () => {
-  for (const ok of ['a.example.com', 'xn--bcher-kva.example', 'a-b.example', '1password.example', 'x'.repeat(63) + '.example', 'localhost'])
+  for (const ok of ['a.example.com', 'xn--bcher-kva.example', 'xn--ls8h.la', 'a-b.example', '1password.example', 'x'.repeat(63) + '.example', 'localhost'])
     assert.equal(hostNameProblem(ok), null, ok);
   const bad: Record<string, RegExp> = {
     ['x'.repeat(64) + '.example']: /64 characters/,
@@ -45,6 +45,8 @@ test('host names: LDH labels of 1-63, at most 253, no edge hyphens, IDNs as A-la
     '-a.example': /hyphen/,
     'a-.example': /hyphen/,
     'ab--c.example': /reserved for "xn--"/,
+    'xn--zz.example': /not a valid internationalized/,
+    'xn--bcher-kva9.example': /not a valid internationalized/,
     'bücher.example': /xn--/,
     'a b.example': /space/,
     'example.com.': /trailing dot/,
