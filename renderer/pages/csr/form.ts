@@ -54,8 +54,10 @@ function fromSpec(spec: CsrSpecDto): Pick<CsrForm, 'subject' | 'san' | 'cnAsSan'
   };
 }
 
-export function formFromTemplate(template: CsrTemplateDto): CsrForm {
-  return { ...fromSpec(template.spec), key: { generate: template.key }, selfSign: null, origin: template.name, purpose: template.purpose };
+/** A template fills the form; a key chosen from the open files (the Inspector's "Make a CSR for this key") stays. */
+export function formFromTemplate(template: CsrTemplateDto, current: CsrForm = EMPTY_FORM): CsrForm {
+  const key = 'objectId' in current.key ? current.key : { generate: template.key };
+  return { ...fromSpec(template.spec), key, selfSign: null, origin: template.name, purpose: template.purpose };
 }
 
 /** An imported config replaces the form; the key it names wins, else the key already chosen stays. */

@@ -7,6 +7,8 @@ import { openKeys } from './keys';
 import { addNames, guessSanType, parsePastedNames, sanOf } from './names';
 import { createBlocker, placeOf, problemPlaces, stepOfField, verdictOf } from './problems';
 import { baseNameFor, INITIAL_SAVE, plannedFiles, saveProblem, saveRequest } from './save';
+import { looksLikeConfig } from './dropped';
+import { exportIntent, keyWords, REPLY_EXPORTS, replyErrorTitle, replyVerdict } from './reply';
 import { nextStep, previousStep, STEP_IDS } from './steps';
 import { extraRows, rowOf, setRow, subjectOf, SUBJECT_FIELDS, withUsualFields } from './subject';
 
@@ -97,6 +99,9 @@ test('a template fills the form; the form becomes the request with empty fields 
   assert.deepEqual(selfSigned.selfSign, { days: 30, ca: true, pathLength: 0 });
   // The template's own spec is never changed by editing the form.
   assert.deepEqual(template.spec.subject, [{ type: 'O', value: 'Example' }]);
+  // A key picked in the Inspector stays when a template is chosen after.
+  assert.deepEqual(formFromTemplate(template, { ...EMPTY_FORM, key: { objectId: 'd2/0' } }).key, { objectId: 'd2/0' });
+  assert.deepEqual(formFromTemplate(template, { ...EMPTY_FORM, key: { generate: 'rsa:4096' } }).key, { generate: 'ec:P-256' });
   assert.deepEqual(toggled(['a'], 'b', true), ['a', 'b']);
   assert.deepEqual(toggled(['a', 'b'], 'a', false), ['b']);
 });
@@ -189,4 +194,30 @@ test('the keys a CSR can reuse: each open private key once, with the file it is 
     { objectId: 'd1/0', label: 'RSA 2048-bit private key', documentName: 'server.key' },
     { objectId: 'd2/2', label: 'RSA 2048-bit private key (tomcat)', documentName: 'server.pfx' },
   ]);
+});
+
+test('the CA reply: the status names where the key is; each export opens Convert with the key and chain, the JKS with the CA under its own alias', () => {
+  const reply = {
+    keyObjectId: 'd3/1',
+    keyLabel: 'shop.example (not saved)',
+    chain: [{ objectId: 'd4/0', label: 'shop.example', subject: 'CN=shop.example', role: 'leaf' as const, notAfter: null }],
+    problems: [],
+    objectIds: ['d3/1', 'd4/0', 'd4/1'],
+  };
+  assert.equal(replyVerdict(reply), 'The certificate for shop.example belongs to the key you made for shop.example');
+  assert.equal(keyWords('server.key'), 'the key in server.key');
+  const jks = exportIntent(reply, REPLY_EXPORTS.find((e) => e.id === 'jks')!);
+  assert.deepEqual(jks, { page: 'convert', source: { objectIds: ['d3/1', 'd4/0', 'd4/1'] }, target: 'jks', options: { caEntries: true } });
+  jks.source.objectIds!.push('x');
+  assert.equal(reply.objectIds.length, 3);
+  assert.deepEqual(REPLY_EXPORTS.map((e) => e.target), ['pfx', 'certbot', 'jks']);
+  assert.match(replyErrorTitle({ code: 'NO_MATCHING_KEY', message: '', hint: '' }), /None of the keys/);
+});
+
+test('a dropped file is a config when it is text with sections or settings and no PEM block', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  assert.equal(looksLikeConfig(bytes('[req]\nprompt = no\ndistinguished_name = dn\n')), true);
+  assert.equal(looksLikeConfig(bytes('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n')), false);
+  assert.equal(looksLikeConfig(new Uint8Array([0x30, 0x82, 0x01, 0x0a, 0x02])), false);
+  assert.equal(looksLikeConfig(bytes('just some words')), false);
 });
