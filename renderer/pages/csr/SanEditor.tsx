@@ -30,15 +30,24 @@ export function SanEditor({ rows, onRows, places }: Props) {
           const help = fieldHelp(places.get(`san:${i}`), '');
           return (
             <Box component="li" key={i} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }} data-san-type={r.type}>
-              <TextField select label="Type" value={r.type} onChange={(e) => set(i, { type: e.target.value as SanType })} sx={{ width: 150 }} slotProps={{ htmlInput: { 'aria-label': `Type of name ${i + 1}` } }}>
+              <TextField select size="small" label="Type" value={r.type} onChange={(e) => set(i, { type: e.target.value as SanType })} sx={{ width: 150 }} slotProps={{ htmlInput: { 'aria-label': `Type of name ${i + 1}` } }}>
                 {SAN_TYPES.map((t) => (
                   <MenuItem key={t.type} value={t.type}>
                     {t.label}
                   </MenuItem>
                 ))}
               </TextField>
-              <TextField label={`Name ${i + 1}`} placeholder={example} value={r.value} onChange={(e) => set(i, { value: e.target.value })} sx={{ flex: 1 }} {...helpProps(help)} />
-              <IconButton aria-label={`Remove name ${i + 1}`} onClick={() => onRows(rows.filter((_, j) => j !== i))} sx={{ mt: 1 }}>
+              <TextField
+                size="small"
+                label={`Name ${i + 1}`}
+                placeholder={example}
+                value={r.value}
+                onChange={(e) => set(i, { value: e.target.value })}
+                sx={{ flex: 1 }}
+                {...helpProps(help)}
+                slotProps={{ ...helpProps(help).slotProps, inputLabel: { shrink: true } }}
+              />
+              <IconButton aria-label={`Remove name ${i + 1}`} onClick={() => onRows(rows.filter((_, j) => j !== i))} sx={{ mt: 0.25 }}>
                 <DeleteIcon />
               </IconButton>
             </Box>
@@ -52,6 +61,7 @@ export function SanEditor({ rows, onRows, places }: Props) {
       </Box>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
         <TextField
+          size="small"
           label="Paste several names at once"
           placeholder="www.example.com, example.com, 192.0.2.10"
           helperText="Separated by spaces, commas or new lines; the type is guessed (DNS:, IP: prefixes work too)."
@@ -61,6 +71,7 @@ export function SanEditor({ rows, onRows, places }: Props) {
           value={paste}
           onChange={(e) => setPaste(e.target.value)}
           sx={{ flex: 1 }}
+          slotProps={{ inputLabel: { shrink: true } }}
         />
         <Button
           variant="outlined"
@@ -69,7 +80,7 @@ export function SanEditor({ rows, onRows, places }: Props) {
             onRows(addNames(rows, pasted));
             setPaste('');
           }}
-          sx={{ mt: 1 }}
+          sx={{ mt: 0.25 }}
         >
           Add {pasted.length > 1 ? `${pasted.length} names` : 'name'}
         </Button>

@@ -2,6 +2,7 @@
  * Step 2, "Who is this certificate for?": the usual subject fields in the conventional order, in words people
  * use, each with the lints about it underneath; fields an imported config added follow.
  */
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import TextField from '@mui/material/TextField';
@@ -34,12 +35,19 @@ export function SubjectStep({ subject, onSubject, places, purpose }: Props) {
       <Typography variant="body2" color="text.secondary">
         Leave a field empty to leave it out. The CA may check the organization; public CAs ignore the department.
       </Typography>
+      {places.get('subject')?.map((p, i) => (
+        <Alert key={i} severity={p.severity} data-testid="subject-problem">
+          {p.message}
+          {p.rule ? ` (${p.rule})` : ''}
+        </Alert>
+      ))}
       {SUBJECT_FIELDS.map((f) => {
         const row = rowOf(subject, f.type);
         const help = fieldHelp(places.get(`subject:${row}`), f.type === 'CN' ? CN_HINT[purpose] : f.helper);
         return (
           <TextField
             key={f.type}
+            size="small"
             label={f.label}
             value={subject[row]?.value ?? ''}
             onChange={(e) => onSubject(setRow(subject, row, e.target.value))}
