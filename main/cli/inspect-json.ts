@@ -1,9 +1,14 @@
 /** The `inspect --json` shape of CLI.md, projected from the workbench's DTOs. */
 import type { DocumentDto, ObjectDto } from '../api/dto';
 
-/** Every object carries `problems` (CLI.md): what is structurally wrong with it. */
+/** Every object carries `problems` (CLI.md): what is structurally wrong with it; a lint finding adds the public rule it follows. */
 export function inspectObject(o: ObjectDto): Record<string, unknown> {
-  return { ...fields(o), problems: o.problems.map(({ code, severity, message }) => ({ code, severity, message })) };
+  return { ...fields(o), problems: o.problems.map(problemJson) };
+}
+
+function problemJson(p: ObjectDto['problems'][number] & { rule?: string }): Record<string, unknown> {
+  const { code, severity, message } = p;
+  return p.rule ? { code, severity, message, rule: p.rule } : { code, severity, message };
 }
 
 function fields(o: ObjectDto): Record<string, unknown> {

@@ -11,9 +11,12 @@ function key(o: { keyAlgorithm: string; keySize: number | null; curve: string | 
   return o.curve ? `${o.keyAlgorithm} ${o.curve}` : `${o.keyAlgorithm}${o.keySize ? ' ' + o.keySize : ''}`;
 }
 
-/** One line per problem, after the object's own lines. */
+/** One line per problem, after the object's own lines; a lint finding ends with the public rule it follows. */
 function problemLines(o: ObjectDto): string[] {
-  return o.problems.map((p) => `  ${p.severity === 'error' ? 'PROBLEM' : p.severity === 'warning' ? 'warning' : 'note'}    ${p.code}: ${p.message}`);
+  return o.problems.map((p: ObjectDto['problems'][number] & { rule?: string }) => {
+    const rule = p.rule ? ` [${p.rule}]` : '';
+    return `  ${p.severity === 'error' ? 'PROBLEM' : p.severity === 'warning' ? 'warning' : 'note'}    ${p.code}: ${p.message}${rule}`;
+  });
 }
 
 function ocspLines(o: Extract<ObjectDto, { kind: 'ocspResponse' }>): string[] {

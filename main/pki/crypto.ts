@@ -336,3 +336,60 @@ export function iterateDigestWithSuffix(alg: HashName, seed: Uint8Array, suffix:
   const workerData = { alg, seed: Uint8Array.from(seed), suffix: Uint8Array.from(suffix), count };
   return runEvalWorker<Uint8Array>(SUFFIX_DIGEST_WORKER, workerData).then((r) => new Uint8Array(r));
 }
+
+// ---- New keys and signatures (CSRs, self-signed certificates) ----
+
+/** What generateKeyPkcs8 can make: the key types a CSR form offers. */
+export type NewKeyParams = { type: 'rsa'; bits: 2048 | 3072 | 4096 } | { type: 'ec'; curve: 'P-256' | 'P-384' | 'P-521' } | { type: 'ed25519' };
+
+const cancelledKey = () => new PkiError('CANCELLED', 'Making the key was cancelled.', 'Start again when you are ready; nothing was kept.');
+
+/**
+ * A new key pair as unencrypted PKCS#8 DER, made by OpenSSL on libuv's thread pool (the event loop stays
+ * free). An abort rejects at once with CANCELLED; the thread cannot be stopped, so it runs to its end and its
+ * key is dropped unseen.
+ */
+export function generateKeyPkcs8(params: NewKeyParams, signal?: AbortSignal): Promise<Uint8Array> {
+  if (signal?.aborted) return Promise.reject(cancelledKey());
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(cancelledKey());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = (err: Error | null, _publicKey: Buffer, privateKey: Buffer) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) return;
+      if (err) reject(new PkiError('INTERNAL', `The key could not be made (${err.message}).`, 'Try again; if it keeps failing, choose another key type.'));
+      else resolve(new Uint8Array(privateKey));
+    };
+    const encoding = { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } } as const;
+    if (params.type === 'rsa') nodeCrypto.generateKeyPair('rsa', { modulusLength: params.bits, publicExponent: 0x10001, ...encoding }, done);
+    else if (params.type === 'ec') nodeCrypto.generateKeyPair('ec', { namedCurve: params.curve, ...encoding }, done);
+    else nodeCrypto.generateKeyPair('ed25519', encoding, done);
+  });
+}
+
+/**
+ * Signs `data` with a PKCS#8 key as X.509 signatures are made: RSA PKCS#1 v1.5, ECDSA as a DER
+ * Ecdsa-Sig-Value, Ed25519 over the data itself (`hash` is ignored). Other key types: UNSUPPORTED_ALGORITHM.
+ */
+export function signData(pkcs8: Uint8Array, hash: HashName, data: Uint8Array): Uint8Array {
+  let key: nodeCrypto.KeyObject;
+  try {
+    key = nodeCrypto.createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+  } catch (e) {
+    throw keyError(e, 'private key');
+  }
+  switch (key.asymmetricKeyType) {
+    case 'rsa':
+      return nodeCrypto.sign(hash, data, { key, padding: nodeCrypto.constants.RSA_PKCS1_PADDING });
+    case 'ec':
+      return nodeCrypto.sign(hash, data, { key, dsaEncoding: 'der' });
+    case 'ed25519':
+      return nodeCrypto.sign(null, data, key);
+    default:
+      throw new PkiError(
+        'UNSUPPORTED_ALGORITHM',
+        `Certbench cannot sign with a ${key.asymmetricKeyType ?? 'this kind of'} key.`,
+        'Use an RSA, EC (P-256/384/521) or Ed25519 key.',
+      );
+  }
+}

@@ -40,6 +40,11 @@ export function setOf(...items: Uint8Array[]): Uint8Array {
   return tlv(0x31, sorted);
 }
 
+/** [n] IMPLICIT SET OF (a CSR's attributes): the elements sorted as in setOf, under a context tag. */
+export function implicitSetOf(n: number, ...items: Uint8Array[]): Uint8Array {
+  return tlv(0xa0 | n, [...items].sort(compareBytes));
+}
+
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];

@@ -2,7 +2,8 @@
 import type { HashName, SignatureScheme } from '../crypto';
 import { children, oidOf, smallInt, type Tlv } from '../der/der';
 
-const SCHEMES: Record<string, SignatureScheme> = {
+/** Signature algorithm OIDs → the scheme that verifies them (the signers look up the other way). */
+export const SIGNATURE_SCHEMES: Record<string, SignatureScheme> = {
   '1.2.840.113549.1.1.5': { kind: 'pkcs1', hash: 'sha1' },
   '1.2.840.113549.1.1.14': { kind: 'pkcs1', hash: 'sha224' },
   '1.2.840.113549.1.1.11': { kind: 'pkcs1', hash: 'sha256' },
@@ -29,7 +30,7 @@ const HASH_OIDS: Record<string, HashName> = {
 export function signatureScheme(alg: Tlv): SignatureScheme | null {
   const parts = children(alg, 'signature algorithm');
   const oid = oidOf(parts[0]);
-  if (oid !== '1.2.840.113549.1.1.10') return SCHEMES[oid] ?? null;
+  if (oid !== '1.2.840.113549.1.1.10') return SIGNATURE_SCHEMES[oid] ?? null;
   // RSASSA-PSS: [0] hash, [2] salt length; defaults SHA-1 / 20.
   let hash: HashName = 'sha1';
   let saltLength = 20;

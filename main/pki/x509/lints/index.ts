@@ -1,31 +1,22 @@
 /** CSR lints, one rule per file (zlint style), each named after the public rule it follows (issue 12). Owner: csr-lints. */
-import type { CsrProblemDto, CsrSpecDto, KeySpecName, SelfSignDto } from '../../../api/dto';
+import type { CsrProblemDto, CsrSpecDto, SelfSignDto } from '../../../api/dto';
+import { readCsr } from '../csr';
+import { inputFromCsr } from './input-from-csr';
+import { inputFromSpec } from './input-from-spec';
+import { runLints } from './run-lints';
+import type { LintKeyFacts } from './types';
 
-/** What the lints know of the key: from a key spec before generation, or from a real public key. */
-export interface LintKeyFacts {
-  algorithm: 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'other';
-  /** RSA modulus bits; EC field bits. */
-  size: number | null;
-  curve: string | null;
-  /** RSA only, when the key exists (weak-key tests such as ROCA). */
-  modulus?: bigint;
-}
-
-export function keyFactsForSpec(name: KeySpecName): LintKeyFacts {
-  void name;
-  return { algorithm: 'other', size: null, curve: null };
-}
+export type { LintKeyFacts, LintInput, LintRule } from './types';
+export { keyFactsForSpec, keyFactsForSpki } from './key-facts';
+export { LINT_RULES } from './registry';
 
 /** Lints the form before anything is made: errors block csr.create, warnings and info are shown. */
 export function lintSpec(spec: CsrSpecDto, key: LintKeyFacts, selfSign?: SelfSignDto): CsrProblemDto[] {
-  void spec;
-  void key;
-  void selfSign;
-  return [];
+  return runLints(inputFromSpec(spec, key, selfSign));
 }
 
-/** Lints an existing CSR (DER): what an opened CSR shows in its `problems`. */
+/** Lints an existing CSR (DER): what an opened CSR shows in its `problems` (after the reader's own findings). */
 export function lintCsr(der: Uint8Array): CsrProblemDto[] {
-  void der;
-  return [];
+  const { facts, modulus, signatureChecked } = readCsr(der);
+  return runLints(inputFromCsr(facts, modulus, signatureChecked));
 }

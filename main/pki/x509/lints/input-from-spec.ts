@@ -1,0 +1,32 @@
+/** The lint input for the form (csr.check): the spec as it will be written, with "add the CN as a SAN" applied. */
+import type { CsrSpecDto, SelfSignDto } from '../../../api/dto';
+import { parseIp } from './ip-address';
+import { hostLikeCn, sameName } from './names';
+import type { LintInput, LintKeyFacts, LintName } from './types';
+
+export function inputFromSpec(spec: CsrSpecDto, key: LintKeyFacts, selfSign?: SelfSignDto): LintInput {
+  const subject = spec.subject.map((a, i) => ({ type: a.type, value: a.value, field: `subject.${i}` }));
+  const names: LintName[] = spec.san.map((s, i) => ({ type: s.type, value: s.value, field: `san.${i}`, origin: 'san' }));
+  for (const cn of subject.filter((a) => a.type === 'CN' && a.value.trim() !== '')) {
+    if (names.some((n) => sameName(n, cn.value))) continue;
+    if (spec.cnAsSan) names.push({ type: parseIp(cn.value) ? 'IP' : 'DNS', value: cn.value, field: cn.field, origin: 'cn-as-san' });
+    else {
+      const type = hostLikeCn(cn.value);
+      if (type) names.push({ type, value: cn.value, field: cn.field, origin: 'cn' });
+    }
+  }
+  const ed = key.algorithm === 'Ed25519' || key.algorithm === 'Ed448';
+  return {
+    source: 'form',
+    subject,
+    names,
+    key,
+    signatureHash: ed ? null : spec.signatureHash,
+    signatureAlgorithm: ed ? key.algorithm : spec.signatureHash.toUpperCase().replace('SHA', 'SHA-'),
+    keyUsage: spec.keyUsage,
+    extendedKeyUsage: spec.extendedKeyUsage,
+    challengePassword: spec.challengePassword !== undefined && spec.challengePassword !== '',
+    signature: null,
+    selfSign: selfSign ?? null,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The form as an `openssl req` config that `openssl req -new -config F -key K` turns into the same CSR:
+ * prompt = no, the subject in the form's order, req_extensions with subjectAltName = @alt_names, string_mask =
+ * utf8only (how Certbench writes strings), default_md; with a self-signed section when asked.
+ */
+import type { CsrSpecDto, KeySpecName, SanDto, SelfSignDto } from '../../../api/dto';
+import { fieldOfType } from './dn-fields';
+import { sansWithCn } from './san-with-cn';
+
+/** Characters the config reader treats specially in a value: comments, variables, quotes and escapes. */
+const SPECIAL: Record<string, string> = { '\\': '\\\\', '#': '\\#', $: '\\$', '"': '\\"', "'": "\\'", '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b' };
+
+/** A value the config reader gives back unchanged: specials escaped, leading spaces escaped, trailing ones quoted. */
+export function confValue(v: string): string {
+  const trailing = /( +)$/.exec(v)?.[1] ?? '';
+  const body = v.slice(0, v.length - trailing.length);
+  const escaped = body.replace(/[\\#$"'`\n\r\t\b]/g, (c) => SPECIAL[c]).replace(/^ +/, (s) => '\\ '.repeat(s.length));
+  return escaped + (trailing ? `"${trailing}"` : '');
+}
+
+/** The config name of each subject field: openssl's long name, with 0., 1. ... before repeated ones. */
+function subjectLines(spec: CsrSpecDto): string[] {
+  const count = new Map<string, number>();
+  for (const a of spec.subject) count.set(a.type, (count.get(a.type) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return spec.subject.map((a) => {
+    const field = fieldOfType(a.type);
+    const n = seen.get(a.type) ?? 0;
+    seen.set(a.type, n + 1);
+    const name = field && field.long !== field.oid ? field.long : a.type;
+    const prefix = (count.get(a.type) ?? 0) > 1 || (name === a.type && /^[0-9]/.test(name)) ? `${n}.` : '';
+    return [`${prefix}${name}`, confValue(a.value)].join(' = ');
+  });
+}
+
+function sanLines(san: SanDto[]): string[] {
+  const seen = new Map<string, number>();
+  return san.map((s) => {
+    const n = (seen.get(s.type) ?? 0) + 1;
+    seen.set(s.type, n);
+    return `${s.type}.${n} = ${confValue(s.value)}`;
+  });
+}
+
+/** name = value lines with the `=` signs lined up. */
+function aligned(pairs: [string, string][]): string[] {
+  const width = Math.max(0, ...pairs.map(([k]) => k.length));
+  return pairs.map(([k, v]) => `${k.padEnd(width)} = ${v}`);
+}
+
+function extensionPairs(spec: CsrSpecDto, hasSan: boolean): [string, string][] {
+  const out: [string, string][] = [];
+  if (hasSan) out.push(['subjectAltName', '@alt_names']);
+  if (spec.keyUsage.length) out.push(['keyUsage', (spec.keyUsageCritical ? ['critical', ...spec.keyUsage] : spec.keyUsage).join(', ')]);
+  if (spec.extendedKeyUsage.length) out.push(['extendedKeyUsage', spec.extendedKeyUsage.join(', ')]);
+  return out;
+}
+
+const keyHint = (key: KeySpecName | null) => (key === null ? 'rsa:2048' : key.startsWith('ec:') ? `ec -pkeyopt ec_paramgen_curve:${key.slice(3)}` : key);
+
+/** The self-signed section as Certbench writes the certificate: a CA adds keyCertSign and cRLSign, critical. */
+function x509Pairs(spec: CsrSpecDto, hasSan: boolean, selfSign: SelfSignDto): [string, string][] {
+  const ca = selfSign.ca;
+  const bc = ca ? ['critical', 'CA:TRUE', ...(selfSign.pathLength !== undefined ? [`pathlen:${selfSign.pathLength}`] : [])].join(', ') : 'critical, CA:FALSE';
+  const forCert: CsrSpecDto = ca ? { ...spec, keyUsage: [...new Set([...spec.keyUsage, 'keyCertSign', 'cRLSign'] as const)], keyUsageCritical: true } : spec;
+  return [['basicConstraints', bc], ...extensionPairs(forCert, hasSan), ['subjectKeyIdentifier', 'hash'], ['authorityKeyIdentifier', 'keyid:always']];
+}
+
+export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfSign?: SelfSignDto): string {
+  const san = sansWithCn(spec);
+  const make = selfSign ? `-x509 -days ${selfSign.days} -out request.crt` : '-out request.csr';
+  const password = spec.challengePassword ? spec.challengePassword : null;
+  const extPairs = extensionPairs(spec, san.length > 0);
+  const req: [string, string][] = [
+    ['prompt', 'no'],
+    ['distinguished_name', 'req_distinguished_name'],
+  ];
+  if (password !== null) req.push(['attributes', 'req_attributes']);
+  if (extPairs.length) req.push(['req_extensions', 'req_ext']);
+  if (selfSign) req.push(['x509_extensions', 'x509_ext'], ['default_days', String(selfSign.days)]);
+  req.push(['string_mask', 'utf8only'], ['utf8', 'yes']);
+  if (key !== 'ed25519') req.push(['default_md', spec.signatureHash]);
+  if (key?.startsWith('rsa:')) req.push(['default_bits', key.slice(4)]);
+  const lines: string[] = [
+    '# OpenSSL req config written by Certbench. Save it as request.cnf, then',
+    `#   with a key you have:  openssl req -new -config request.cnf -key request.key ${make}`,
+    `#   or with a new key:    openssl req -new -config request.cnf -newkey ${keyHint(key)} -keyout request.key ${make}`,
+    '',
+    '[ req ]',
+    ...aligned(req),
+    '',
+    '[ req_distinguished_name ]',
+    ...subjectLines(spec),
+  ];
+  if (password !== null) lines.push('', '[ req_attributes ]', `challengePassword = ${confValue(password)}`);
+  if (extPairs.length) lines.push('', '[ req_ext ]', ...aligned(extPairs));
+  if (selfSign) lines.push('', '[ x509_ext ]', ...aligned(x509Pairs(spec, san.length > 0, selfSign)));
+  if (san.length) lines.push('', '[ alt_names ]', ...sanLines(san));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,2 @@
+import type { CsrTemplateDto } from '../../../api/dto';
+export const BUILT_IN_TEMPLATES: readonly CsrTemplateDto[] = [];

@@ -1,0 +1,52 @@
+/**
+ * The extensions a CSR form asks for, shared by the CSR (extensionRequest) and the self-signed certificate.
+ * Order: subjectAltName, keyUsage, extendedKeyUsage — the order of the lines in the config the exporter writes
+ * (OpenSSL keeps the order of a req_extensions section, and of -addext options).
+ */
+import type { CsrSpecDto, SanDto } from '../../api/dto';
+import { PkiError } from '../errors';
+import type { ExtensionValue } from './extensions/extension-write';
+import { extendedKeyUsageExtension } from './extensions/extended-key-usage-write';
+import { keyUsageExtension } from './extensions/key-usage-write';
+import { subjectAltNameExtension } from './extensions/subject-alt-name-write';
+import { attributeOid } from './name-write';
+import { parseIpAddress } from './ip-address';
+
+const CN_OID = '2.5.4.3';
+const HOST_NAME = /^[A-Za-z0-9*_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
+
+function sameName(a: SanDto, b: SanDto): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type !== 'IP') return a.value.toLowerCase() === b.value.toLowerCase();
+  const x = parseIpAddress(a.value);
+  const y = parseIpAddress(b.value);
+  return !!x && !!y && x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** The SAN list with `cnAsSan` applied: the (last, most specific) CN first, as DNS or IP, when not listed yet. */
+export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
+  const san = [...spec.san];
+  if (!spec.cnAsSan) return san;
+  const cn = [...spec.subject].reverse().find((a) => attributeOid(a.type) === CN_OID)?.value;
+  if (!cn) return san;
+  const asSan: SanDto = parseIpAddress(cn) ? { type: 'IP', value: cn } : { type: 'DNS', value: cn };
+  if (asSan.type === 'DNS' && !HOST_NAME.test(cn)) {
+    throw new PkiError(
+      'INVALID_ARGUMENT',
+      `The common name "${cn}" is not a host name or IP address, so it cannot be added as a SAN.`,
+      'Turn off "add the CN as a SAN" (client certificates usually do), or make the CN a host name.',
+    );
+  }
+  return san.some((s) => sameName(s, asSan)) ? san : [asSan, ...san];
+}
+
+/** The extensions to request (or to put in a self-signed certificate); `extra` overrides the key usage. */
+export function requestedExtensions(spec: CsrSpecDto, extra: { keyUsage?: CsrSpecDto['keyUsage']; keyUsageCritical?: boolean } = {}): ExtensionValue[] {
+  const out: ExtensionValue[] = [];
+  const san = subjectAltNames(spec);
+  if (san.length > 0) out.push(subjectAltNameExtension(san, spec.subject.length === 0));
+  const keyUsage = extra.keyUsage ?? spec.keyUsage;
+  if (keyUsage.length > 0) out.push(keyUsageExtension(keyUsage, extra.keyUsageCritical ?? spec.keyUsageCritical ?? false));
+  if (spec.extendedKeyUsage.length > 0) out.push(extendedKeyUsageExtension(spec.extendedKeyUsage));
+  return out;
+}
