@@ -154,7 +154,7 @@ export function CsrPage() {
           <Stepper activeStep={written ? STEPS.length : STEPS.findIndex((s) => s.id === step)} nonLinear sx={{ px: 3, pt: 2, pb: 1 }} aria-label="Steps">
             {STEPS.map((s, i) => (
               <Step key={s.id} completed={written !== null || (i < STEPS.findIndex((x) => x.id === step) && s.id !== 'save')}>
-                <StepButton disabled={!canVisit(s.id) || make.creating} onClick={() => wizard.goTo(s.id)} data-step={s.id}>
+                <StepButton disabled={!canVisit(s.id) || make.creating || written !== null} onClick={() => wizard.goTo(s.id)} data-step={s.id}>
                   {s.title}
                 </StepButton>
               </Step>

@@ -32,14 +32,14 @@ interface Props {
 const VERDICT_ICONS = { success: CheckIcon, warning: WarningIcon, error: ErrorIcon, info: CheckIcon };
 
 export function ReviewStep({ check, checkError, selfSigned, onFix, created, outdated, createError }: Props) {
-  const verdict = verdictOf(check, selfSigned);
+  const verdict = created ? { tone: 'success' as const, text: created.certificatePem ? 'Self-signed certificate made' : 'CSR made: send it to your CA' } : verdictOf(check, selfSigned);
   const Icon = VERDICT_ICONS[verdict.tone];
   return (
     <Box sx={{ display: 'grid', gap: 2.5, maxWidth: 960 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Icon sx={{ color: verdict.tone === 'info' ? 'text.secondary' : `${verdict.tone}.main` }} />
         <Typography variant="h6" component="p" data-testid="review-verdict" data-tone={verdict.tone} sx={{ fontWeight: 700, color: verdict.tone === 'info' ? 'text.secondary' : `${verdict.tone}.main` }}>
-          {created ? (created.certificatePem ? 'Self-signed certificate made' : 'CSR made: send it to your CA') : verdict.text}
+          {verdict.text}
         </Typography>
       </Box>
       {checkError && <ErrorAlert error={checkError} title="The form could not be checked" />}
