@@ -214,17 +214,51 @@ test('bad input: a three-letter country is explained under the field, Next still
   expect(existsSync(outputDir) ? readdirSync(outputDir) : []).toEqual([]);
 });
 
+/**
+ * Signs a CSR as `openssl ca` does for a client certificate, with the e2e root. Its validity starts before the
+ * e2e clock (E2E_NOW), so the app sees a certificate that is valid now.
+ */
+function signAsClient(csr: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.txt'), '');
+  writeFileSync(join(dir, 'serial'), '1234\n');
+  const config = join(dir, 'ca.cnf');
+  writeFileSync(
+    config,
+    [
+      '[ ca ]',
+      'default_ca = e2e',
+      '[ e2e ]',
+      `database = ${join(dir, 'index.txt')}`,
+      `serial = ${join(dir, 'serial')}`,
+      `new_certs_dir = ${dir}`,
+      `certificate = ${fixture('root.pem')}`,
+      `private_key = ${fixture('root.key')}`,
+      'default_md = sha256',
+      'policy = any',
+      'unique_subject = no',
+      'x509_extensions = client',
+      '[ any ]',
+      'organizationName = optional',
+      'commonName = supplied',
+      '[ client ]',
+      'basicConstraints = CA:FALSE',
+      'keyUsage = critical, digitalSignature',
+      'extendedKeyUsage = clientAuth',
+      '',
+    ].join('\n'),
+  );
+  const leaf = join(dir, 'leaf.pem');
+  execFileSync('openssl', ['ca', '-batch', '-config', config, '-preserveDN', '-notext', '-in', csr, '-out', leaf, '-startdate', '20261101000000Z', '-enddate', '20270101000000Z'], { stdio: 'pipe' });
+  return leaf;
+}
+
 test('the CA reply: the saved CSR signed by an openssl CA, the reply dropped on the page, its key found, written as a JKS with the CA under its own alias (keytool and Java check it)', async ({ app: page, outputDir }, testInfo) => {
   const passphrase = 'client pass 42!';
   const { csr } = await makeClientCsr(page, outputDir, passphrase);
 
-  // The CA: the e2e root signs the CSR as a client certificate; the reply is the leaf with the CA after it.
-  const work = testInfo.outputPath('ca');
-  mkdirSync(work, { recursive: true });
-  const ext = join(work, 'client.ext');
-  writeFileSync(ext, 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n');
-  const leaf = join(work, 'leaf.pem');
-  execFileSync('openssl', ['x509', '-req', '-in', csr, '-CA', fixture('root.pem'), '-CAkey', fixture('root.key'), '-set_serial', '0x1234', '-days', '30', '-sha256', '-extfile', ext, '-out', leaf], { stdio: 'pipe' });
+  // The CA: `openssl ca` with the e2e root signs the CSR as a client certificate; the reply is the leaf with the CA after it.
+  const leaf = signAsClient(csr, testInfo.outputPath('ca'));
   const reply = readFileSync(leaf, 'utf8') + readFileSync(fixture('root.pem'), 'utf8');
 
   // Dropped on the saved view: not a config file, so it is the CA's reply.
@@ -241,6 +275,8 @@ test('the CA reply: the saved CSR signed by an openssl CA, the reply dropped on 
   await expect(chain.nth(0)).toHaveAttribute('data-role', 'leaf');
   await expect(chain.nth(0)).toContainText('api-user-42@example.test');
   await expect(chain.nth(1)).toHaveAttribute('data-role', 'root');
+  // Valid at the e2e clock, for the key made here: nothing to warn about.
+  await expect(page.getByTestId('problems').locator('li[data-severity="error"], li[data-severity="warning"]')).toHaveCount(0);
   await snap(page, 'csr-ca-reply');
 
   await page.getByRole('button', { name: 'Java keystore…' }).click();
@@ -272,4 +308,44 @@ test('the CA reply: the saved CSR signed by an openssl CA, the reply dropped on 
   expect(key.chain![0]).toContain('CN=api-user-42@example.test');
   expect(trusted.alias).not.toBe('api-user-42');
   expect(trusted.subject).toContain('CN=Certbench E2E Root');
+  // The leaf is the one the CA signed: its public key is the CSR's.
+  expect(openssl('x509', '-in', leaf, '-noout', '-pubkey')).toBe(openssl('req', '-in', csr, '-noout', '-pubkey'));
+});
+
+test('from the Inspector: an opened CSR lists its lints with the rule they follow; a key opens New CSR with that key chosen, and the CSR made is for it', async ({ app: page, outputDir }) => {
+  await page.getByTestId('file-input').setInputFiles([fixture('server.csr'), fixture('server.key')]);
+  await page.getByRole('region', { name: 'server.csr' }).locator('[data-kind="csr"]').click();
+  const details = page.getByRole('region', { name: 'Details' });
+  // The "is this CSR right before I send it?" check: the CN is not among the SANs (the fixture has none).
+  const lint = details.getByTestId('problems').locator('li', { hasText: 'not among the subject alternative names' });
+  await expect(lint).toHaveAttribute('data-severity', 'warning');
+  await expect(lint).toContainText('CA/B Forum BR 7.1.4.2.2');
+  await snap(page, 'csr-inspect-lints');
+
+  await page.getByRole('region', { name: 'server.key' }).locator('[data-kind="privateKey"]').click();
+  await details.getByRole('button', { name: 'Make a CSR for this key…' }).click();
+  await expect(page.getByRole('heading', { name: 'New CSR', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: /^TLS server behind a load balancer:/ }).click();
+  await next(page, 'Who is this certificate for?');
+  await page.getByLabel(/^Common name/).fill('renew.example.test');
+  await next(page, 'Which names must it cover?');
+  await next(page, 'Key');
+  // The template did not replace the key the Inspector chose.
+  await expect(page.getByRole('radio', { name: /^Use a key I already have/ })).toBeChecked();
+  await expect(page.getByLabel('Private key')).toContainText('server.key');
+  await next(page, 'Review');
+  await createAndGoToSave(page);
+  // The key is in its own file already: save just the CSR.
+  await page.getByRole('radio', { name: /^Do not write the key/ }).check();
+  await expect(page.getByTestId('planned-files').locator('li')).toHaveCount(1);
+  await footer(page).getByRole('button', { name: 'Save the CSR' }).click();
+  await expect(page.getByTestId('saved-verdict')).toHaveText(`Saved 1 file to ${outputDir}`);
+
+  expect(readdirSync(outputDir)).toEqual(['renew.example.test.csr']);
+  const csr = join(outputDir, 'renew.example.test.csr');
+  const read = readCsr(csr);
+  expect(read.verified).toBe(true);
+  expect(read.subject).toBe('CN = renew.example.test');
+  expect(read.extensions).toContain('X509v3 Subject Alternative Name: DNS:renew.example.test');
+  expect(openssl('req', '-in', csr, '-noout', '-pubkey')).toBe(openssl('pkey', '-in', fixture('server.key'), '-pubout'));
 });

@@ -37,7 +37,7 @@ export function CheckTabs({ check }: { check: CsrCheckDto }) {
         {tab === 'config' ? (
           <>
             <Typography variant="body2" color="text.secondary">
-              Save it as request.cnf and run <code>openssl req -new -config request.cnf -newkey … -keyout request.key -out request.csr</code> to make the key on the server itself.
+              The same request as a file openssl reads, to make the key on the server itself.
             </Typography>
             <Code text={check.config} what="the config file" testId="config-text" />
           </>

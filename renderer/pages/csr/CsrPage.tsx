@@ -112,7 +112,8 @@ export function CsrPage() {
       ? 'I got my certificate back'
       : [form.origin, cn || null, selfSigned ? 'self-signed certificate' : null].filter(Boolean).join(' → ') || 'A key and a CSR a CA accepts the first time, or a self-signed certificate';
 
-  const create = () => void make.create(request, cn ? baseNameFor(cn) : 'New CSR');
+  // The new document (key, CSR) shows in Inspect and among the keys a CSR can reuse.
+  const create = () => void make.create(request, cn ? baseNameFor(cn) : 'New CSR').then(() => wb.run('documents.list', {}));
   const another = () => {
     make.reset();
     wizard.reset();

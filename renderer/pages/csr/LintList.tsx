@@ -29,7 +29,7 @@ export function LintList({ problems, onFix }: { problems: CsrProblemDto[]; onFix
             </Box>
             {onFix && step !== 'review' && (
               <Button size="small" onClick={() => onFix(step)}>
-                Fix in “{titleOf(step)}”
+                {p.severity === 'error' ? 'Fix in' : 'Go to'} “{titleOf(step)}”
               </Button>
             )}
           </Box>

@@ -33,7 +33,9 @@ export function keyWords(keyLabel: string): string {
 
 export function replyVerdict(reply: CaReplyDto): string {
   const leaf = reply.chain[0];
-  const what = leaf ? `The certificate for ${leaf.label}` : 'This certificate';
+  // "for host.example … made for host.example" says the name once.
+  const same = leaf && reply.keyLabel.replace(NOT_SAVED, '') === leaf.label;
+  const what = leaf && !same ? `The certificate for ${leaf.label}` : 'This certificate';
   return `${what} belongs to ${keyWords(reply.keyLabel)}`;
 }
 

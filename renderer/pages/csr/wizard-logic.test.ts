@@ -204,7 +204,8 @@ test('the CA reply: the status names where the key is; each export opens Convert
     problems: [],
     objectIds: ['d3/1', 'd4/0', 'd4/1'],
   };
-  assert.equal(replyVerdict(reply), 'The certificate for shop.example belongs to the key you made for shop.example');
+  assert.equal(replyVerdict(reply), 'This certificate belongs to the key you made for shop.example');
+  assert.equal(replyVerdict({ ...reply, keyLabel: 'server.key' }), 'The certificate for shop.example belongs to the key in server.key');
   assert.equal(keyWords('server.key'), 'the key in server.key');
   const jks = exportIntent(reply, REPLY_EXPORTS.find((e) => e.id === 'jks')!);
   assert.deepEqual(jks, { page: 'convert', source: { objectIds: ['d3/1', 'd4/0', 'd4/1'] }, target: 'jks', options: { caEntries: true } });
