@@ -4,22 +4,12 @@
  * utf8only (how Certbench writes strings), default_md; with a self-signed section when asked.
  */
 import type { CsrSpecDto, KeySpecName, SanDto, SelfSignDto } from '../../../api/dto';
+import { confValue } from './conf-value';
 import { fieldOfType } from './dn-fields';
 import { sansWithCn } from './san-with-cn';
 
-/** Characters the config reader treats specially in a value: comments, variables, quotes and escapes. */
-const SPECIAL: Record<string, string> = { '\\': '\\\\', '#': '\\#', $: '\\$', '"': '\\"', "'": "\\'", '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b' };
-
-/** A value the config reader gives back unchanged: specials escaped, leading spaces escaped, trailing ones quoted. */
-export function confValue(v: string): string {
-  const trailing = /( +)$/.exec(v)?.[1] ?? '';
-  const body = v.slice(0, v.length - trailing.length);
-  const escaped = body.replace(/[\\#$"'`\n\r\t\b]/g, (c) => SPECIAL[c]).replace(/^ +/, (s) => '\\ '.repeat(s.length));
-  return escaped + (trailing ? `"${trailing}"` : '');
-}
-
 /** The config name of each subject field: openssl's long name, with 0., 1. ... before repeated ones. */
-function subjectLines(spec: CsrSpecDto): string[] {
+function subjectPairs(spec: CsrSpecDto): [string, string][] {
   const count = new Map<string, number>();
   for (const a of spec.subject) count.set(a.type, (count.get(a.type) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -29,16 +19,16 @@ function subjectLines(spec: CsrSpecDto): string[] {
     seen.set(a.type, n + 1);
     const name = field && field.long !== field.oid ? field.long : a.type;
     const prefix = (count.get(a.type) ?? 0) > 1 || (name === a.type && /^[0-9]/.test(name)) ? `${n}.` : '';
-    return [`${prefix}${name}`, confValue(a.value)].join(' = ');
+    return [`${prefix}${name}`, confValue(a.value)];
   });
 }
 
-function sanLines(san: SanDto[]): string[] {
+function sanPairs(san: SanDto[]): [string, string][] {
   const seen = new Map<string, number>();
   return san.map((s) => {
     const n = (seen.get(s.type) ?? 0) + 1;
     seen.set(s.type, n);
-    return `${s.type}.${n} = ${confValue(s.value)}`;
+    return [`${s.type}.${n}`, confValue(s.value)];
   });
 }
 
@@ -90,11 +80,11 @@ export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfS
     ...aligned(req),
     '',
     '[ req_distinguished_name ]',
-    ...subjectLines(spec),
+    ...aligned(subjectPairs(spec)),
   ];
   if (password !== null) lines.push('', '[ req_attributes ]', `challengePassword = ${confValue(password)}`);
   if (extPairs.length) lines.push('', '[ req_ext ]', ...aligned(extPairs));
   if (selfSign) lines.push('', '[ x509_ext ]', ...aligned(x509Pairs(spec, san.length > 0, selfSign)));
-  if (san.length) lines.push('', '[ alt_names ]', ...sanLines(san));
+  if (san.length) lines.push('', '[ alt_names ]', ...aligned(sanPairs(san)));
   return lines.join('\n') + '\n';
 }
