@@ -124,7 +124,8 @@ test('a server CSR from an OpenSSL config file: imported, reviewed, created, sav
   await expect(page.getByLabel('File name (without extension)')).toHaveValue('paging.example.test');
   const passphrase = 'paging pass 2026!';
   await saveWithPassphrase(page, passphrase);
-  await expect(page.getByTestId('saved-verdict')).toHaveText(`Saved 2 files to ${outputDir}`);
+  await expect(page.getByTestId('saved-verdict')).toHaveText('Saved 2 files');
+  await expect(page.getByTestId('saved-folder')).toHaveText(outputDir);
   await snap(page, 'csr-saved');
 
   expect(readdirSync(outputDir).sort()).toEqual(['paging.example.test.csr', 'paging.example.test.key']);
@@ -164,14 +165,29 @@ async function makeClientCsr(page: Page, outputDir: string, passphrase: string):
   await expect(page.getByTestId('subject-line')).toHaveText('/O=Example Corp/CN=api-user-42@example.test');
   await createAndGoToSave(page);
   await saveWithPassphrase(page, passphrase);
-  await expect(page.getByTestId('saved-verdict')).toHaveText(`Saved 2 files to ${outputDir}`);
+  await expect(page.getByTestId('saved-verdict')).toHaveText('Saved 2 files');
+  await expect(page.getByTestId('saved-folder')).toHaveText(outputDir);
   const base = 'api-user-42@example.test';
   return { csr: join(outputDir, `${base}.csr`), key: join(outputDir, `${base}.key`) };
 }
 
-test('a mutual-TLS client CSR typed in: the client template asks for the user id and company, EKU clientAuth; openssl verifies it', async ({ app: page, outputDir }) => {
+test('a mutual-TLS client CSR typed in: the client template asks for the user id and company, EKU clientAuth; openssl verifies it; the form saved as a template comes back as a card', async ({ app: page, outputDir }) => {
   const passphrase = 'client pass 42!';
   const { csr, key } = await makeClientCsr(page, outputDir, passphrase);
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save as template' });
+  await dialog.getByLabel('Template name').fill('Example Corp API users');
+  await dialog.getByRole('button', { name: 'Save template' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Make another CSR' }).click();
+  const card = page.getByRole('button', { name: /^Example Corp API users:/ });
+  await card.click();
+  await next(page, 'Who is this certificate for?');
+  await expect(page.getByLabel('Organization (legal name)')).toHaveValue('Example Corp');
+  await page.locator('[data-step="template"]').click();
+  await page.getByRole('button', { name: 'Delete the template Example Corp API users' }).click();
+  await expect(card).toHaveCount(0);
+
   const read = readCsr(csr);
   expect(read.verified).toBe(true);
   expect(read.subject).toBe('O = Example Corp, CN = api-user-42@example.test');
@@ -339,7 +355,7 @@ test('from the Inspector: an opened CSR lists its lints with the rule they follo
   await page.getByRole('radio', { name: /^Do not write the key/ }).check();
   await expect(page.getByTestId('planned-files').locator('li')).toHaveCount(1);
   await footer(page).getByRole('button', { name: 'Save the CSR' }).click();
-  await expect(page.getByTestId('saved-verdict')).toHaveText(`Saved 1 file to ${outputDir}`);
+  await expect(page.getByTestId('saved-verdict')).toHaveText('Saved 1 file');
 
   expect(readdirSync(outputDir)).toEqual(['renew.example.test.csr']);
   const csr = join(outputDir, 'renew.example.test.csr');

@@ -16,20 +16,27 @@ interface Props {
   onAnother: () => void;
 }
 
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 export function SavedView({ written, folder, selfSigned, onCaReply, onAnother }: Props) {
   const csr = written.find((w) => w.path.endsWith('.csr'));
   return (
     <Box sx={{ display: 'grid', gap: 2.5, maxWidth: 820 }}>
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        <CheckIcon color="success" />
-        <Typography variant="h6" component="p" color="success.main" sx={{ fontWeight: 700 }} data-testid="saved-verdict">
-          Saved {count(written.length, 'file')} to {folder}
-        </Typography>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+        <CheckIcon color="success" sx={{ mt: 0.5 }} />
+        <Box sx={{ minWidth: 0 }}>
+          <Typography variant="h6" component="p" color="success.main" sx={{ fontWeight: 700 }} data-testid="saved-verdict">
+            Saved {count(written.length, 'file')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+            in <span data-testid="saved-folder" style={{ fontFamily: MONO_FONT }}>{folder}</span>
+          </Typography>
+        </Box>
       </Box>
       <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 0.5 }}>
         {written.map((w) => (
-          <Box component="li" key={w.path} data-testid="written-file" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-            <Typography sx={{ fontFamily: MONO_FONT, fontSize: 13, overflowWrap: 'anywhere' }}>{w.path}</Typography>
+          <Box component="li" key={w.path} data-testid="written-file" title={w.path} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <Typography sx={{ fontFamily: MONO_FONT, fontSize: 13, overflowWrap: 'anywhere' }}>{fileName(w.path)}</Typography>
             {w.secret && <LockIcon fontSize="small" color="action" titleAccess="Readable by you only (0600)" />}
             {w.secret && (
               <Typography variant="caption" color={w.encrypted ? 'text.secondary' : 'warning.main'}>
@@ -41,7 +48,7 @@ export function SavedView({ written, folder, selfSigned, onCaReply, onAnother }:
       </Box>
       {!selfSigned && (
         <Typography>
-          Send {csr ? <code>{csr.path.split(/[\\/]/).pop()}</code> : 'the CSR'} to your CA. When the certificate comes back, choose “I got my certificate back”: Certbench finds this key and writes a PFX, the PEM set or a Java keystore.
+          Send {csr ? <code>{fileName(csr.path)}</code> : 'the CSR'} to your CA. When the certificate comes back, choose “I got my certificate back”: Certbench finds this key and writes a PFX, the PEM set or a Java keystore.
         </Typography>
       )}
       <Box sx={{ display: 'flex', gap: 1 }}>
