@@ -365,3 +365,51 @@ test('from the Inspector: an opened CSR lists its lints with the rule they follo
   expect(read.extensions).toContain('X509v3 Subject Alternative Name: DNS:renew.example.test');
   expect(openssl('req', '-in', csr, '-noout', '-pubkey')).toBe(openssl('pkey', '-in', fixture('server.key'), '-pubout'));
 });
+
+test('a self-signed certificate from the same form, saved with its key unencrypted only after the explicit yes; openssl verifies it and the key is its own', async ({ app: page, outputDir }) => {
+  await goToCsr(page);
+  await page.getByRole('button', { name: /^TLS server behind a load balancer:/ }).click();
+  await next(page, 'Who is this certificate for?');
+  await page.getByLabel('Organization (legal name)').fill('Lab');
+  await page.getByLabel(/^Common name/).fill('lab.example.test');
+  await next(page, 'Which names must it cover?');
+  await next(page, 'Key');
+  await page.getByRole('radio', { name: /^EC P-256/ }).check();
+  await page.getByLabel('Make a self-signed certificate instead (for labs and internal services)').check();
+  await page.getByLabel('Valid for (days)').fill('');
+  await expect(page.getByLabel('Valid for (days)')).toHaveAccessibleDescription('Whole days, from 1 to 100,000.');
+  await page.getByLabel('Valid for (days)').fill('30');
+  await next(page, 'Review');
+  await expect(page.getByTestId('review-verdict')).toHaveText(/^Ready to make/);
+  await footer(page).getByRole('button', { name: 'Create certificate' }).click();
+  await expect(page.getByTestId('review-verdict')).toHaveText('Self-signed certificate made');
+  await expect(page.getByTestId('created-pem')).toContainText('-----BEGIN CERTIFICATE-----');
+  await next(page, 'Save');
+
+  await page.getByRole('radio', { name: 'No passphrase' }).check();
+  await expect(page.getByTestId('plain-key-warning')).toContainText('The private key will be written without a passphrase');
+  const save = footer(page).getByRole('button', { name: 'Save files' });
+  await expect(save).toBeDisabled();
+  await expect(page.getByTestId('step-blocker')).toContainText('without a passphrase');
+  await page.getByLabel('I understand: write the key without a passphrase').check();
+  await save.click();
+  await expect(page.getByTestId('saved-verdict')).toHaveText('Saved 3 files');
+  await expect(page.getByRole('button', { name: 'I got my certificate back' })).toHaveCount(1);
+
+  expect(readdirSync(outputDir).sort()).toEqual(['lab.example.test.crt', 'lab.example.test.csr', 'lab.example.test.key']);
+  const crt = join(outputDir, 'lab.example.test.crt');
+  const key = join(outputDir, 'lab.example.test.key');
+  const text = openssl('x509', '-in', crt, '-noout', '-text');
+  expect(text).toMatch(/Subject: O = Lab, CN = lab\.example\.test/);
+  expect(text).toMatch(/Issuer: O = Lab, CN = lab\.example\.test/);
+  expect(text).toContain('DNS:lab.example.test');
+  expect(text).toContain('ASN1 OID: prime256v1');
+  const notBefore = new Date(openssl('x509', '-in', crt, '-noout', '-startdate').trim().replace('notBefore=', ''));
+  const notAfter = new Date(openssl('x509', '-in', crt, '-noout', '-enddate').trim().replace('notAfter=', ''));
+  expect(Math.round((notAfter.getTime() - notBefore.getTime()) / 86_400_000)).toBe(30);
+  // Its own signature verifies: openssl trusts it as the anchor of a one-certificate chain.
+  expect(openssl('verify', '-CAfile', crt, '-partial_chain', crt).trim()).toBe(`${crt}: OK`);
+  expect(readFileSync(key, 'utf8')).toContain('-----BEGIN PRIVATE KEY-----');
+  expect(openssl('pkey', '-in', key, '-pubout')).toBe(openssl('x509', '-in', crt, '-noout', '-pubkey'));
+  expect(mode(key)).toBe(0o600);
+});

@@ -124,11 +124,6 @@ export function CsrPage() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <PageHeader title="New CSR" statusTestId="csr-status" status={status}>
-        {make.creating && topProgress && (
-          <Button color="inherit" onClick={stop}>
-            Stop
-          </Button>
-        )}
         {!wizard.replyMode && (
           <Button color="inherit" onClick={() => setSavingTemplate(true)}>
             Save as template
@@ -202,6 +197,11 @@ export function CsrPage() {
               <Typography variant="body2" color="text.secondary" sx={{ flex: 1, textAlign: 'right' }} data-testid="step-blocker">
                 {blocker ?? ''}
               </Typography>
+              {make.creating && (
+                <Button onClick={stop} disabled={!topProgress}>
+                  Stop
+                </Button>
+              )}
               {step === 'review' && !created ? (
                 <Button variant="contained" onClick={create} disabled={blocker !== null || make.creating}>
                   {make.creating ? 'Making the key…' : selfSigned ? 'Create certificate' : 'Create CSR'}

@@ -2,6 +2,7 @@
  * Step 4, "Key": a new key (made in Certbench, never shown) or a private key already open; the signature hash
  * (advanced); and "make a self-signed certificate instead", with its days and whether it is a CA.
  */
+import { useState } from 'react';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
@@ -18,7 +19,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import type { KeySpecName, SignatureHash } from '../../../main/api/dto';
-import { fieldHelp, helpProps } from './FieldProblems';
+import { fieldHelp, helpProps, type FieldHelp } from './FieldProblems';
 import { DEFAULT_KEY, DEFAULT_SELF_SIGN, type CsrForm } from './form';
 import { HASHES, KEY_OPTIONS, keyOption, type OpenKey } from './keys';
 import type { ProblemPlaces } from './problems';
@@ -28,6 +29,27 @@ interface Props {
   onForm: (change: Partial<CsrForm>) => void;
   places: ProblemPlaces;
   keys: OpenKey[];
+}
+
+/** Whole days, 1 to 100,000; the text may be empty or half-typed while the user edits it. */
+function DaysField({ days, onDays, help }: { days: number; onDays: (days: number) => void; help: FieldHelp }) {
+  const [text, setText] = useState(String(days));
+  const valid = /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 100_000;
+  const shown = valid ? help : { error: true, helperText: 'Whole days, from 1 to 100,000.' };
+  return (
+    <TextField
+      label="Valid for (days)"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        if (/^\d+$/.test(e.target.value) && Number(e.target.value) >= 1 && Number(e.target.value) <= 100_000) onDays(Number(e.target.value));
+      }}
+      sx={{ width: 260 }}
+      slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+      error={shown.error}
+      helperText={shown.helperText}
+    />
+  );
 }
 
 export function KeyStep({ form, onForm, places, keys }: Props) {
@@ -99,14 +121,7 @@ export function KeyStep({ form, onForm, places, keys }: Props) {
         <FormControlLabel control={<Switch checked={selfSign !== null} onChange={(_, on) => onForm({ selfSign: on ? { ...DEFAULT_SELF_SIGN } : null })} />} label="Make a self-signed certificate instead (for labs and internal services)" />
         {selfSign && (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start', pl: 1 }}>
-            <TextField
-              label="Valid for (days)"
-              type="number"
-              value={selfSign.days}
-              onChange={(e) => onForm({ selfSign: { ...selfSign, days: Math.max(1, Math.min(100_000, Math.trunc(Number(e.target.value) || 1))) } })}
-              sx={{ width: 260 }}
-              {...helpProps(days)}
-            />
+            <DaysField days={selfSign.days} onDays={(d) => onForm({ selfSign: { ...selfSign, days: d } })} help={days} />
             <FormControlLabel
               control={<Switch checked={selfSign.ca} onChange={(_, ca) => onForm({ selfSign: ca ? { ...selfSign, ca } : { days: selfSign.days, ca } })} />}
               label="It is a CA (it will sign other certificates)"

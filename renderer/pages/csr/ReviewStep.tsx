@@ -55,7 +55,14 @@ export function ReviewStep({ check, checkError, selfSigned, onFix, created, outd
           </Box>
         </Box>
       )}
-      {createError && <ErrorAlert error={createError} title={selfSigned ? 'The certificate could not be made' : 'The CSR could not be made'} testId="create-error" />}
+      {createError && (
+        <ErrorAlert
+          error={createError}
+          severity={createError.code === 'CANCELLED' ? 'warning' : 'error'}
+          title={createError.code === 'CANCELLED' ? 'Stopped: no key was made' : selfSigned ? 'The certificate could not be made' : 'The CSR could not be made'}
+          testId="create-error"
+        />
+      )}
       {outdated && !created && <Alert severity="info">The form changed after the CSR was made: create it again to send what the form says now.</Alert>}
       {created && (
         <Box sx={{ display: 'grid', gap: 1 }}>
