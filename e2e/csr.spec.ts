@@ -354,11 +354,20 @@ test('from the Inspector: an opened CSR lists its lints with the rule they follo
   // The key is in its own file already: save just the CSR.
   await page.getByRole('radio', { name: /^Do not write the key/ }).check();
   await expect(page.getByTestId('planned-files').locator('li')).toHaveCount(1);
+  // A file of that name is there: nothing is replaced until the user says so.
+  const csr = join(outputDir, 'renew.example.test.csr');
+  writeFileSync(csr, 'the old request\n');
   await footer(page).getByRole('button', { name: 'Save the CSR' }).click();
+  const replace = page.getByRole('dialog', { name: 'Replace renew.example.test.csr?' });
+  await expect(replace).toBeVisible();
+  await replace.getByRole('button', { name: 'Keep them' }).click();
+  await expect(replace).toBeHidden();
+  expect(readFileSync(csr, 'utf8')).toBe('the old request\n');
+  await footer(page).getByRole('button', { name: 'Save the CSR' }).click();
+  await replace.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByTestId('saved-verdict')).toHaveText('Saved 1 file');
 
   expect(readdirSync(outputDir)).toEqual(['renew.example.test.csr']);
-  const csr = join(outputDir, 'renew.example.test.csr');
   const read = readCsr(csr);
   expect(read.verified).toBe(true);
   expect(read.subject).toBe('CN = renew.example.test');
@@ -412,4 +421,17 @@ test('a self-signed certificate from the same form, saved with its key unencrypt
   expect(readFileSync(key, 'utf8')).toContain('-----BEGIN PRIVATE KEY-----');
   expect(openssl('pkey', '-in', key, '-pubout')).toBe(openssl('x509', '-in', crt, '-noout', '-pubkey'));
   expect(mode(key)).toBe(0o600);
+});
+
+test('a reply for a key Certbench does not hold: NO_MATCHING_KEY in plain words, no export offered', async ({ app: page }) => {
+  await goToCsr(page);
+  await page.getByTestId('ca-reply-entry').click();
+  await expect(page.getByRole('heading', { name: 'I got my certificate back', level: 2 })).toBeVisible();
+  // client.pem's key (client.key) is not open.
+  await page.getByTestId('reply-file-input').setInputFiles(fixture('client.pem'));
+  const error = page.getByTestId('reply-error');
+  await expect(error).toHaveAttribute('data-code', 'NO_MATCHING_KEY');
+  await expect(error).toContainText('None of the keys open in Certbench belongs to this certificate');
+  await expect(page.getByRole('group', { name: 'Export' })).toHaveCount(0);
+  await snap(page, 'csr-ca-reply-no-key');
 });
