@@ -21,8 +21,6 @@ export type PageIntent =
       page: 'csr';
       /** Make the CSR for this open private key (the Inspector's "Make a CSR for this key"). */
       keyObjectId?: string;
-      /** Open "I got my certificate back" with these documents (the CA's reply). */
-      caReplyDocumentIds?: string[];
     };
 
 export interface Navigation {

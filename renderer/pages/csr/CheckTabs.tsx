@@ -8,7 +8,7 @@ import type { CsrCheckDto } from '../../../main/api/dto';
 import { CopyButton } from '../../components/CopyButton';
 import { MONO_FONT } from '../../theme';
 
-function Code({ text, what, testId }: { text: string; what: string; testId?: string }) {
+export function Code({ text, what, testId }: { text: string; what: string; testId?: string }) {
   return (
     <Box sx={{ position: 'relative' }}>
       <Box component="pre" data-testid={testId} sx={{ m: 0, p: 1.5, pr: 6, bgcolor: 'action.hover', borderRadius: 1, fontFamily: MONO_FONT, fontSize: 12.5, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 360, overflow: 'auto' }}>
@@ -20,8 +20,6 @@ function Code({ text, what, testId }: { text: string; what: string; testId?: str
     </Box>
   );
 }
-
-export { Code };
 
 export function CheckTabs({ check }: { check: CsrCheckDto }) {
   const [tab, setTab] = useState<'config' | 'openssl' | 'keytool'>('config');

@@ -77,13 +77,6 @@ export function CsrPage() {
     if (created) setSave((s) => (s.baseName ? s : { ...s, baseName: baseNameFor(cn) }));
   }, [created, cn]);
 
-  const { replyIntent, takeReplyIntent } = wizard;
-  useEffect(() => {
-    if (!replyIntent) return;
-    takeReplyIntent();
-    void reply.check(replyIntent);
-  }, [replyIntent, takeReplyIntent, reply]);
-
   const openReply = async (list: File[]) => {
     wizard.setReplyMode(true);
     const ids = await files.open(list);

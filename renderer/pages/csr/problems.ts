@@ -41,11 +41,6 @@ export function stepOfField(field: string | undefined): StepId {
   return 'review';
 }
 
-/** Problems on a step's fields that no input of that step shows by itself (shown at the top of the step). */
-export function stepProblems(problems: readonly CsrProblemDto[], step: StepId, shown: (place: string) => boolean, form: CsrForm): CsrProblemDto[] {
-  return problems.filter((p) => stepOfField(p.field) === step && !shown(placeOf(p.field, form) ?? ''));
-}
-
 const ORDER = { error: 0, warning: 1, info: 2 };
 export const bySeverity = (problems: readonly CsrProblemDto[]) => [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 

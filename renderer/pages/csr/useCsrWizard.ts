@@ -3,13 +3,12 @@
  * file. An intent from another page (the Inspector's "Make a CSR for this key") fills it in once.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../main/api/dto';
+import type { CsrTemplateDto, ErrorInfo } from '../../../main/api/dto';
 import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
 import { useIntentFor, useNavigation } from '../../frame/navigation';
 import { EMPTY_FORM, formFromImport, formFromTemplate, type CsrForm } from './form';
 import type { StepId } from './steps';
-import type { CsrTemplateDto } from '../../../main/api/dto';
 
 export interface ImportState {
   importing: boolean;
@@ -29,9 +28,6 @@ export interface CsrWizardModel {
   goTo(step: StepId): void;
   replyMode: boolean;
   setReplyMode(on: boolean): void;
-  /** Documents an intent asked the CA-reply view to check. */
-  replyIntent: string[] | null;
-  takeReplyIntent(): void;
   reset(): void;
 }
 
@@ -40,7 +36,6 @@ export function useCsrWizard(): CsrWizardModel {
   const [form, setForm] = useState<CsrForm>(EMPTY_FORM);
   const [step, setStep] = useState<StepId>('template');
   const [replyMode, setReplyMode] = useState(false);
-  const [replyIntent, setReplyIntent] = useState<string[] | null>(null);
   const [imported, setImported] = useState<ImportState>(NO_IMPORT);
 
   const intent = useIntentFor('csr');
@@ -52,10 +47,6 @@ export function useCsrWizard(): CsrWizardModel {
       setForm((f) => ({ ...f, key: { objectId } }));
       setStep('template');
       setReplyMode(false);
-    }
-    if (intent.caReplyDocumentIds) {
-      setReplyMode(true);
-      setReplyIntent(intent.caReplyDocumentIds);
     }
     consume();
   }, [intent, consume]);
@@ -90,5 +81,5 @@ export function useCsrWizard(): CsrWizardModel {
     setReplyMode(false);
   }, []);
 
-  return { form, change, chooseTemplate, importConfig, imported, step, goTo: setStep, replyMode, setReplyMode, replyIntent, takeReplyIntent: useCallback(() => setReplyIntent(null), []), reset };
+  return { form, change, chooseTemplate, importConfig, imported, step, goTo: setStep, replyMode, setReplyMode, reset };
 }
