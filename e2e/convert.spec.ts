@@ -287,7 +287,7 @@ test('a key without its passphrase only by choice, with a warning; an existing f
   await page.getByTestId('file-input').setInputFiles([fixture('server.pem'), fixture('server.key')]);
   await page.getByRole('region', { name: 'server.key' }).locator('[data-kind="privateKey"]').click();
   const details = page.getByRole('region', { name: 'Details' });
-  await expect(details.getByRole('group', { name: 'Next steps' }).getByRole('button')).toHaveText(['Export key… (encrypted)', 'Export as PFX with its certificate…', 'Add to a keystore with its certificate…']);
+  await expect(details.getByRole('group', { name: 'Next steps' }).getByRole('button')).toHaveText(['Export key… (encrypted)', 'Export as PFX with its certificate…', 'Add to a keystore with its certificate…', 'Make a CSR for this key…']);
   await snap(page, 'inspect-next-steps-key');
   await details.getByRole('button', { name: 'Export key… (encrypted)' }).click();
 

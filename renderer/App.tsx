@@ -7,6 +7,7 @@ import { Frame } from './frame/Frame';
 import { NavigationProvider, type Navigation, type PageIntent } from './frame/navigation';
 import type { PageId } from './frame/pages';
 import { ConvertPage } from './pages/convert/ConvertPage';
+import { CsrPage } from './pages/csr/CsrPage';
 import { InspectPage } from './pages/inspect/InspectPage';
 import { KeystoresPage } from './pages/keystores/KeystoresPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -30,6 +31,7 @@ export function App() {
           {/* Inspect stays mounted so its documents and window-wide drop target survive a visit elsewhere. */}
           <InspectPage active={page === 'inspect'} onShow={() => setPage('inspect')} />
           {page === 'convert' && <ConvertPage />}
+          {page === 'csr' && <CsrPage />}
           {page === 'keystores' && <KeystoresPage />}
           {page === 'settings' && <SettingsPage />}
         </Frame>

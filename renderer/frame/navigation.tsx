@@ -1,6 +1,6 @@
 /**
- * Moving between pages with something to do there: the Inspector's next steps open Convert prefilled, or the
- * Keystores page with the objects to add. A page takes its intent once (consume) and then owns the state.
+ * Moving between pages with something to do there: the Inspector's next steps open Convert prefilled, the
+ * Keystores page with the objects to add, or New CSR for an open key. A page takes its intent once (consume) and then owns the state.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ConvertOptionsDto, ConvertSource, ConvertTarget } from '../../main/api/dto';
@@ -15,6 +15,11 @@ export type PageIntent =
       /** Offer to add these certificates as trusted entries. */
       trustedObjectIds?: string[];
       /** Offer to import this key (with its chain) as a key pair entry. */
+      keyObjectId?: string;
+    }
+  | {
+      page: 'csr';
+      /** Make the CSR for this open private key (the Inspector's "Make a CSR for this key"). */
       keyObjectId?: string;
     };
 

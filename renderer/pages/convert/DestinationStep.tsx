@@ -1,10 +1,9 @@
 /** Step 4, "Where to save": the folder (the web host's, or one picked in the desktop app) and the file names. */
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import FolderIcon from '@mui/icons-material/FolderOpenOutlined';
 import type { PlannedFileDto } from '../../../main/api/dto';
+import { FolderChoice } from '../../components/FolderChoice';
 import { MONO_FONT } from '../../theme';
 import type { FileNames } from './useConvertWizard';
 
@@ -22,25 +21,7 @@ interface Props {
 export function DestinationStep({ folder, canPick, onPick, files, names, onName, fixedNames }: Props) {
   return (
     <Box sx={{ display: 'grid', gap: 2.5, maxWidth: 720 }}>
-      <Box>
-        <Typography variant="subtitle2">Folder</Typography>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 0.5 }}>
-          <FolderIcon color="action" />
-          <Typography data-testid="output-folder" sx={{ fontFamily: MONO_FONT, fontSize: 13, overflowWrap: 'anywhere', flex: 1 }}>
-            {folder ?? 'No folder chosen yet'}
-          </Typography>
-          {canPick && (
-            <Button variant={folder ? 'outlined' : 'contained'} onClick={onPick}>
-              {folder ? 'Change folder…' : 'Choose folder…'}
-            </Button>
-          )}
-        </Box>
-        {!canPick && (
-          <Typography variant="caption" color="text.secondary">
-            In the browser Certbench writes into the output folder it was started with.
-          </Typography>
-        )}
-      </Box>
+      <FolderChoice folder={folder} canPick={canPick} onPick={onPick} />
       <Box sx={{ display: 'grid', gap: 1.5 }}>
         <Typography variant="subtitle2">{files && files.length === 1 ? 'File name' : 'File names'}</Typography>
         {!files && <Typography color="text.secondary">Working out the files…</Typography>}

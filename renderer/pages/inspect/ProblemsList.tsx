@@ -1,4 +1,7 @@
-/** What is structurally wrong with the selected object (ProblemDto), one line each, coloured by severity. */
+/**
+ * What is wrong with the selected object (ProblemDto), one line each, coloured by severity; a lint names the
+ * public rule it follows (an opened CSR's findings: "RFC 5280 4.1.2.6", "CA/B Forum BR 7.1.4.2.1").
+ */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import ErrorIcon from '@mui/icons-material/ErrorOutlineOutlined';
@@ -9,7 +12,7 @@ import type { ProblemDto } from '../../../main/api/dto';
 const ICONS = { error: ErrorIcon, warning: WarningIcon, info: InfoIcon };
 const ORDER = { error: 0, warning: 1, info: 2 };
 
-export function ProblemsList({ problems }: { problems: ProblemDto[] }) {
+export function ProblemsList({ problems }: { problems: (ProblemDto & { rule?: string })[] }) {
   if (problems.length === 0) return null;
   const sorted = [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   return (
@@ -27,7 +30,7 @@ export function ProblemsList({ problems }: { problems: ProblemDto[] }) {
             <Typography variant="body2" component="span" sx={{ color: 'text.primary' }}>
               {p.message}{' '}
               <Typography component="span" variant="caption" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>
-                {p.code}
+                {p.rule ? `${p.rule} · ${p.code}` : p.code}
               </Typography>
             </Typography>
           </Box>

@@ -49,15 +49,16 @@ test('a certificate: its chain by name is leaf → intermediate → root, as Ope
   assert.deepEqual(byId.get('add-to-keystore'), { page: 'keystores', trustedObjectIds: [leaf.id] });
 });
 
-test('a private key: export encrypted by default; with its certificate open, a PFX and a keystore entry with the chain', async () => {
+test('a private key: export encrypted by default, or make a CSR for it; with its certificate open, a PFX and a keystore entry with the chain', async () => {
   const state = await open(['leaf.key', 'chain.pem']);
   const ctx = contextOf(state);
   const rows = [...ctx.byId.values()];
   const key = rows.find((r) => r.kind === 'privateKey')!;
   const leaf = certNamed(rows, 'www.example.test');
   const steps = objectNextSteps(key, ctx);
-  assert.deepEqual(steps.map((s) => s.id), ['export-key', 'export-pfx', 'add-to-keystore']);
+  assert.deepEqual(steps.map((s) => s.id), ['export-key', 'export-pfx', 'add-to-keystore', 'make-csr']);
   assert.deepEqual(steps[0]!.intent, { page: 'convert', source: { objectIds: [key.id] }, target: 'pkcs8', options: { noKeyEncryption: false } });
+  assert.deepEqual(steps[3]!.intent, { page: 'csr', keyObjectId: key.id });
   const pfx = steps[1]!.intent;
   assert.ok(pfx.page === 'convert');
   assert.equal(pfx.source.objectIds![0], key.id);
@@ -65,9 +66,9 @@ test('a private key: export encrypted by default; with its certificate open, a P
   assert.equal(pfx.source.objectIds!.length, 4);
   assert.deepEqual(steps[2]!.intent, { page: 'keystores', keyObjectId: key.id });
 
-  // Alone, the key can only be exported.
+  // Alone, the key can be exported, or a CSR made for it.
   const alone = contextOf(await open(['leaf.key']));
-  assert.deepEqual(objectNextSteps([...alone.byId.values()][0]!, alone).map((s) => s.id), ['export-key']);
+  assert.deepEqual(objectNextSteps([...alone.byId.values()][0]!, alone).map((s) => s.id), ['export-key', 'make-csr']);
 });
 
 test('a file: Convert… always, Open as keystore… when it holds keys or certificates (or is locked); nothing for a CSR row', async () => {

@@ -1,6 +1,6 @@
 /**
- * What the user can do next with what they look at: each next step opens the Convert wizard prefilled, or
- * the Keystores page with the objects to add. The chain that goes with a certificate is found by name here
+ * What the user can do next with what they look at: each next step opens the Convert wizard prefilled, the
+ * Keystores page with the objects to add, or New CSR with the key chosen. The chain that goes with a certificate is found by name here
  * (issuer → subject among the open certificates); main orders and checks it by signature.
  */
 import type { DocumentDto, MatchGroupDto, ObjectSummaryDto as RowData } from '../../../main/api/dto';
@@ -79,6 +79,7 @@ export function objectNextSteps(row: RowData, ctx: NextStepContext): NextStep[] 
       steps.push({ id: 'export-pfx', label: 'Export as PFX with its certificate…', intent: convert([row.id, ...chainByName(cert, ctx.bySubject)], 'pfx', { profile: 'modern' }) });
       steps.push({ id: 'add-to-keystore', label: 'Add to a keystore with its certificate…', intent: { page: 'keystores', keyObjectId: row.id } });
     }
+    steps.push({ id: 'make-csr', label: 'Make a CSR for this key…', intent: { page: 'csr', keyObjectId: row.id } });
     return steps;
   }
   return [];
