@@ -92,8 +92,8 @@ test('a reply for another key: NO_MATCHING_KEY, with a hint about the key the CS
   const [replyDoc] = await open(wb, theirs.reply);
   const e = await rejectsWith(wb.handlers['csr.caReply']({ documentIds: [replyDoc] }), 'NO_MATCHING_KEY');
   assert.match(e.message, /theirs\.example/);
-  assert.match(e.hint, /Open the key you made the CSR with/);
-  assert.match(e.hint, /'theirs\.example \(not saved\)' was closed/);
+  assert.match(e.hint, /Open the private key file you saved/);
+  assert.match(e.hint, /'theirs\.example \(not saved\)' document while it is open/);
 });
 
 test('a reply without its intermediate says which issuer is missing; expired and CA leaves are problems', async () => {

@@ -77,7 +77,7 @@ function noMatchingKey(reply: Cert[]): PkiError {
   return new PkiError(
     'NO_MATCHING_KEY',
     `No private key open in the workbench belongs to the certificate for ${cn}.`,
-    `Open the key you made the CSR with, or make the CSR again: the workbench document '${cn}${NOT_SAVED}' was closed and its key is gone unless you saved it.`,
+    `Open the private key file you saved when you made the CSR (its .key or .pfx), then try again. A key made here and never saved lives only in the '${cn}${NOT_SAVED}' document while it is open; if that was closed, make a new CSR and send it to the CA again.`,
   );
 }
 

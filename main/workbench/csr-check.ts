@@ -40,5 +40,6 @@ export const baseNameFor = (spec: CsrSpecDto): string => baseName(null, commonNa
 /** Lint errors in plain words, for the refusal of csr.create and the CLI. */
 export function lintRefusal(problems: readonly CsrProblemDto[]): string {
   const errors = problems.filter((p) => p.severity === 'error').map((p) => p.message.replace(/\.$/, ''));
-  return `The request has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} to fix first: ${errors.join('; ')}.`;
+  // One finding a line: the CLI prints the message as it is, and a list reads better than a paragraph of them.
+  return `The request has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} to fix first:\n${errors.map((e) => `  - ${e}.`).join('\n')}`;
 }
