@@ -3,7 +3,8 @@
  * step with -subj and -addext, and with the exported config file. openssl asks for the key's passphrase
  * itself, so the key is encrypted unless the user adds -noenc.
  */
-import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, SanDto, SelfSignDto } from '../../../api/dto';
+import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, RequestedExtensionName, SanDto, SelfSignDto } from '../../../api/dto';
+import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
 import { sansWithCn } from './san-with-cn';
 import { commandLine } from './shell';
@@ -36,10 +37,13 @@ function extensionArgs(spec: CsrSpecDto, selfSign: SelfSignDto | undefined): str
     out.push(...addext('basicConstraints', bc));
   }
   const san = sansWithCn(spec);
-  if (san.length) out.push(...addext('subjectAltName', san.map(sanItem).join(',')));
   const ku = selfSign?.ca ? [...new Set([...spec.keyUsage, 'keyCertSign', 'cRLSign'])] : spec.keyUsage;
-  if (ku.length) out.push(...addext('keyUsage', [...(spec.keyUsageCritical || selfSign?.ca ? ['critical'] : []), ...ku].join(',')));
-  if (spec.extendedKeyUsage.length) out.push(...addext('extendedKeyUsage', spec.extendedKeyUsage.join(',')));
+  const value: Record<RequestedExtensionName, string | null> = {
+    subjectAltName: san.length ? san.map(sanItem).join(',') : null,
+    keyUsage: ku.length ? [...(spec.keyUsageCritical || selfSign?.ca ? ['critical'] : []), ...ku].join(',') : null,
+    extendedKeyUsage: spec.extendedKeyUsage.length ? spec.extendedKeyUsage.join(',') : null,
+  };
+  for (const name of requestedExtensionOrder(spec)) if (value[name] !== null) out.push(...addext(name, value[name]));
   return out;
 }
 

@@ -67,6 +67,7 @@ const awkward: CsrSpecDto = {
 const CASES: Case[] = [
   { name: 'a server CSR (RSA, cnAsSan, repeated OU, IPv4 and IPv6)', spec: server, key: 'rsa:2048', keyFile: RSA_KEY },
   { name: 'a client CSR with values that need escaping (P-256)', spec: awkward, key: 'ec:P-256', keyFile: P256_KEY },
+  { name: 'a CSR whose extensions keep an imported order (EKU, SAN, KU)', spec: { ...server, extensionOrder: ['extendedKeyUsage', 'subjectAltName', 'keyUsage'] }, key: 'rsa:4096', keyFile: RSA_KEY },
   { name: 'a lone CN without extensions (Ed25519)', spec: { subject: [{ type: 'CN', value: 'device-42' }], san: [], cnAsSan: false, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' }, key: 'ed25519', keyFile: ED25519_KEY },
 ];
 
@@ -93,6 +94,8 @@ describe('exportReqConfig', () => {
       assert.deepEqual(csr.san, want.san.map(sanString));
       assert.deepEqual(csr.keyUsage, want.keyUsage);
       assert.deepEqual(csr.extendedKeyUsage, want.extendedKeyUsage);
+      const order = { '2.5.29.17': 'subjectAltName', '2.5.29.15': 'keyUsage', '2.5.29.37': 'extendedKeyUsage' } as Record<string, string>;
+      assert.deepEqual(csr.extensions.map((e) => order[e.oid]), want.extensionOrder ?? ['subjectAltName', 'keyUsage', 'extendedKeyUsage'].filter((n) => csr.extensions.some((e) => order[e.oid] === n)));
       if (c.key !== 'ed25519') assert.match(csr.signatureAlgorithm, new RegExp(want.signatureHash, 'i'));
       assert.equal(csr.attributes.some((a) => /Challenge password/.test(a)), !!want.challengePassword);
     });

@@ -3,7 +3,8 @@
  * prompt = no, the subject in the form's order, req_extensions with subjectAltName = @alt_names, string_mask =
  * utf8only (how Certbench writes strings), default_md; with a self-signed section when asked.
  */
-import type { CsrSpecDto, KeySpecName, SanDto, SelfSignDto } from '../../../api/dto';
+import type { CsrSpecDto, KeySpecName, RequestedExtensionName, SanDto, SelfSignDto } from '../../../api/dto';
+import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
 import { fieldOfType } from './dn-fields';
 import { sansWithCn } from './san-with-cn';
@@ -38,12 +39,14 @@ function aligned(pairs: [string, string][]): string[] {
   return pairs.map(([k, v]) => `${k.padEnd(width)} = ${v}`);
 }
 
+/** The extension lines in the order the CSR writer uses (openssl writes them in the section's order). */
 function extensionPairs(spec: CsrSpecDto, hasSan: boolean): [string, string][] {
-  const out: [string, string][] = [];
-  if (hasSan) out.push(['subjectAltName', '@alt_names']);
-  if (spec.keyUsage.length) out.push(['keyUsage', (spec.keyUsageCritical ? ['critical', ...spec.keyUsage] : spec.keyUsage).join(', ')]);
-  if (spec.extendedKeyUsage.length) out.push(['extendedKeyUsage', spec.extendedKeyUsage.join(', ')]);
-  return out;
+  const value: Record<RequestedExtensionName, string | null> = {
+    subjectAltName: hasSan ? '@alt_names' : null,
+    keyUsage: spec.keyUsage.length ? (spec.keyUsageCritical ? ['critical', ...spec.keyUsage] : spec.keyUsage).join(', ') : null,
+    extendedKeyUsage: spec.extendedKeyUsage.length ? spec.extendedKeyUsage.join(', ') : null,
+  };
+  return requestedExtensionOrder(spec).flatMap((name): [string, string][] => (value[name] === null ? [] : [[name, value[name]]]));
 }
 
 const keyHint = (key: KeySpecName | null) => (key === null ? 'rsa:2048' : key.startsWith('ec:') ? `ec -pkeyopt ec_paramgen_curve:${key.slice(3)}` : key);

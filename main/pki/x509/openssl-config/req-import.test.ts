@@ -60,6 +60,7 @@ describe('importReqConfig against openssl req -config', () => {
       { type: 'DNS', value: 'paging-backup.example.com' },
     ]);
     assert.equal(imported.spec.cnAsSan, false);
+    assert.deepEqual(imported.spec.extensionOrder, ['keyUsage', 'extendedKeyUsage', 'subjectAltName'], 'the file\'s order, which openssl keeps');
     assert.equal(imported.spec.signatureHash, 'sha256');
     assert.equal(imported.key, null);
     assert.equal(imported.selfSign, null);

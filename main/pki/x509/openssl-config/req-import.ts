@@ -6,6 +6,7 @@
  * What openssl would refuse is refused with the line; what the form cannot hold becomes a warning.
  */
 import type { CsrConfigImportDto, CsrSpecDto, KeySpecName, SanDto, SelfSignDto, SignatureHash, SubjectAttributeDto } from '../../../api/dto';
+import { DEFAULT_EXTENSION_ORDER } from '../requested-extension-order';
 import { configError } from './conf-errors';
 import { lookup, parseConf, type ConfEntry, type ConfFile } from './conf-parse';
 import { dnField, fieldNameOf, valueProblem, type DnField } from './dn-fields';
@@ -193,6 +194,8 @@ export function importReqConfig(text: string, name: string): ReqConfigImport {
     signatureHash: signatureHash(ctx),
   };
   if ((req ?? x509)?.keyUsageCritical) spec.keyUsageCritical = true;
+  const order = (req ?? x509)?.order ?? [];
+  if (order.join() !== DEFAULT_EXTENSION_ORDER.filter((n) => order.includes(n)).join()) spec.extensionOrder = order;
   if (password !== undefined) spec.challengePassword = password;
   settingWarnings(ctx, subject);
 
