@@ -155,6 +155,15 @@ function withEmails(san: SanDto[], subject: SubjectAttributeDto[], copy: ReqExte
   return { san: [...san.slice(0, copy.at), ...emails, ...san.slice(copy.at)], subject: copy.mode === 'move' ? subject.filter((s) => s.type !== 'emailAddress') : subject };
 }
 
+const MAX_WARNINGS = 30;
+
+/** Each warning once, and not thousands of them for a file that repeats itself. */
+function capped(warnings: string[]): string[] {
+  const unique = [...new Set(warnings)];
+  if (unique.length <= MAX_WARNINGS) return unique;
+  return [...unique.slice(0, MAX_WARNINGS - 1), `... and ${unique.length - MAX_WARNINGS + 1} more like these.`];
+}
+
 export function importReqConfig(text: string, name: string): ReqConfigImport {
   const conf = parseConf(text, name);
   const ctx: Context = { conf, file: name, warnings: [...conf.notes] };
@@ -208,5 +217,6 @@ export function importReqConfig(text: string, name: string): ReqConfigImport {
     const pathLength = x509?.basicConstraints?.pathLength;
     if (selfSign.ca && pathLength !== null && pathLength !== undefined) selfSign.pathLength = pathLength;
   }
-  return { spec, key: keyChoice(ctx), warnings: ctx.warnings, selfSign };
+  const key = keyChoice(ctx);
+  return { spec, key, warnings: capped(ctx.warnings), selfSign };
 }
