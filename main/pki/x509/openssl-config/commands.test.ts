@@ -182,6 +182,25 @@ describe('equivalentCommands: the keytool lines, run (Java 17)', () => {
   });
 });
 
+describe('equivalentCommands: every key usage and the common EKUs, through both tools', () => {
+  const every: CsrSpecDto = {
+    ...device,
+    keyUsage: ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'],
+    extendedKeyUsage: ['serverAuth', 'clientAuth', 'codeSigning', 'emailProtection', 'timeStamping', 'OCSPSigning'],
+    signatureHash: 'sha512',
+  };
+  it('openssl one-step and keytool -certreq ask for the same usages', async () => {
+    const { cwd, commands } = await runAll('usages', every, 'rsa:2048');
+    await paste(commands[0], cwd);
+    sameFields(await verifiedCsr(join(cwd, 'usages.csr')), every);
+    await rm(join(cwd, 'usages.csr'));
+    for (const c of commands.filter((x) => x.tool === 'keytool')) await paste(c, cwd);
+    const csr = await verifiedCsr(join(cwd, 'usages.csr'));
+    sameFields(csr, every);
+    assert.match(csr.signatureAlgorithm, /sha512/i);
+  });
+});
+
 describe('subjectLine', () => {
   it('writes the form order with / + and \\ escaped, as openssl -subj reads it', async () => {
     assert.equal(subjectLine(server), '/C=US/ST=MN/O=Example, Inc./OU=Web/OU=Edge/CN=shop.example.com');

@@ -172,6 +172,24 @@ subjectAltName = DNS:\${host}.$(domain), DNS:mail.\${default::domain}, \\
     assert.deepEqual(imported.spec.san.map((s) => s.value), ['www.example.org', 'mail.example.org', 'example.org']);
   });
 
+  it('follows .pragma dollarid, section::name assignments and [ default ] lookups', async () => {
+    const config = `[ default ]
+org = Default Org
+[ req ]
+prompt = no
+distinguished_name = dn
+.pragma = dollarid:on
+[ dn ]
+O = $org
+OU = Price$5 \${org}
+dn::CN = set.from.elsewhere.example
+.pragma dollarid:off
+L = \\$literal
+`;
+    const { imported } = await sameAsOpenssl(config);
+    assert.deepEqual(imported.spec.subject.map((s) => s.value), ['$org', 'Price$5 Default Org', 'set.from.elsewhere.example', '$literal']);
+  });
+
   it('reads x509_extensions and default_days as the self-signed settings, as openssl req -x509 does', async () => {
     const config = `[req]
 prompt = no
