@@ -4,7 +4,7 @@
  * protocol requests, open-file, second-instance), with the real workbench and real fixture files.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -99,6 +99,14 @@ test('calls from the window reach the workbench; bad requests come back as INVAL
   const bad = await invoke('certbench:documents.openPaths', fromWindow(), { paths: 'not-a-list' });
   assert.equal(bad.ok, false);
   assert.equal(bad.error.code, 'INVALID_ARGUMENT');
+});
+
+test('user CSR templates live in Electron\'s userData folder', async () => {
+  const spec = { subject: [{ type: 'CN', value: 'wired.example' }], san: [], cnAsSan: true, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' };
+  const saved = await invoke('certbench:csr.saveTemplate', fromWindow(), { name: 'Wired', spec, key: 'ec:P-256' });
+  assert.equal(saved.ok, true, JSON.stringify(saved));
+  assert.ok(fake.recorded.calls.includes('getPath:userData'));
+  assert.match(readFileSync(join(fake.recorded.userData, 'csr-templates.json'), 'utf8'), /wired\.example/);
 });
 
 test('calls from anything but the window’s main frame on app:// are refused before the workbench', async () => {

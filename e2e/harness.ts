@@ -21,6 +21,8 @@ export const E2E_NOW = new Date('2026-11-24T12:00:00Z');
 interface Fixtures {
   /** A fresh folder per test: the host writes conversions and keystores here. */
   outputDir: string;
+  /** A fresh data folder per test (user CSR templates), never the user's own. */
+  dataDir: string;
   host: Host;
   wire: Wire[];
   app: Page;
@@ -33,8 +35,11 @@ export const test = base.extend<Fixtures>({
   outputDir: async ({}, use, testInfo) => {
     await use(testInfo.outputPath('written'));
   },
-  host: async ({ wire, outputDir }, use) => {
-    const host = await startHost({ staticDir: join(ROOT, 'dist', 'renderer'), tap: (kind, body) => wire.push({ kind, body }), now: () => E2E_NOW, outputDir });
+  dataDir: async ({}, use, testInfo) => {
+    await use(testInfo.outputPath('data'));
+  },
+  host: async ({ wire, outputDir, dataDir }, use) => {
+    const host = await startHost({ staticDir: join(ROOT, 'dist', 'renderer'), tap: (kind, body) => wire.push({ kind, body }), now: () => E2E_NOW, outputDir, dataDir });
     await use(host);
     await host.close();
   },

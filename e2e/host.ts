@@ -12,6 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ApiEvent, ApiEvents } from '../main/api/contract';
 import { createDispatcher } from '../main/rpc/dispatcher';
 import { createWorkbench, type Workbench } from '../main/workbench/index';
+import { defaultDataDir } from '../main/workbench/data-dir';
 import { PathGrants } from '../main/workbench/path-grants';
 import { OutputFolders } from '../main/workbench/output-folders';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../main/shell/renderer-assets';
@@ -35,6 +36,8 @@ export interface HostOptions {
   now?: () => Date;
   /** The one folder conversions and keystores are written to (there is no save dialog in a browser). */
   outputDir?: string;
+  /** The app's data folder (user CSR templates); default CERTBENCH_DATA_DIR or ~/.certbench. */
+  dataDir?: string;
 }
 
 export interface Host {
@@ -110,7 +113,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     await fs.mkdir(options.outputDir, { recursive: true });
     folders.grant(options.outputDir);
   }
-  const workbench = createWorkbench({ shell: 'web', now: options.now, grants: new PathGrants(), folders });
+  const workbench = createWorkbench({ shell: 'web', now: options.now, grants: new PathGrants(), folders, dataDir: options.dataDir ?? defaultDataDir() });
   const dispatcher = createDispatcher(workbench.handlers);
   const tap = options.tap;
   const streams = new Set<ServerResponse>();

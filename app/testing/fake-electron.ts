@@ -4,11 +4,15 @@
  * what they register and lets tests drive IPC, the protocol and OS events. It records; it decides nothing.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type Handler = (...args: any[]) => any;
 
 export const recorded = {
   calls: [] as string[],
+  userData: mkdtempSync(join(tmpdir(), 'certbench-userdata-')),
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, Handler>(),
   ipcHandlers: new Map<string, Handler>(),
@@ -35,6 +39,8 @@ class FakeApp extends EventEmitter {
   name = 'Certbench';
   singleInstance = true;
   getVersion = () => '0.1.0-test';
+  /** userData and friends: a scratch folder of the test's, never the machine's profile. */
+  getPath = (name: string) => (recorded.calls.push(`getPath:${name}`), recorded.userData);
   requestSingleInstanceLock = () => (recorded.calls.push('requestSingleInstanceLock'), this.singleInstance);
   enableSandbox = () => {
     if (ready) throw new Error('enableSandbox after ready');

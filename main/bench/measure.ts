@@ -24,7 +24,7 @@ export interface Measured {
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function runOnce(cmd: string, args: string[], status: number): { ms: number; cpuMs: number | null; peakMb: number | null } {
+export function runOnce(cmd: string, args: string[], status: number): { ms: number; cpuMs: number | null; peakMb: number | null } {
   const timed = existsSync(GNU_TIME);
   const t = performance.now();
   const r = timed

@@ -15,7 +15,7 @@ import { parseArgs, passwordFrom, PASSWORD_FLAGS } from './args';
 import { EXIT, type Io } from './output';
 
 export const CONVERT_USAGE =
-  'certbench convert INPUT... --to pem|fullchain|certbot|der|p7b|p7b-der|pfx|p12|jks|jceks|pkcs8|pkcs8-der|pkcs1 --out PATH [--password P] [--out-password Q] [--key-password K] [--alias A] [--profile modern|legacy|java] [--key-out PATH] [--no-key-encryption] [--no-chain] [--include-root] [--no-root] [--no-key] [--force] [--json]';
+  'certbench convert INPUT... --to pem|fullchain|certbot|der|p7b|p7b-der|pfx|p12|jks|jceks|pkcs8|pkcs8-der|pkcs1 --out PATH [--password P] [--out-password Q] [--key-password K] [--alias A] [--profile modern|legacy|java] [--key-out PATH] [--no-key-encryption] [--no-chain] [--include-root] [--no-root] [--no-key] [--ca-entries] [--force] [--json]';
 
 const TARGETS: Record<string, ConvertTarget> = {
   pem: 'pem', fullchain: 'fullchain', certbot: 'certbot', der: 'der', p7b: 'p7b', 'p7b-der': 'p7b-der', pfx: 'pfx', p12: 'pfx',
@@ -29,7 +29,7 @@ export async function convertCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(
     argv,
     [...PASSWORD_FLAGS, 'out-password', 'out-password-file', 'out-password-env', 'key-password', 'key-password-file', 'key-password-env', 'to', 'out', 'alias', 'profile', 'key-out'],
-    ['json', 'force', 'no-key-encryption', 'no-chain', 'include-root', 'no-root', 'no-key'],
+    ['json', 'force', 'no-key-encryption', 'no-chain', 'include-root', 'no-root', 'no-key', 'ca-entries'],
   );
   const usage = (message: string) => new PkiError('INVALID_ARGUMENT', message, `Usage: ${CONVERT_USAGE}`);
   if (args.positionals.length === 0) throw usage('convert needs at least one input file.');
@@ -51,6 +51,7 @@ export async function convertCommand(argv: string[], io: Io): Promise<number> {
     includeKey: !args.flags.has('no-key'),
     noKeyEncryption: args.flags.has('no-key-encryption'),
     separateKey: keyOut !== undefined,
+    caEntries: args.flags.has('ca-entries'),
   };
 
   const workbench = createWorkbench({ shell: 'web' });

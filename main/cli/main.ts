@@ -1,17 +1,21 @@
 /** The `certbench` command line: one file per command, same engine and errors as the app. */
 import { toErrorInfo } from '../pki/errors';
 import { CONVERT_USAGE, convertCommand } from './convert';
+import { CSR_USAGE, csrCommand } from './csr';
 import { inspectCommand } from './inspect';
 import { EXIT, processIo, reportError, type Io } from './output';
+import { SELFSIGN_USAGE, selfsignCommand } from './selfsign';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   inspect: { run: inspectCommand, usage: 'certbench inspect FILE... [--password P | --password-file F | --password-env VAR] [--json]' },
   convert: { run: convertCommand, usage: CONVERT_USAGE },
+  csr: { run: csrCommand, usage: CSR_USAGE },
+  selfsign: { run: selfsignCommand, usage: SELFSIGN_USAGE },
 };
 
-const HELP = `Certbench: open anything, see what is inside, convert it.
+const HELP = `Certbench: open anything, see what is inside, convert it, make keys and CSRs.
 
 Commands:
 ${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}

@@ -90,8 +90,11 @@ export function planConversion(objects: CollectedObject[], target: ConvertTarget
   if (keystore) {
     const built = modelFromObjects(
       objects.map((o) => o.raw),
-      { alias: options.alias, includeRoot },
+      { alias: options.alias, includeRoot, caEntries: options.caEntries && (target !== 'pfx' || options.profile === 'java') },
     );
+    if (options.caEntries && target === 'pfx' && options.profile !== 'java') {
+      warnings.push({ code: 'CA_ENTRIES_JAVA_ONLY', severity: 'info', message: 'CA certificates get trusted entries of their own only in a Java keystore or a PFX with the java profile: this PFX holds them in the key\'s chain.' });
+    }
     for (const l of built.leftOut) {
       const o = objects[l.index];
       if (o && !leftOut.some((x) => x.objectId === o.id)) leftOut.push({ objectId: o.id, label: o.row.label, reason: l.reason });

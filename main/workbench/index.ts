@@ -19,6 +19,8 @@ export interface WorkbenchOptions {
   grants?: PathGrants;
   /** The folders writes may go to (desktop: added by the save dialog; web host: its output folder). */
   folders?: OutputFolders;
+  /** The app's data folder (user CSR templates): Electron's userData, the web host's CERTBENCH_DATA_DIR. Default: none. */
+  dataDir?: string;
 }
 
 export interface Workbench {
@@ -79,7 +81,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     'objects.details': async ({ objectId }) => session.details(objectId),
     'operations.cancel': async ({ operationId }) => ({ cancelled: session.cancel(operationId) }),
     ...convertHandlers({ session, folders, grants, events }),
-    ...csrHandlers(),
+    ...csrHandlers({ session, folders, grants, events, dataDir: options.dataDir, now: options.now }),
     ...keystores.handlers(),
   };
 

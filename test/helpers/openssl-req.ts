@@ -19,6 +19,13 @@ export function openssl(args: string[]): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** openssl's stdout as bytes (DER output); throws with its stderr when it fails. */
+export function opensslBytes(args: string[]): Buffer {
+  const r = spawnSync('openssl', args, { env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
+  if (r.status !== 0) throw new Error(`openssl ${args[0]} failed: ${r.stderr.toString()}`);
+  return r.stdout;
+}
+
 /** A scratch folder for the files openssl reads and writes. */
 export class Scratch {
   readonly dir = mkdtempSync(join(tmpdir(), 'openssl-req-'));

@@ -17,6 +17,11 @@ export interface ModelFromObjectsOptions {
   alias?: string;
   /** Keep a self-signed root at the end of each key's chain (default true: keep what the user has). */
   includeRoot?: boolean;
+  /**
+   * Also write each CA certificate of a key's chain as a trusted entry under an alias of its own (from its CN),
+   * as keytool leaves a keystore after importing a CA reply: the key keeps its alias and its full chain.
+   */
+  caEntries?: boolean;
 }
 
 export interface ModelFromObjects {
@@ -70,6 +75,8 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
 
   const index = new ChainIndex(certs.map((c) => c.cert.der));
   const used = new Set<string>();
+  /** CA certificates of the keys' chains, written again as trusted entries (caEntries). */
+  const chainCas = new Set<string>();
   const aliases = new AliasSet();
   let aliasOption = options.alias;
   const keyEntries: KeyPairEntry[] = [];
@@ -86,6 +93,7 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
       chain = chain.slice(0, -1);
     }
     for (const c of chain) used.add(fingerprint(c.der));
+    if (options.caEntries) for (const c of chain.slice(1)) chainCas.add(fingerprint(c.der));
     const leaf = chain.length > 0 ? byId.get(fingerprint(chain[0].der)) : undefined;
     // The container's name for the entry: on the key bag, or (PKCS#12 written by some tools) on its certificate.
     const containerAlias = key.alias ?? (leaf && !leaf.trusted ? leaf.cert.alias : undefined);
@@ -99,7 +107,7 @@ export function modelFromObjects(objects: readonly RawObject[], options: ModelFr
 
   const trustedEntries: TrustedCertEntry[] = [];
   for (const { index, cert, id, trusted } of certs) {
-    if (used.has(id) && !trusted) continue;
+    if (used.has(id) && !trusted && !chainCas.has(id)) continue;
     const ownKey = trusted ? undefined : keys.find((k) => sameKey(cert.der, k.spkiBits));
     if (ownKey) {
       leftOut.push({ index, reason: `another certificate for the private key "${keyEntries[keys.indexOf(ownKey)].alias}", which is written with the certificate that expires last` });

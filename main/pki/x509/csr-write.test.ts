@@ -13,6 +13,7 @@ import { opensslExtensions } from '../../../test/helpers/openssl-extensions';
 import { generateKey } from '../keys/generate';
 import { parseCsr } from './csr';
 import { writeCsr } from './csr-write';
+import { NAME_ATTRIBUTES } from './oids';
 
 const scratch = new Scratch();
 after(() => scratch.remove());
@@ -158,6 +159,16 @@ describe('subjects and names as OpenSSL writes them', () => {
     const ours = writeCsr({ subject: subject.map(([type, value]) => ({ type, value })), san: [], cnAsSan: false, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' }, key);
     const theirs = opensslRequest(scratch, keyFile, reqConfig({ subject, extensions: [] }));
     assert.equal(Buffer.from(ours).toString('hex'), theirs.toString('hex'));
+  });
+
+  test('every attribute type the reader names is written with the string type openssl gives it', () => {
+    const differ: string[] = [];
+    for (const name of Object.values(NAME_ATTRIBUTES)) {
+      const ours = writeCsr({ subject: [{ type: name, value: '12' }], san: [], cnAsSan: false, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' }, key);
+      const theirs = opensslRequest(scratch, keyFile, reqConfig({ subject: [[name, '12']], extensions: [] }));
+      if (!firstElement(theirs).equals(firstElement(ours))) differ.push(name);
+    }
+    assert.deepEqual(differ, []);
   });
 
   test('a CSR with no attributes still has an empty [0] (a0 00), as openssl writes it', () => {

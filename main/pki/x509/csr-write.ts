@@ -7,6 +7,7 @@ import { writeExtensions } from './extensions/extension-write';
 import { writeName } from './name-write';
 import { requestedExtensions } from './requested-extensions';
 import { signatureAlgorithm, signed } from './sign';
+import { wellFormed } from './well-formed';
 
 const CHALLENGE_PASSWORD = '1.2.840.113549.1.9.7';
 const EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
@@ -15,6 +16,7 @@ const SUBJECT_ALT_NAME = '2.5.29.17';
 /** PKCS#9 challengePassword as OpenSSL 3 writes it (string_mask utf8only): a UTF8String. */
 function challengePasswordAttribute(password: string): Uint8Array {
   if ([...password].length > 255) throw new PkiError('INVALID_ARGUMENT', 'The challenge password is longer than 255 characters.', 'PKCS#9 allows at most 255 characters; shorten it.');
+  if (!wellFormed(password)) throw new PkiError('INVALID_ARGUMENT', 'The challenge password holds a broken character (a lone UTF-16 surrogate).', 'Retype the password.');
   return der.sequence(der.objectIdentifier(CHALLENGE_PASSWORD), der.setOf(der.utf8String(password)));
 }
 

@@ -25,6 +25,7 @@ function ia5(tag: number, san: SanDto, index: number): Uint8Array {
   return der.implicitPrimitive(tag, new TextEncoder().encode(san.value));
 }
 
+/** One name; `index` is its row in the form (0-based), named 1-based in errors. */
 export function writeGeneralName(san: SanDto, index: number): Uint8Array {
   if (typeof san?.value !== 'string') throw new PkiError('INVALID_ARGUMENT', `Alternative name ${index + 1} has no value.`, 'Type a value, or remove the row.');
   switch (san.type) {
@@ -44,7 +45,7 @@ export function writeGeneralName(san: SanDto, index: number): Uint8Array {
   }
 }
 
-/** GeneralNames ::= SEQUENCE OF GeneralName, in the order given. */
-export function writeGeneralNames(names: readonly SanDto[]): Uint8Array {
-  return der.sequence(...names.map((n, i) => writeGeneralName(n, i)));
+/** GeneralNames ::= SEQUENCE OF GeneralName, in the order given; errors count rows from `firstRow`. */
+export function writeGeneralNames(names: readonly SanDto[], firstRow = 0): Uint8Array {
+  return der.sequence(...names.map((n, i) => writeGeneralName(n, i + firstRow)));
 }

@@ -1,15 +1,17 @@
 /**
  * Writes a subject Name as OpenSSL 3 `openssl req` does with its default `string_mask = utf8only`: one RDN per
  * attribute in the order given; countryName, jurisdictionC, serialNumber and dnQualifier as PrintableString,
- * emailAddress and DC as IA5String, everything else UTF8String. Multi-valued RDNs (`+`) are not written: the
- * form has no way to ask for them.
+ * emailAddress, DC and mail as IA5String, the Russian INN/OGRN/SNILS as NumericString, everything else
+ * UTF8String (checked type by type against openssl in csr-write.test.ts). Multi-valued RDNs (`+`) are not
+ * written: the form has no way to ask for them.
  */
 import type { SubjectAttributeDto } from '../../api/dto';
 import * as der from '../der/write';
 import { PkiError } from '../errors';
 import { NAME_ATTRIBUTES } from './oids';
+import { wellFormed } from './well-formed';
 
-type StringKind = 'printable' | 'ia5' | 'utf8';
+type StringKind = 'printable' | 'ia5' | 'numeric' | 'utf8';
 
 /** OpenSSL's long names (as a config may spell them) beside the short names the reader prints. */
 const LONG_NAMES: Record<string, string> = {
@@ -40,6 +42,10 @@ const RULES: Record<string, { kind: StringKind; min?: number; max?: number }> = 
   '2.5.4.46': { kind: 'printable' },
   '1.2.840.113549.1.9.1': { kind: 'ia5', max: 128 },
   '0.9.2342.19200300.100.1.25': { kind: 'ia5' },
+  '0.9.2342.19200300.100.1.3': { kind: 'ia5' },
+  '1.2.643.3.131.1.1': { kind: 'numeric', max: 12 },
+  '1.2.643.100.1': { kind: 'numeric', max: 13 },
+  '1.2.643.100.3': { kind: 'numeric', max: 11 },
   '2.5.4.3': { kind: 'utf8', max: 64 },
   '2.5.4.7': { kind: 'utf8', max: 128 },
   '2.5.4.8': { kind: 'utf8', max: 128 },
@@ -75,10 +81,15 @@ function attributeValue(oid: string, attr: SubjectAttributeDto, index: number): 
     if (!PRINTABLE.test(v)) throw invalid(index, `${attr.type} "${v}" holds characters a PrintableString cannot (only letters, digits, space and ' ( ) + , - . / : = ?).`, 'Remove the other characters.');
     return der.tlv(0x13, new TextEncoder().encode(v));
   }
+  if (rule.kind === 'numeric') {
+    if (!/^[0-9 ]*$/.test(v)) throw invalid(index, `${attr.type} "${v}" holds characters other than digits and spaces (it is a NumericString).`, 'Write only the digits.');
+    return der.tlv(0x12, new TextEncoder().encode(v));
+  }
   if (rule.kind === 'ia5') {
     if (!ASCII.test(v)) throw invalid(index, `${attr.type} "${v}" holds non-ASCII characters; it is an IA5String.`, 'Use the ASCII form (xn-- for an internationalized domain).');
     return der.tlv(0x16, new TextEncoder().encode(v));
   }
+  if (!wellFormed(v)) throw invalid(index, `${attr.type} holds a broken character (a lone UTF-16 surrogate).`, 'Retype the value.');
   return der.utf8String(v);
 }
 

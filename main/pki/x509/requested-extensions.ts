@@ -24,12 +24,11 @@ function sameName(a: SanDto, b: SanDto): boolean {
   return !!x && !!y && x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-/** The SAN list with `cnAsSan` applied: the (last, most specific) CN first, as DNS or IP, when not listed yet. */
-export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
-  const san = [...spec.san];
-  if (!spec.cnAsSan) return san;
+/** The CN as a SAN when `cnAsSan` asks for it and it is not listed yet (the last CN: the most specific). */
+function cnSan(spec: CsrSpecDto): SanDto | null {
+  if (!spec.cnAsSan) return null;
   const cn = [...spec.subject].reverse().find((a) => attributeOid(a.type) === CN_OID)?.value;
-  if (!cn) return san;
+  if (!cn) return null;
   const asSan: SanDto = parseIpAddress(cn) ? { type: 'IP', value: cn } : { type: 'DNS', value: cn };
   if (asSan.type === 'DNS' && !HOST_NAME.test(cn)) {
     throw new PkiError(
@@ -38,14 +37,22 @@ export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
       'Turn off "add the CN as a SAN" (client certificates usually do), or make the CN a host name.',
     );
   }
-  return san.some((s) => sameName(s, asSan)) ? san : [asSan, ...san];
+  return spec.san.some((s) => sameName(s, asSan)) ? null : asSan;
+}
+
+/** The SAN list with `cnAsSan` applied: the CN first, as DNS or IP, when not listed yet. */
+export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
+  const cn = cnSan(spec);
+  return cn ? [cn, ...spec.san] : [...spec.san];
 }
 
 /** The extensions to request (or to put in a self-signed certificate); `extra` overrides the key usage. */
 export function requestedExtensions(spec: CsrSpecDto, extra: { keyUsage?: CsrSpecDto['keyUsage']; keyUsageCritical?: boolean } = {}): ExtensionValue[] {
   const byName: Partial<Record<RequestedExtensionName, ExtensionValue>> = {};
-  const san = subjectAltNames(spec);
-  if (san.length > 0) byName.subjectAltName = subjectAltNameExtension(san, spec.subject.length === 0);
+  const cn = cnSan(spec);
+  // Errors name the form's rows: the added CN (already checked above) is row "0".
+  const san = cn ? [cn, ...spec.san] : spec.san;
+  if (san.length > 0) byName.subjectAltName = subjectAltNameExtension(san, spec.subject.length === 0, cn ? -1 : 0);
   const keyUsage = extra.keyUsage ?? spec.keyUsage;
   if (keyUsage.length > 0) byName.keyUsage = keyUsageExtension(keyUsage, extra.keyUsageCritical ?? spec.keyUsageCritical ?? false);
   if (spec.extendedKeyUsage.length > 0) byName.extendedKeyUsage = extendedKeyUsageExtension(spec.extendedKeyUsage);

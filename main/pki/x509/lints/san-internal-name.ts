@@ -5,10 +5,13 @@ import type { LintRule } from './types';
 /** Suffixes that are not (and will not be) delegated in the public DNS, or are reserved by RFC 2606 / 6761 / 8375. */
 const INTERNAL_SUFFIXES = ['local', 'localhost', 'internal', 'lan', 'corp', 'home', 'home.arpa', 'localdomain', 'intranet', 'private', 'test', 'example', 'invalid'];
 
-function internalSuffix(name: string): string | null {
+/** Why a public CA refuses the name, or null. */
+function whyInternal(name: string): string | null {
   const n = name.toLowerCase();
-  if (n === 'localhost') return 'localhost';
-  return INTERNAL_SUFFIXES.find((s) => n === s || n.endsWith('.' + s)) ?? null;
+  if (n === 'localhost') return 'is "localhost"';
+  if (!n.includes('.')) return 'is a single-label name (no domain)';
+  const suffix = INTERNAL_SUFFIXES.find((s) => n.endsWith('.' + s));
+  return suffix ? `ends in ".${suffix}", which is not a public domain` : null;
 }
 
 export const sanInternalName: LintRule = {
@@ -18,9 +21,9 @@ export const sanInternalName: LintRule = {
   check(input) {
     return dnsNames(input.names).flatMap((n) => {
       const name = n.value.startsWith('*.') ? n.value.slice(2) : n.value;
-      if (name === '' || name.includes('*') || /\s/.test(name)) return [];
-      const suffix = internalSuffix(name);
-      const why = suffix === 'localhost' ? 'is "localhost"' : suffix ? `ends in ".${suffix}", which is not a public domain` : !name.includes('.') ? 'is a single-label name (no domain)' : null;
+      // "*.com" is too broad, not internal: the wildcard rule says so.
+      if (name === '' || name.includes('*') || /\s/.test(name) || (name !== n.value && !name.includes('.'))) return [];
+      const why = whyInternal(name);
       if (!why) return [];
       return [{ code: 'DNS_NAME_INTERNAL', field: n.field, message: `${describeName(n)} ${why}. Fine for an internal CA; a public CA will refuse it.` }];
     });

@@ -20,7 +20,7 @@ export const subjectNotPrintableString: LintRule = {
         return {
           code: 'SUBJECT_NOT_PRINTABLE_STRING',
           field: a.field,
-          message: `${label(a.type)} ${quoted(a.value)} has characters a PrintableString cannot hold (${quoted(bad)}). Use only letters, digits, spaces and ' ( ) + , - . / : = ?`,
+          message: `${label(a.type)} ${quoted(a.value)} has characters a PrintableString cannot hold (${quoted(bad)}). Use only letters, digits, spaces and the marks ' ( ) + , - . / : = ? (no underscores, @, & or accented letters).`,
         };
       });
   },
