@@ -108,6 +108,9 @@ describe('exportReqConfig', () => {
     assert.match(text, /string_mask\s+= utf8only/);
     assert.match(text, /subjectAltName\s+= @alt_names/);
     assert.doesNotMatch(text, /20\d\d-\d\d-\d\d/);
+    const named = exportReqConfig(server, 'rsa:2048', undefined, { baseName: "shop's\n[ req ]\nprompt = yes" });
+    assert.match(named, /-config 'shop'\\''s \[ req \] prompt = yes\.cnf'/);
+    assert.deepEqual(importReqConfig(named, 'named.cnf').spec, expectedSpec(server), 'a name cannot inject config lines');
   });
 
   it('adds a self-signed section that openssl req -x509 follows, and that imports back', async () => {

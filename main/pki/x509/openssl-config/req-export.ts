@@ -8,6 +8,7 @@ import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
 import { fieldOfType } from './dn-fields';
 import { sansWithCn } from './san-with-cn';
+import { shellQuote } from './shell';
 
 /** The config name of each subject field: openssl's long name, with 0., 1. ... before repeated ones. */
 function subjectPairs(spec: CsrSpecDto): [string, string][] {
@@ -59,9 +60,13 @@ function x509Pairs(spec: CsrSpecDto, hasSan: boolean, selfSign: SelfSignDto): [s
   return [['basicConstraints', bc], ...extensionPairs(forCert, hasSan), ['subjectKeyIdentifier', 'hash'], ['authorityKeyIdentifier', 'keyid:always']];
 }
 
-export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfSign?: SelfSignDto): string {
+/** `baseName` names the files in the header's commands (as equivalentCommands does); default "request". */
+export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfSign?: SelfSignDto, options: { baseName?: string } = {}): string {
+  // A line break in the name would end the comment and turn the rest into config lines.
+  const base = (options.baseName ?? 'request').replace(/[\r\n]/g, ' ');
+  const file = (ext: string) => shellQuote(`${base}.${ext}`);
   const san = sansWithCn(spec);
-  const make = selfSign ? `-x509 -days ${selfSign.days} -out request.crt` : '-out request.csr';
+  const make = selfSign ? `-x509 -days ${selfSign.days} -out ${file('crt')}` : `-out ${file('csr')}`;
   const password = spec.challengePassword ? spec.challengePassword : null;
   const extPairs = extensionPairs(spec, san.length > 0);
   const req: [string, string][] = [
@@ -75,9 +80,9 @@ export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfS
   if (key !== 'ed25519') req.push(['default_md', spec.signatureHash]);
   if (key?.startsWith('rsa:')) req.push(['default_bits', key.slice(4)]);
   const lines: string[] = [
-    '# OpenSSL req config written by Certbench. Save it as request.cnf, then',
-    `#   with a key you have:  openssl req -new -config request.cnf -key request.key ${make}`,
-    `#   or with a new key:    openssl req -new -config request.cnf -newkey ${keyHint(key)} -keyout request.key ${make}`,
+    `# OpenSSL req config written by Certbench. Save it as ${base}.cnf, then`,
+    `#   with a key you have:  openssl req -new -config ${file('cnf')} -key ${file('key')} ${make}`,
+    `#   or with a new key:    openssl req -new -config ${file('cnf')} -newkey ${keyHint(key)} -keyout ${file('key')} ${make}`,
     '',
     '[ req ]',
     ...aligned(req),
