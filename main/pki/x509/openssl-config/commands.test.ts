@@ -201,6 +201,18 @@ describe('equivalentCommands: every key usage and the common EKUs, through both 
   });
 });
 
+describe('equivalentCommands: what an inline list cannot carry', () => {
+  it('says so when a SAN holds a comma, and the config-file command still makes the right CSR', async () => {
+    const spec: CsrSpecDto = { ...device, san: [{ type: 'URI', value: 'https://example.com/a,b' }] };
+    const { cwd, commands } = await runAll('comma', spec, 'ec:P-256');
+    assert.match(commands[0].label, /URI:https:\/\/example.com\/a,b holds a comma, which only the config file can carry/);
+    assert.match(commands[2].label, /keytool cannot/);
+    await writeFile(join(cwd, 'comma.cnf'), exportReqConfig(spec, 'ec:P-256'));
+    await paste(commands[1], cwd);
+    sameFields(await verifiedCsr(join(cwd, 'comma.csr')), spec);
+  });
+});
+
 describe('subjectLine', () => {
   it('writes the form order with / + and \\ escaped, as openssl -subj reads it', async () => {
     assert.equal(subjectLine(server), '/C=US/ST=MN/O=Example, Inc./OU=Web/OU=Edge/CN=shop.example.com');

@@ -54,6 +54,12 @@ function outputArgs(baseName: string, selfSign: SelfSignDto | undefined): string
 const hashArgs = (spec: CsrSpecDto, key: KeySpecName | null) => (key === 'ed25519' ? [] : [`-${spec.signatureHash}`]);
 const utf8Args = (spec: CsrSpecDto) => (spec.subject.some((a) => /[^\x00-\x7f]/.test(a.value)) ? ['-utf8'] : []);
 
+/** Inline SAN lists (-addext, keytool -ext) split on commas and cannot escape one: say so rather than mislead. */
+export function commaCaveat(spec: CsrSpecDto): string {
+  const bad = sansWithCn(spec).find((s) => s.value.includes(','));
+  return bad ? ` (the name ${bad.type}:${bad.value} holds a comma, which only the config file can carry: use that command)` : '';
+}
+
 export function opensslCommands(spec: CsrSpecDto, key: KeySpecName | null, { baseName, selfSign }: CommandOptions): EquivalentCommandDto[] {
   const what = selfSign ? 'a self-signed certificate' : 'the CSR';
   const keyWords = key === null ? `From your key ${baseName}.key, make ${what}` : `Make the key and ${what} on the server, in one step`;
@@ -61,7 +67,7 @@ export function opensslCommands(spec: CsrSpecDto, key: KeySpecName | null, { bas
   const withConfig = ['openssl', 'req', '-new', '-config', `${baseName}.cnf`, ...keyArgs(key, baseName), ...outputArgs(baseName, selfSign)];
   const password = spec.challengePassword ? ' (this one carries the challenge password too)' : '';
   return [
-    { tool: 'openssl', label: keyWords, command: commandLine(oneStep) },
+    { tool: 'openssl', label: keyWords + commaCaveat(spec), command: commandLine(oneStep) },
     { tool: 'openssl', label: `The same with the config file: save it as ${baseName}.cnf first${password}`, command: commandLine(withConfig) },
   ];
 }
