@@ -151,7 +151,7 @@ describe('self-signed CA certificate', () => {
 });
 
 describe('validity encoding', () => {
-  test('UTCTime before 2050, GeneralizedTime from 2050 (RFC 5280 4.1.2.5)', async () => {
+  test('UTCTime from 1950 through 2049, GeneralizedTime from 2050 (RFC 5280 4.1.2.5)', async () => {
     const pkcs8 = await generateKey('ed25519');
     const cert = writeSelfSigned(SPEC, pkcs8, { days: 60, ca: false, now: new Date('2049-12-01T00:00:00Z') });
     const file = scratch.write('y2050.der', cert);
@@ -160,5 +160,8 @@ describe('validity encoding', () => {
     assert.match(parsed.stdout, /GENERALIZEDTIME\s+:20500130000000Z/);
     const { notAfter } = dates(file);
     assert.equal(notAfter.toISOString(), '2050-01-30T00:00:00.000Z');
+    const early = scratch.write('y1950.der', writeSelfSigned(SPEC, pkcs8, { days: 1, ca: false, now: new Date('1950-01-01T00:00:00Z') }));
+    assert.match(openssl(['asn1parse', '-inform', 'DER', '-in', early]).stdout, /UTCTIME\s+:500101000000Z/);
+    assert.equal(dates(early).notBefore.toISOString(), '1950-01-01T00:00:00.000Z');
   });
 });

@@ -15,6 +15,8 @@ import { writeTime } from './time-write';
 const DAY_MS = 86_400_000;
 /** The last second RFC 5280 4.1.2.5 can express (GeneralizedTime 99991231235959Z). */
 const LAST = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** A start before 1950 is a wrong clock or a typo, not a lab certificate. */
+const FIRST = Date.UTC(1950, 0, 1);
 
 /** 16 random bytes, top bit clear (positive) and first byte non-zero (no shorter minimal encoding): RFC 5280 4.1.2.2. */
 function serialNumber(): Uint8Array {
@@ -29,7 +31,7 @@ function validity(now: Date, days: number): Uint8Array {
     throw new PkiError('INVALID_ARGUMENT', `The certificate cannot be valid for ${days} days.`, 'Give a whole number of days, 1 or more (365 is a year).');
   }
   const from = Math.floor(now.getTime() / 1000) * 1000;
-  if (Number.isNaN(from)) throw new PkiError('INVALID_ARGUMENT', 'The start date is not a valid date.', 'Leave it out to start now.');
+  if (Number.isNaN(from) || from < FIRST) throw new PkiError('INVALID_ARGUMENT', 'The start date is not a valid date from 1950 on.', 'Leave it out to start now, and check the computer\'s clock.');
   const to = from + days * DAY_MS;
   if (to > LAST) throw new PkiError('INVALID_ARGUMENT', `${days} days from now is after the year 9999.`, 'Choose fewer days.');
   return der.sequence(writeTime(new Date(from)), writeTime(new Date(to)));

@@ -90,6 +90,7 @@ describe('self-signed settings', () => {
     ['a path length on a leaf', { pathLength: 0 }, /path length is set on a certificate that is not a CA/],
     ['a negative path length', { ca: true, pathLength: -1 }, /path length -1/],
     ['an invalid start date', { now: new Date(NaN) }, /start date is not a valid date/],
+    ['a start date before 1950', { now: new Date('1949-12-31T23:59:59Z') }, /start date is not a valid date from 1950 on/],
   ];
   for (const [name, change, message] of cases) {
     test(name, () => {

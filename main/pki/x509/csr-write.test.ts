@@ -14,6 +14,7 @@ import { generateKey } from '../keys/generate';
 import { parseCsr } from './csr';
 import { writeCsr } from './csr-write';
 import { NAME_ATTRIBUTES } from './oids';
+import { subjectAltNames } from './requested-extensions';
 
 const scratch = new Scratch();
 after(() => scratch.remove());
@@ -191,6 +192,13 @@ describe('subjects and names as OpenSSL writes them', () => {
     assert.deepEqual(ip.san, ['IP:2001:DB8:0:0:0:0:0:7', 'DNS:a.example']);
     const listed = parseCsr(writeCsr({ ...base, subject: [{ type: 'CN', value: 'Host.Example' }], san: [{ type: 'DNS', value: 'a.example' }, { type: 'DNS', value: 'host.example' }] }, key));
     assert.deepEqual(listed.san, ['DNS:a.example', 'DNS:host.example']);
+    const sameIp = { ...base, subject: [{ type: 'CN', value: '2001:db8::7' }], san: [{ type: 'IP' as const, value: '2001:DB8:0:0:0:0:0:7' }] };
+    assert.deepEqual(subjectAltNames(sameIp), sameIp.san);
+    assert.deepEqual(parseCsr(writeCsr(sameIp, key)).san, ['IP:2001:DB8:0:0:0:0:0:7']);
+    // For the config exporter: a CN that is no host name is left out there, and refused by writeCsr.
+    const person = { ...base, subject: [{ type: 'CN', value: 'Jane Doe' }], san: [{ type: 'email' as const, value: 'jane@example.com' }] };
+    assert.deepEqual(subjectAltNames(person), person.san);
+    assert.throws(() => writeCsr(person, key), /not a host name/);
     const off = parseCsr(writeCsr({ ...base, cnAsSan: false, subject: [{ type: 'CN', value: 'host.example' }], san: [] }, key));
     assert.deepEqual(off.san, []);
     assert.equal(off.extensions.length, 0);

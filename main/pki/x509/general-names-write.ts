@@ -4,7 +4,6 @@ import * as der from '../der/write';
 import { PkiError } from '../errors';
 import { parseIpAddress } from './ip-address';
 
-// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
 const LABELS: Record<SanDto['type'], string> = { DNS: 'DNS name', IP: 'IP address', email: 'email address', URI: 'URI' };

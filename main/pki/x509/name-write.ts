@@ -55,7 +55,6 @@ const RULES: Record<string, { kind: StringKind; min?: number; max?: number }> = 
 };
 
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
-// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 const DOTTED_OID = /^[0-2](\.(0|[1-9][0-9]*))+$/;
 

@@ -24,33 +24,41 @@ function sameName(a: SanDto, b: SanDto): boolean {
   return !!x && !!y && x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-/** The CN as a SAN when `cnAsSan` asks for it and it is not listed yet (the last CN: the most specific). */
-function cnSan(spec: CsrSpecDto): SanDto | null {
-  if (!spec.cnAsSan) return null;
-  const cn = [...spec.subject].reverse().find((a) => attributeOid(a.type) === CN_OID)?.value;
-  if (!cn) return null;
+const lastCn = (spec: CsrSpecDto) => [...spec.subject].reverse().find((a) => attributeOid(a.type) === CN_OID)?.value;
+
+/**
+ * The CN as a SAN when `cnAsSan` asks for it and it is not listed yet (the last CN: the most specific), or
+ * 'not a host name' when the CN can be neither a DNS name nor an IP address.
+ */
+function cnAsSan(spec: CsrSpecDto): SanDto | null | 'not a host name' {
+  const cn = lastCn(spec);
+  if (!spec.cnAsSan || !cn) return null;
   const asSan: SanDto = parseIpAddress(cn) ? { type: 'IP', value: cn } : { type: 'DNS', value: cn };
-  if (asSan.type === 'DNS' && !HOST_NAME.test(cn)) {
-    throw new PkiError(
-      'INVALID_ARGUMENT',
-      `The common name "${cn}" is not a host name or IP address, so it cannot be added as a SAN.`,
-      'Turn off "add the CN as a SAN" (client certificates usually do), or make the CN a host name.',
-    );
-  }
+  if (asSan.type === 'DNS' && !HOST_NAME.test(cn)) return 'not a host name';
   return spec.san.some((s) => sameName(s, asSan)) ? null : asSan;
 }
 
-/** The SAN list with `cnAsSan` applied: the CN first, as DNS or IP, when not listed yet. */
+/**
+ * The SAN list as the CSR will carry it, for the config exporter and the commands: the CN first when
+ * `cnAsSan` adds it. A CN that is not a host name is left out here; writeCsr refuses it (INVALID_ARGUMENT).
+ */
 export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
-  const cn = cnSan(spec);
-  return cn ? [cn, ...spec.san] : [...spec.san];
+  const cn = cnAsSan(spec);
+  return cn && cn !== 'not a host name' ? [cn, ...spec.san] : [...spec.san];
 }
 
 /** The extensions to request (or to put in a self-signed certificate); `extra` overrides the key usage. */
 export function requestedExtensions(spec: CsrSpecDto, extra: { keyUsage?: CsrSpecDto['keyUsage']; keyUsageCritical?: boolean } = {}): ExtensionValue[] {
   const byName: Partial<Record<RequestedExtensionName, ExtensionValue>> = {};
-  const cn = cnSan(spec);
-  // Errors name the form's rows: the added CN (already checked above) is row "0".
+  const cn = cnAsSan(spec);
+  if (cn === 'not a host name') {
+    throw new PkiError(
+      'INVALID_ARGUMENT',
+      `The common name "${lastCn(spec)}" is not a host name or IP address, so it cannot be added as a SAN.`,
+      'Turn off "add the CN as a SAN" (client certificates usually do), or make the CN a host name.',
+    );
+  }
+  // The added CN goes first (a valid name), so the errors still number the rows as the form shows them.
   const san = cn ? [cn, ...spec.san] : spec.san;
   if (san.length > 0) byName.subjectAltName = subjectAltNameExtension(san, spec.subject.length === 0, cn ? -1 : 0);
   const keyUsage = extra.keyUsage ?? spec.keyUsage;

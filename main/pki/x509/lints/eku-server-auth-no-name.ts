@@ -8,7 +8,7 @@ export const ekuServerAuthNoName: LintRule = {
   check(input) {
     if (!input.extendedKeyUsage.includes('serverAuth')) return [];
     if (input.names.some((n) => n.origin !== 'cn' && (n.type === 'DNS' || n.type === 'IP'))) return [];
-    // With no CN either, "nothing names the server" already says it.
+    // An empty CN is its own finding; this one is for a filled-in CN that is not a SAN.
     if (!input.subject.some((a) => a.type === 'CN' && a.value.trim() !== '')) return [];
     return [
       {

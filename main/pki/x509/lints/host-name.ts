@@ -2,6 +2,7 @@
  * Host name syntax (RFC 1034 3.5 / RFC 1123 2.1 "preferred name syntax", RFC 5890 for IDNs) as a certificate's
  * dNSName needs it. Wildcards and underscores are judged by their own rules, not here.
  */
+import { domainToUnicode } from 'node:url';
 
 export const MAX_NAME = 253;
 export const MAX_LABEL = 63;
@@ -20,6 +21,8 @@ export function hostNameProblem(name: string): string | null {
     if (!/^[A-Za-z0-9_*-]+$/.test(l)) return `the label "${l}" has characters other than letters, digits and hyphens`;
     if (l.startsWith('-') || l.endsWith('-')) return `the label "${l}" starts or ends with a hyphen`;
     if (/^..--/.test(l) && !/^xn--/i.test(l)) return `the label "${l}" has hyphens in the 3rd and 4th places, which are reserved for "xn--" internationalized labels`;
+    // WHATWG/UTS 46 decoding answers '' for an A-label that is not valid punycode.
+    if (/^xn--/i.test(l) && domainToUnicode(l) === '') return `the label "${l}" is not a valid internationalized (punycode) label; copy the ASCII form of the name from your registrar or DNS zone`;
   }
   if (/^\d+$/.test(labels[labels.length - 1]) && labels.length > 1) return 'its last label is all digits; if it is an IP address, add it as an IP name instead';
   return null;

@@ -5,22 +5,23 @@ import { test } from 'node:test';
 import type { CsrSpecDto } from '../../../api/dto';
 import { hostNameProblem } from './host-name';
 import { keyFactsForSpec, lintSpec } from './index';
-import { parseIp, reservedRange } from './ip-address';
+import { parseIpAddress } from '../ip-address';
+import { reservedRange } from './reserved-ip';
 
 const hex = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('hex') : null);
 
-test('parseIp accepts exactly what inet_pton accepts (Node net.isIP), minus zone ids', () => {
+test('parseIpAddress (the SAN writer\'s, which the lints share) accepts exactly what inet_pton accepts (Node net.isIP), minus zone ids', () => {
   const inputs = [
     '192.0.2.1', '0.0.0.0', '255.255.255.255', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.4 ', ' 1.2.3.4', '1.2.3.-4', '1.2.3.4/8',
     '::', '::1', '1::', '2001:db8::1', '2001:DB8:0:0:0:0:0:1', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8',
     '1::2::3', ':1:2:3:4:5:6:7', '1:2:3:4:5:6:7:', '12345::1', 'g::1', '::ffff:192.0.2.1', '::192.0.2.1', '1:2:3:4:5:6:192.0.2.1',
     '1:2:3:4:5:6:7:192.0.2.1', '::ffff:192.0.2', '[::1]', '10.0.0.1:443', 'localhost', '',
   ];
-  for (const s of inputs) assert.equal(parseIp(s) !== null, isIP(s) !== 0, JSON.stringify(s));
-  assert.equal(hex(parseIp('2001:db8::1')), '20010db8000000000000000000000001');
-  assert.equal(hex(parseIp('::ffff:192.0.2.1')), '00000000000000000000ffffc0000201');
-  assert.equal(hex(parseIp('1::')), '00010000000000000000000000000000');
-  assert.equal(parseIp('fe80::1%eth0'), null);
+  for (const s of inputs) assert.equal(parseIpAddress(s) !== null, isIP(s) !== 0, JSON.stringify(s));
+  assert.equal(hex(parseIpAddress('2001:db8::1')), '20010db8000000000000000000000001');
+  assert.equal(hex(parseIpAddress('::ffff:192.0.2.1')), '00000000000000000000ffffc0000201');
+  assert.equal(hex(parseIpAddress('1::')), '00010000000000000000000000000000');
+  assert.equal(parseIpAddress('fe80::1%eth0'), null);
 });
 
 test('reserved ranges: private, loopback, link-local, CGNAT, documentation, ULA; public addresses pass', () => {
@@ -30,13 +31,13 @@ test('reserved ranges: private, loopback, link-local, CGNAT, documentation, ULA;
     '224.0.0.251': /multicast/, '::1': /loopback/, 'fc00::1': /unique local/, 'fd12:3456::1': /unique local/, 'fe80::1': /link-local/,
     'febf::1': /link-local/, '2001:db8:1::1': /documentation/, '::ffff:10.0.0.1': /IPv4-mapped/,
   };
-  for (const [ip, what] of Object.entries(reserved)) assert.match(reservedRange(parseIp(ip)!) ?? '', what, ip);
+  for (const [ip, what] of Object.entries(reserved)) assert.match(reservedRange(parseIpAddress(ip)!) ?? '', what, ip);
   for (const ip of ['8.8.8.8', '172.32.0.1', '172.15.255.255', '100.128.0.1', '100.63.255.255', '192.169.0.1', '2606:4700:4700::1111', 'fec0::1', '2001:4860::8888'])
-    assert.equal(reservedRange(parseIp(ip)!), null, ip);
+    assert.equal(reservedRange(parseIpAddress(ip)!), null, ip);
 });
 
 test('host names: LDH labels of 1-63, at most 253, no edge hyphens, IDNs as A-labels', () => {
-  for (const ok of ['a.example.com', 'xn--bcher-kva.example', 'a-b.example', '1password.example', 'x'.repeat(63) + '.example', 'localhost'])
+  for (const ok of ['a.example.com', 'xn--bcher-kva.example', 'xn--ls8h.la', 'a-b.example', '1password.example', 'x'.repeat(63) + '.example', 'localhost'])
     assert.equal(hostNameProblem(ok), null, ok);
   const bad: Record<string, RegExp> = {
     ['x'.repeat(64) + '.example']: /64 characters/,
@@ -44,6 +45,8 @@ test('host names: LDH labels of 1-63, at most 253, no edge hyphens, IDNs as A-la
     '-a.example': /hyphen/,
     'a-.example': /hyphen/,
     'ab--c.example': /reserved for "xn--"/,
+    'xn--zz.example': /not a valid internationalized/,
+    'xn--bcher-kva9.example': /not a valid internationalized/,
     'bücher.example': /xn--/,
     'a b.example': /space/,
     'example.com.': /trailing dot/,
@@ -114,4 +117,40 @@ test('the CN with "add the CN as a SAN": an IP CN becomes an IP name, a person\'
   assert.deepEqual(person.map((p) => p.code), ['DNS_NAME_INVALID']);
   assert.match(person[0].message, /switch off "add the CN as a SAN"/);
   assert.deepEqual(lintSpec(spec('www.example.com'), key), []);
+});
+
+test('email addresses: bare mailbox, ASCII local part of at most 64, a host-name domain', () => {
+  const codes = (value: string) => {
+    const spec: CsrSpecDto = { subject: [{ type: 'CN', value: 'alice' }], san: [{ type: 'email', value }], cnAsSan: false, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' };
+    return lintSpec(spec, keyFactsForSpec('ec:P-256')).map((p) => p.message);
+  };
+  for (const ok of ['alice@example.com', 'a.b+tag@mail.example.co.uk', 'x'.repeat(64) + '@example.com']) assert.deepEqual(codes(ok), [], ok);
+  const bad: Record<string, RegExp> = {
+    'Alice <alice@example.com>': /bare address/,
+    'alice@': /needs a name/,
+    '@example.com': /needs a name/,
+    'alice.@example.com': /characters or dots/,
+    'a..b@example.com': /characters or dots/,
+    ['x'.repeat(65) + '@example.com']: /at most 64/,
+    'alice@exa mple.com': /bare address/,
+    'alice@example..com': /empty label/,
+    'jörg@example.com': /non-ASCII/,
+  };
+  for (const [value, why] of Object.entries(bad)) assert.match(codes(value).join(' '), why, value);
+});
+
+test('URIs: an absolute URI with a scheme, ASCII, and a host when it has "//"', () => {
+  const msgs = (value: string) => {
+    const spec: CsrSpecDto = { subject: [{ type: 'CN', value: 'svc' }], san: [{ type: 'URI', value }], cnAsSan: false, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' };
+    return lintSpec(spec, keyFactsForSpec('ec:P-256')).map((p) => p.message).join(' ');
+  };
+  for (const ok of ['https://example.com/', 'spiffe://example.org/ns/prod/sa/api', 'urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6', 'ldap://ldap.example.com:389/dc=example'])
+    assert.equal(msgs(ok), '', ok);
+  const bad: Record<string, RegExp> = { 'www.example.com/path': /needs a scheme/, 'https://': /names no host/, 'https:': /nothing after it/, 'https://exa mple.com/': /percent-encode/, 'https://ex.com/ü': /percent-encode/ };
+  for (const [value, why] of Object.entries(bad)) assert.match(msgs(value), why, value);
+});
+
+test('attribute types by long name or OID are the same rules: commonName and 2.5.4.3 are CN, countryName is C', () => {
+  const spec: CsrSpecDto = { subject: [{ type: 'countryName', value: 'USA' }, { type: '2.5.4.3', value: 'www.example.com' }], san: [], cnAsSan: true, keyUsage: [], extendedKeyUsage: [], signatureHash: 'sha256' };
+  assert.deepEqual(lintSpec(spec, keyFactsForSpec('ec:P-256')).map((p) => [p.code, p.field]), [['SUBJECT_COUNTRY_NOT_ISO', 'subject.0']]);
 });

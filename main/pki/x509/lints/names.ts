@@ -1,5 +1,5 @@
 /** Which subject CNs name a host, and when two names are the same. */
-import { parseIp } from './ip-address';
+import { parseIpAddress } from '../ip-address';
 import type { LintName } from './types';
 
 /**
@@ -7,7 +7,7 @@ import type { LintName } from './types';
  * an account ("Jane Doe", "api-user-42@example.com", "build-agent"): DNS or IP, else null.
  */
 export function hostLikeCn(cn: string): 'DNS' | 'IP' | null {
-  if (parseIp(cn)) return 'IP';
+  if (parseIpAddress(cn)) return 'IP';
   if (cn.toLowerCase() === 'localhost') return 'DNS';
   return /^[^\s@/:]+\.[^\s@/:]+$/.test(cn) ? 'DNS' : null;
 }
@@ -15,8 +15,8 @@ export function hostLikeCn(cn: string): 'DNS' | 'IP' | null {
 /** DNS names compare without case; IP addresses by their bytes (so "::1" equals "0:0:0:0:0:0:0:1"). */
 export function sameName(name: LintName, value: string): boolean {
   if (name.type === 'IP') {
-    const a = parseIp(name.value);
-    const b = parseIp(value);
+    const a = parseIpAddress(name.value);
+    const b = parseIpAddress(value);
     return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
   }
   return name.value.toLowerCase() === value.toLowerCase();

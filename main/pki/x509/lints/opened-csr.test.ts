@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { peerDir, type CraftedAttribute } from '../../../../test/helpers/csr-peer';
 import { fixture } from '../../../../test/helpers/fixtures';
 import type { CsrProblemDto } from '../../../api/dto';
+import { isPkiError } from '../../errors';
 import { parseCsr } from '../csr';
 import { lintCsr } from './index';
 
@@ -127,4 +128,23 @@ test("pyca's 25 request vectors: every one reads, and the lints agree with opens
     const bits = Number(/Public-Key: \((\d+) bit\)/.exec(text.stdout)?.[1]);
     assert.equal(codes.has('RSA_KEY_TOO_SMALL'), /rsaEncryption/.test(text.stdout) && bits < 2048, path);
   }
+});
+
+test('a damaged request never crashes the lints: every one-byte change reads or fails as a typed PkiError', () => {
+  const good = peer.req('ec:P-256', [...server('IP:10.0.0.1,email:a@example.com,URI:https://example.com/,DNS:*.example.com'), '-addext', 'keyUsage=digitalSignature']);
+  let read = 0;
+  for (let i = 0; i < good.length; i++) {
+    for (const flip of [0x01, 0x80, 0xff]) {
+      const bad = good.slice();
+      bad[i] ^= flip;
+      try {
+        const csr = parseCsr(bad);
+        for (const p of csr.problems) assert.ok(p.code && p.message, `byte ${i}`);
+        read++;
+      } catch (e) {
+        assert.ok(isPkiError(e), `byte ${i} ^ ${flip}: ${(e as Error).stack}`);
+      }
+    }
+  }
+  assert.ok(read > good.length, `${read} damaged requests still read (their lints ran)`);
 });

@@ -131,3 +131,12 @@ test('lintSpec runs on every keystroke: a full form with a reused RSA key (ROCA 
   const best = Math.min(...batches);
   assert.ok(best < 1, `${best.toFixed(3)} ms per lintSpec`);
 });
+
+test('an empty template row is one finding on its own field, not also "nothing names the server"', () => {
+  const spec = serverSpec();
+  spec.san = [];
+  spec.subject[4].value = '';
+  assert.deepEqual(lintSpec(spec, RSA).map((p) => [p.code, p.field]), [['SUBJECT_VALUE_EMPTY', 'subject.4']]);
+  spec.subject.splice(4, 1);
+  assert.deepEqual(lintSpec(spec, RSA).map((p) => [p.code, p.field]), [['NO_SUBJECT_NAME', 'subject.0']]);
+});

@@ -13,6 +13,7 @@ export function mailboxProblem(value: string): string | null {
   if (at <= 0 || at === value.length - 1) return 'it needs a name, an "@" and a domain, as in "alice@example.com"';
   const local = value.slice(0, at);
   if (/[^\x00-\x7f]/.test(local)) return 'the part before the "@" has non-ASCII characters, which an rfc822Name cannot hold';
+  if (local.length > 64) return `the part before the "@" is ${local.length} characters long; a mailbox name has at most 64 (RFC 5321)`;
   if (!LOCAL_PART.test(local)) return `the part before the "@" (${quoted(local)}) has characters or dots a mailbox name cannot have`;
   const domain = hostNameProblem(value.slice(at + 1));
   return domain ? `its domain is not a host name: ${domain}` : null;

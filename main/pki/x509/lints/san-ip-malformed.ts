@@ -1,5 +1,5 @@
 /** An IP SAN must be exactly one IPv4 or IPv6 address: no port, mask, zone or host name. */
-import { parseIp } from './ip-address';
+import { parseIpAddress } from '../ip-address';
 import { describeName } from './names';
 import type { LintRule } from './types';
 
@@ -9,7 +9,7 @@ export const sanIpMalformed: LintRule = {
   severity: 'error',
   check(input) {
     return input.names
-      .filter((n) => n.type === 'IP' && !parseIp(n.value))
+      .filter((n) => n.type === 'IP' && !parseIpAddress(n.value))
       .map((n) => ({
         code: 'IP_ADDRESS_MALFORMED',
         field: n.field,

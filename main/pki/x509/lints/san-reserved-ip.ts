@@ -1,5 +1,6 @@
 /** Private, loopback, link-local and other reserved addresses: public CAs may not certify them. */
-import { parseIp, reservedRange } from './ip-address';
+import { parseIpAddress } from '../ip-address';
+import { reservedRange } from './reserved-ip';
 import { describeName } from './names';
 import type { LintRule } from './types';
 
@@ -9,7 +10,7 @@ export const sanReservedIp: LintRule = {
   severity: 'warning',
   check(input) {
     return input.names.flatMap((n) => {
-      const bytes = n.type === 'IP' ? parseIp(n.value) : null;
+      const bytes = n.type === 'IP' ? parseIpAddress(n.value) : null;
       const what = bytes && reservedRange(bytes);
       if (!what) return [];
       return [{ code: 'IP_ADDRESS_RESERVED', field: n.field, message: `${describeName(n)} is ${what}. Fine for an internal CA; a public CA will refuse it.` }];

@@ -10,7 +10,8 @@ const UPPER_BOUNDS: Record<string, number> = {
   ST: 128,
   title: 64,
   serialNumber: 64,
-  emailAddress: 255,
+  // RFC 5280 says 255; OpenSSL (and so our writer and most CAs' tooling) stops at 128.
+  emailAddress: 128,
   // X.520 ub-postal-code.
   postalCode: 40,
 };

@@ -6,7 +6,8 @@ export const subjectNoName: LintRule = {
   rule: 'RFC 5280 4.1.2.6 / CA/B Forum BR 7.1.4.2.1',
   severity: 'error',
   check(input) {
-    const cn = input.subject.some((a) => a.type === 'CN' && a.value.trim() !== '');
+    // An empty CN row is reported as empty (with its field); this is for a request with no CN at all.
+    const cn = input.subject.some((a) => a.type === 'CN');
     if (cn || input.names.some((n) => n.origin === 'san')) return [];
     return [
       {

@@ -15,7 +15,7 @@ import { parseCertificate } from '../certificate';
 import { parseCsr } from '../csr';
 import { formSubject, RSA_KEY, sanString } from '../../../../test/helpers/openssl-req-config';
 import { equivalentCommands, exportReqConfig, subjectLine } from './index';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 
 const run = promisify(execFile);
 

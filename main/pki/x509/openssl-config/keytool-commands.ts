@@ -7,7 +7,7 @@ import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, SanType, SubjectAtt
 import { fieldOfType } from './dn-fields';
 import { ekuOid } from './ext-values';
 import { commaCaveat, type CommandOptions } from './openssl-commands';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 import { commandLine } from './shell';
 
 /** keytool's -dname keywords (sun.security.x509.AVAKeyword); other types go by OID. */

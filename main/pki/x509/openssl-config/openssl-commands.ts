@@ -6,7 +6,7 @@
 import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, RequestedExtensionName, SanDto, SelfSignDto } from '../../../api/dto';
 import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 import { commandLine } from './shell';
 import { subjectLine } from './subject-line';
 

@@ -9,7 +9,7 @@ import { parseCertificate } from '../certificate';
 import { parseCsr } from '../csr';
 import { ED25519_KEY, formSubject, opensslReq, P256_KEY, RSA_KEY, sanString } from '../../../../test/helpers/openssl-req-config';
 import { exportReqConfig, importReqConfig } from './index';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 
 interface Case {
   name: string;

@@ -7,7 +7,7 @@ import type { CsrSpecDto, KeySpecName, RequestedExtensionName, SanDto, SelfSignD
 import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
 import { fieldOfType } from './dn-fields';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 import { shellQuote } from './shell';
 
 /** The config name of each subject field: openssl's long name, with 0., 1. ... before repeated ones. */
