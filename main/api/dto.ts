@@ -542,7 +542,14 @@ export interface CsrSpecDto {
   challengePassword?: string;
   /** Default 'sha256'; ignored for Ed25519 (which signs without a separate hash). */
   signatureHash: SignatureHash;
+  /**
+   * The order of the requested extensions when it is not SAN, key usage, extended key usage: set by config
+   * import, because openssl keeps a section's order and the CSR should be the one openssl makes from the file.
+   */
+  extensionOrder?: RequestedExtensionName[];
 }
+
+export type RequestedExtensionName = 'subjectAltName' | 'keyUsage' | 'extendedKeyUsage';
 
 /** The key a CSR is made for: a new one, or a private key open in the workbench (an object id). */
 export type KeyChoiceDto = { generate: KeySpecName } | { objectId: string };

@@ -17,6 +17,7 @@ import { ocspObjects } from './ocsp/read-ocsp';
 import { looksLikeOcspResponse } from './ocsp/response';
 import type { ReadOptions, ReadResult } from './model';
 import { forgetLastParse } from './der/asn1';
+import { reqConfigNote } from './x509/openssl-config/detect';
 
 const JKS_MAGIC = 0xfeedfeed;
 const JCEKS_MAGIC = 0xcececece;
@@ -61,6 +62,8 @@ async function sniffAndRead(bytes: Uint8Array, options: ReadOptions): Promise<Re
       if (der) return { ...der, notes: [...der.notes, 'Base64 text without PEM header lines.'] };
     }
   }
+  const config = text === null ? null : reqConfigNote(text);
+  if (config) return { format: 'openssl-config', encrypted: false, integrity: 'absent', objects: [], notes: [config] };
   throw new PkiError('UNRECOGNIZED_FORMAT', `Certbench does not recognise this file: it looks like ${describeUnknown(bytes)}.`, 'Certbench opens PEM, DER, PKCS#7 (.p7b), PKCS#12 (.pfx/.p12), JKS and JCEKS files, keys, CSRs, CRLs and OCSP responses.');
 }
 

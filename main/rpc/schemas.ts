@@ -51,6 +51,7 @@ const csrSpec = z
     extendedKeyUsage: z.array(z.string().min(1).max(200)).max(50),
     challengePassword: z.string().max(1024).optional(),
     signatureHash: z.enum(['sha256', 'sha384', 'sha512', 'sha1']),
+    extensionOrder: z.array(z.enum(['subjectAltName', 'keyUsage', 'extendedKeyUsage'])).max(3).optional(),
   })
   .strict();
 const keyChoice = z.union([z.object({ generate: keySpec }).strict(), z.object({ objectId: id }).strict()]);

@@ -1,9 +1,9 @@
 /**
  * The extensions a CSR form asks for, shared by the CSR (extensionRequest) and the self-signed certificate.
- * Order: subjectAltName, keyUsage, extendedKeyUsage — the order of the lines in the config the exporter writes
- * (OpenSSL keeps the order of a req_extensions section, and of -addext options).
+ * Order: subjectAltName, keyUsage, extendedKeyUsage unless spec.extensionOrder says otherwise (an imported config's
+ * order: OpenSSL keeps the order of a req_extensions section, and of -addext options).
  */
-import type { CsrSpecDto, SanDto } from '../../api/dto';
+import type { CsrSpecDto, RequestedExtensionName, SanDto } from '../../api/dto';
 import { PkiError } from '../errors';
 import type { ExtensionValue } from './extensions/extension-write';
 import { extendedKeyUsageExtension } from './extensions/extended-key-usage-write';
@@ -11,6 +11,7 @@ import { keyUsageExtension } from './extensions/key-usage-write';
 import { subjectAltNameExtension } from './extensions/subject-alt-name-write';
 import { attributeOid } from './name-write';
 import { parseIpAddress } from './ip-address';
+import { requestedExtensionOrder } from './requested-extension-order';
 
 const CN_OID = '2.5.4.3';
 const HOST_NAME = /^[A-Za-z0-9*_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
@@ -48,7 +49,7 @@ export function subjectAltNames(spec: CsrSpecDto): SanDto[] {
 
 /** The extensions to request (or to put in a self-signed certificate); `extra` overrides the key usage. */
 export function requestedExtensions(spec: CsrSpecDto, extra: { keyUsage?: CsrSpecDto['keyUsage']; keyUsageCritical?: boolean } = {}): ExtensionValue[] {
-  const out: ExtensionValue[] = [];
+  const byName: Partial<Record<RequestedExtensionName, ExtensionValue>> = {};
   const cn = cnAsSan(spec);
   if (cn === 'not a host name') {
     throw new PkiError(
@@ -59,9 +60,9 @@ export function requestedExtensions(spec: CsrSpecDto, extra: { keyUsage?: CsrSpe
   }
   // The added CN goes first (a valid name), so the errors still number the rows as the form shows them.
   const san = cn ? [cn, ...spec.san] : spec.san;
-  if (san.length > 0) out.push(subjectAltNameExtension(san, spec.subject.length === 0, cn ? -1 : 0));
+  if (san.length > 0) byName.subjectAltName = subjectAltNameExtension(san, spec.subject.length === 0, cn ? -1 : 0);
   const keyUsage = extra.keyUsage ?? spec.keyUsage;
-  if (keyUsage.length > 0) out.push(keyUsageExtension(keyUsage, extra.keyUsageCritical ?? spec.keyUsageCritical ?? false));
-  if (spec.extendedKeyUsage.length > 0) out.push(extendedKeyUsageExtension(spec.extendedKeyUsage));
-  return out;
+  if (keyUsage.length > 0) byName.keyUsage = keyUsageExtension(keyUsage, extra.keyUsageCritical ?? spec.keyUsageCritical ?? false);
+  if (spec.extendedKeyUsage.length > 0) byName.extendedKeyUsage = extendedKeyUsageExtension(spec.extendedKeyUsage);
+  return requestedExtensionOrder(spec).flatMap((name) => byName[name] ?? []);
 }

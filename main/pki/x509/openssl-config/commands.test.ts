@@ -15,7 +15,7 @@ import { parseCertificate } from '../certificate';
 import { parseCsr } from '../csr';
 import { formSubject, RSA_KEY, sanString } from '../../../../test/helpers/openssl-req-config';
 import { equivalentCommands, exportReqConfig, subjectLine } from './index';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 
 const run = promisify(execFile);
 
@@ -179,6 +179,37 @@ describe('equivalentCommands: the keytool lines, run (Java 17)', () => {
     const cert = await certificate(join(cwd, 'selfsigned.crt'));
     sameFields(cert, server);
     assert.equal(cert.isCA, false);
+  });
+});
+
+describe('equivalentCommands: every key usage and the common EKUs, through both tools', () => {
+  const every: CsrSpecDto = {
+    ...device,
+    keyUsage: ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'],
+    extendedKeyUsage: ['serverAuth', 'clientAuth', 'codeSigning', 'emailProtection', 'timeStamping', 'OCSPSigning'],
+    signatureHash: 'sha512',
+  };
+  it('openssl one-step and keytool -certreq ask for the same usages', async () => {
+    const { cwd, commands } = await runAll('usages', every, 'rsa:2048');
+    await paste(commands[0], cwd);
+    sameFields(await verifiedCsr(join(cwd, 'usages.csr')), every);
+    await rm(join(cwd, 'usages.csr'));
+    for (const c of commands.filter((x) => x.tool === 'keytool')) await paste(c, cwd);
+    const csr = await verifiedCsr(join(cwd, 'usages.csr'));
+    sameFields(csr, every);
+    assert.match(csr.signatureAlgorithm, /sha512/i);
+  });
+});
+
+describe('equivalentCommands: what an inline list cannot carry', () => {
+  it('says so when a SAN holds a comma, and the config-file command still makes the right CSR', async () => {
+    const spec: CsrSpecDto = { ...device, san: [{ type: 'URI', value: 'https://example.com/a,b' }] };
+    const { cwd, commands } = await runAll('comma', spec, 'ec:P-256');
+    assert.match(commands[0].label, /URI:https:\/\/example.com\/a,b holds a comma, which only the config file can carry/);
+    assert.match(commands[2].label, /keytool cannot/);
+    await writeFile(join(cwd, 'comma.cnf'), exportReqConfig(spec, 'ec:P-256'));
+    await paste(commands[1], cwd);
+    sameFields(await verifiedCsr(join(cwd, 'comma.csr')), spec);
   });
 });
 

@@ -10,9 +10,10 @@ export const MAX_EXPANDED_TOTAL = 4 * 1024 * 1024;
 
 /**
  * INVALID_ARGUMENT naming the file and line, what is wrong in plain words, and what openssl itself says
- * (`openssl req: ...`), so the user can match it with what they see on the server.
+ * (`openssl req: ...`), so the user can match it with what they see on the server; null where openssl would not
+ * refuse the file but Certbench does (an .include, the environment, its size limits).
  */
-export function configError(fileName: string, line: number | null, what: string, openssl: string, hint: string): PkiError {
+export function configError(fileName: string, line: number | null, what: string, openssl: string | null, hint: string): PkiError {
   const where = line === null ? fileName : `${fileName}, line ${line}`;
-  return new PkiError('INVALID_ARGUMENT', `${where}: ${what} (openssl: "${openssl}").`, hint);
+  return new PkiError('INVALID_ARGUMENT', `${where}: ${what}${openssl ? ` (openssl: "${openssl}")` : ''}.`, hint);
 }

@@ -18,6 +18,8 @@ export interface ConfEntry {
 export interface ConfFile {
   /** Sections in first-seen order; 'default' holds what comes before the first `[section]`. */
   sections: Map<string, ConfEntry[]>;
+  /** The same entries by section and name, so lookups stay cheap in a big file. */
+  index: Map<string, Map<string, ConfEntry>>;
   /** Things openssl accepts silently but that are probably mistakes (an unterminated quote). */
   notes: string[];
 }
@@ -30,11 +32,9 @@ const isAlnumPunct = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9_
 const isQuote = (c: string | undefined) => c === '"' || c === "'" || c === '`';
 
 /** The value of `name` in `section`, else in the default section, as NCONF_get_string looks it up. */
-export function lookup(conf: ConfFile, section: string, name: string): ConfEntry | undefined {
-  return find(conf.sections.get(section), name) ?? find(conf.sections.get(DEFAULT_SECTION), name);
+export function lookup(conf: Pick<ConfFile, 'index'>, section: string, name: string): ConfEntry | undefined {
+  return conf.index.get(section)?.get(name) ?? conf.index.get(DEFAULT_SECTION)?.get(name);
 }
-
-const find = (entries: ConfEntry[] | undefined, name: string) => entries?.find((e) => e.name === name);
 
 interface LogicalLine {
   text: string;
@@ -105,25 +105,34 @@ function eatName(s: string, i: number, dollarId: boolean): number {
 const trimEnd = (s: string) => s.replace(/[ \t\r\n]+$/, '');
 
 class Reader {
-  readonly sections = new Map<string, ConfEntry[]>();
+  /** Entries in file order; a replaced one becomes null (removing it from the middle would make big files quadratic). */
+  private readonly lists = new Map<string, (ConfEntry | null)[]>();
+  private readonly positions = new Map<string, Map<string, number>>();
+  readonly index = new Map<string, Map<string, ConfEntry>>();
   readonly notes: string[] = [];
   dollarId = false;
   expandedTotal = 0;
 
   constructor(readonly fileName: string) {
-    this.sections.set(DEFAULT_SECTION, []);
+    this.section(DEFAULT_SECTION);
   }
 
-  section(name: string): ConfEntry[] {
-    let s = this.sections.get(name);
-    if (!s) this.sections.set(name, (s = []));
-    return s;
+  section(name: string): void {
+    if (this.lists.has(name)) return;
+    this.lists.set(name, []);
+    this.positions.set(name, new Map());
+    this.index.set(name, new Map());
+  }
+
+  sections(): Map<string, ConfEntry[]> {
+    return new Map([...this.lists].map(([name, list]) => [name, list.filter((e): e is ConfEntry => e !== null)]));
   }
 
   /** conf_def.c str_copy: quotes, escapes and variables → the stored value. */
   copy(raw: string, section: string, line: number): string {
     let out = '';
     let i = 0;
+    let expanded = false;
     while (i < raw.length) {
       const c = raw[i];
       if (isQuote(c)) {
@@ -145,16 +154,19 @@ class Reader {
         const v = this.variable(raw, i, section, line);
         out += v.value;
         i = v.end;
+        expanded = true;
       } else out += raw[i++];
-      if (out.length > MAX_VALUE_LENGTH) throw this.tooLong(line);
+      if (out.length > MAX_VALUE_LENGTH) throw this.tooLong(line, expanded);
     }
     this.expandedTotal += out.length;
-    if (this.expandedTotal > MAX_EXPANDED_TOTAL) throw this.tooLong(line);
+    if (this.expandedTotal > MAX_EXPANDED_TOTAL) throw this.tooLong(line, true);
     return out;
   }
 
-  private tooLong(line: number) {
-    return configError(this.fileName, line, `a value grows past ${MAX_VALUE_LENGTH / 1024} KiB once its variables are filled in`, 'variable expansion too long', 'Shorten the value or the variables it uses; a req config needs nothing that long.');
+  /** openssl caps expanded values at 64 KiB too; Certbench also caps plain ones, and the whole file once expanded. */
+  private tooLong(line: number, expanded: boolean) {
+    const what = this.expandedTotal > MAX_EXPANDED_TOTAL ? `the values grow past ${MAX_EXPANDED_TOTAL / 1024 / 1024} MiB in all once their variables are filled in` : `a value is longer than ${MAX_VALUE_LENGTH / 1024} KiB${expanded ? ' once its variables are filled in' : ''}`;
+    return configError(this.fileName, line, what, expanded ? 'variable expansion too long' : null, 'Shorten the value or the variables it uses; a req config needs nothing that long.');
   }
 
   private variable(raw: string, start: number, section: string, line: number): { value: string; end: number } {
@@ -180,10 +192,10 @@ class Reader {
       e++;
     }
     const shown = raw.slice(start, e);
-    if (where === 'ENV' && !this.sections.get('ENV')?.some((x) => x.name === name)) {
-      throw configError(this.fileName, line, `${shown} reads the environment variable ${name}`, 'Certbench does not read environment variables', `Write the value of ${name} into the file instead of ${shown}.`);
+    if (where === 'ENV' && !this.index.get('ENV')?.has(name)) {
+      throw configError(this.fileName, line, `${shown} reads the environment variable ${name}, and Certbench does not pass its own environment into a file`, null, `Write the value of ${name} into the file instead of ${shown}.`);
     }
-    const found = find(this.sections.get(where), name) ?? find(this.sections.get(DEFAULT_SECTION), name);
+    const found = lookup(this, where, name);
     if (!found) {
       const what = name ? `the variable ${shown}` : 'a "$" that starts no variable name';
       throw configError(this.fileName, line, `${what} has no value`, 'variable has no value', name ? `Define ${name} above line ${line} (in [ ${where} ] or at the top of the file), or escape a literal dollar sign as \\$.` : 'Escape a literal dollar sign as \\$.');
@@ -192,10 +204,14 @@ class Reader {
   }
 
   add(section: string, entry: ConfEntry): void {
-    const entries = this.section(section);
-    const old = entries.findIndex((x) => x.name === entry.name);
-    if (old >= 0) entries.splice(old, 1);
-    entries.push(entry);
+    this.section(section);
+    const list = this.lists.get(section)!;
+    const at = this.positions.get(section)!;
+    const old = at.get(entry.name);
+    if (old !== undefined) list[old] = null;
+    at.set(entry.name, list.length);
+    list.push(entry);
+    this.index.get(section)!.set(entry.name, entry);
   }
 
   pragma(rest: string, line: number): void {
@@ -218,7 +234,7 @@ class Reader {
 /** Reads OpenSSL config text; INVALID_ARGUMENT naming the file, the line and what openssl would say. */
 export function parseConf(text: string, fileName: string): ConfFile {
   if (text.length > MAX_CONFIG_BYTES) {
-    throw configError(fileName, null, `the file is ${Math.ceil(text.length / 1024)} KiB; an openssl req config is a few KiB`, 'file too large for a config', 'Open the config file itself, not a bundle or log that contains it.');
+    throw configError(fileName, null, `the file is ${Math.ceil(text.length / 1024)} KiB; an openssl req config is a few KiB`, null, 'Open the config file itself, not a bundle or log that contains it.');
   }
   const r = new Reader(fileName);
   let section = DEFAULT_SECTION;
@@ -248,7 +264,7 @@ export function parseConf(text: string, fileName: string): ConfFile {
       continue;
     }
     if (name.startsWith('.include') && (p !== nameStart + 8 || s[p] === '=')) {
-      throw configError(fileName, line, `".include" pulls in another file, and Certbench reads only the one you opened`, 'include', 'Paste the settings the included file holds into this file (or open that file instead), then import it again.');
+      throw configError(fileName, line, `".include" pulls in another file, and Certbench reads only the one you opened`, null, 'Paste the settings the included file holds into this file (or open that file instead), then import it again.');
     }
     if (s[p] !== '=') {
       throw configError(fileName, line, `"${trimEnd(s.slice(start)).slice(0, 80)}" is not a [section] or a name = value line`, 'missing equal sign', 'Write name = value, or start the line with # to make it a comment.');
@@ -256,7 +272,7 @@ export function parseConf(text: string, fileName: string): ConfFile {
     const raw = trimEnd(s.slice(eatWs(s, p + 1)));
     r.add(target, { name, value: r.copy(raw, target, line), line });
   }
-  return { sections: r.sections, notes: r.notes };
+  return { sections: r.sections(), index: r.index, notes: r.notes };
 }
 
 function sectionName(r: Reader, s: string, from: number, line: number): string {

@@ -186,15 +186,14 @@ export function ekuOid(name: string): string | null {
 }
 
 export function extendedKeyUsages(items: ListItem[]): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const { name, value } of items) {
     const text = value ?? name;
     const oid = ekuOid(text);
     if (!oid) throw new ValueError(`"${text}" is not an extended key usage openssl knows`, `invalid object identifier: value=${text}`, 'Use serverAuth, clientAuth, codeSigning, emailProtection, timeStamping, OCSPSigning or a dotted OID.');
-    const form = ekuFormName(oid);
-    if (!out.includes(form)) out.push(form);
+    out.add(ekuFormName(oid));
   }
-  return out;
+  return [...out];
 }
 
 const TRUE = ['TRUE', 'true', 'Y', 'y', 'YES', 'yes'];

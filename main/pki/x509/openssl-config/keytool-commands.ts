@@ -6,8 +6,8 @@
 import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, SanType, SubjectAttributeDto } from '../../../api/dto';
 import { fieldOfType } from './dn-fields';
 import { ekuOid } from './ext-values';
-import type { CommandOptions } from './openssl-commands';
-import { sansWithCn } from './san-with-cn';
+import { commaCaveat, type CommandOptions } from './openssl-commands';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 import { commandLine } from './shell';
 
 /** keytool's -dname keywords (sun.security.x509.AVAKeyword); other types go by OID. */
@@ -77,7 +77,7 @@ export function keytoolCommands(spec: CsrSpecDto, key: KeySpecName | null, { bas
   const basic = selfSign ? ['-ext', selfSign.ca ? `BC:c=ca:true${selfSign.pathLength !== undefined ? `,pathlen:${selfSign.pathLength}` : ''}` : 'BC:c=ca:false'] : [];
   const ca = selfSign?.ca ? { pathLength: selfSign.pathLength } : undefined;
   const genkeypair = ['keytool', '-genkeypair', '-alias', baseName, ...keyAlgorithm(key), ...sigalg(spec, key), '-dname', dname(spec.subject), ...basic, ...extArgs(spec, ca), ...(selfSign ? ['-validity', String(selfSign.days)] : []), ...store];
-  const out: EquivalentCommandDto[] = [{ tool: 'keytool', label: `Make the key in a Java keystore (${baseName}.p12)${selfSign ? ' with the self-signed certificate' : ''}`, command: commandLine(genkeypair) }];
+  const out: EquivalentCommandDto[] = [{ tool: 'keytool', label: `Make the key in a Java keystore (${baseName}.p12)${selfSign ? ' with the self-signed certificate' : ''}${commaCaveat(spec).replace('use that command', 'keytool cannot')}`, command: commandLine(genkeypair) }];
   if (selfSign) {
     out.push({ tool: 'keytool', label: `Save the self-signed certificate as ${baseName}.crt`, command: commandLine(['keytool', '-exportcert', '-rfc', '-alias', baseName, '-file', `${baseName}.crt`, ...store]) });
   } else {

@@ -3,9 +3,10 @@
  * step with -subj and -addext, and with the exported config file. openssl asks for the key's passphrase
  * itself, so the key is encrypted unless the user adds -noenc.
  */
-import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, SanDto, SelfSignDto } from '../../../api/dto';
+import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, RequestedExtensionName, SanDto, SelfSignDto } from '../../../api/dto';
+import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 import { commandLine } from './shell';
 import { subjectLine } from './subject-line';
 
@@ -36,10 +37,13 @@ function extensionArgs(spec: CsrSpecDto, selfSign: SelfSignDto | undefined): str
     out.push(...addext('basicConstraints', bc));
   }
   const san = sansWithCn(spec);
-  if (san.length) out.push(...addext('subjectAltName', san.map(sanItem).join(',')));
   const ku = selfSign?.ca ? [...new Set([...spec.keyUsage, 'keyCertSign', 'cRLSign'])] : spec.keyUsage;
-  if (ku.length) out.push(...addext('keyUsage', [...(spec.keyUsageCritical || selfSign?.ca ? ['critical'] : []), ...ku].join(',')));
-  if (spec.extendedKeyUsage.length) out.push(...addext('extendedKeyUsage', spec.extendedKeyUsage.join(',')));
+  const value: Record<RequestedExtensionName, string | null> = {
+    subjectAltName: san.length ? san.map(sanItem).join(',') : null,
+    keyUsage: ku.length ? [...(spec.keyUsageCritical || selfSign?.ca ? ['critical'] : []), ...ku].join(',') : null,
+    extendedKeyUsage: spec.extendedKeyUsage.length ? spec.extendedKeyUsage.join(',') : null,
+  };
+  for (const name of requestedExtensionOrder(spec)) if (value[name] !== null) out.push(...addext(name, value[name]));
   return out;
 }
 
@@ -50,6 +54,12 @@ function outputArgs(baseName: string, selfSign: SelfSignDto | undefined): string
 const hashArgs = (spec: CsrSpecDto, key: KeySpecName | null) => (key === 'ed25519' ? [] : [`-${spec.signatureHash}`]);
 const utf8Args = (spec: CsrSpecDto) => (spec.subject.some((a) => /[^\x00-\x7f]/.test(a.value)) ? ['-utf8'] : []);
 
+/** Inline SAN lists (-addext, keytool -ext) split on commas and cannot escape one: say so rather than mislead. */
+export function commaCaveat(spec: CsrSpecDto): string {
+  const bad = sansWithCn(spec).find((s) => s.value.includes(','));
+  return bad ? ` (the name ${bad.type}:${bad.value} holds a comma, which only the config file can carry: use that command)` : '';
+}
+
 export function opensslCommands(spec: CsrSpecDto, key: KeySpecName | null, { baseName, selfSign }: CommandOptions): EquivalentCommandDto[] {
   const what = selfSign ? 'a self-signed certificate' : 'the CSR';
   const keyWords = key === null ? `From your key ${baseName}.key, make ${what}` : `Make the key and ${what} on the server, in one step`;
@@ -57,7 +67,7 @@ export function opensslCommands(spec: CsrSpecDto, key: KeySpecName | null, { bas
   const withConfig = ['openssl', 'req', '-new', '-config', `${baseName}.cnf`, ...keyArgs(key, baseName), ...outputArgs(baseName, selfSign)];
   const password = spec.challengePassword ? ' (this one carries the challenge password too)' : '';
   return [
-    { tool: 'openssl', label: keyWords, command: commandLine(oneStep) },
+    { tool: 'openssl', label: keyWords + commaCaveat(spec), command: commandLine(oneStep) },
     { tool: 'openssl', label: `The same with the config file: save it as ${baseName}.cnf first${password}`, command: commandLine(withConfig) },
   ];
 }

@@ -3,10 +3,12 @@
  * prompt = no, the subject in the form's order, req_extensions with subjectAltName = @alt_names, string_mask =
  * utf8only (how Certbench writes strings), default_md; with a self-signed section when asked.
  */
-import type { CsrSpecDto, KeySpecName, SanDto, SelfSignDto } from '../../../api/dto';
+import type { CsrSpecDto, KeySpecName, RequestedExtensionName, SanDto, SelfSignDto } from '../../../api/dto';
+import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
 import { fieldOfType } from './dn-fields';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
+import { shellQuote } from './shell';
 
 /** The config name of each subject field: openssl's long name, with 0., 1. ... before repeated ones. */
 function subjectPairs(spec: CsrSpecDto): [string, string][] {
@@ -38,12 +40,14 @@ function aligned(pairs: [string, string][]): string[] {
   return pairs.map(([k, v]) => `${k.padEnd(width)} = ${v}`);
 }
 
+/** The extension lines in the order the CSR writer uses (openssl writes them in the section's order). */
 function extensionPairs(spec: CsrSpecDto, hasSan: boolean): [string, string][] {
-  const out: [string, string][] = [];
-  if (hasSan) out.push(['subjectAltName', '@alt_names']);
-  if (spec.keyUsage.length) out.push(['keyUsage', (spec.keyUsageCritical ? ['critical', ...spec.keyUsage] : spec.keyUsage).join(', ')]);
-  if (spec.extendedKeyUsage.length) out.push(['extendedKeyUsage', spec.extendedKeyUsage.join(', ')]);
-  return out;
+  const value: Record<RequestedExtensionName, string | null> = {
+    subjectAltName: hasSan ? '@alt_names' : null,
+    keyUsage: spec.keyUsage.length ? (spec.keyUsageCritical ? ['critical', ...spec.keyUsage] : spec.keyUsage).join(', ') : null,
+    extendedKeyUsage: spec.extendedKeyUsage.length ? spec.extendedKeyUsage.join(', ') : null,
+  };
+  return requestedExtensionOrder(spec).flatMap((name): [string, string][] => (value[name] === null ? [] : [[name, value[name]]]));
 }
 
 const keyHint = (key: KeySpecName | null) => (key === null ? 'rsa:2048' : key.startsWith('ec:') ? `ec -pkeyopt ec_paramgen_curve:${key.slice(3)}` : key);
@@ -56,9 +60,13 @@ function x509Pairs(spec: CsrSpecDto, hasSan: boolean, selfSign: SelfSignDto): [s
   return [['basicConstraints', bc], ...extensionPairs(forCert, hasSan), ['subjectKeyIdentifier', 'hash'], ['authorityKeyIdentifier', 'keyid:always']];
 }
 
-export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfSign?: SelfSignDto): string {
+/** `baseName` names the files in the header's commands (as equivalentCommands does); default "request". */
+export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfSign?: SelfSignDto, options: { baseName?: string } = {}): string {
+  // A line break in the name would end the comment and turn the rest into config lines.
+  const base = (options.baseName ?? 'request').replace(/[\r\n]/g, ' ');
+  const file = (ext: string) => shellQuote(`${base}.${ext}`);
   const san = sansWithCn(spec);
-  const make = selfSign ? `-x509 -days ${selfSign.days} -out request.crt` : '-out request.csr';
+  const make = selfSign ? `-x509 -days ${selfSign.days} -out ${file('crt')}` : `-out ${file('csr')}`;
   const password = spec.challengePassword ? spec.challengePassword : null;
   const extPairs = extensionPairs(spec, san.length > 0);
   const req: [string, string][] = [
@@ -72,9 +80,9 @@ export function exportReqConfig(spec: CsrSpecDto, key: KeySpecName | null, selfS
   if (key !== 'ed25519') req.push(['default_md', spec.signatureHash]);
   if (key?.startsWith('rsa:')) req.push(['default_bits', key.slice(4)]);
   const lines: string[] = [
-    '# OpenSSL req config written by Certbench. Save it as request.cnf, then',
-    `#   with a key you have:  openssl req -new -config request.cnf -key request.key ${make}`,
-    `#   or with a new key:    openssl req -new -config request.cnf -newkey ${keyHint(key)} -keyout request.key ${make}`,
+    `# OpenSSL req config written by Certbench. Save it as ${base}.cnf, then`,
+    `#   with a key you have:  openssl req -new -config ${file('cnf')} -key ${file('key')} ${make}`,
+    `#   or with a new key:    openssl req -new -config ${file('cnf')} -newkey ${keyHint(key)} -keyout ${file('key')} ${make}`,
     '',
     '[ req ]',
     ...aligned(req),

@@ -3,7 +3,7 @@
  * SANs, key usage, extended key usage, basic constraints, and a plain-words note for each extension the form
  * cannot hold. Values openssl refuses give INVALID_ARGUMENT with the line, as `openssl req` refuses the file.
  */
-import type { KeyUsageName, SanDto } from '../../../api/dto';
+import type { KeyUsageName, RequestedExtensionName, SanDto } from '../../../api/dto';
 import { configError } from './conf-errors';
 import type { ConfEntry, ConfFile } from './conf-parse';
 import { type SanItems, basicConstraints, extendedKeyUsages, keyUsages, parseList, sanItems, splitCritical, ValueError, type ListItem } from './ext-values';
@@ -21,6 +21,8 @@ export interface ReqExtensions {
   leftOut: string[];
   /** subjectKeyIdentifier / authorityKeyIdentifier: written by Certbench itself for certificates. */
   keyIdentifiers: string[];
+  /** The form's extensions in the order the section lists them (openssl writes them in that order). */
+  order: RequestedExtensionName[];
 }
 
 /** Extensions OpenSSL knows by these names that the form does not hold. */
@@ -64,7 +66,7 @@ export function readExtensions(conf: ConfFile, fileName: string, section: ConfEn
   if (!entries) {
     throw configError(fileName, section.line, `${section.name} names the section [ ${section.value} ], which the file does not have`, `Error checking ${kind} extension section ${section.value}`, `Add a [ ${section.value} ] section, or fix the name on line ${section.line}.`);
   }
-  const out: ReqExtensions = { section: section.value, san: null, copyEmail: null, keyUsage: null, keyUsageCritical: false, extendedKeyUsage: null, basicConstraints: null, leftOut: [], keyIdentifiers: [] };
+  const out: ReqExtensions = { section: section.value, san: null, copyEmail: null, keyUsage: null, keyUsageCritical: false, extendedKeyUsage: null, basicConstraints: null, leftOut: [], keyIdentifiers: [], order: [] };
   for (const entry of entries) {
     const { critical, rest } = splitCritical(entry.value);
     const where = `[ ${section.value} ] ${entry.name}`;
@@ -78,6 +80,7 @@ export function readExtensions(conf: ConfFile, fileName: string, section: ConfEn
         if (!list) {
           throw new ValueError(`${entry.name} = ${rest} names a section that is missing or empty`, `invalid extension string: name=${entry.name}, section=${rest}`, `Add the [ ${rest.slice(1)} ] section with at least one entry, or fix the name.`);
         }
+        if (entry.name !== 'basicConstraints') out.order.push(entry.name as RequestedExtensionName);
         if (entry.name === 'subjectAltName') {
           const s = sanItems(list);
           out.san = s.san;

@@ -60,6 +60,7 @@ describe('importReqConfig against openssl req -config', () => {
       { type: 'DNS', value: 'paging-backup.example.com' },
     ]);
     assert.equal(imported.spec.cnAsSan, false);
+    assert.deepEqual(imported.spec.extensionOrder, ['keyUsage', 'extendedKeyUsage', 'subjectAltName'], 'the file\'s order, which openssl keeps');
     assert.equal(imported.spec.signatureHash, 'sha256');
     assert.equal(imported.key, null);
     assert.equal(imported.selfSign, null);
@@ -169,6 +170,24 @@ subjectAltName = DNS:\${host}.$(domain), DNS:mail.\${default::domain}, \\
     const { imported } = await sameAsOpenssl(config);
     assert.deepEqual(imported.spec.subject.map((s) => s.value), ['Example  Org', 'Web Team, #1', 'Saint Paul, MN', 'www.example.org']);
     assert.deepEqual(imported.spec.san.map((s) => s.value), ['www.example.org', 'mail.example.org', 'example.org']);
+  });
+
+  it('follows .pragma dollarid, section::name assignments and [ default ] lookups', async () => {
+    const config = `[ default ]
+org = Default Org
+[ req ]
+prompt = no
+distinguished_name = dn
+.pragma = dollarid:on
+[ dn ]
+O = $org
+OU = Price$5 \${org}
+dn::CN = set.from.elsewhere.example
+.pragma dollarid:off
+L = \\$literal
+`;
+    const { imported } = await sameAsOpenssl(config);
+    assert.deepEqual(imported.spec.subject.map((s) => s.value), ['$org', 'Price$5 Default Org', 'set.from.elsewhere.example', '$literal']);
   });
 
   it('reads x509_extensions and default_days as the self-signed settings, as openssl req -x509 does', async () => {
@@ -303,9 +322,25 @@ subjectKeyIdentifier = hash
     const lines = ['a = ' + 'x'.repeat(60_000)];
     for (let i = 0; i < 200; i++) lines.push(`b${i} = $a`);
     const t0 = Date.now();
-    assert.throws(() => importReqConfig(lines.join('\n'), 'bomb.cnf'), (e: unknown) => e instanceof PkiError && e.code === 'INVALID_ARGUMENT' && /line \d+: .*KiB/.test(e.message));
-    assert.throws(() => importReqConfig('a = ' + 'y'.repeat(40_000) + '\nb = $a$a\n', 'bomb2.cnf'), /line 2: a value grows past 64 KiB/);
+    assert.throws(() => importReqConfig(lines.join('\n'), 'bomb.cnf'), (e: unknown) => e instanceof PkiError && e.code === 'INVALID_ARGUMENT' && /line \d+: .*(KiB|MiB)/.test(e.message));
+    assert.throws(() => importReqConfig('a = ' + 'y'.repeat(40_000) + '\nb = $a$a\n', 'bomb2.cnf'), /line 2: a value is longer than 64 KiB once its variables are filled in \(openssl: "variable expansion too long"\)/);
     assert.ok(Date.now() - t0 < 2000);
+  });
+
+  it('reads a 1 MiB file of 24,000 prompt fields, or 120,000 repeats of one name, in a few seconds', () => {
+    const prompt = '[req]\ndistinguished_name = dn\n[dn]\n' + Array.from({ length: 24_000 }, (_, i) => `${i}.OU = Unit\n${i}.OU_default = u${i}`).join('\n') + '\n';
+    const repeats = head('dn') + '[dn]\n' + 'CN = again.example.com\n'.repeat(45_000);
+    const t0 = Date.now();
+    assert.equal(importReqConfig(prompt, 'many.cnf').spec.subject.length, 24_000);
+    assert.deepEqual(importReqConfig(repeats, 'repeats.cnf').spec.subject, [{ type: 'CN', value: 'again.example.com' }]);
+    assert.ok(Date.now() - t0 < 8000, `${Date.now() - t0} ms`);
+  });
+
+  it('lists thousands of left-out extensions as 30 warnings at most', () => {
+    const config = head('dn', 'req_extensions = e\n') + '[dn]\nCN = x\n[e]\n' + Array.from({ length: 5000 }, (_, i) => `1.2.3.${i} = DER:0500`).join('\n') + '\n';
+    const { warnings } = importReqConfig(config, 'many-ext.cnf');
+    assert.equal(warnings.length, 30);
+    assert.match(warnings[29], /and 4971 more/);
   });
 
   it('refuses $ENV:: rather than read Certbench\'s own environment', () => {

@@ -6,6 +6,7 @@
  * What openssl would refuse is refused with the line; what the form cannot hold becomes a warning.
  */
 import type { CsrConfigImportDto, CsrSpecDto, KeySpecName, SanDto, SelfSignDto, SignatureHash, SubjectAttributeDto } from '../../../api/dto';
+import { DEFAULT_EXTENSION_ORDER } from '../requested-extension-order';
 import { configError } from './conf-errors';
 import { lookup, parseConf, type ConfEntry, type ConfFile } from './conf-parse';
 import { dnField, fieldNameOf, valueProblem, type DnField } from './dn-fields';
@@ -20,6 +21,8 @@ interface Context {
   conf: ConfFile;
   file: string;
   warnings: string[];
+  /** No `prompt = no`: openssl would ask for each field, offering the file's defaults. */
+  prompt: boolean;
 }
 
 /** The openssl words for a value refused by ASN1_mbstring_ncopy, from our plain-words reason. */
@@ -89,7 +92,8 @@ function promptedSubject(ctx: Context, section: string, entries: ConfEntry[]): S
   return subject;
 }
 
-function challengePassword(ctx: Context, prompt: boolean, section: ConfEntry | undefined): string | undefined {
+function challengePassword(ctx: Context, section: ConfEntry | undefined): string | undefined {
+  const prompt = ctx.prompt;
   if (!section) return undefined;
   const entries = ctx.conf.sections.get(section.value);
   if (!entries) {
@@ -154,56 +158,93 @@ function withEmails(san: SanDto[], subject: SubjectAttributeDto[], copy: ReqExte
   return { san: [...san.slice(0, copy.at), ...emails, ...san.slice(copy.at)], subject: copy.mode === 'move' ? subject.filter((s) => s.type !== 'emailAddress') : subject };
 }
 
-export function importReqConfig(text: string, name: string): ReqConfigImport {
-  const conf = parseConf(text, name);
-  const ctx: Context = { conf, file: name, warnings: [...conf.notes] };
+const MAX_WARNINGS = 30;
+
+/** Each warning once, and not thousands of them for a file that repeats itself. */
+function capped(warnings: string[]): string[] {
+  const unique = [...new Set(warnings)];
+  if (unique.length <= MAX_WARNINGS) return unique;
+  return [...unique.slice(0, MAX_WARNINGS - 1), `... and ${unique.length - MAX_WARNINGS + 1} more like these.`];
+}
+
+/** The subject from distinguished_name: values directly with prompt = no, else the defaults openssl -batch takes. */
+function readSubject(ctx: Context): SubjectAttributeDto[] {
+  const { conf, file } = ctx;
   const dn = lookup(conf, REQ, 'distinguished_name');
-  const prompt = lookup(conf, REQ, 'prompt')?.value !== 'no';
   if (!dn) {
     const what = conf.sections.has(REQ) ? 'its [ req ] section names no distinguished_name section, so the subject would be empty' : 'it has no [ req ] section and names no distinguished_name: it is not an openssl req config';
-    throw configError(name, null, what, 'No objects specified in config file', 'Add distinguished_name = req_distinguished_name under [ req ], and a [ req_distinguished_name ] section with CN = ... (and prompt = no).');
+    throw configError(file, null, what, 'No objects specified in config file', 'Add distinguished_name = req_distinguished_name under [ req ], and a [ req_distinguished_name ] section with CN = ... (and prompt = no).');
   }
-  const dnEntries = conf.sections.get(dn.value);
-  if (!dnEntries) {
-    throw configError(name, dn.line, `distinguished_name names the section [ ${dn.value} ], which the file does not have`, `Unable to get '${dn.value}' section`, `Add a [ ${dn.value} ] section with the subject fields, or fix the name on line ${dn.line}.`);
+  const entries = conf.sections.get(dn.value);
+  if (!entries) {
+    throw configError(file, dn.line, `distinguished_name names the section [ ${dn.value} ], which the file does not have`, `Unable to get '${dn.value}' section`, `Add a [ ${dn.value} ] section with the subject fields, or fix the name on line ${dn.line}.`);
   }
-  let subject = prompt ? promptedSubject(ctx, dn.value, dnEntries) : directSubject(ctx, dnEntries);
-  if (!prompt && subject.length === 0) {
-    throw configError(name, dn.line, `the section [ ${dn.value} ] has no subject fields`, 'No objects specified in config file', `Add at least CN = ... to [ ${dn.value} ].`);
-  }
-  const password = challengePassword(ctx, prompt, lookup(conf, REQ, 'attributes'));
-  const reqSection = lookup(conf, REQ, 'req_extensions');
-  const x509Section = lookup(conf, REQ, 'x509_extensions');
-  const req = reqSection ? readExtensions(conf, name, reqSection) : null;
-  const x509 = x509Section ? readExtensions(conf, name, x509Section) : null;
+  if (ctx.prompt) return promptedSubject(ctx, dn.value, entries);
+  const subject = directSubject(ctx, entries);
+  if (subject.length === 0) throw configError(file, dn.line, `the section [ ${dn.value} ] has no subject fields`, 'No objects specified in config file', `Add at least CN = ... to [ ${dn.value} ].`);
+  return subject;
+}
+
+interface Extensions {
+  /** req_extensions: what the CSR asks for. */
+  req: ReqExtensions | null;
+  /** x509_extensions: what a self-signed certificate gets. */
+  x509: ReqExtensions | null;
+}
+
+function readBothExtensions(ctx: Context): Extensions {
+  const read = (setting: string) => {
+    const section = lookup(ctx.conf, REQ, setting);
+    return section ? readExtensions(ctx.conf, ctx.file, section) : null;
+  };
+  const req = read('req_extensions');
+  const x509 = read('x509_extensions');
   for (const e of [req, x509]) if (e) ctx.warnings.push(...e.leftOut);
   if (req?.keyIdentifiers.length) ctx.warnings.push(`${req.keyIdentifiers.join(' and ')} in [ ${req.section} ] ${req.keyIdentifiers.length === 1 ? 'is' : 'are'} left out of the CSR: the CA sets key identifiers in the certificate.`);
   if (req?.basicConstraints) ctx.warnings.push(`basicConstraints in [ ${req.section} ] is left out of the CSR: the CA decides it.${req.basicConstraints.ca ? ' For a CA certificate of your own, make a self-signed certificate with "CA" on.' : ''}`);
+  return { req, x509 };
+}
 
-  const fromSan = pick(ctx, 'alternative names', req, x509, (e) => e.san) ?? [];
-  const copy = (req ?? x509)?.copyEmail ?? null;
-  const emails = withEmails(fromSan, subject, copy);
-  subject = emails.subject;
+/** The form: the CSR's extensions when the file has them, else the self-signed ones (one file for both, FIELD-NOTES job 5). */
+function formSpec(ctx: Context, dnSubject: SubjectAttributeDto[], { req, x509 }: Extensions, password: string | undefined): CsrSpecDto {
+  const main = req ?? x509;
+  const { san, subject } = withEmails(pick(ctx, 'alternative names', req, x509, (e) => e.san) ?? [], dnSubject, main?.copyEmail ?? null);
   const spec: CsrSpecDto = {
     subject,
-    san: emails.san,
+    san,
     cnAsSan: false,
     keyUsage: pick(ctx, 'key usages', req, x509, (e) => e.keyUsage) ?? [],
     extendedKeyUsage: pick(ctx, 'extended key usages', req, x509, (e) => e.extendedKeyUsage) ?? [],
     signatureHash: signatureHash(ctx),
   };
-  if ((req ?? x509)?.keyUsageCritical) spec.keyUsageCritical = true;
+  if (main?.keyUsageCritical) spec.keyUsageCritical = true;
+  const order = main?.order ?? [];
+  if (order.join() !== DEFAULT_EXTENSION_ORDER.filter((n) => order.includes(n)).join()) spec.extensionOrder = order;
   if (password !== undefined) spec.challengePassword = password;
-  settingWarnings(ctx, subject);
+  return spec;
+}
 
-  const days = lookup(conf, REQ, 'default_days');
-  let selfSign: Partial<SelfSignDto> | null = null;
-  if (x509 || days) {
-    selfSign = { ca: x509?.basicConstraints?.ca ?? false };
-    if (days && /^[0-9]{1,6}$/.test(days.value) && Number(days.value) > 0) selfSign.days = Number(days.value);
-    else if (days) ctx.warnings.push(`default_days = ${days.value} (line ${days.line}) is not a number of days; enter the validity in the form.`);
-    const pathLength = x509?.basicConstraints?.pathLength;
-    if (selfSign.ca && pathLength !== null && pathLength !== undefined) selfSign.pathLength = pathLength;
-  }
-  return { spec, key: keyChoice(ctx), warnings: ctx.warnings, selfSign };
+/** Self-signed settings when the file has x509_extensions or default_days (openssl 3.0 itself ignores default_days). */
+function selfSignOf(ctx: Context, x509: ReqExtensions | null): Partial<SelfSignDto> | null {
+  const days = lookup(ctx.conf, REQ, 'default_days');
+  if (!x509 && !days) return null;
+  const selfSign: Partial<SelfSignDto> = { ca: x509?.basicConstraints?.ca ?? false };
+  if (days && /^[0-9]{1,6}$/.test(days.value) && Number(days.value) > 0) selfSign.days = Number(days.value);
+  else if (days) ctx.warnings.push(`default_days = ${days.value} (line ${days.line}) is not a number of days; enter the validity in the form.`);
+  const pathLength = x509?.basicConstraints?.pathLength;
+  if (selfSign.ca && pathLength !== null && pathLength !== undefined) selfSign.pathLength = pathLength;
+  return selfSign;
+}
+
+export function importReqConfig(text: string, name: string): ReqConfigImport {
+  const conf = parseConf(text, name);
+  const ctx: Context = { conf, file: name, warnings: [...conf.notes], prompt: lookup(conf, REQ, 'prompt')?.value !== 'no' };
+  const subject = readSubject(ctx);
+  const password = challengePassword(ctx, lookup(conf, REQ, 'attributes'));
+  const extensions = readBothExtensions(ctx);
+  const spec = formSpec(ctx, subject, extensions, password);
+  settingWarnings(ctx, spec.subject);
+  const selfSign = selfSignOf(ctx, extensions.x509);
+  const key = keyChoice(ctx);
+  return { spec, key, warnings: capped(ctx.warnings), selfSign };
 }

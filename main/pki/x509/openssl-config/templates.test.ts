@@ -5,7 +5,7 @@ import type { CsrSpecDto } from '../../../api/dto';
 import { parseCsr } from '../csr';
 import { opensslReq, sanString } from '../../../../test/helpers/openssl-req-config';
 import { BUILT_IN_TEMPLATES, exportReqConfig, importReqConfig } from './index';
-import { sansWithCn } from './san-with-cn';
+import { subjectAltNames as sansWithCn } from '../requested-extensions';
 
 const SAMPLE: Record<string, string> = { C: 'US', ST: 'Minnesota', L: 'Minneapolis', O: 'Example Inc', OU: 'IT', CN: 'portal.example.com' };
 
