@@ -610,6 +610,8 @@ export interface CsrConfigImportDto {
   key: KeySpecName | null;
   /** What the file asks that the form cannot hold, or that openssl would prompt for: in plain words. */
   warnings: string[];
+  /** The file's x509_extensions / default_days (what `openssl req -x509 -config` would use), or null. */
+  selfSign: Partial<SelfSignDto> | null;
 }
 
 /** Answer to 'csr.create': the new key, CSR (and certificate) are an open document "... (not saved)". */

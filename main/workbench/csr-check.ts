@@ -21,7 +21,7 @@ export function checkCsr(session: Session, request: CheckRequest, fileBase: stri
     problems,
     ok: !hasErrors(problems),
     subjectLine: subjectLine(request.spec),
-    config: exportReqConfig(request.spec, keySpec, request.selfSign),
+    config: exportReqConfig(request.spec, keySpec, request.selfSign, { baseName: fileBase }),
     commands: equivalentCommands(request.spec, keySpec, { baseName: fileBase, selfSign: request.selfSign }),
   };
 }

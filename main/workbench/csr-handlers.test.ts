@@ -222,7 +222,9 @@ test('importConfig: an openssl req config fills the form; a file openssl would r
     { type: 'DNS', value: 'app.example.com' },
     { type: 'IP', value: '192.0.2.1' },
   ]);
-  assert.ok(!('selfSign' in imported), 'the api answer is CsrConfigImportDto');
+  assert.equal(imported.selfSign, null, 'no x509_extensions or default_days: nothing for a self-signed certificate');
+  const x509 = await wb.handlers['csr.importConfig']({ name: 'lab.cnf', text: text.replace('req_extensions = ext', 'x509_extensions = ext\ndefault_days = 730') });
+  assert.equal(x509.selfSign?.days, 730);
   const e = await rejectsWith(wb.handlers['csr.importConfig']({ name: 'bad.cnf', text: text.replace('C = US', 'C = USA') }), 'INVALID_ARGUMENT');
   assert.match(e.message, /bad\.cnf.*6/);
 });

@@ -32,8 +32,8 @@ export function csrHandlers(context: CsrContext): CsrMethods {
     'csr.deleteTemplate': async ({ id }) => ({ templates: await templates.delete(id) }),
     'csr.check': async (request) => checkCsr(context.session, request),
     'csr.importConfig': async ({ name, text }) => {
-      const { spec, key, warnings } = importReqConfig(text, name);
-      return { spec, key, warnings };
+      const { spec, key, warnings, selfSign } = importReqConfig(text, name);
+      return { spec, key, warnings, selfSign };
     },
     'csr.create': async (request) => createCsr(context, request),
     'csr.save': async (request) => saveCsr(context, request),

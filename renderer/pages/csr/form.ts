@@ -62,7 +62,9 @@ export function formFromTemplate(template: CsrTemplateDto, current: CsrForm = EM
 
 /** An imported config replaces the form; the key it names wins, else the key already chosen stays. */
 export function formFromImport(imported: CsrConfigImportDto, fileName: string, current: CsrForm): CsrForm {
-  return { ...fromSpec(imported.spec), key: imported.key ? { generate: imported.key } : current.key, selfSign: current.selfSign, origin: fileName, purpose: 'custom' };
+  // A file serves both a CSR and `req -x509` (FIELD-NOTES): its days and CA setting fill a self-signed choice the user made, never make one.
+  const selfSign = current.selfSign && imported.selfSign ? { ...current.selfSign, ...imported.selfSign } : current.selfSign;
+  return { ...fromSpec(imported.spec), key: imported.key ? { generate: imported.key } : current.key, selfSign, origin: fileName, purpose: 'custom' };
 }
 
 /** The form as the CSR spec: empty fields and rows left out, the challenge password only when typed. */

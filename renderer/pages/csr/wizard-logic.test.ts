@@ -108,10 +108,13 @@ test('a template fills the form; the form becomes the request with empty fields 
 
 test('an imported config replaces the form; its key wins when it names one', () => {
   const current: CsrForm = { ...EMPTY_FORM, key: { objectId: 'd1/0' } };
-  const imported = formFromImport({ spec: template.spec, key: null, warnings: [] }, 'server.cnf', current);
+  const imported = formFromImport({ spec: template.spec, key: null, warnings: [], selfSign: { days: 730 } }, 'server.cnf', current);
   assert.deepEqual(imported.key, { objectId: 'd1/0' });
   assert.equal(imported.origin, 'server.cnf');
-  assert.deepEqual(formFromImport({ spec: template.spec, key: 'rsa:4096', warnings: [] }, 'x.cnf', current).key, { generate: 'rsa:4096' });
+  assert.equal(imported.selfSign, null, 'a config never switches a CSR to a self-signed certificate');
+  assert.deepEqual(formFromImport({ spec: template.spec, key: 'rsa:4096', warnings: [], selfSign: null }, 'x.cnf', current).key, { generate: 'rsa:4096' });
+  const selfSigned = formFromImport({ spec: template.spec, key: null, warnings: [], selfSign: { days: 730, ca: false } }, 'x.cnf', { ...current, selfSign: { days: 365, ca: true } });
+  assert.deepEqual(selfSigned.selfSign, { days: 730, ca: false });
 });
 
 const problem = (field: string | undefined, severity: CsrProblemDto['severity'] = 'error'): CsrProblemDto => ({ code: 'X', severity, message: `about ${field}`, ...(field ? { field } : {}) });
