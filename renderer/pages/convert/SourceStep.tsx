@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { DocumentChoice } from './DocumentChoice';
 import { FoundSummary } from './FoundSummary';
 import { isEmpty, type Selection } from './selection';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 interface Props {
   documents: DocumentDto[];
@@ -31,18 +32,7 @@ export function SourceStep({ documents, selection, onSelection, onFiles, onUnloc
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(320px, 1fr) minmax(320px, 1fr)' }, gap: 3, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 1.5 }}>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          data-testid="convert-file-input"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length) onFiles(files);
-          }}
-        />
+        <HiddenFileInput inputRef={input} testId="convert-file-input" multiple onFiles={onFiles} />
         <Box
           data-testid="convert-drop-zone"
           sx={{ border: 2, borderStyle: 'dashed', borderColor: 'divider', borderRadius: 3, p: 3, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 1, textAlign: 'center' }}

@@ -17,6 +17,7 @@ import { ChainList } from '../convert/ChainList';
 import { ProblemsList } from '../inspect/ProblemsList';
 import { REPLY_EXPORTS, replyErrorTitle, replyVerdict, type ReplyExport } from './reply';
 import type { CaReplyModel } from './useCaReply';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 interface Props {
   model: CaReplyModel;
@@ -37,18 +38,7 @@ export function CaReplyView({ model, documents, onFiles, opening, onExport }: Pr
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(300px, 2fr) minmax(360px, 3fr)' }, gap: 3, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 1.5 }}>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          data-testid="reply-file-input"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length) onFiles(files);
-          }}
-        />
+        <HiddenFileInput inputRef={input} testId="reply-file-input" multiple onFiles={onFiles} />
         <Box data-testid="reply-drop-zone" sx={{ border: 2, borderStyle: 'dashed', borderColor: 'divider', borderRadius: 3, p: 3, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 1, textAlign: 'center' }}>
           <CloudIcon sx={{ fontSize: 40, color: 'primary.main', opacity: 0.8 }} />
           <Typography sx={{ fontWeight: 700 }}>Drop the CA’s reply here</Typography>

@@ -20,6 +20,7 @@ import FileIcon from '@mui/icons-material/DescriptionOutlined';
 import InboxIcon from '@mui/icons-material/MoveToInboxOutlined';
 import type { CsrTemplateDto, ErrorInfo } from '../../../main/api/dto';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 const PURPOSE_ICONS = { server: DnsIcon, client: BadgeIcon, platform: CloudIcon, custom: TuneIcon };
 
@@ -103,18 +104,7 @@ export function TemplateStep({ templates, templatesError, chosen, onTemplate, on
       {templatesError && <ErrorAlert error={templatesError} title="The templates could not be loaded" />}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 1.5 }}>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          accept=".cnf,.conf,.cfg,.txt,.ini,text/plain"
-          data-testid="config-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) onConfigFile(file);
-          }}
-        />
+        <HiddenFileInput inputRef={input} testId="config-file-input" accept=".cnf,.conf,.cfg,.txt,.ini,text/plain" onFiles={([file]) => onConfigFile(file)} />
         <Card
           title={importing ? 'Reading the config file…' : 'Import an OpenSSL config file'}
           text="An openssl req config ([req], distinguished_name, alt_names …) fills the form. Open it, or drop it on this page."

@@ -34,6 +34,7 @@ import { useWindowDrop } from './useWindowDrop';
 import { useWorkbench } from './useWorkbench';
 import type { OpenRows } from './verdict';
 import { PageHeader } from '../../components/PageHeader';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 /** Below this many objects the list needs no search or filters. */
 const TOOLBAR_FROM = 6;
@@ -210,18 +211,7 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
 
   return (
     <Box sx={{ display: active ? 'flex' : 'none', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <input
-        ref={fileInput}
-        type="file"
-        multiple
-        hidden
-        data-testid="file-input"
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          void openFiles(files);
-        }}
-      />
+      <HiddenFileInput inputRef={fileInput} testId="file-input" multiple onFiles={(files) => void openFiles(files)} />
       <PageHeader title="Inspect" statusTestId="header-status" status={topProgress ? topProgress.label : documents.length === 0 ? 'Open a file to see what is inside' : `${documents.length} file${documents.length === 1 ? '' : 's'} open · drop more anywhere`}>
         <Button variant="contained" startIcon={<UploadIcon />} onClick={() => void openDialog()} title={`${MOD}+O`}>
           Open files…

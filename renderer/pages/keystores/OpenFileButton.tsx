@@ -5,6 +5,7 @@ import FileOpenIcon from '@mui/icons-material/FileOpenOutlined';
 import type { DocumentDto } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
 import type { OpenDocumentsModel } from './useOpenDocuments';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 interface Props {
   docs: OpenDocumentsModel;
@@ -36,18 +37,7 @@ export function OpenFileButton({ docs, onOpened, testId, children, variant = 'ou
 
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        multiple={multiple}
-        data-testid={testId}
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          if (files.length > 0) void finish(docs.openFiles(files));
-        }}
-      />
+      <HiddenFileInput inputRef={input} testId={testId} multiple={multiple} onFiles={(files) => void finish(docs.openFiles(files))} />
       <Button variant={variant} startIcon={<FileOpenIcon />} onClick={() => void pick()} disabled={busy}>
         {children}
       </Button>
