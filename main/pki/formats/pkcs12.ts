@@ -6,14 +6,13 @@
  */
 import { PkiError, cancelled, corrupt } from '../errors';
 import type { RawObject, ReadOptions, ReadResult, Reader } from '../model';
-import { tryParse } from '../der/asn1';
 import { describeSecretKey } from '../pbe/secret-key';
 import { type Derivation, describeDuration, describeRounds, estimateConcurrentMs, rounds } from '../pbe/cost';
 import { type PbeScheme, type RunOptions, decryptWithSecrets, looksLikePkcs8, wrongPassword } from '../pbe/index';
 import { type PbeSecret, candidateSecrets } from '../pbe/password';
 import { macWork, verifyMac } from '../pbe/pkcs12-mac';
 import { progressParts } from '../pbe/progress';
-import { type PfxStructure, type SafeBag, type SafePart, decodeSafeContents, looksLikePfx, parsePfx } from '../pbe/pkcs12-safes';
+import { type PfxStructure, type SafeBag, type SafePart, decodeSafeContents, looksLikePfx, looksLikeSafeContents, parsePfx } from '../pbe/pkcs12-safes';
 
 export function looksLikePkcs12(bytes: Uint8Array): boolean {
   return looksLikePfx(bytes);
@@ -194,8 +193,7 @@ async function openPart(part: SafePart, secret: PbeSecret, attempt: Attempt, run
     return [{ bag: { kind: 'unsupported', what: 'encrypted part', error: part.error, location: part.location } }];
   }
   attempt.encryptedCount++;
-  const looksLikeSafe = (plain: Uint8Array) => tryParse(plain, 'ber')?.idBlock.tagNumber === 16;
-  const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafe, run);
+  const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafeContents, run);
   if (!opened) {
     attempt.failed++;
     return [unopenedSafe(part.location)];
