@@ -4,7 +4,7 @@ import { readRoot } from './der/der';
 import { toPem } from './formats/pem-blocks';
 import type { RawObject } from './model';
 import { keyFactsOf, unreadable, type PrivateKeyFacts } from './object-facts';
-import { parseCertificate, validityAt } from './x509/certificate';
+import { type CertificateFacts, parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
 import { parseCsr } from './x509/csr';
 import type { OcspResponseDto } from '../api/dto';
@@ -19,6 +19,8 @@ export interface DescribeContext {
   handle?: string;
   /** Decodes a private key's public half; the workbench passes one that remembers, for files of many copies. */
   keyFacts?: (pkcs8: Uint8Array) => PrivateKeyFacts;
+  /** Decodes a certificate; the workbench passes one that reuses the decoding its row was made from. */
+  certificateFacts?: (der: Uint8Array) => CertificateFacts;
   matchGroup?: string | null;
   /** A certificate or CSR whose private key is open. */
   hasPrivateKey?: boolean;
@@ -33,7 +35,7 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
   try {
     switch (raw.kind) {
       case 'certificate': {
-        const { spkiDer: _spki, ...facts } = parseCertificate(raw.der);
+        const { spkiDer: _spki, ...facts } = (ctx.certificateFacts ?? parseCertificate)(raw.der);
         const dto: CertificateDto = { ...base, ...facts, ...validityAt(facts.notBefore, facts.notAfter, ctx.now), pem: pemOf(ctx, 'CERTIFICATE', raw.der), trusted: raw.trusted ?? false, hasPrivateKey: ctx.hasPrivateKey ?? false };
         return dto;
       }

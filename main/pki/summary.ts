@@ -8,7 +8,7 @@ import { digest } from './crypto';
 import { hex, readRoot } from './der/der';
 import type { RawObject } from './model';
 import { keyFactsOf, unreadable, type PrivateKeyFacts } from './object-facts';
-import { parseCertificate, validityAt } from './x509/certificate';
+import { type CertificateFacts, parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
 import { parseCsr } from './x509/csr';
 import { parseOcspResponse } from './ocsp/response';
@@ -17,10 +17,18 @@ import { spkiFacts } from './x509/spki';
 /** The parts of a row that depend on the DER alone, so copies can share them. */
 type DecodedRow = Omit<ObjectSummaryDto, 'id' | 'documentId' | 'index' | 'alias' | 'location' | 'daysLeft' | 'validity' | 'trusted' | 'encrypted' | 'hasPrivateKey' | 'matchGroup' | 'duplicateOf'>;
 
+/**
+ * Certificates decoded for their rows are kept for their full description, up to this many per document: the
+ * CLI describes every object right after reading, and decoding each certificate once instead of twice is a
+ * good part of listing a keystore. Each is taken by its first description, so nothing stays once described.
+ */
+const REMEMBERED_CERTIFICATES = 2000;
+
 /** Decoded rows by SHA-256 of their DER; lives as long as the session. */
 export class SummaryCache {
   readonly rows = new Map<string, DecodedRow>();
   readonly keys = new Map<string, PrivateKeyFacts>();
+  private readonly certificates = new Map<string, CertificateFacts>();
 
   /** The public half of a private key, decoded once per distinct PKCS#8 DER. */
   keyFacts(pkcs8: Uint8Array): PrivateKeyFacts {
@@ -33,11 +41,28 @@ export class SummaryCache {
     return facts;
   }
 
+  /** A certificate decoded in full: the one its row was made from (taken, so used once), else decoded now. */
+  certificateFacts(der: Uint8Array): CertificateFacts {
+    const id = derId(der);
+    const facts = this.certificates.get(id);
+    if (!facts) return parseCertificate(der);
+    this.certificates.delete(id);
+    return facts;
+  }
+
+  /** Keeps a certificate decoded for its row, while there is room. */
+  remember(id: string, facts: CertificateFacts): void {
+    if (this.certificates.size < REMEMBERED_CERTIFICATES) this.certificates.set(id, facts);
+  }
+
   clear(): void {
     this.rows.clear();
     this.keys.clear();
+    this.certificates.clear();
   }
 }
+
+const derId = (der: Uint8Array) => hex(digest('sha256', der));
 
 export interface SummaryContext {
   documentId: string;
@@ -77,10 +102,10 @@ function decodeRow(raw: RawObject, cache: SummaryCache): DecodedRow {
       case 'certificate':
       case 'csr':
       case 'crl': {
-        const id = hex(digest('sha256', raw.der));
+        const id = derId(raw.der);
         let row = cache.rows.get(id);
         if (!row) {
-          row = decodeSigned(raw.kind, raw.der);
+          row = decodeSigned(raw.kind, raw.der, (facts) => cache.remember(id, facts));
           cache.rows.set(id, row);
         }
         return row;
@@ -110,9 +135,10 @@ function decodeRow(raw: RawObject, cache: SummaryCache): DecodedRow {
   }
 }
 
-function decodeSigned(kind: 'certificate' | 'csr' | 'crl', der: Uint8Array): DecodedRow {
+function decodeSigned(kind: 'certificate' | 'csr' | 'crl', der: Uint8Array, decoded: (facts: CertificateFacts) => void): DecodedRow {
   if (kind === 'certificate') {
     const c = parseCertificate(der);
+    decoded(c);
     return {
       ...EMPTY, kind, label: commonName(c.subjectParts, c.subject), subject: c.subject, issuer: c.issuer, serial: c.serial, san: c.san,
       sha256: c.sha256, spkiSha256: c.spkiSha256, keyAlgorithm: c.keyAlgorithm, keySize: c.keySize, curve: c.curve,

@@ -141,7 +141,7 @@ export class Session {
     if (!raw || !row || row.id !== objectId) throw new PkiError('NOT_FOUND', 'That object is no longer open.', 'Open the file again.');
     const links = this.link();
     const matches = row.kind === 'privateKey' ? (row.matchGroup ? links.fingerprints.get(row.matchGroup) : undefined) ?? { listed: [], count: 0 } : undefined;
-    return describeObject(raw, { id: row.id, now: this.now(), withoutPem, handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
+    return describeObject(raw, { id: row.id, now: this.now(), withoutPem, handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), certificateFacts: (der) => doc.keys.certificateFacts(der), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
   }
 
   /**
@@ -242,7 +242,7 @@ export class Session {
       );
       this.vault.dropOwner(doc.id);
       doc.handles = this.storeKeys(doc.id, result);
-      // The public halves decoded for the rows serve the detail pane too; decoded rows are not needed again.
+      // The public halves and certificates decoded for the rows serve the details too; decoded rows are not needed again.
       keys.rows.clear();
       doc.keys = keys;
       doc.result = result;
