@@ -49,7 +49,8 @@ export function fromPkcs8(pkcs8: Uint8Array, where: string, how: Protection): Ra
   return rawPrivateKey(pkcs8, how);
 }
 
-function fromPkcs8Asn1(pkcs8: Uint8Array, where: string, how: Protection): RawPrivateKey | RawUnsupported {
+/** fromPkcs8 with asn1js for every shape; exported for the test that holds both readers to the same answers. */
+export function fromPkcs8Asn1(pkcs8: Uint8Array, where: string, how: Protection): RawPrivateKey | RawUnsupported {
   const c = a.children(a.parse(pkcs8, where));
   if (!c || c.length < 3) throw corrupt(`${where}: not a PKCS#8 private key`);
   const verdict = judgeAlgorithm(c[1], where);

@@ -89,7 +89,8 @@ function pkcs8Shaped(root: Tlv): boolean {
   return v[v.length - 1] <= 1;
 }
 
-function pkcs8ShapedAsn1(bytes: Uint8Array): boolean {
+/** looksLikePkcs8 with asn1js for any BER; exported for the test that holds both checks to the same answers. */
+export function pkcs8ShapedAsn1(bytes: Uint8Array): boolean {
   const node = tryParse(bytes, 'ber');
   if (!node) return false;
   try {

@@ -73,7 +73,8 @@ export function parsePfx(bytes: Uint8Array): PfxStructure {
   return parsePfxDer(bytes) ?? parsePfxAsn1(bytes);
 }
 
-function parsePfxAsn1(bytes: Uint8Array): PfxStructure {
+/** The asn1js reader alone (any BER); exported for the test that holds both readers to the same answers. */
+export function parsePfxAsn1(bytes: Uint8Array): PfxStructure {
   const [versionNode, authSafeInfo, macNode] = sequence(parse(bytes, 'the PKCS#12 file', 'ber'), 'the PKCS#12 file', 2);
   const version = integer(versionNode, 'the PKCS#12 version');
   if (version !== 3) throw corrupt(`the PKCS#12 version is ${version}, expected 3`);
@@ -115,7 +116,8 @@ export function decodeSafeContents(contents: Uint8Array, location: string): Safe
   return decodeSafeContentsDer(contents, location) ?? decodeSafeContentsAsn1(contents, location);
 }
 
-function decodeSafeContentsAsn1(contents: Uint8Array, location: string): SafeBag[] {
+/** The asn1js reader alone (any BER); exported for the test that holds both readers to the same answers. */
+export function decodeSafeContentsAsn1(contents: Uint8Array, location: string): SafeBag[] {
   const bags = sequence(parse(contents, `${location} contents`, 'ber'), `${location} contents`);
   return bags.flatMap((bag, i) => decodeBag(bag, `${location}, bag ${i + 1}`));
 }
