@@ -23,8 +23,14 @@ export function digest(alg: HashName, data: Uint8Array): Uint8Array {
   return hashFn(alg, data);
 }
 
+/** Parts up to this size in all are hashed in one call: cheaper than a Hash object (JKS keys hash a block at a time). */
+const ONE_SHOT_BYTES = 4096;
+
 /** Incremental hash for multi-part inputs (JKS digest, EVP_BytesToKey). */
 export function digestParts(alg: HashName, parts: Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  if (total <= ONE_SHOT_BYTES) return hashFn(alg, parts.length === 1 ? parts[0] : Buffer.concat(parts, total));
   const h = nodeCrypto.createHash(alg);
   for (const p of parts) h.update(p);
   return h.digest();

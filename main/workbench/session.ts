@@ -15,6 +15,7 @@ import { SummaryCache, summarizeObject } from '../pki/summary';
 import { Slicer } from '../pki/yield';
 import type { EventHub } from './events';
 import { KeyVault } from './key-vault';
+import { countText } from '../pki/count-text';
 
 
 interface OpenDocument {
@@ -235,10 +236,10 @@ export class Session {
         }),
         controller.signal,
       );
-      const total = result.objects.length.toLocaleString('en');
+      const total = countText(result.objects.length);
       const keys = new SummaryCache();
       const rows = await summarizeAll(doc.id, result, this.now(), keys, controller.signal, (done) =>
-        events?.emit('progress', { operationId, label: `${label}: ${done.toLocaleString('en')} of ${total} objects`, fraction: done / result.objects.length, done: false }),
+        events?.emit('progress', { operationId, label: `${label}: ${countText(done)} of ${total} objects`, fraction: done / result.objects.length, done: false }),
       );
       this.vault.dropOwner(doc.id);
       doc.handles = this.storeKeys(doc.id, result);
