@@ -28,36 +28,42 @@ const REMEMBERED_CERTIFICATES = 2000;
 export class SummaryCache {
   readonly rows = new Map<string, DecodedRow>();
   readonly keys = new Map<string, PrivateKeyFacts>();
-  private readonly certificates = new Map<string, CertificateFacts>();
+  /** The same facts by the key's own bytes: its row and its details ask with the same array, hashed once. */
+  private keysByArray = new WeakMap<Uint8Array, PrivateKeyFacts>();
+  /** By the certificate's own DER array (the object's), which its details are asked with. */
+  private readonly certificates = new Map<Uint8Array, CertificateFacts>();
 
   /** The public half of a private key, decoded once per distinct PKCS#8 DER. */
   keyFacts(pkcs8: Uint8Array): PrivateKeyFacts {
+    const known = this.keysByArray.get(pkcs8);
+    if (known) return known;
     const id = hex(digest('sha256', pkcs8));
     let facts = this.keys.get(id);
     if (!facts) {
       facts = keyFactsOf(pkcs8);
       this.keys.set(id, facts);
     }
+    this.keysByArray.set(pkcs8, facts);
     return facts;
   }
 
   /** A certificate decoded in full: the one its row was made from (taken, so used once), else decoded now. */
   certificateFacts(der: Uint8Array): CertificateFacts {
-    const id = derId(der);
-    const facts = this.certificates.get(id);
+    const facts = this.certificates.get(der);
     if (!facts) return parseCertificate(der);
-    this.certificates.delete(id);
+    this.certificates.delete(der);
     return facts;
   }
 
   /** Keeps a certificate decoded for its row, while there is room. */
-  remember(id: string, facts: CertificateFacts): void {
-    if (this.certificates.size < REMEMBERED_CERTIFICATES) this.certificates.set(id, facts);
+  remember(der: Uint8Array, facts: CertificateFacts): void {
+    if (this.certificates.size < REMEMBERED_CERTIFICATES) this.certificates.set(der, facts);
   }
 
   clear(): void {
     this.rows.clear();
     this.keys.clear();
+    this.keysByArray = new WeakMap();
     this.certificates.clear();
   }
 }
@@ -110,7 +116,7 @@ function decodeRow(raw: RawObject, cache: SummaryCache): DecodedRow {
         const id = derId(raw.der);
         let row = cache.rows.get(id);
         if (!row) {
-          row = decodeSigned(raw.kind, raw.der, (facts) => cache.remember(id, facts));
+          row = decodeSigned(raw.kind, raw.der, (facts) => cache.remember(raw.der, facts));
           cache.rows.set(id, row);
         }
         return row;
