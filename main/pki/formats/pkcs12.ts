@@ -107,7 +107,7 @@ function unlockCost(pfx: PfxStructure): UnlockCost {
     if (part.kind === 'encrypted') return part.scheme.work;
     if (part.kind !== 'plain') return [];
     try {
-      return decodeSafeContents(part.contents, part.location).flatMap(bagWork);
+      return plainBags(part).flatMap(bagWork);
     } catch {
       return []; // A damaged part is reported when it is read; it just adds nothing to the estimate.
     }
@@ -123,6 +123,18 @@ function unlockCost(pfx: PfxStructure): UnlockCost {
     text: `${describeRounds(total)} of key derivation, ${describeDuration(ms)}`,
     long: total > TRIAL_ROUNDS || ms > TRIAL_MS,
   };
+}
+
+/** A plain part's bags, decoded once per read: the cost estimate and every password attempt use the same. */
+const decodedPlainParts = new WeakMap<SafePart, SafeBag[]>();
+
+function plainBags(part: SafePart & { kind: 'plain' }): SafeBag[] {
+  let bags = decodedPlainParts.get(part);
+  if (!bags) {
+    bags = decodeSafeContents(part.contents, part.location);
+    decodedPlainParts.set(part, bags);
+  }
+  return bags;
 }
 
 function bagWork(bag: SafeBag): Derivation[] {
@@ -188,7 +200,7 @@ async function tryPassword(
 }
 
 async function openPart(part: SafePart, secret: PbeSecret, attempt: Attempt, run: RunOptions): Promise<DecodedBag[]> {
-  if (part.kind === 'plain') return decodeSafeContents(part.contents, part.location).map((bag) => ({ bag }));
+  if (part.kind === 'plain') return plainBags(part).map((bag) => ({ bag }));
   if (part.kind === 'unsupported') {
     return [{ bag: { kind: 'unsupported', what: 'encrypted part', error: part.error, location: part.location } }];
   }
