@@ -5,7 +5,7 @@
  */
 import { PkiError, corrupt } from '../errors';
 import * as a from '../der/asn1';
-import { Tag, type Tlv, children, oidOf, readRoot, value, whole } from '../der/der';
+import { Tag, type Tlv, children, oidOf, readRoot, readTlv, value, whole } from '../der/der';
 import { strictDerWithinLimits } from '../der/strict';
 import { MAX_DER_DEPTH } from '../der/limits';
 import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
@@ -102,8 +102,18 @@ function certificate(input: JavaDataInput, version: number, where: string): Uint
  * plain TLV reader (a full asn1js parse of every certificate dominated opening 500-entry keystores).
  */
 function isDerSequence(der: Uint8Array): boolean {
-  const walk = (tlv: Tlv, depth: number): boolean =>
-    depth <= MAX_DER_DEPTH && (!(tlv.tag & CONSTRUCTED) || children(tlv).every((c) => walk(c, depth + 1)));
+  // Child by child, without gathering each element's children in an array first (500 certificates of a
+  // keystore made that garbage); readTlv throws on a length that does not hold.
+  const walk = (tlv: Tlv, depth: number): boolean => {
+    if (depth > MAX_DER_DEPTH) return false;
+    if (!(tlv.tag & CONSTRUCTED)) return true;
+    for (let p = tlv.valueStart; p < tlv.end; ) {
+      const child = readTlv(der, p, tlv.end);
+      if (!walk(child, depth + 1)) return false;
+      p = child.end;
+    }
+    return true;
+  };
   try {
     const root = readRoot(der);
     return root.tag === Tag.Sequence && walk(root, 0);
