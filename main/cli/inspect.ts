@@ -10,7 +10,7 @@ import { parseArgs, passwordFrom, PASSWORD_FLAGS } from './args';
 import { fileHeader, inspectObject } from './inspect-json';
 import { fileLines, objectLines } from './inspect-text';
 import { collectIfGrown, collectNow } from './memory';
-import { EXIT, type Io } from './output';
+import { EXIT, type Io, lineBatcher } from './output';
 import { PkiError } from '../pki/errors';
 
 export async function inspectCommand(argv: string[], io: Io): Promise<number> {
@@ -27,31 +27,35 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   return state.documents.some((d) => d.status !== 'ready') ? EXIT.badInput : EXIT.ok;
 }
 
-/** `{"files": [...]}` written a line per object; the whole output is one JSON document. */
+/** `{"files": [...]}` a line per object, written in batches; the whole output is one JSON document. */
 function writeJson(documents: DocumentDto[], session: Session, io: Io): void {
-  io.out('{"files": [');
+  const out = lineBatcher(io);
+  out.line('{"files": [');
   documents.forEach((d, i) => {
     const header = JSON.stringify(fileHeader(d));
     const last = i === documents.length - 1 ? '' : ',';
-    if (d.status !== 'ready') return io.out(`  ${header}${last}`);
-    io.out(`  ${header.slice(0, -1)}, "objects": [`);
+    if (d.status !== 'ready') return out.line(`  ${header}${last}`);
+    out.line(`  ${header.slice(0, -1)}, "objects": [`);
     d.objects.forEach((o, j) => {
-      io.out(`    ${JSON.stringify(inspectObject(session.details(o.id, { withoutPem: true })))}${j === d.objects.length - 1 ? '' : ','}`);
+      out.line(`    ${JSON.stringify(inspectObject(session.details(o.id, { withoutPem: true })))}${j === d.objects.length - 1 ? '' : ','}`);
       collectIfGrown();
     });
-    io.out(`  ]}${last}`);
+    out.line(`  ]}${last}`);
   });
-  io.out(']}');
+  out.line(']}');
+  out.flush();
 }
 
 function writeText(documents: DocumentDto[], groups: Map<string, MatchGroupDto>, session: Session, io: Io): void {
+  const out = lineBatcher(io);
   for (const d of documents) {
-    io.out(fileLines(d).join('\n'));
+    out.line(fileLines(d).join('\n'));
     if (d.status !== 'ready') continue;
     for (const o of d.objects) {
-      io.out(objectLines(session.details(o.id, { withoutPem: true }), groups).map((l) => '  ' + l).join('\n'));
+      out.line(objectLines(session.details(o.id, { withoutPem: true }), groups).map((l) => '  ' + l).join('\n'));
       collectIfGrown();
     }
-    io.out('');
+    out.line('');
   }
+  out.flush();
 }

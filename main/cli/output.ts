@@ -18,3 +18,29 @@ export function reportError(io: Io, error: ErrorInfo, json: boolean): void {
 
 /** Exit codes of CLI.md. */
 export const EXIT = { ok: 0, problems: 1, badInput: 2 } as const;
+
+/**
+ * Lines (without their newline) gathered and written a batch at a time, one write for about `batchChars`
+ * characters instead of one per line; what is written is the same as io.out of each line.
+ */
+export function lineBatcher(io: Io, batchChars = 1 << 20): { line(text: string): void; flush(): void } {
+  let lines: string[] = [];
+  let size = 0;
+  const flush = () => {
+    // io.out adds a newline only when the text lacks one, so trailing empty lines are written on their own.
+    let end = lines.length;
+    while (end > 0 && lines[end - 1] === '') end--;
+    if (end > 0) io.out(lines.slice(0, end).join('\n'));
+    for (let i = end; i < lines.length; i++) io.out('');
+    lines = [];
+    size = 0;
+  };
+  return {
+    line(text) {
+      lines.push(text);
+      size += text.length + 1;
+      if (size >= batchChars) flush();
+    },
+    flush,
+  };
+}

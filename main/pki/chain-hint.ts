@@ -4,6 +4,7 @@
  * from looking green.
  */
 import type { ChainHintDto, ObjectSummaryDto } from '../api/dto';
+import { countText } from './count-text';
 
 export function chainHint(rows: readonly ObjectSummaryDto[]): ChainHintDto | null {
   const seen = new Set<string>();
@@ -43,7 +44,7 @@ export function chainHint(rows: readonly ObjectSummaryDto[]): ChainHintDto | nul
   if (broken.length > 0) {
     const missing = new Set(broken.map((ch) => ch[0].issuer));
     const whose = missing.size === 1 ? ` (${cn(broken[0][0].issuer)})` : '';
-    return { severity: 'warning', message: `The issuer${whose} of ${broken.length.toLocaleString('en')} of ${count(chains.length, 'leaf certificate')} is not in this file.` };
+    return { severity: 'warning', message: `The issuer${whose} of ${countText(broken.length)} of ${count(chains.length, 'leaf certificate')} is not in this file.` };
   }
   return { severity: 'success', message: `${count(chains.length, 'chain')}, each issuer in this file.` };
 }
@@ -72,5 +73,5 @@ function cn(name: string | null): string {
 }
 
 function count(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+  return `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
 }

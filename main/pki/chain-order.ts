@@ -12,6 +12,7 @@ import { subjectKeyIdentifier } from './x509/extensions/subject-key-identifier';
 import { certificateFields, equalBytes, type CertificateFields } from './x509/certificate';
 import { readName } from './x509/name';
 import { signatureScheme } from './x509/signature';
+import { countText } from './count-text';
 
 export type ChainRole = 'leaf' | 'intermediate' | 'root';
 
@@ -338,9 +339,9 @@ function dateOf(c: Cert): string {
 
 function listNames(certs: Cert[]): string {
   const named = certs.slice(0, MAX_NAMED).map(subjectNameOf).join(', ');
-  return certs.length > MAX_NAMED ? `${named} and ${(certs.length - MAX_NAMED).toLocaleString('en')} more` : named;
+  return certs.length > MAX_NAMED ? `${named} and ${countText(certs.length - MAX_NAMED)} more` : named;
 }
 
 function count(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+  return `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -23,8 +23,14 @@ export function digest(alg: HashName, data: Uint8Array): Uint8Array {
   return hashFn(alg, data);
 }
 
+/** Parts up to this size in all are hashed in one call: cheaper than a Hash object (JKS keys hash a block at a time). */
+const ONE_SHOT_BYTES = 4096;
+
 /** Incremental hash for multi-part inputs (JKS digest, EVP_BytesToKey). */
 export function digestParts(alg: HashName, parts: Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  if (total <= ONE_SHOT_BYTES) return hashFn(alg, parts.length === 1 ? parts[0] : Buffer.concat(parts, total));
   const h = nodeCrypto.createHash(alg);
   for (const p of parts) h.update(p);
   return h.digest();
@@ -176,6 +182,36 @@ const EC_CURVES: Record<string, { name: string; ecdh: string; bits: number }> = 
 };
 
 /**
+ * One ECDH object per curve, reused: making one per key was a third of a keystore key's cost. Each use
+ * sets its private value, so the object only ever holds the key being decoded (and the last one decoded,
+ * which the caller holds anyway).
+ */
+const ecdhByCurve = new Map<string, nodeCrypto.ECDH>();
+
+function ecPublicPoint(curve: string, privateValue: Uint8Array): Uint8Array {
+  let ecdh = ecdhByCurve.get(curve);
+  if (!ecdh) {
+    ecdh = nodeCrypto.createECDH(curve);
+    ecdhByCurve.set(curve, ecdh);
+  }
+  ecdh.setPrivateKey(privateValue);
+  return ecdh.getPublicKey();
+}
+
+/** The AlgorithmIdentifier of an EC public key on a named curve, by the curve's OID DER (made once). */
+const ecAlgorithms = new Map<string, Uint8Array>();
+
+function ecAlgorithm(curveOid: Uint8Array): Uint8Array {
+  const key = hex(curveOid);
+  let alg = ecAlgorithms.get(key);
+  if (!alg) {
+    alg = derWrite.algorithm(EC_OID, curveOid);
+    ecAlgorithms.set(key, alg);
+  }
+  return alg;
+}
+
+/**
  * RSA and P-256/384/521 keys, the keys of nearly every keystore, without OpenSSL 3's decoder (half a
  * millisecond a key, most of the time of a 500-key keystore): the RSA public half is (n, e) as OpenSSL takes
  * it, the EC public point is computed from the private scalar (not copied from the file). Anything unusual
@@ -199,9 +235,7 @@ function commonKeyFacts(pkcs8: Uint8Array): KeyFacts | null {
       const curve = EC_CURVES[oidOf(params)];
       const [v, d] = derChildren(inner);
       if (!curve || !d || value(v).length !== 1 || value(v)[0] !== 1 || d.tag !== 0x04) return null;
-      const ecdh = nodeCrypto.createECDH(curve.ecdh);
-      ecdh.setPrivateKey(value(d));
-      const spki = derWrite.sequence(derWrite.algorithm(EC_OID, whole(params)), derWrite.bitString(ecdh.getPublicKey()));
+      const spki = derWrite.sequence(ecAlgorithm(whole(params)), derWrite.bitString(ecPublicPoint(curve.ecdh, value(d))));
       return { keyAlgorithm: 'EC', keySize: curve.bits, curve: curve.name, spki };
     }
     return null;

@@ -15,6 +15,7 @@ import { SummaryCache, summarizeObject } from '../pki/summary';
 import { Slicer } from '../pki/yield';
 import type { EventHub } from './events';
 import { KeyVault } from './key-vault';
+import { countText } from '../pki/count-text';
 
 
 interface OpenDocument {
@@ -141,7 +142,7 @@ export class Session {
     if (!raw || !row || row.id !== objectId) throw new PkiError('NOT_FOUND', 'That object is no longer open.', 'Open the file again.');
     const links = this.link();
     const matches = row.kind === 'privateKey' ? (row.matchGroup ? links.fingerprints.get(row.matchGroup) : undefined) ?? { listed: [], count: 0 } : undefined;
-    return describeObject(raw, { id: row.id, now: this.now(), withoutPem, handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
+    return describeObject(raw, { id: row.id, now: this.now(), withoutPem, handle: doc.handles.get(index), keyFacts: (pkcs8) => doc.keys.keyFacts(pkcs8), certificateFacts: (der) => doc.keys.certificateFacts(der), matchGroup: row.matchGroup, hasPrivateKey: row.hasPrivateKey, matches });
   }
 
   /**
@@ -235,14 +236,14 @@ export class Session {
         }),
         controller.signal,
       );
-      const total = result.objects.length.toLocaleString('en');
+      const total = countText(result.objects.length);
       const keys = new SummaryCache();
       const rows = await summarizeAll(doc.id, result, this.now(), keys, controller.signal, (done) =>
-        events?.emit('progress', { operationId, label: `${label}: ${done.toLocaleString('en')} of ${total} objects`, fraction: done / result.objects.length, done: false }),
+        events?.emit('progress', { operationId, label: `${label}: ${countText(done)} of ${total} objects`, fraction: done / result.objects.length, done: false }),
       );
       this.vault.dropOwner(doc.id);
       doc.handles = this.storeKeys(doc.id, result);
-      // The public halves decoded for the rows serve the detail pane too; decoded rows are not needed again.
+      // The public halves and certificates decoded for the rows serve the details too; decoded rows are not needed again.
       keys.rows.clear();
       doc.keys = keys;
       doc.result = result;

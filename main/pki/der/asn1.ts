@@ -5,6 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import { corrupt } from '../errors';
+import { bmpText } from './der';
 import { MAX_DER_DEPTH, MAX_DER_ELEMENTS } from './limits';
 import { scanLimits } from './scan-limits';
 
@@ -160,11 +161,7 @@ export function implicitOctets(node: Node | undefined, tag: number, where: strin
 /** BMPString (UTF-16BE) text, as used for PKCS#12 friendlyName. */
 export function bmpString(node: Node | undefined, where: string): string {
   if (!isUniversal(node, 30)) throw corrupt(`${where} should be a BMPString`);
-  const raw = stringBytes(node, where);
-  let text = '';
-  for (let i = 0; i + 1 < raw.length; i += 2) text += String.fromCharCode((raw[i] << 8) | raw[i + 1]);
-  // Some writers include a terminating NUL in friendly names.
-  return text.replace(/\u0000+$/, '');
+  return bmpText(stringBytes(node, where));
 }
 
 /** A BER constructed string is a run of OCTET STRING pieces. */

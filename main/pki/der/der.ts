@@ -198,6 +198,13 @@ export function stringOf(t: Tlv): string {
   }
 }
 
+/** BMPString (UTF-16BE) bytes as text, a code unit at a time; trailing NULs dropped (some writers add one). */
+export function bmpText(raw: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i + 1 < raw.length; i += 2) text += String.fromCharCode((raw[i] << 8) | raw[i + 1]);
+  return text.replace(/\u0000+$/, '');
+}
+
 /** ISO text of a time, or null when the encoding is invalid (OpenSSL prints "Bad time value" then). */
 export function isoTimeOrNull(t: Tlv | undefined): string | null {
   if (!t) return null;

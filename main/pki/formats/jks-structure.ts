@@ -5,7 +5,8 @@
  */
 import { PkiError, corrupt } from '../errors';
 import * as a from '../der/asn1';
-import { Tag, type Tlv, children, readRoot } from '../der/der';
+import { Tag, type Tlv, children, oidOf, readRoot, readTlv, value, whole } from '../der/der';
+import { strictDerWithinLimits } from '../der/strict';
 import { MAX_DER_DEPTH } from '../der/limits';
 import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
 import { type SealedSecretKey, pbeParameter, readSealedSecretKey } from './jceks-sealed';
@@ -101,8 +102,18 @@ function certificate(input: JavaDataInput, version: number, where: string): Uint
  * plain TLV reader (a full asn1js parse of every certificate dominated opening 500-entry keystores).
  */
 function isDerSequence(der: Uint8Array): boolean {
-  const walk = (tlv: Tlv, depth: number): boolean =>
-    depth <= MAX_DER_DEPTH && (!(tlv.tag & CONSTRUCTED) || children(tlv).every((c) => walk(c, depth + 1)));
+  // Child by child, without gathering each element's children in an array first (500 certificates of a
+  // keystore made that garbage); readTlv throws on a length that does not hold.
+  const walk = (tlv: Tlv, depth: number): boolean => {
+    if (depth > MAX_DER_DEPTH) return false;
+    if (!(tlv.tag & CONSTRUCTED)) return true;
+    for (let p = tlv.valueStart; p < tlv.end; ) {
+      const child = readTlv(der, p, tlv.end);
+      if (!walk(child, depth + 1)) return false;
+      p = child.end;
+    }
+    return true;
+  };
   try {
     const root = readRoot(der);
     return root.tag === Tag.Sequence && walk(root, 0);
@@ -111,8 +122,27 @@ function isDerSequence(der: Uint8Array): boolean {
   }
 }
 
-/** EncryptedPrivateKeyInfo with Sun's algorithm OIDs. */
+/** EncryptedPrivateKeyInfo with Sun's algorithm OIDs: strict DER read directly, anything else with asn1js. */
 function protectedKey(der: Uint8Array, kind: KeystoreKind, where: string): ProtectedKey {
+  return protectedKeyDer(der, kind, where) ?? protectedKeyAsn1(der, kind, where);
+}
+
+function protectedKeyDer(der: Uint8Array, kind: KeystoreKind, where: string): ProtectedKey | undefined {
+  const root = strictDerWithinLimits(der);
+  if (root?.tag !== Tag.Sequence) return undefined;
+  const [algorithm, data] = children(root);
+  if (algorithm?.tag !== Tag.Sequence || data?.tag !== Tag.OctetString) return undefined;
+  const [oidTlv, params] = children(algorithm);
+  if (oidTlv?.tag !== Tag.Oid) return undefined;
+  const oid = oidOf(oidTlv);
+  if (oid === JKS_KEY_PROTECTION_OID) return { scheme: 'jks', data: value(data).slice() };
+  if (kind === 'jceks' && oid === JCEKS_KEY_PROTECTION_OID && params) {
+    return { scheme: 'jceks', data: value(data).slice(), ...pbeParameter(whole(params).slice(), `${where} key protection`) };
+  }
+  return undefined;
+}
+
+function protectedKeyAsn1(der: Uint8Array, kind: KeystoreKind, where: string): ProtectedKey {
   const c = a.children(a.parse(der, `${where} private key`));
   const algorithm = a.children(c?.[0]);
   const oid = a.oid(algorithm?.[0], `${where} key protection algorithm`);

@@ -6,14 +6,13 @@
  */
 import { PkiError, cancelled, corrupt } from '../errors';
 import type { RawObject, ReadOptions, ReadResult, Reader } from '../model';
-import { tryParse } from '../der/asn1';
 import { describeSecretKey } from '../pbe/secret-key';
 import { type Derivation, describeDuration, describeRounds, estimateConcurrentMs, rounds } from '../pbe/cost';
 import { type PbeScheme, type RunOptions, decryptWithSecrets, looksLikePkcs8, wrongPassword } from '../pbe/index';
 import { type PbeSecret, candidateSecrets } from '../pbe/password';
 import { macWork, verifyMac } from '../pbe/pkcs12-mac';
 import { progressParts } from '../pbe/progress';
-import { type PfxStructure, type SafeBag, type SafePart, decodeSafeContents, looksLikePfx, parsePfx } from '../pbe/pkcs12-safes';
+import { type PfxStructure, type SafeBag, type SafePart, decodeSafeContents, looksLikePfx, looksLikeSafeContents, parsePfx } from '../pbe/pkcs12-safes';
 
 export function looksLikePkcs12(bytes: Uint8Array): boolean {
   return looksLikePfx(bytes);
@@ -108,7 +107,7 @@ function unlockCost(pfx: PfxStructure): UnlockCost {
     if (part.kind === 'encrypted') return part.scheme.work;
     if (part.kind !== 'plain') return [];
     try {
-      return decodeSafeContents(part.contents, part.location).flatMap(bagWork);
+      return plainBags(part).flatMap(bagWork);
     } catch {
       return []; // A damaged part is reported when it is read; it just adds nothing to the estimate.
     }
@@ -124,6 +123,18 @@ function unlockCost(pfx: PfxStructure): UnlockCost {
     text: `${describeRounds(total)} of key derivation, ${describeDuration(ms)}`,
     long: total > TRIAL_ROUNDS || ms > TRIAL_MS,
   };
+}
+
+/** A plain part's bags, decoded once per read: the cost estimate and every password attempt use the same. */
+const decodedPlainParts = new WeakMap<SafePart, SafeBag[]>();
+
+function plainBags(part: SafePart & { kind: 'plain' }): SafeBag[] {
+  let bags = decodedPlainParts.get(part);
+  if (!bags) {
+    bags = decodeSafeContents(part.contents, part.location);
+    decodedPlainParts.set(part, bags);
+  }
+  return bags;
 }
 
 function bagWork(bag: SafeBag): Derivation[] {
@@ -189,13 +200,12 @@ async function tryPassword(
 }
 
 async function openPart(part: SafePart, secret: PbeSecret, attempt: Attempt, run: RunOptions): Promise<DecodedBag[]> {
-  if (part.kind === 'plain') return decodeSafeContents(part.contents, part.location).map((bag) => ({ bag }));
+  if (part.kind === 'plain') return plainBags(part).map((bag) => ({ bag }));
   if (part.kind === 'unsupported') {
     return [{ bag: { kind: 'unsupported', what: 'encrypted part', error: part.error, location: part.location } }];
   }
   attempt.encryptedCount++;
-  const looksLikeSafe = (plain: Uint8Array) => tryParse(plain, 'ber')?.idBlock.tagNumber === 16;
-  const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafe, run);
+  const opened = await decryptWithSecrets(part.scheme, part.data, [secret], looksLikeSafeContents, run);
   if (!opened) {
     attempt.failed++;
     return [unopenedSafe(part.location)];

@@ -13,6 +13,8 @@ import { type Protection, fromEcPrivateKey, fromPkcs8, fromRsaPrivateKey } from 
 import { fromRsaPublicKey, fromSpki } from './public-key';
 import { type KeyFormat, type KeyReadResult, unsupportedKey } from './result';
 import { type KeyShape, keyShape } from './shapes';
+import { isPkcs8Shaped } from './pkcs8-der';
+import { strictDerWithinLimits } from '../der/strict';
 
 export type { KeyFormat, KeyReadResult } from './result';
 export type { Protection } from './private-key';
@@ -186,6 +188,8 @@ export function privateKeyFromPkcs8(pkcs8: Uint8Array, where: string, how: Prote
 
 /** True when bytes are a PKCS#8 PrivateKeyInfo by structure: how a decryption with the right password is recognised. */
 export function isPkcs8PrivateKeyInfo(bytes: Uint8Array): boolean {
+  const strict = strictDerWithinLimits(bytes);
+  if (strict) return isPkcs8Shaped(strict);
   const node = a.tryParse(bytes);
   return !!node && safeShape(node) === 'pkcs8';
 }

@@ -8,6 +8,7 @@ import type { RawPrivateKey, RawUnsupported } from '../model';
 import { judgeAlgorithm } from './algorithm';
 import * as a from '../der/asn1';
 import { OTHER_CURVES, SUPPORTED_CURVES } from './oids';
+import { supportedPkcs8Parts } from './pkcs8-der';
 import { unsupportedKey } from './result';
 import { type RsaPrivateParts, checkRsaPrivateKey } from './rsa-check';
 import { ecPrivateToPkcs8, rsaPrivateToPkcs8 } from './wrap';
@@ -38,6 +39,18 @@ function confirm(pkcs8: Uint8Array): void {
 }
 
 export function fromPkcs8(pkcs8: Uint8Array, where: string, how: Protection): RawPrivateKey | RawUnsupported {
+  const parts = supportedPkcs8Parts(pkcs8);
+  if (!parts) return fromPkcs8Asn1(pkcs8, where, how);
+  if (parts.algorithm === 'RSA') {
+    const [, n, e, d, p, q, dp, dq, qInv] = parts.rsa;
+    checkRsaPrivateKey({ n, e, d, p, q, dp, dq, qInv }, where);
+  }
+  confirm(pkcs8);
+  return rawPrivateKey(pkcs8, how);
+}
+
+/** fromPkcs8 with asn1js for every shape; exported for the test that holds both readers to the same answers. */
+export function fromPkcs8Asn1(pkcs8: Uint8Array, where: string, how: Protection): RawPrivateKey | RawUnsupported {
   const c = a.children(a.parse(pkcs8, where));
   if (!c || c.length < 3) throw corrupt(`${where}: not a PKCS#8 private key`);
   const verdict = judgeAlgorithm(c[1], where);

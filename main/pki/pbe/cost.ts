@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { HashName } from '../crypto';
 import type { WasmHash } from './hash-wasm';
 import { pbkdf2RunsInWorker, pkcs12KdfRunsInWorker } from './placement';
+import { countText } from '../count-text';
 
 /** One derivation: `iterations` sequential rounds for each of `blocks` output blocks. */
 export interface Derivation {
@@ -84,5 +85,5 @@ export function describeDuration(ms: number): string {
 }
 
 export function describeRounds(n: number): string {
-  return `${n.toLocaleString('en-US')} round${n === 1 ? '' : 's'}`;
+  return `${countText(n)} round${n === 1 ? '' : 's'}`;
 }

@@ -6,10 +6,12 @@
 import { BadDecrypt } from '../crypto';
 import { PkiError, corrupt } from '../errors';
 import { type Node, integer, octets, oid, parse, sequence, tryParse } from '../der/asn1';
+import { type Tlv, children as derChildren, oidOf, value } from '../der/der';
+import { strictDerWithinLimits } from '../der/strict';
 import { OID, describeOid } from './oids';
 import { type PbeSecret, candidateSecrets } from './password';
-import { pbes2Scheme } from './pbes2';
-import { isPkcs12Pbe, pkcs12PbeScheme } from './pkcs12-pbe';
+import { pbes2Scheme, pbes2SchemeFromTlv } from './pbes2';
+import { isPkcs12Pbe, pkcs12PbeScheme, pkcs12PbeSchemeFromTlv } from './pkcs12-pbe';
 import type { RunOptions } from './hash-iterate';
 import { type PbeScheme, type ProgressFn, unsupported } from './scheme';
 
@@ -25,6 +27,20 @@ export function pbeSchemeFromNode(algorithmIdentifier: Node, where: string): Pbe
   if (algorithm === OID.pbes2) return pbes2Scheme(params, where);
   if (isPkcs12Pbe(algorithm)) return pkcs12PbeScheme(algorithm, params, where);
   throw unsupported(describeOid(algorithm));
+}
+
+/**
+ * pbeSchemeFromNode on a TLV of strict DER (der/strict.ts), for PBES2 and the PKCS#12 PBEs in the shapes
+ * writers use; undefined when the asn1js reader must decide (and word the error).
+ */
+export function pbeSchemeFromTlv(algorithmIdentifier: Tlv, where: string): PbeScheme | undefined {
+  if (algorithmIdentifier.tag !== 0x30) return undefined;
+  const [oidTlv, params] = derChildren(algorithmIdentifier);
+  if (oidTlv?.tag !== 0x06) return undefined;
+  const algorithm = oidOf(oidTlv);
+  if (algorithm === OID.pbes2) return pbes2SchemeFromTlv(params, where);
+  if (isPkcs12Pbe(algorithm)) return pkcs12PbeSchemeFromTlv(algorithm, params, where);
+  return undefined;
 }
 
 export function wrongPassword(what = 'the file'): PkiError {
@@ -57,6 +73,24 @@ export async function decryptWithSecrets(
 
 /** PrivateKeyInfo / OneAsymmetricKey: SEQUENCE { INTEGER 0|1, AlgorithmIdentifier, OCTET STRING, ... }. */
 export function looksLikePkcs8(bytes: Uint8Array): boolean {
+  const strict = strictDerWithinLimits(bytes);
+  return strict ? pkcs8Shaped(strict) : pkcs8ShapedAsn1(bytes);
+}
+
+/** looksLikePkcs8 on strict DER, with the plain TLV reader. */
+function pkcs8Shaped(root: Tlv): boolean {
+  if (root.tag !== 0x30) return false;
+  const [version, alg, key] = derChildren(root);
+  if (!key || alg.tag !== 0x30 || key.tag !== 0x04 || version.tag !== 0x02) return false;
+  if (derChildren(alg)[0]?.tag !== 0x06) return false;
+  const v = value(version);
+  // INTEGER 0 or 1, however many leading zero bytes.
+  for (let i = 0; i < v.length - 1; i++) if (v[i] !== 0) return false;
+  return v[v.length - 1] <= 1;
+}
+
+/** looksLikePkcs8 with asn1js for any BER; exported for the test that holds both checks to the same answers. */
+export function pkcs8ShapedAsn1(bytes: Uint8Array): boolean {
   const node = tryParse(bytes, 'ber');
   if (!node) return false;
   try {

@@ -6,6 +6,8 @@ import type { RunOptions } from './hash-iterate';
 import { type Derivation, measured } from './cost';
 import { pbkdf2 } from './pbkdf2';
 import { corrupt } from '../errors';
+import { Tag, type Tlv, children as derChildren, oidOf, value } from '../der/der';
+import { nonNegativeInt } from '../der/strict';
 import { type Node, integer, isNull, octets, oid, sequence } from '../der/asn1';
 import { OID, PRF_HASH, describeOid, prfOid } from './oids';
 import { type PbeEncrypted, type PbeScheme, checkIterations, unsupported } from './scheme';
@@ -61,6 +63,46 @@ export function pbes2Scheme(params: Node | undefined, where: string): PbeScheme 
     throw corrupt(`${where} PBKDF2 key length ${keyLength} does not fit ${cipher.label}`);
   }
 
+  return pbes2(salt, iterations, hash, cipher, iv);
+}
+
+/**
+ * pbes2Scheme on a TLV of strict DER (der/strict.ts), for the shapes OpenSSL and Java write: PBKDF2 with a
+ * salt, a PRF without parameters, a cipher we have and an IV of its size. Anything else answers undefined
+ * and the caller reads the parameters with asn1js (pbes2Scheme), which names what is wrong.
+ */
+export function pbes2SchemeFromTlv(params: Tlv | undefined, where: string): PbeScheme | undefined {
+  if (params?.tag !== Tag.Sequence) return undefined;
+  const [kdfAlg, encAlg] = derChildren(params);
+  if (kdfAlg?.tag !== Tag.Sequence || encAlg?.tag !== Tag.Sequence) return undefined;
+  const [kdfOid, kdfParams] = derChildren(kdfAlg);
+  if (kdfOid?.tag !== Tag.Oid || oidOf(kdfOid) !== OID.pbkdf2 || kdfParams?.tag !== Tag.Sequence) return undefined;
+  const [saltTlv, iterationsTlv, ...rest] = derChildren(kdfParams);
+  const count = nonNegativeInt(iterationsTlv);
+  if (saltTlv?.tag !== Tag.OctetString || count === undefined) return undefined;
+  const iterations = checkIterations(count, `${where} PBKDF2`);
+  let keyLength: number | undefined;
+  let hash: HashName = 'sha1';
+  for (const field of rest) {
+    if (field.tag === Tag.Integer) {
+      keyLength = nonNegativeInt(field);
+      if (keyLength === undefined) return undefined;
+      continue;
+    }
+    if (field.tag !== Tag.Sequence) return undefined;
+    const [prfOidTlv, prfParams] = derChildren(field);
+    const prf = prfOidTlv?.tag === Tag.Oid ? PRF_HASH[oidOf(prfOidTlv)] : undefined;
+    if (!prf || (prfParams && prfParams.tag !== Tag.Null)) return undefined;
+    hash = prf;
+  }
+  const [encOid, ivTlv] = derChildren(encAlg);
+  const cipher = encOid?.tag === Tag.Oid ? CIPHERS[oidOf(encOid)] : undefined;
+  if (!cipher || ivTlv?.tag !== Tag.OctetString || ivTlv.end - ivTlv.valueStart !== cipher.ivLength) return undefined;
+  if (keyLength !== undefined && keyLength !== cipher.keyLength) return undefined;
+  return pbes2(value(saltTlv).slice(), iterations, hash, cipher, value(ivTlv).slice());
+}
+
+function pbes2(salt: Uint8Array, iterations: number, hash: HashName, cipher: CipherSpec, iv: Uint8Array): PbeScheme {
   const work: Derivation = { kind: 'pbkdf2', hash, iterations, blocks: Math.ceil(cipher.keyLength / HASH_BYTES[hash]) };
   return {
     protection: `PBES2 (PBKDF2-HMAC-${hash.toUpperCase()}, ${cipher.label}, ${iterations} iterations)`,

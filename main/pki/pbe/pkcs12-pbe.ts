@@ -7,6 +7,8 @@ import * as der from '../der/write';
 import type { RunOptions } from './hash-iterate';
 import type { PbeSecret } from './password';
 import { integer, octets, sequence, type Node } from '../der/asn1';
+import { Tag, type Tlv, children as derChildren, value } from '../der/der';
+import { nonNegativeInt } from '../der/strict';
 import { OID, oidName } from './oids';
 import { KDF_ID, pkcs12Kdf, pkcs12KdfWork } from './pkcs12-kdf';
 import { progressParts } from './progress';
@@ -28,10 +30,23 @@ export function isPkcs12Pbe(algorithm: string): boolean {
 
 /** `params` is the pkcs-12PbeParams SEQUENCE { salt OCTET STRING, iterations INTEGER }. */
 export function pkcs12PbeScheme(algorithm: string, params: Node | undefined, where: string): PbeScheme {
-  const cipher = CIPHERS[algorithm];
   const [saltNode, iterNode] = sequence(params, `${where} PKCS#12 PBE parameters`, 2);
   const salt = octets(saltNode, `${where} PKCS#12 PBE salt`);
   const iterations = checkIterations(integer(iterNode, `${where} PKCS#12 PBE iteration count`), `${where} PKCS#12 PBE`);
+  return pkcs12Pbe(algorithm, salt, iterations);
+}
+
+/** pkcs12PbeScheme on a TLV of strict DER (der/strict.ts); undefined when the asn1js reader must decide. */
+export function pkcs12PbeSchemeFromTlv(algorithm: string, params: Tlv | undefined, where: string): PbeScheme | undefined {
+  if (params?.tag !== Tag.Sequence) return undefined;
+  const [saltTlv, iterationsTlv] = derChildren(params);
+  const count = nonNegativeInt(iterationsTlv);
+  if (saltTlv?.tag !== Tag.OctetString || count === undefined) return undefined;
+  return pkcs12Pbe(algorithm, value(saltTlv).slice(), checkIterations(count, `${where} PKCS#12 PBE`));
+}
+
+function pkcs12Pbe(algorithm: string, salt: Uint8Array, iterations: number): PbeScheme {
+  const cipher = CIPHERS[algorithm];
   const work = [pkcs12KdfWork('sha1', iterations, cipher.keyLength), pkcs12KdfWork('sha1', iterations, 8)];
   return {
     protection: `${oidName(algorithm)} (legacy, ${iterations} iterations)`,

@@ -2,7 +2,7 @@
  * The PKCS#12 container structure (RFC 7292 sections 4 and 4.2): PFX -> AuthenticatedSafe -> SafeContents
  * -> SafeBags. Pure parsing; decryption is done by the reader with the parts this module exposes.
  */
-import { PkiError, corrupt } from '../errors';
+import { corrupt } from '../errors';
 import {
   type Node,
   bmpString,
@@ -15,66 +15,33 @@ import {
   oid,
   parse,
   sequence,
+  tryParse,
 } from '../der/asn1';
 import { hex } from '../der/der';
+import { strictDerWithinLimits } from '../der/strict';
 import { pbeSchemeFromNode } from './index';
-import { type MacSpec, parseMacData } from './pkcs12-mac';
+import { parseMacData } from './pkcs12-mac';
 import { describeOid } from './oids';
-import type { PbeScheme } from './scheme';
+import { decodeSafeContentsDer, parsePfxDer } from './pkcs12-safes-der';
+import {
+  ATTR,
+  BAG,
+  CT,
+  type BagAttributes,
+  type PfxStructure,
+  type SafeBag,
+  type SafePart,
+  X509_CERT,
+  X509_CRL,
+  encryptedPart,
+  shroudedBag,
+  signedDataUnsupported,
+  unsupportedBag,
+  unsupportedPart,
+} from './pkcs12-structure';
 
-export const CT = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  envelopedData: '1.2.840.113549.1.7.3',
-  encryptedData: '1.2.840.113549.1.7.6',
-};
-
-export const BAG = {
-  key: '1.2.840.113549.1.12.10.1.1',
-  shroudedKey: '1.2.840.113549.1.12.10.1.2',
-  cert: '1.2.840.113549.1.12.10.1.3',
-  crl: '1.2.840.113549.1.12.10.1.4',
-  secret: '1.2.840.113549.1.12.10.1.5',
-  safeContents: '1.2.840.113549.1.12.10.1.6',
-};
-
-export const ATTR = {
-  friendlyName: '1.2.840.113549.1.9.20',
-  localKeyId: '1.2.840.113549.1.9.21',
-  oracleTrustedKeyUsage: '2.16.840.1.113894.746875.1.1',
-};
-
-export const X509_CERT = '1.2.840.113549.1.9.22.1';
-const X509_CRL = '1.2.840.113549.1.9.23.1';
-
-/** One ContentInfo of the AuthenticatedSafe. */
-export type SafePart =
-  | { kind: 'plain'; location: string; contents: Uint8Array }
-  | { kind: 'encrypted'; location: string; scheme: PbeScheme; data: Uint8Array }
-  | { kind: 'unsupported'; location: string; error: PkiError };
-
-export interface PfxStructure {
-  /** The bytes the MAC covers: the AuthenticatedSafe encoding inside the outer OCTET STRING. */
-  authSafe: Uint8Array;
-  parts: SafePart[];
-  mac?: MacSpec;
-}
-
-export interface BagAttributes {
-  alias?: string;
-  localKeyId?: string;
-  trusted?: boolean;
-}
-
-export type SafeBag = BagAttributes & { location: string } & (
-    | { kind: 'key'; pkcs8: Uint8Array }
-    | { kind: 'shroudedKey'; scheme: PbeScheme; data: Uint8Array }
-    /** Java keytool's secret keys: a secretBag holding an EncryptedPrivateKeyInfo of a PKCS#8-shaped secret. */
-    | { kind: 'shroudedSecret'; scheme: PbeScheme; data: Uint8Array }
-    | { kind: 'certificate'; der: Uint8Array }
-    | { kind: 'crl'; der: Uint8Array }
-    | { kind: 'unsupported'; what: string; error: PkiError }
-  );
+export { ATTR, BAG, CT, X509_CERT } from './pkcs12-structure';
+export type { BagAttributes, PfxStructure, SafeBag, SafePart } from './pkcs12-structure';
 
 /** Cheap check: SEQUENCE { INTEGER 3, SEQUENCE { OID pkcs7-data | signedData ... } } in the first bytes. */
 export function looksLikePfx(bytes: Uint8Array): boolean {
@@ -101,19 +68,19 @@ export function looksLikePfx(bytes: Uint8Array): boolean {
   return last === 0x01 || last === 0x02;
 }
 
+/** The PFX structure: strict DER is read with the plain TLV reader, anything else (BER) with asn1js. */
 export function parsePfx(bytes: Uint8Array): PfxStructure {
+  return parsePfxDer(bytes) ?? parsePfxAsn1(bytes);
+}
+
+/** The asn1js reader alone (any BER); exported for the test that holds both readers to the same answers. */
+export function parsePfxAsn1(bytes: Uint8Array): PfxStructure {
   const [versionNode, authSafeInfo, macNode] = sequence(parse(bytes, 'the PKCS#12 file', 'ber'), 'the PKCS#12 file', 2);
   const version = integer(versionNode, 'the PKCS#12 version');
   if (version !== 3) throw corrupt(`the PKCS#12 version is ${version}, expected 3`);
   const [typeNode, contentNode] = sequence(authSafeInfo, 'the PKCS#12 content', 1);
   const type = oid(typeNode, 'the PKCS#12 content type');
-  if (type === CT.signedData) {
-    throw new PkiError(
-      'UNSUPPORTED_ALGORITHM',
-      'This PKCS#12 file uses public-key integrity mode (signedData), which Certbench cannot read.',
-      'Re-export it with password integrity (the usual mode).',
-    );
-  }
+  if (type === CT.signedData) throw signedDataUnsupported();
   if (type !== CT.data) throw corrupt(`the PKCS#12 content type is ${describeOid(type)}, expected data`);
   const authSafe = octets(explicit(contentNode, 0, 'the PKCS#12 content'), 'the PKCS#12 content');
   const infos = sequence(parse(authSafe, 'the PKCS#12 authenticated safe', 'ber'), 'the PKCS#12 authenticated safe');
@@ -132,23 +99,25 @@ function parsePart(info: Node, location: string): SafePart {
     const [, algNode, dataNode] = sequence(encInfo, `${location} encrypted content`, 2);
     if (!isContext(dataNode, 0)) return { kind: 'plain', location, contents: new Uint8Array([0x30, 0x00]) };
     const data = implicitOctets(dataNode, 0, `${location} encrypted content`);
-    try {
-      return { kind: 'encrypted', location, scheme: pbeSchemeFromNode(algNode, location), data };
-    } catch (e) {
-      if (e instanceof PkiError && e.code === 'UNSUPPORTED_ALGORITHM') return { kind: 'unsupported', location, error: e };
-      throw e;
-    }
+    return encryptedPart(location, data, () => pbeSchemeFromNode(algNode, location));
   }
-  const what = type === CT.envelopedData ? 'public-key encryption (envelopedData)' : describeOid(type);
-  return {
-    kind: 'unsupported',
-    location,
-    error: new PkiError('UNSUPPORTED_ALGORITHM', `Part of the file (${location}) uses ${what}, which Certbench cannot read.`, 'Re-export it with password encryption.'),
-  };
+  return unsupportedPart(location, type === CT.envelopedData ? 'public-key encryption (envelopedData)' : describeOid(type));
+}
+
+/** Whether decrypted bytes are a SafeContents (a SEQUENCE, tag number 16): how a right password shows. */
+export function looksLikeSafeContents(plain: Uint8Array): boolean {
+  const strict = strictDerWithinLimits(plain);
+  if (strict) return (strict.tag & 0x1f) === 16;
+  return tryParse(plain, 'ber')?.idBlock.tagNumber === 16;
 }
 
 /** Decodes SafeContents DER into bags, flattening nested safeContentsBags. Throws CORRUPT. */
 export function decodeSafeContents(contents: Uint8Array, location: string): SafeBag[] {
+  return decodeSafeContentsDer(contents, location) ?? decodeSafeContentsAsn1(contents, location);
+}
+
+/** The asn1js reader alone (any BER); exported for the test that holds both readers to the same answers. */
+export function decodeSafeContentsAsn1(contents: Uint8Array, location: string): SafeBag[] {
   const bags = sequence(parse(contents, `${location} contents`, 'ber'), `${location} contents`);
   return bags.flatMap((bag, i) => decodeBag(bag, `${location}, bag ${i + 1}`));
 }
@@ -191,25 +160,11 @@ function decodeBag(node: Node, location: string): SafeBag[] {
   }
 }
 
-/** An EncryptedPrivateKeyInfo in a bag; an algorithm we cannot decrypt becomes an unsupported entry. */
+/** An EncryptedPrivateKeyInfo in a bag. */
 function shrouded(kind: 'shroudedKey' | 'shroudedSecret', value: Node, location: string, attrs: BagAttributes & { location: string }): SafeBag {
   const [algNode, dataNode] = sequence(value, `${location} encrypted key`, 2);
   const data = octets(dataNode, `${location} encrypted key data`);
-  try {
-    return { kind, scheme: pbeSchemeFromNode(algNode, location), data, ...attrs };
-  } catch (e) {
-    if (e instanceof PkiError && e.code === 'UNSUPPORTED_ALGORITHM') return { kind: 'unsupported', what: kind === 'shroudedKey' ? 'private key' : 'secret key', error: e, ...attrs };
-    throw e;
-  }
-}
-
-function unsupportedBag(what: string, attrs: BagAttributes & { location: string }): SafeBag {
-  return {
-    kind: 'unsupported',
-    what,
-    error: new PkiError('UNSUPPORTED_ALGORITHM', `The file holds ${what}, which Certbench can list but not read.`, 'Other entries are shown; this one is skipped.'),
-    ...attrs,
-  };
+  return shroudedBag(kind, data, () => pbeSchemeFromNode(algNode, location), attrs);
 }
 
 function decodeAttributes(node: Node, location: string): BagAttributes {
