@@ -107,6 +107,17 @@ export async function benchJks(work: string, cli: string): Promise<Row[]> {
   const listIn = await inProcess(() => readJavaKeystore(bytes, { password: PASSWORD }));
   rows.push({ work: `${ENTRIES}-entry JKS listed: CLI process, inspect --json`, ours: listOurs.ms, openssl: listTheirs.ms, note: `vs keytool -list -v; ${cpuNote(listOurs, listTheirs)}` });
   rows.push({ work: `${ENTRIES}-entry JKS read: in process`, ours: listIn, openssl: listTheirs.ms, note: 'vs keytool -list -v as a process' });
+
+  // The other ways users move a JKS: into a PKCS#12 (what keytool itself recommends) and a copy into a new JKS.
+  const outP12 = join(work, 'jks-out.p12');
+  for (const [target, file, storeType] of [['pfx', outP12, 'PKCS12'], ['jks', out, 'JKS']] as const) {
+    const theirsFrom = measureProcess(...fresh(file, 'keytool', [...keytool, '-importkeystore', '-noprompt', '-srckeystore', jks, '-srcstoretype', 'JKS', '-srcstorepass', PASSWORD,
+      '-destkeystore', file, '-deststoretype', storeType, '-deststorepass', PASSWORD]));
+    const oursFrom = measureProcess(...fresh(file, process.execPath, [cli, 'convert', jks, '--to', target, '--out', file, '--password', PASSWORD, '--out-password', PASSWORD, '--force']));
+    const written = (await readBytes(new Uint8Array(readFileSync(file)), { password: PASSWORD })).objects.filter((o) => o.kind === 'privateKey').length;
+    rows.push({ work: `${ENTRIES}-entry JKS → ${storeType}: CLI process, convert --to ${target}`, ours: oursFrom.ms, openssl: theirsFrom.ms, note: `vs keytool -importkeystore; ${cpuNote(oursFrom, theirsFrom)}; ${written} keys written` });
+  }
+  rmSync(outP12, { force: true });
   rmSync(out, { force: true });
   return rows;
 }
