@@ -73,3 +73,14 @@ test('the built CLI process: exit codes, JSON only on stdout, no stack trace', (
   assert.equal(JSON.parse(bad.stdout).files[0].error.code, 'NOT_FOUND');
   assert.doesNotMatch(bad.stdout + bad.stderr, /at .+\.js:\d+/);
 });
+
+test('a reader that stops early (| head): the built CLI stops quietly, exit 0, no stack trace', () => {
+  const bin = join(ROOT, 'dist', 'main', 'cli.js');
+  assert.ok(existsSync(bin), 'dist/main/cli.js is built before the unit tests');
+  // 400 certificates print far more than one pipe buffer; `head -c 100` closes the pipe after the first line.
+  const bundle = fixture('x509', 'chain.pem');
+  const args = Array.from({ length: 400 }, () => bundle).map((f) => `'${f}'`).join(' ');
+  const piped = spawnSync('bash', ['-c', `set -o pipefail; '${process.execPath}' '${bin}' inspect ${args} | head -c 100 >/dev/null`], { encoding: 'utf8' });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal(piped.stderr, '');
+});
