@@ -8,7 +8,7 @@
  * them). The caps of limits.ts are checked first, as for asn1js.
  */
 import { parse } from '../der/asn1';
-import { type Tlv, bmpText, children, hex, oidOf, value, whole } from '../der/der';
+import { Tag, type Tlv, bmpText, children, hex, oidOf, value, whole } from '../der/der';
 import { strictDerWithinLimits } from '../der/strict';
 import { pbeSchemeFromNode, pbeSchemeFromTlv } from './index';
 import { describeOid } from './oids';
@@ -30,12 +30,6 @@ import {
   unsupportedPart,
 } from './pkcs12-structure';
 
-const SEQUENCE = 0x30;
-const SET = 0x31;
-const INTEGER = 0x02;
-const OCTET_STRING = 0x04;
-const OID = 0x06;
-const BMP_STRING = 0x1e;
 const CONTEXT_0 = 0x80;
 const CONTEXT_0_CONSTRUCTED = 0xa0;
 
@@ -61,7 +55,7 @@ function strictRoot(bytes: Uint8Array): Tlv {
   return strictDerWithinLimits(bytes) ?? notStrict();
 }
 
-function fields(t: Tlv | undefined, min: number, tag = SEQUENCE): Tlv[] {
+function fields(t: Tlv | undefined, min: number, tag: number = Tag.Sequence): Tlv[] {
   if (!t || t.tag !== tag) notStrict();
   const c = children(t);
   if (c.length < min) notStrict();
@@ -77,12 +71,12 @@ function explicit0(t: Tlv | undefined): Tlv {
 }
 
 function oid(t: Tlv | undefined): string {
-  if (!t || t.tag !== OID) notStrict();
+  if (!t || t.tag !== Tag.Oid) notStrict();
   return oidOf(t);
 }
 
 /** A copy: the bytes outlive the file's buffer in places that wipe them (the key vault). */
-function octets(t: Tlv | undefined, tag = OCTET_STRING): Uint8Array {
+function octets(t: Tlv | undefined, tag: number = Tag.OctetString): Uint8Array {
   if (!t || t.tag !== tag) notStrict();
   return value(t).slice();
 }
@@ -96,7 +90,7 @@ const scheme = (algorithm: Tlv, location: string) => pbeSchemeFromTlv(algorithm,
 export function parsePfxDer(bytes: Uint8Array): PfxStructure | undefined {
   return attempt(() => {
     const [version, authSafeInfo, mac] = fields(strictRoot(bytes), 2);
-    if (version.tag !== INTEGER || version.end - version.valueStart !== 1 || bytes[version.valueStart] !== 3) notStrict();
+    if (version.tag !== Tag.Integer || version.end - version.valueStart !== 1 || bytes[version.valueStart] !== 3) notStrict();
     const [typeTlv, content] = fields(authSafeInfo, 1);
     const type = oid(typeTlv);
     if (type === CT.signedData) throw signedDataUnsupported();
@@ -152,7 +146,7 @@ function decodeBag(bag: Tlv, location: string): SafeBag[] {
       const secretValue = explicit0(inner);
       if (type !== BAG.shroudedKey) return [unsupportedBag(`a secret of type ${describeOid(type)} (secretBag)`, attrs)];
       // Java writes the EncryptedPrivateKeyInfo inside an OCTET STRING.
-      if ((secretValue.tag & 0x1f) !== OCTET_STRING) return [shrouded('shroudedSecret', secretValue, location, attrs)];
+      if ((secretValue.tag & 0x1f) !== Tag.OctetString) return [shrouded('shroudedSecret', secretValue, location, attrs)];
       return [shrouded('shroudedSecret', strictRoot(octets(secretValue)), location, attrs)];
     }
     default:
@@ -169,12 +163,12 @@ function shrouded(kind: 'shroudedKey' | 'shroudedSecret', epki: Tlv, location: s
 
 function decodeAttributes(set: Tlv): BagAttributes {
   const out: BagAttributes = {};
-  for (const attribute of fields(set, 0, SET)) {
+  for (const attribute of fields(set, 0, Tag.Set)) {
     const [typeTlv, valuesTlv] = fields(attribute, 2);
     const type = oid(typeTlv);
-    const values = fields(valuesTlv, 0, SET);
+    const values = fields(valuesTlv, 0, Tag.Set);
     if (values.length === 0) continue;
-    if (type === ATTR.friendlyName) out.alias = bmpText(octets(values[0], BMP_STRING));
+    if (type === ATTR.friendlyName) out.alias = bmpText(octets(values[0], Tag.BmpString));
     else if (type === ATTR.localKeyId) out.localKeyId = hex(octets(values[0])).toLowerCase();
     else if (type === ATTR.oracleTrustedKeyUsage) out.trusted = true;
   }
