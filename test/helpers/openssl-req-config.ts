@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CsrSpecDto, SanDto } from '../../main/api/dto';
-import { fieldOfType } from '../../main/pki/x509/openssl-config/dn-fields';
+import { fieldOfType } from '../../main/pki/x509/subject-fields';
 import { fixture } from './fixtures';
 
 const run = promisify(execFile);

@@ -9,30 +9,16 @@ import type { SubjectAttributeDto } from '../../api/dto';
 import * as der from '../der/write';
 import { PkiError } from '../errors';
 import { NAME_ATTRIBUTES } from './oids';
+import { DN_FIELDS } from './subject-fields';
 import { wellFormed } from './well-formed';
 
 type StringKind = 'printable' | 'ia5' | 'numeric' | 'utf8';
 
-/** OpenSSL's long names (as a config may spell them) beside the short names the reader prints. */
-const LONG_NAMES: Record<string, string> = {
-  commonName: '2.5.4.3',
-  countryName: '2.5.4.6',
-  localityName: '2.5.4.7',
-  stateOrProvinceName: '2.5.4.8',
-  streetAddress: '2.5.4.9',
-  organizationName: '2.5.4.10',
-  organizationalUnitName: '2.5.4.11',
-  surname: '2.5.4.4',
-  givenName: '2.5.4.42',
-  domainComponent: '0.9.2342.19200300.100.1.25',
-  userId: '0.9.2342.19200300.100.1.1',
-  jurisdictionCountryName: '1.3.6.1.4.1.311.60.2.1.3',
-  jurisdictionStateOrProvinceName: '1.3.6.1.4.1.311.60.2.1.2',
-  jurisdictionLocalityName: '1.3.6.1.4.1.311.60.2.1.1',
-  mail: '0.9.2342.19200300.100.1.3',
+/** The short names the reader prints, and OpenSSL's short and long names as a config may spell them (subject-fields.ts). */
+const BY_NAME: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(NAME_ATTRIBUTES).map(([oid, name]) => [name, oid])),
+  ...Object.fromEntries(DN_FIELDS.flatMap((f) => [[f.short, f.oid], [f.long, f.oid]])),
 };
-
-const BY_NAME: Record<string, string> = { ...Object.fromEntries(Object.entries(NAME_ATTRIBUTES).map(([oid, name]) => [name, oid])), ...LONG_NAMES };
 
 /** OpenSSL's ASN1_STRING_TABLE for the types it fixes (STABLE_NO_MASK) and the sizes it enforces. */
 const RULES: Record<string, { kind: StringKind; min?: number; max?: number }> = {

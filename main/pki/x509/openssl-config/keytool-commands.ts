@@ -4,7 +4,7 @@
  * without them keytool's CSR carries only a subject key identifier. keytool asks for the store password itself.
  */
 import type { CsrSpecDto, EquivalentCommandDto, KeySpecName, SanType, SubjectAttributeDto } from '../../../api/dto';
-import { fieldOfType } from './dn-fields';
+import { fieldOfType } from '../subject-fields';
 import { ekuOid } from './ext-values';
 import { commaCaveat, type CommandOptions } from './openssl-commands';
 import { subjectAltNames as sansWithCn } from '../requested-extensions';

@@ -6,7 +6,7 @@
 import type { CsrSpecDto, KeySpecName, RequestedExtensionName, SanDto, SelfSignDto } from '../../../api/dto';
 import { requestedExtensionOrder } from '../requested-extension-order';
 import { confValue } from './conf-value';
-import { fieldOfType } from './dn-fields';
+import { fieldOfType } from '../subject-fields';
 import { subjectAltNames as sansWithCn } from '../requested-extensions';
 import { shellQuote } from './shell';
 

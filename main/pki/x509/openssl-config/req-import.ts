@@ -9,7 +9,7 @@ import type { CsrConfigImportDto, CsrSpecDto, KeySpecName, SanDto, SelfSignDto, 
 import { DEFAULT_EXTENSION_ORDER } from '../requested-extension-order';
 import { configError } from './conf-errors';
 import { lookup, parseConf, type ConfEntry, type ConfFile } from './conf-parse';
-import { dnField, fieldNameOf, valueProblem, type DnField } from './dn-fields';
+import { dnField, fieldNameOf, valueProblem, type DnField } from '../subject-fields';
 import { readExtensions, type ReqExtensions } from './req-extensions';
 
 export type ReqConfigImport = CsrConfigImportDto & { selfSign: Partial<SelfSignDto> | null };

@@ -1,6 +1,6 @@
 /** The subject as `openssl req -subj` takes it: "/C=US/O=Example/CN=host.example", in the form's order. */
 import type { CsrSpecDto, SubjectAttributeDto } from '../../../api/dto';
-import { fieldOfType } from './dn-fields';
+import { fieldOfType } from '../subject-fields';
 
 /** `/` ends a field, `+` joins the next one into the same RDN and `\` escapes: all three are escaped in values. */
 const escapeValue = (v: string) => v.replace(/[\\/+]/g, (c) => '\\' + c);

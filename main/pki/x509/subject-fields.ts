@@ -2,6 +2,7 @@
  * Subject attribute names as OpenSSL's config knows them (short and long, case-sensitive like OBJ_txt2nid),
  * the type the form uses for each (CsrSpecDto: short names, or a dotted OID), and the string rules OpenSSL
  * enforces when it adds the value (crypto/asn1/a_strnid.c: sizes, PrintableString / IA5String only).
+ * The config importer and exporter, the commands and the name writer (names → OIDs) all read this one table.
  */
 
 export type Charset = 'printable' | 'ia5' | 'numeric' | 'any';
