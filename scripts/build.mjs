@@ -17,6 +17,7 @@ const nodeEntries = {
   'main/cli-engine': 'main/cli.ts',
   'main/bench': 'main/bench.ts',
   'main/fuzz': 'main/fuzz.ts',
+  'main/conformance': 'main/conformance.ts',
   'e2e/web': 'e2e/web.ts',
 };
 const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, src]) => existsSync(join(root, src))));

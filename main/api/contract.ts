@@ -4,6 +4,9 @@
  */
 import type {
   AppInfo,
+  ChainCheckRequest,
+  ChainReportDto,
+  ChainVerdictDto,
   CaReplyDto,
   CsrCheckDto,
   CsrConfigImportDto,
@@ -111,6 +114,20 @@ export interface ApiMethods {
    * when none) and orders the chain; then convert.run writes it as PFX, the PEM set or a keystore.
    */
   'csr.caReply': { request: { objectIds?: string[]; documentIds?: string[] }; response: CaReplyDto };
+  /**
+   * The chain doctor: fetches the server's chain (endpoint) and/or takes open documents, builds every candidate
+   * path (input, server, trust store, AIA downloads), validates them (RFC 5280, RFC 6125 names), checks
+   * revocation when asked, and diagnoses with fixes. Network work announces progress events; operations.cancel
+   * stops it (CANCELLED). Unreachable servers are NETWORK errors; a broken chain is a report with valid=false.
+   */
+  'chain.check': { request: ChainCheckRequest; response: ChainReportDto };
+  /** Quick offline verdicts for open documents (Inspector): no downloads, no revocation, system roots + open trust files. */
+  'chain.verdicts': { request: { documentIds: string[] }; response: { verdicts: ChainVerdictDto[] } };
+  /** Writes a report's fixedChainPem (leaf → intermediates) atomically; EXISTS unless overwrite. */
+  'chain.saveFixed': {
+    request: { reportId: string; destination: { folder: string; fileName: string; overwrite?: boolean } };
+    response: { written: WrittenFileDto[] };
+  };
 }
 
 export type ApiMethod = keyof ApiMethods;

@@ -645,3 +645,215 @@ export interface CaReplyDto {
   /** Key + chain objects, to pass as ConvertSource.objectIds. */
   objectIds: string[];
 }
+
+// ---- Chain doctor (issue 13) ----
+
+/** CLI.md `chain` problem codes, plus the few the doctor adds (DUPLICATE_CERT, POLICY, UNKNOWN_CRITICAL_EXTENSION ...). */
+export type ChainProblemCode =
+  | 'MISSING_INTERMEDIATE'
+  | 'WRONG_ORDER'
+  | 'EXTRA_CERT'
+  | 'DUPLICATE_CERT'
+  | 'CONTAINS_ROOT'
+  | 'UNTRUSTED_ROOT'
+  | 'SELF_SIGNED'
+  | 'EXPIRED'
+  | 'NOT_YET_VALID'
+  | 'EXPIRING_SOON'
+  | 'HOSTNAME_MISMATCH'
+  | 'BAD_SIGNATURE'
+  | 'NOT_A_CA'
+  | 'PATH_LENGTH'
+  | 'KEY_USAGE'
+  | 'EXTENDED_KEY_USAGE'
+  | 'NAME_CONSTRAINTS'
+  | 'POLICY'
+  | 'UNKNOWN_CRITICAL_EXTENSION'
+  | 'UNSUPPORTED_ALGORITHM'
+  | 'MALFORMED'
+  | 'REVOKED'
+  | 'REVOCATION_UNKNOWN'
+  | 'WEAK_SIGNATURE'
+  | 'WEAK_KEY'
+  | 'NO_CERTIFICATE';
+
+/** Where a certificate on a chain came from: a file the user gave, the server, the trust store, an AIA download. */
+export type ChainCertSource = 'input' | 'server' | 'trust-store' | 'aia';
+
+export type StarttlsProtocol = 'smtp' | 'imap' | 'pop3' | 'ftp' | 'ldap' | 'postgres';
+
+export type ChainPurpose = 'serverAuth' | 'clientAuth';
+
+export type RevocationMode = 'none' | 'ocsp' | 'crl' | 'both';
+
+export interface ChainProblemDto {
+  code: ChainProblemCode;
+  severity: 'error' | 'warning' | 'info';
+  /** What is wrong, in plain words, naming the certificate ("The server did not send the intermediate R11"). */
+  message: string;
+  /** What to do about it ("Install the fullchain below ..."). */
+  fix: string;
+  /** Index into ChainReportDto.chain of the certificate it is about; null when it is about the whole chain or the server. */
+  certIndex: number | null;
+}
+
+export interface RevocationDto {
+  status: 'good' | 'revoked' | 'unknown' | 'not-checked';
+  /** How the answer was got; null when nothing was asked. */
+  method: 'ocsp' | 'stapled-ocsp' | 'crl' | null;
+  revokedAt: string | null;
+  /** CRL reason name when revoked ("keyCompromise"). */
+  reason: string | null;
+  /** thisUpdate / nextUpdate of the OCSP response or CRL used. */
+  thisUpdate: string | null;
+  nextUpdate: string | null;
+  /** The responder or CRL URL asked. */
+  url: string | null;
+  /** One line for people ("OCSP responder says good, signed by a delegated responder, fresh until ..."). */
+  detail: string;
+}
+
+/** One certificate on the chosen chain, leaf first. */
+export interface ChainCertDto {
+  /** Uppercase hex, no colons (as Fingerprints.sha256). */
+  sha256: string;
+  subject: string;
+  issuer: string;
+  role: 'leaf' | 'intermediate' | 'root';
+  source: ChainCertSource;
+  /** Also found here (a root the server sent that is also in the trust store). */
+  alsoFrom: ChainCertSource[];
+  /** Set when source is 'aia': the URL it was downloaded from. */
+  url: string | null;
+  /** A trust anchor: in the trust store or in a trust file the user gave. */
+  trusted: boolean;
+  notBefore: string;
+  notAfter: string;
+  daysLeft: number;
+  /** Worst severity among the problems about this certificate. */
+  status: 'ok' | 'warning' | 'error';
+  /** "RSA 2048", "EC P-256", "Ed25519". */
+  key: string;
+  /** "sha256WithRSAEncryption", "ecdsa-with-SHA384". */
+  signatureAlgorithm: string;
+  revocation: RevocationDto | null;
+  /** The object open in the workbench with this certificate (for "Show in Inspector"), when there is one. */
+  objectId: string | null;
+}
+
+/** A candidate path the builder found (cross-signs give several). */
+export interface ChainPathDto {
+  /** sha256 of each certificate, leaf first. */
+  certs: string[];
+  /** Subject CN (or whole subject) of each, leaf first: for a one-line picture. */
+  names: string[];
+  valid: boolean;
+  /** Why it was not chosen, or what makes it the best ("valid, ends at trusted ISRG Root X1, 3 certificates"). */
+  summary: string;
+  chosen: boolean;
+}
+
+export interface TlsDetailsDto {
+  host: string;
+  port: number;
+  /** The address connected to (IPv4 or IPv6). */
+  address: string;
+  /** The SNI sent; null when none (an IP address target without --servername). */
+  servername: string | null;
+  starttls: StarttlsProtocol | null;
+  /** "TLSv1.3". */
+  protocol: string;
+  /** IANA name ("TLS_AES_256_GCM_SHA384"). */
+  cipher: string;
+  /** Key exchange group ("X25519", "ECDH P-256"), when known. */
+  keyExchange: string | null;
+  alpn: string | null;
+  /** The server stapled an OCSP response. */
+  stapledOcsp: boolean;
+  clientCertificate: {
+    /** The server asks for a client certificate (mutual TLS). */
+    requested: boolean;
+    /** The CA names it says it accepts (distinguished names); empty = any; null = not known (see note). */
+    acceptedIssuers: string[] | null;
+    note: string | null;
+  };
+  durationMs: number;
+}
+
+/** How to install the fixed chain on one kind of server. */
+export interface ServerFixDto {
+  server: 'apache' | 'nginx' | 'iis';
+  title: string;
+  steps: string[];
+  /** A config snippet to paste, when the server has one. */
+  snippet: string | null;
+}
+
+/** A download the doctor made (AIA caIssuers, OCSP, CRL), shown so the user sees what was asked. */
+export interface FetchAttemptDto {
+  kind: 'aia' | 'ocsp' | 'crl';
+  url: string;
+  ok: boolean;
+  /** "200, 1,322 bytes, DER" or the NETWORK error's message. */
+  detail: string;
+}
+
+export interface ChainCheckRequest {
+  /** Open documents whose certificates are the input (leaf and chain as given), in this order. */
+  documentIds?: string[];
+  /** Single certificates from open documents (Inspector "Check chain"), in this order. */
+  objectIds?: string[];
+  /** A live server instead of (or beside) files. */
+  endpoint?: { host: string; port: number; servername?: string | null; starttls?: StarttlsProtocol | null };
+  /** Open documents whose certificates are trust anchors (the user's own roots), beside or instead of the system roots. */
+  trustDocumentIds?: string[];
+  /** Open documents with extra certificates the builder may use but does not trust (CLI --untrusted). */
+  untrustedDocumentIds?: string[];
+  /** Use the Mozilla roots that ship with Node. Default true. */
+  systemRoots?: boolean;
+  /** The name to check the leaf against (default: the endpoint's host; none for files). */
+  hostName?: string;
+  /** Validate at this time (ISO 8601); default now. */
+  at?: string;
+  /** Default serverAuth. */
+  purpose?: ChainPurpose;
+  /** Download missing issuers from AIA caIssuers URLs. Default true. */
+  fetchMissing?: boolean;
+  /** Default 'none' (no network beyond the endpoint and AIA). */
+  revocation?: RevocationMode;
+}
+
+export interface ChainReportDto {
+  /** For chain.saveFixed. */
+  reportId: string;
+  valid: boolean;
+  /** The one-line verdict in colour ("Valid chain to ISRG Root X1", "The server forgot its intermediate"). */
+  verdict: { severity: 'success' | 'warning' | 'error'; message: string };
+  /** The time validated at (ISO 8601). */
+  checkedAt: string;
+  hostName: string | null;
+  purpose: ChainPurpose;
+  /** What the server sent (or the files held), in that order. */
+  served: { sha256: string; subject: string; issuer: string }[];
+  /** The chosen path, leaf first, root last when one was found. */
+  chain: ChainCertDto[];
+  /** Every candidate path, the chosen one marked. */
+  alternatives: ChainPathDto[];
+  problems: ChainProblemDto[];
+  /** Leaf → intermediates, no root: what the server should send. Null when there is no leaf. */
+  fixedChainPem: string | null;
+  /** Install instructions for Apache, nginx and IIS when the served chain needs fixing. */
+  fixes: ServerFixDto[];
+  tls: TlsDetailsDto | null;
+  fetched: FetchAttemptDto[];
+}
+
+/** The Inspector's per-file chain verdict, offline (no downloads, no revocation), with a link to the doctor. */
+export interface ChainVerdictDto {
+  documentId: string;
+  valid: boolean;
+  severity: 'success' | 'info' | 'warning' | 'error';
+  message: string;
+  /** The main problem's code, when there is one. */
+  code: ChainProblemCode | null;
+}

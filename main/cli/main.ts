@@ -1,5 +1,6 @@
 /** The `certbench` command line: one file per command, same engine and errors as the app. */
 import { toErrorInfo } from '../pki/errors';
+import { CHAIN_USAGE, chainCommand } from './chain';
 import { CONVERT_USAGE, convertCommand } from './convert';
 import { CSR_USAGE, csrCommand } from './csr';
 import { inspectCommand } from './inspect';
@@ -13,9 +14,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   convert: { run: convertCommand, usage: CONVERT_USAGE },
   csr: { run: csrCommand, usage: CSR_USAGE },
   selfsign: { run: selfsignCommand, usage: SELFSIGN_USAGE },
+  chain: { run: chainCommand, usage: CHAIN_USAGE },
 };
 
-const HELP = `Certbench: open anything, see what is inside, convert it, make keys and CSRs.
+const HELP = `Certbench: open anything, see what is inside, convert it, make keys and CSRs, diagnose chains.
 
 Commands:
 ${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}

@@ -57,6 +57,31 @@ const csrSpec = z
 const keyChoice = z.union([z.object({ generate: keySpec }).strict(), z.object({ objectId: id }).strict()]);
 const selfSign = z.object({ days: z.number().int().min(1).max(100_000), ca: z.boolean(), pathLength: z.number().int().min(0).max(100).optional() }).strict();
 
+const docIds = z.array(id).max(10_000).optional();
+const chainCheck = z
+  .object({
+    documentIds: docIds,
+    objectIds: z.array(id).max(10_000).optional(),
+    endpoint: z
+      .object({
+        host: z.string().min(1).max(255),
+        port: z.number().int().min(1).max(65535),
+        servername: z.string().min(1).max(255).nullable().optional(),
+        starttls: z.enum(['smtp', 'imap', 'pop3', 'ftp', 'ldap', 'postgres']).nullable().optional(),
+      })
+      .strict()
+      .optional(),
+    trustDocumentIds: docIds,
+    untrustedDocumentIds: docIds,
+    systemRoots: z.boolean().optional(),
+    hostName: z.string().min(1).max(255).optional(),
+    at: z.string().min(1).max(64).optional(),
+    purpose: z.enum(['serverAuth', 'clientAuth']).optional(),
+    fetchMissing: z.boolean().optional(),
+    revocation: z.enum(['none', 'ocsp', 'crl', 'both']).optional(),
+  })
+  .strict();
+
 export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'app.info': empty,
   'documents.list': empty,
@@ -100,4 +125,7 @@ export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
     })
     .strict(),
   'csr.caReply': z.object({ objectIds: ids.optional(), documentIds: z.array(id).max(10_000).optional() }).strict(),
+  'chain.check': chainCheck,
+  'chain.verdicts': z.object({ documentIds: z.array(id).min(1).max(10_000) }).strict(),
+  'chain.saveFixed': z.object({ reportId: id, destination: z.object({ folder: path, fileName, overwrite: z.boolean().optional() }).strict() }).strict(),
 };

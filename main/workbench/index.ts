@@ -7,6 +7,9 @@ import { PathGrants } from './path-grants';
 import { OutputFolders } from './output-folders';
 import { convertHandlers } from './convert-handlers';
 import { csrHandlers } from './csr-handlers';
+import { chainHandlers } from './chain-handlers';
+import { nodeNetwork } from '../pki/net/node-network';
+import type { NetworkPort } from '../pki/net/port';
 import { KeystoreEditor } from './keystores';
 import { Session } from './session';
 
@@ -21,6 +24,8 @@ export interface WorkbenchOptions {
   folders?: OutputFolders;
   /** The app's data folder (user CSR templates): Electron's userData, the web host's CERTBENCH_DATA_DIR. Default: none. */
   dataDir?: string;
+  /** The network door for the chain doctor (TLS fetch, AIA, OCSP, CRL). Default: the real network. */
+  net?: NetworkPort;
 }
 
 export interface Workbench {
@@ -83,6 +88,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     ...convertHandlers({ session, folders, grants, events }),
     ...csrHandlers({ session, folders, grants, events, dataDir: options.dataDir, now: options.now }),
     ...keystores.handlers(),
+    ...chainHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, now: options.now }),
   };
 
   return { handlers, events, session, grants, folders, keystores };
