@@ -30,7 +30,7 @@ interface PkitsCase {
     user_initial_policy_set?: string[];
     initial_explicit_policy?: boolean;
     initial_policy_mapping_inhibit?: boolean;
-    initial_inhibit_any_policy?: boolean;
+    initial_any_policy_inhibit?: boolean;
   };
   error?: { class: string; msg_regex?: string };
 }
@@ -109,7 +109,7 @@ function runCase(c: PkitsCase, files: PkitsFiles): { outcome: Outcome; detail: s
     initialPolicySet: c.params?.user_initial_policy_set,
     initialExplicitPolicy: c.params?.initial_explicit_policy,
     initialPolicyMappingInhibit: c.params?.initial_policy_mapping_inhibit,
-    initialAnyPolicyInhibit: c.params?.initial_inhibit_any_policy,
+    initialAnyPolicyInhibit: c.params?.initial_any_policy_inhibit,
   };
   const options = { at: AT, purpose: null, hostName: null, policy };
   const leaf: PoolCert = { cert: files.cert(c.cert), source: 'input', trusted: false };
