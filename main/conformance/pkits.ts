@@ -10,11 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { orderChain } from '../pki/chain-order';
 import { buildPaths } from '../pki/chain/build';
 import { chainCert, type ChainCert } from '../pki/chain/chain-cert';
 import type { Finding, PolicyOptions, PoolCert } from '../pki/chain/types';
-import { validatePath } from '../pki/chain/validate';
 import { checkCrls } from '../pki/revocation/crl-check';
 import { isPkiError } from '../pki/errors';
 import { emptyResult, type Suite, type SuiteResult } from './suite';
@@ -119,18 +117,13 @@ function runCase(c: PkitsCase, files: PkitsFiles): { outcome: Outcome; detail: s
 
   const paths = buildPaths(leaf, pool, options);
   const chosen = paths.find((p) => p.anchored && p.valid) ?? paths.find((p) => p.anchored);
-  let path: ChainCert[];
-  let findings: Finding[];
-  if (chosen) {
-    path = chosen.certs.map((p) => p.cert);
-    findings = chosen.findings;
-  } else {
-    // Until chain/build.ts finds paths: order by signature (convert's ordering) and validate that one path.
-    const ordered = orderChain([leaf.cert.der, ...others.map((o) => o.der), anchor.der], { explainLeftOut: false }).chain;
-    path = ordered.map((o) => [leaf.cert, ...others, anchor].find((x) => x.der === o.der)!);
-    if (path[path.length - 1] !== anchor) return { outcome: 'PathValidationError', detail: `no path to the anchor (stops at ${path[path.length - 1].subject})` };
-    findings = validatePath(path, true, options);
+  if (!chosen) {
+    const stop = paths[0].certs[paths[0].certs.length - 1].cert;
+    const why = paths[0].findings.filter((f) => f.severity === 'error').map((f) => f.detail);
+    return { outcome: 'PathValidationError', detail: `no path to the anchor (the best stops at ${stop.subject})${why.length ? `: ${why.join('; ')}` : ''}` };
   }
+  const path = chosen.certs.map((p) => p.cert);
+  const findings: Finding[] = chosen.findings;
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length) return { outcome: 'PathValidationError', detail: errors.map((f) => `${f.code}@${f.index ?? 'path'} ${f.detail}`).join('; ') };
   if (c.revocation === false) return { outcome: 'success', detail: '' };
