@@ -97,6 +97,18 @@ describe('processPolicies against openssl verify -policy_check', () => {
     agree(root, p1Leaf, [ca], { initialExplicitPolicy: true }, true);
   });
 
+  it('a certificatePolicies extension that cannot be read: refused with the reason, never thrown; openssl refuses too', () => {
+    const root = makeTestPki('Policy Root F');
+    // SEQUENCE { SEQUENCE { 06 } }: the policy identifier is cut short.
+    const ca = root.issueCa('Policy CA F', { extraLines: ['2.5.29.32=DER:3003300106'] });
+    const leaf = ca.issueLeaf('leaf-f');
+    const result = processPolicies(pathOf(leaf, ca), {});
+    assert.equal(result.ok, false);
+    assert.equal(result.index, 1);
+    assert.match(result.detail!, /The policy extensions of .*Policy CA F cannot be read/);
+    assert.equal(opensslAccepts(root, leaf, [ca], {}), false);
+  });
+
   it(`a hostile tree (every CA maps 10 policies to all 10) stops at ${MAX_POLICY_NODES} nodes, in milliseconds; openssl refuses it too`, () => {
     const root = makeTestPki('Policy Root Hostile');
     const ten = Array.from({ length: 10 }, (_, i) => P(100 + i));

@@ -12,6 +12,9 @@ import { before, describe, it } from 'node:test';
 import { derOf } from '../../../test/helpers/chain-kit';
 import { makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
 import { chainCert, type ChainCert } from '../chain/chain-cert';
+import * as der from '../der/write';
+import { signatureAlgorithm, signed } from '../x509/sign';
+import { writeTime } from '../x509/time-write';
 import { checkCrls } from './crl-check';
 
 const DAY = 86_400_000;
@@ -151,6 +154,22 @@ describe('checkCrls against openssl verify -crl_check', () => {
     assert.equal(alone.status, 'unknown');
     assert.match(alone.detail, /CRL 1 could not be read \(The data is not valid DER/);
     assert.equal(checkCrls({ cert: p[0], issuer: p[1], path: p, crls: [garbage, crlDer(caCrl), crlDer(rootCrl)], at: now }).status, 'good');
+  });
+
+  it('a CRL its issuer signed whose entry list is damaged: unknown, "damaged", never thrown', () => {
+    const pkcs8 = new Uint8Array(Buffer.from(readFileSync(ca.keyPath, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+    const algorithm = signatureAlgorithm(pkcs8, 'sha256');
+    const caCert = chainCert(derOf(ca.pem));
+    const damagedEntry = new Uint8Array([0x30, 0x02, 0x02, 0x01]); // an entry whose serial is cut short
+    const tbs = der.sequence(der.integer(1), algorithm.identifier, caCert.subjectDer, writeTime(new Date(now - DAY)), writeTime(new Date(now + DAY)), der.sequence(damagedEntry));
+    const crl = signed(tbs, pkcs8, algorithm);
+    const p = path(good);
+    const result = checkCrls({ cert: p[0], issuer: p[1], path: p, crls: [crl], at: now });
+    assert.equal(result.status, 'unknown');
+    assert.match(result.detail, /CRL Test CA is damaged \(The data is not valid DER/);
+    const file = join(work, 'damaged.crl');
+    writeFileSync(file, crl);
+    assert.throws(() => openssl(['crl', '-inform', 'DER', '-in', file, '-noout']), 'openssl cannot read it either');
   });
 
   it('a delta CRL made by openssl crl -gendelta: what it adds is revoked, the rest good; openssl -use_deltas agrees', () => {
