@@ -35,11 +35,16 @@ interface Session {
   unreadable: string[];
   others: readonly ChainCert[];
   at: number;
+  /** Status checks left (the certificate's own, then CRL issuers' up their paths): a pool of same-named CRL issuers cannot make the search explode. */
+  checksLeft: number;
 }
+
+/** Far more than any real PKI needs (PKITS needs at most 3). */
+const MAX_STATUS_CHECKS = 64;
 
 /** 'good', 'revoked' (with date and reason) or 'unknown' (no usable CRL covers it: why, in detail). method 'crl'. */
 export function checkCrls(input: CrlCheckInput): RevocationDto {
-  const session: Session = { crls: [], unreadable: [], others: input.others ?? [], at: input.at };
+  const session: Session = { crls: [], unreadable: [], others: input.others ?? [], at: input.at, checksLeft: MAX_STATUS_CHECKS };
   input.crls.forEach((der, i) => {
     try {
       session.crls.push(checkableCrl(der));
@@ -62,6 +67,7 @@ function placeOnPath(input: CrlCheckInput): { path: readonly ChainCert[]; index:
 
 function statusOf(session: Session, path: readonly ChainCert[], index: number, visiting: ReadonlySet<string>): RevocationDto {
   const cert = path[index];
+  if (--session.checksLeft < 0) return unknown(`Certbench stopped after ${MAX_STATUS_CHECKS} status checks of this certificate and the CRL issuers behind its CRLs.`, null);
   let points: DistributionPoint[];
   try {
     points = certDistributionPoints(cert) ?? [IMPLICIT_DP];
