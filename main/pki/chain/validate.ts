@@ -88,7 +88,8 @@ function signatureFindings(cert: ChainCert, issuer: ChainCert, index: number): F
   const verdict = verifyIssuedBy(cert, issuer);
   if (verdict.kind === 'valid') return [];
   if (verdict.kind === 'unsupported') return [{ code: 'UNSUPPORTED_ALGORITHM', severity: 'error', index, detail: `the signature on ${who} cannot be checked: ${verdict.detail}` }];
-  return [{ code: 'BAD_SIGNATURE', severity: 'error', index, detail: `the signature on ${who} does not verify with the key of ${describeCert(issuer)} (${cert.signatureAlgorithm})` }];
+  const why = verdict.detail ? `: ${verdict.detail}` : '';
+  return [{ code: 'BAD_SIGNATURE', severity: 'error', index, detail: `the signature on ${who} does not verify with the key of ${describeCert(issuer)} (${cert.signatureAlgorithm})${why}` }];
 }
 
 /** RFC 5280 6.1.4 (k): a certificate that issued another must be a CA. A v1 anchor is accepted (it has no extensions to say so). */
