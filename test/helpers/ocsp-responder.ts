@@ -23,6 +23,8 @@ export interface OcspResponderOptions {
 export interface OcspResponder {
   url: string;
   port: number;
+  /** The first line of each HTTP request openssl received ("GET /MEQw..." or "POST / HTTP/1.0"). */
+  requestLines(): string[];
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startOcspResponder(ca: TestCaHandle, options: OcspResponde
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    requestLines: () => [...stderr.matchAll(/Received request, 1st line: (.*)/g)].map((m) => m[1].trim()),
     close: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill();
       await exited;
