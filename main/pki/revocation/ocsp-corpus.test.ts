@@ -48,3 +48,25 @@ test("Comodo's direct responder: signed by the issuer, named by key hash; no non
   assert.equal(v.failure, null, v.result.detail);
   assert.match(v.result.detail, /says good, signed by the issuer, fresh until 2012-10-15T08:41:13/);
 });
+
+test('no single changed byte anywhere in a real response leaves it trusted, and none makes the check throw', () => {
+  const cases = [
+    { ors: 'ND1.ors', ee: 'ND1_Cert_EE.pem', ica: 'ND1_Issuer_ICA.pem', at: '2012-10-12T00:00:00Z', masks: [0x01, 0x80, 0xff] },
+    // Delegated: the responder certificate inside is covered too (one mask, to keep the test quick).
+    { ors: 'D1.ors', ee: 'D1_Cert_EE.pem', ica: 'D1_Issuer_ICA.pem', at: '2012-10-23T11:00:00Z', masks: [0x80] },
+  ];
+  for (const c of cases) {
+    const der = response(c.ors);
+    const input = { cert: cert(c.ee), issuer: cert(c.ica), at: Date.parse(c.at) };
+    assert.equal(checkOcspResponse(der, input).failure, null);
+    const trusted: string[] = [];
+    for (let i = 0; i < der.length; i++) {
+      for (const mask of c.masks) {
+        const changed = der.slice();
+        changed[i] ^= mask;
+        if (checkOcspResponse(changed, input).failure === null) trusted.push(`${c.ors} byte ${i} ^ ${mask}`);
+      }
+    }
+    assert.deepEqual(trusted, []);
+  }
+});
