@@ -9,28 +9,34 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { close, derOf, dersOf, startHttp } from '../../../test/helpers/chain-kit';
+import { derOf, dersOf } from '../../../test/helpers/chain-kit';
+import { localHttpServer, type LocalServer } from '../../../test/helpers/local-http';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 import { makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
 import { nodeNetwork } from '../net/node-network';
 import { runDoctor, type DoctorInput } from './doctor';
 
-let http: Awaited<ReturnType<typeof startHttp>>;
+let http: LocalServer;
 const routes = new Map<string, { body: Uint8Array | string; type: string }>();
+const hits = (path: string) => http.requests.filter((r) => r.path === path).length;
 let root: TestCaHandle;
 let inter: TestCaHandle;
 let leaf: IssuedCert;
 
 before(async () => {
-  http = await startHttp(routes);
-  root = makeTestPki('Doctor Root', { publish: { caIssuers: `${http.base}/root.der` } });
-  inter = root.issueCa('Doctor Inter', { publish: { caIssuers: `${http.base}/inter.der` } });
+  http = await localHttpServer((req, res) => {
+    const route = routes.get(req.url ?? '');
+    if (route) res.writeHead(200, { 'content-type': route.type }).end(route.body);
+    else res.writeHead(404).end();
+  });
+  root = makeTestPki('Doctor Root', { publish: { caIssuers: `${http.url}/root.der` } });
+  inter = root.issueCa('Doctor Inter', { publish: { caIssuers: `${http.url}/inter.der` } });
   leaf = inter.issueLeaf('shop', { san: ['DNS:shop.example.test', 'IP:127.0.0.1'] });
   routes.set('/inter.der', { body: derOf(inter.pem), type: 'application/pkix-cert' });
   routes.set('/root.der', { body: derOf(root.pem), type: 'application/pkix-cert' });
   routes.set('/junk.der', { body: 'not a certificate', type: 'application/pkix-cert' });
 });
-after(() => close(http.server));
+after(() => http.close());
 
 const doctor = (over: Partial<DoctorInput>) =>
   runDoctor({ input: [], trust: [derOf(root.pem)], systemRoots: true, hostName: null, at: Date.now(), purpose: 'serverAuth', fetchMissing: true, revocation: 'none', net: nodeNetwork, ...over });
@@ -43,9 +49,9 @@ test('leaf only: the intermediate is downloaded from the AIA server, MISSING_INT
   assert.deepEqual(codes(r), ['MISSING_INTERMEDIATE']);
   assert.equal(r.verdict.message, 'The files lack the intermediate Doctor Inter');
   assert.deepEqual(r.chain.map((c) => [c.role, c.source]), [['leaf', 'input'], ['intermediate', 'aia'], ['root', 'input']]);
-  assert.equal(r.chain[1].url, `${http.base}/inter.der`);
-  assert.deepEqual(r.fetched.map((f) => [f.kind, f.url, f.ok]), [['aia', `${http.base}/inter.der`, true]]);
-  assert.ok(phases.includes(`Downloading the issuer from ${http.base}/inter.der`), phases.join(' | '));
+  assert.equal(r.chain[1].url, `${http.url}/inter.der`);
+  assert.deepEqual(r.fetched.map((f) => [f.kind, f.url, f.ok]), [['aia', `${http.url}/inter.der`, true]]);
+  assert.ok(phases.includes(`Downloading the issuer from ${http.url}/inter.der`), phases.join(' | '));
   // The fixed chain: openssl verifies it, and checking it again is valid with nothing downloaded.
   const fixed = join(root.dir, 'doctor-fixed.pem');
   writeFileSync(fixed, r.fixedChainPem!);
@@ -64,7 +70,7 @@ test('leaf + intermediate, the root trusted: valid; without the trust file the r
   const untrusted = await doctor({ input: [derOf(leaf.pem), derOf(inter.pem)], trust: [] });
   assert.equal(untrusted.valid, false);
   assert.deepEqual(codes(untrusted), ['UNTRUSTED_ROOT']);
-  assert.deepEqual(untrusted.fetched.map((f) => f.url), [`${http.base}/root.der`]);
+  assert.deepEqual(untrusted.fetched.map((f) => f.url), [`${http.url}/root.der`]);
   assert.equal(untrusted.chain[2].source, 'aia');
 });
 
@@ -93,11 +99,11 @@ test('expired leaf and wrong name: EXPIRED and HOSTNAME_MISMATCH, as openssl ver
 });
 
 test('each AIA URL is asked once; a body that is not a certificate is a failed download and the issuer stays missing', async () => {
-  const junkCa = root.issueCa('Doctor Junk', { publish: { caIssuers: `${http.base}/junk.der` } });
+  const junkCa = root.issueCa('Doctor Junk', { publish: { caIssuers: `${http.url}/junk.der` } });
   const orphan = junkCa.issueLeaf('orphan', { san: ['DNS:orphan.example.test'] });
-  const before = http.hits.get('/junk.der') ?? 0;
+  const before = hits('/junk.der');
   const r = await doctor({ input: [derOf(orphan.pem)] });
-  assert.equal((http.hits.get('/junk.der') ?? 0) - before, 1);
+  assert.equal(hits('/junk.der') - before, 1);
   assert.deepEqual(codes(r), ['MISSING_INTERMEDIATE']);
   assert.equal(r.fetched[0].ok, false);
   assert.match(r.problems[0].message, /the download from http:\/\/127\.0\.0\.1:\d+\/junk\.der gave no usable issuer/);
