@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ChainCertDto, ChainProblemDto, ChainReportDto } from '../../../main/api/dto';
 import { INITIAL_FORM, requestOf, withIds, type ChainForm } from './form';
-import { addedCerts, certCards, chainEnd, chainWideProblems, linkTone, problemsWorstFirst, revocationRows, servedRows } from './report';
+import { addedCerts, certCards, chainEnd, chainWideProblems, initialCard, linkTone, problemsWorstFirst, revocationRows, servedRows } from './report';
 import { parseTarget } from './target';
 import { clientCertWords, cnOf, endpointWords, expiryFactsOf, fixedChainFileName, revocationTone, revocationWords } from './words';
 
@@ -218,4 +218,11 @@ test('words: CN of a name, client certificate requests, endpoints, expiry at the
   assert.equal(fixedChainFileName('O=x,CN=*.example.test'), 'wildcard.example.test-fullchain.pem');
   assert.equal(fixedChainFileName('CN=../../etc/passwd'), 'etc-passwd-fullchain.pem');
   assert.equal(fixedChainFileName(null), 'server-fullchain.pem');
+});
+
+test('the card shown first is the first with an error, else with a warning, else the leaf', () => {
+  assert.equal(initialCard(report({ chain: [] })), null);
+  assert.equal(initialCard(report({ chain: [leaf, inter, root] })), 0);
+  assert.equal(initialCard(report({ chain: [leaf, { ...inter, status: 'warning' }, { ...root, status: 'error' }] })), 2);
+  assert.equal(initialCard(report({ chain: [leaf, inter, root], problems: [problem('WEAK_SIGNATURE', 'warning', 1)] })), 1);
 });

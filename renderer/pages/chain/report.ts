@@ -93,3 +93,14 @@ export function addedCerts(report: ChainReportDto): ChainCertDto[] {
 export function revocationRows(report: ChainReportDto): CertCard[] {
   return certCards(report).filter((c) => c.cert.revocation !== null && c.cert.revocation.status !== 'not-checked');
 }
+
+/** The card to show first: the first with an error, else the first with a warning, else the leaf. */
+export function initialCard(report: ChainReportDto): number | null {
+  const cards = certCards(report);
+  if (cards.length === 0) return null;
+  const at = (tone: Tone) => cards.findIndex((c) => c.tone === tone);
+  const error = at('error');
+  if (error >= 0) return error;
+  const warning = at('warning');
+  return warning >= 0 ? warning : 0;
+}
