@@ -1,17 +1,26 @@
 /** The file's chain verdict from the chain doctor, under the selected object's own verdict, with the way to the doctor. */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinkIcon from '@mui/icons-material/Link';
+import Typography from '@mui/material/Typography';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import WarningIcon from '@mui/icons-material/Warning';
+import InfoIcon from '@mui/icons-material/Info';
 import type { ChainVerdictDto } from '../../../main/api/dto';
 import { useNavigation } from '../../frame/navigation';
-import { VerdictLine } from './VerdictLine';
+
+const ICONS = { success: CheckCircleIcon, warning: WarningIcon, error: ErrorIcon, info: InfoIcon };
 
 export function ChainVerdictLine({ verdict, fileName }: { verdict: ChainVerdictDto; fileName: string }) {
   const { navigate } = useNavigation();
+  const Icon = ICONS[verdict.severity];
   return (
-    <Box data-testid="inspector-chain-verdict" data-code={verdict.code ?? undefined} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-      <VerdictLine testId="inspector-chain-verdict-line" verdict={{ tone: verdict.severity, text: `Chain of ${fileName}: ${verdict.message}` }} />
-      <Button size="small" startIcon={<LinkIcon />} onClick={() => navigate('chain', { page: 'chain', documentIds: [verdict.documentId] })} sx={{ mt: 0.75 }}>
+    <Box data-testid="inspector-chain-verdict" data-tone={verdict.severity} data-code={verdict.code ?? undefined} sx={{ display: 'flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap', mt: 0.5, color: `${verdict.severity}.main` }}>
+      <Icon sx={{ fontSize: 18 }} />
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        Chain of {fileName}: {verdict.message}
+      </Typography>
+      <Button size="small" onClick={() => navigate('chain', { page: 'chain', documentIds: [verdict.documentId] })} sx={{ py: 0 }}>
         Open in Chain doctor
       </Button>
     </Box>
