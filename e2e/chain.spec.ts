@@ -215,6 +215,7 @@ test('files dropped on the page are checked; dropped on Trust they are the roots
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('chain-result')).toHaveAttribute('data-valid', 'true', { timeout: 30_000 });
   await expect(card(page, 'leaf').getByTestId('source-badge')).toHaveText('File');
+  await expect(card(page, 'root').getByTestId('source-badge')).toHaveText(/^Trust (file|store)$/);
   await expect(page.getByTestId('chain-result')).toContainText('no name checked');
   await expect(page.getByRole('region', { name: 'What the files hold' }).getByTestId('served-cert')).toHaveCount(2);
   await snap(page, 'chain-files-valid');

@@ -10,17 +10,17 @@ import WarningIcon from '@mui/icons-material/Warning';
 import type { ChainCertDto } from '../../../main/api/dto';
 import { ExpiryChip } from '../inspect/ExpiryChip';
 import type { CertCard as Card } from './report';
-import { cnOf, expiryFactsOf, revocationTone, revocationWords, ROLE_WORDS, SOURCE_HELP, SOURCE_WORDS } from './words';
+import { cnOf, expiryFactsOf, revocationTone, revocationWords, ROLE_WORDS, SOURCE_HELP, SOURCE_WORDS, sourceWords } from './words';
 
 const ICONS = { success: CheckCircleIcon, warning: WarningIcon, error: ErrorIcon, info: CheckCircleIcon };
 const TONE_WORDS = { success: 'no problems', warning: 'warnings', error: 'errors', info: 'notes' };
 
 function SourceBadge({ cert }: { cert: ChainCertDto }) {
   const also = cert.alsoFrom.filter((s) => s !== cert.source);
-  const help = `${SOURCE_HELP[cert.source]}${cert.url ? ` ${cert.url}` : ''}${also.length ? ` Also from: ${also.map((s) => SOURCE_WORDS[s]).join(', ')}.` : ''}`;
+  const help = `${cert.source === 'input' && cert.trusted ? 'A root from one of your trust files.' : SOURCE_HELP[cert.source]}${cert.url ? ` ${cert.url}` : ''}${also.length ? ` Also from: ${also.map((s) => SOURCE_WORDS[s]).join(', ')}.` : ''}`;
   return (
     <Tooltip title={help}>
-      <Chip data-testid="source-badge" data-source={cert.source} label={SOURCE_WORDS[cert.source]} color={cert.source === 'aia' ? 'secondary' : cert.source === 'trust-store' ? 'primary' : 'default'} variant={cert.source === 'server' || cert.source === 'input' ? 'outlined' : 'filled'} />
+      <Chip data-testid="source-badge" data-source={cert.source} label={sourceWords(cert)} color={cert.source === 'aia' ? 'secondary' : cert.source === 'trust-store' ? 'primary' : 'default'} variant={cert.source === 'server' || cert.source === 'input' ? 'outlined' : 'filled'} />
     </Tooltip>
   );
 }
@@ -34,7 +34,7 @@ export function CertCard({ card, checkedAt, selected, onSelect }: { card: Card; 
     <ButtonBase
       onClick={onSelect}
       aria-pressed={selected}
-      aria-label={`${ROLE_WORDS[cert.role]} ${cn}, ${SOURCE_WORDS[cert.source]}, ${TONE_WORDS[tone]}`}
+      aria-label={`${ROLE_WORDS[cert.role]} ${cn}, ${sourceWords(cert)}, ${TONE_WORDS[tone]}`}
       data-testid="chain-card"
       data-tone={tone}
       data-role={cert.role}

@@ -5,7 +5,7 @@ import type { ChainCertDto, ChainProblemDto, ChainReportDto } from '../../../mai
 import { INITIAL_FORM, requestOf, withIds, type ChainForm } from './form';
 import { addedCerts, certCards, chainEnd, chainWideProblems, initialCard, linkTone, problemsWorstFirst, revocationRows, servedRows } from './report';
 import { parseTarget } from './target';
-import { clientCertWords, cnOf, endpointWords, expiryFactsOf, fixedChainFileName, revocationTone, revocationWords } from './words';
+import { clientCertWords, cnOf, endpointWords, expiryFactsOf, fixedChainFileName, revocationTone, revocationWords, sourceWords } from './words';
 
 test('the server field takes a host, host:port, a URL, and IPv6 with or without brackets; the port defaults to 443', () => {
   assert.deepEqual(parseTarget('shop.example.com'), { ok: true, host: 'shop.example.com', port: 443, starttls: null });
@@ -225,4 +225,12 @@ test('the card shown first is the first with an error, else with a warning, else
   assert.equal(initialCard(report({ chain: [leaf, inter, root] })), 0);
   assert.equal(initialCard(report({ chain: [leaf, { ...inter, status: 'warning' }, { ...root, status: 'error' }] })), 2);
   assert.equal(initialCard(report({ chain: [leaf, inter, root], problems: [problem('WEAK_SIGNATURE', 'warning', 1)] })), 1);
+});
+
+test('a source badge names where a certificate came from; a trusted root from a file is a trust file', () => {
+  assert.equal(sourceWords({ source: 'aia', trusted: false }), 'AIA download');
+  assert.equal(sourceWords({ source: 'server', trusted: false }), 'Server');
+  assert.equal(sourceWords({ source: 'trust-store', trusted: true }), 'Trust store');
+  assert.equal(sourceWords({ source: 'input', trusted: false }), 'File');
+  assert.equal(sourceWords({ source: 'input', trusted: true }), 'Trust file');
 });

@@ -19,6 +19,11 @@ export const SOURCE_HELP: Record<ChainCertSource, string> = {
   'trust-store': 'A trusted root from the trust store or one of your trust files.',
 };
 
+/** The badge of a certificate: a root from the user's own trust file says so, not just "File". */
+export function sourceWords(c: Pick<ChainCertDto, 'source' | 'trusted'>): string {
+  return c.source === 'input' && c.trusted ? 'Trust file' : SOURCE_WORDS[c.source];
+}
+
 export const ROLE_WORDS: Record<ChainCertDto['role'], string> = { leaf: 'Leaf', intermediate: 'Intermediate', root: 'Root' };
 
 export const STATUS_TONE: Record<ChainCertDto['status'], Tone> = { ok: 'success', warning: 'warning', error: 'error' };
