@@ -252,3 +252,23 @@ test('the Inspector shows the chain verdict of the selected file with a link to 
   await expect(page.getByTestId('chain-result')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('chain-card')).toHaveCount(2);
 });
+
+test('a leaf certificate file alone: its issuer is downloaded from the AIA URL in it, and the saved fullchain checks valid', async ({ app: page, outputDir }, testInfo) => {
+  await goToDoctor(page);
+  await trustRoot(page, testInfo.outputDir);
+  await page.getByTestId('chain-input-file').setInputFiles(copyAs(pki.leaf.certPath, testInfo.outputDir, 'leaf-only.pem'));
+  await expect(page.getByTestId('chain-input-files').getByText('leaf-only.pem')).toBeVisible();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('chain-result')).toBeVisible({ timeout: 30_000 });
+  await expect(problem(page, 'MISSING_INTERMEDIATE')).toBeVisible();
+  await expect(card(page, 'intermediate').getByTestId('source-badge')).toHaveText('AIA download');
+  await page.getByLabel('File name').fill('leaf-fixed.pem');
+  await page.getByRole('button', { name: 'Save fixed chain' }).click();
+  await expect(page.getByTestId('fixed-chain-written')).toContainText('Saved leaf-fixed.pem');
+  const saved = join(outputDir, 'leaf-fixed.pem');
+  expect(openssl('verify', '-CAfile', pki.root.certPath, '-untrusted', saved, saved).trim()).toBe(`${saved}: OK`);
+  await page.getByRole('button', { name: 'Check the saved chain' }).click();
+  await expect(page.getByTestId('chain-input-files').getByText('leaf-fixed.pem')).toBeVisible();
+  await expect(page.getByTestId('chain-result')).toHaveAttribute('data-valid', 'true', { timeout: 30_000 });
+  await snap(page, 'chain-leaf-file-fixed');
+});

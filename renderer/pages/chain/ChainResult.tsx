@@ -39,7 +39,7 @@ interface Props {
 function subtitle(report: ChainReportDto): string {
   const what = report.tls ? `${endpointWords(report.tls.host, report.tls.port)}` : report.served.length === 1 ? '1 certificate from files' : `${report.served.length} certificates from files`;
   const name = report.hostName ? ` · name checked: ${report.hostName}` : ' · no name checked';
-  return `${what}${name} · ${report.purpose === 'serverAuth' ? 'TLS server' : 'TLS client'} · at ${new Date(report.checkedAt).toUTCString()}`;
+  return `${what}${name} · ${report.purpose === 'serverAuth' ? 'checked for a TLS server' : 'checked for a TLS client'} · at ${new Date(report.checkedAt).toUTCString()}`;
 }
 
 export function ChainResult(props: Props) {
