@@ -15,14 +15,16 @@ export function ChainVerdictLine({ verdict, fileName }: { verdict: ChainVerdictD
   const { navigate } = useNavigation();
   const Icon = ICONS[verdict.severity];
   return (
-    <Box data-testid="inspector-chain-verdict" data-tone={verdict.severity} data-code={verdict.code ?? undefined} sx={{ display: 'flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap', mt: 0.5, color: `${verdict.severity}.main` }}>
-      <Icon sx={{ fontSize: 18 }} />
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        Chain of {fileName}: {verdict.message}
-      </Typography>
-      <Button size="small" onClick={() => navigate('chain', { page: 'chain', documentIds: [verdict.documentId] })} sx={{ py: 0 }}>
-        Open in Chain doctor
-      </Button>
+    <Box data-testid="inspector-chain-verdict" data-tone={verdict.severity} data-code={verdict.code ?? undefined} sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.75, mt: 0.5, color: `${verdict.severity}.main` }}>
+      <Icon sx={{ fontSize: 18, mt: '2px', flexShrink: 0 }} />
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" component="span" sx={{ fontWeight: 600, mr: 1 }}>
+          Chain of {fileName}: {verdict.message}
+        </Typography>
+        <Button size="small" onClick={() => navigate('chain', { page: 'chain', documentIds: [verdict.documentId] })} sx={{ py: 0, verticalAlign: 'baseline' }}>
+          Open in Chain doctor
+        </Button>
+      </Box>
     </Box>
   );
 }
