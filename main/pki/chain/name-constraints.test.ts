@@ -97,3 +97,16 @@ test('a name constraints extension on a leaf, or one with no subtrees, is NAME_C
   const findings = validatePath([leaf.pem, constrained.pem, root.pem].map((p) => chainCert(derOf(p))), true, { at: Date.now(), purpose: null, hostName: null });
   assert.ok(findings.some((f) => f.code === 'NAME_CONSTRAINTS' && f.index === 0 && /not a CA/.test(f.detail)));
 });
+
+test('without DNS or IP SANs the CN is held to the DNS constraints, as openssl does (else it would bypass them)', () => {
+  const evil = constrained.issueLeaf('cn-only', { san: [], cn: 'evil.example.org' });
+  const good = constrained.issueLeaf('cn-good', { san: [], cn: 'www.example.test' });
+  for (const [leaf, ok] of [
+    [evil, false],
+    [good, true],
+  ] as const) {
+    const findings = validatePath([leaf.pem, constrained.pem, root.pem].map((p) => chainCert(derOf(p))), true, { at: Date.now(), purpose: null, hostName: null });
+    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.code), ok ? [] : ['NAME_CONSTRAINTS'], leaf.name);
+    assert.equal(opensslVerify({ leaf: leaf.pem, untrusted: [constrained.pem], trusted: [root.pem] }).ok, ok, leaf.name);
+  }
+});
