@@ -33,24 +33,23 @@ export async function askResponder(url: string, ask: OcspAsk): Promise<{ verdict
   const attempts: FetchAttemptDto[] = [];
   const getUrl = `${url.replace(/\/+$/, '')}/${encodeURIComponent(Buffer.from(request).toString('base64'))}`;
   const tries: HttpRequest[] = [];
-  if (getUrl.length - url.length < GET_LIMIT) tries.push({ url: getUrl, method: 'GET', signal: ask.signal });
+  // A responder URL with a query cannot take the request as a path segment: POST only.
+  if (!url.includes('?') && getUrl.length - url.length < GET_LIMIT) tries.push({ url: getUrl, method: 'GET', signal: ask.signal });
   tries.push({ url, method: 'POST', body: request, contentType: 'application/ocsp-request', signal: ask.signal });
 
   let verdict: OcspVerdict = noAnswer(url, 'The OCSP responder was not asked');
   for (const http of tries) {
     const how = http.method ?? 'GET';
-    let body: Uint8Array;
     try {
       const response = await ask.net.http(http);
-      body = response.body;
-      verdict = checkOcspResponse(body, { cert: ask.cert, issuer: ask.issuer, at: ask.at, nonce, others: ask.others });
+      verdict = checkOcspResponse(response.body, { cert: ask.cert, issuer: ask.issuer, at: ask.at, nonce, others: ask.others });
       verdict = { ...verdict, result: { ...verdict.result, url } };
       attempts.push({ kind: 'ocsp', url, ok: verdict.failure === null, detail: `${how}: ${describeDownload(response)}: ${summary(verdict.result)}` });
     } catch (e) {
       if (isPkiError(e) && e.code === 'CANCELLED') throw e;
       const failed = failedAttempt('ocsp', url, e);
       attempts.push({ ...failed, detail: `${how}: ${failed.detail}` });
-      verdict = noAnswer(url, `The OCSP responder could not be reached: ${failed.detail}`);
+      verdict = noAnswer(url, `The OCSP responder gave no answer: ${failed.detail}`);
       // A responder that is down, refuses or times out would do the same to a POST: do not wait twice.
       if (how === 'GET' && isHttpStatusError(e)) continue;
       break;
