@@ -4,8 +4,10 @@
  * port 0, and a LocalServers set closes every server, socket and child process it started.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, createSecureContext, TLSSocket, type TlsOptions } from 'node:tls';
+import { openssl, type IssuedCert, type TestCaHandle } from './test-pki';
 
 /** DER of a PEM certificate, converted by openssl (the peer), not by the code under test. */
 export function derOf(pem: string): Uint8Array {
@@ -94,4 +96,40 @@ export function upgradeToTls(socket: Socket, options: TlsOptions): TLSSocket {
   tls.on('error', () => {});
   tls.on('secure', () => tls.end());
   return tls;
+}
+
+/** A good OCSP response for `cert`, signed by its CA, made by `openssl ocsp` from the CA's index (for stapling). */
+export function ocspResponseFor(ca: TestCaHandle, cert: IssuedCert): Uint8Array {
+  const req = `${ca.dir}/ocsp-${cert.name}.req`;
+  const resp = `${ca.dir}/ocsp-${cert.name}.der`;
+  openssl(['ocsp', '-issuer', ca.certPath, '-cert', cert.certPath, '-reqout', req, '-no_nonce']);
+  openssl(['ocsp', '-index', ca.indexPath, '-rsigner', ca.certPath, '-rkey', ca.keyPath, '-CA', ca.certPath, '-reqin', req, '-respout', resp]);
+  return new Uint8Array(readFileSync(resp));
+}
+
+/** What `openssl s_client` saw: the certificates in the order received, and the client CA names (RFC 2253). */
+export function opensslClientView(port: number, extra: string[] = []): { served: Uint8Array[]; caNames: string[] } {
+  let out: string;
+  try {
+    out = execFileSync('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-showcerts', '-nameopt', 'RFC2253', ...extra], {
+      input: '',
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 10_000,
+    });
+  } catch (e) {
+    // s_client exits non-zero when the server aborts (a required client certificate); it printed what it saw.
+    out = String((e as { stdout?: unknown }).stdout ?? '');
+  }
+  const served = (out.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((pem) => derOf(pem + '\n'));
+  const caNames: string[] = [];
+  const lines = out.split('\n');
+  const start = lines.indexOf('Acceptable client certificate CA names');
+  if (start >= 0) {
+    for (const line of lines.slice(start + 1)) {
+      if (/^(Client Certificate Types|Requested Signature Algorithms|---)/.test(line)) break;
+      caNames.push(line.trim());
+    }
+  }
+  return { served, caNames };
 }

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { TlsOptions } from 'node:tls';
-import { derOf, LocalServers, rfc2253Subject } from '../../../test/helpers/tls-servers';
-import { makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
+import { derOf, LocalServers, ocspResponseFor, rfc2253Subject } from '../../../test/helpers/tls-servers';
+import { makeTestPki, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
 import { tlsFetch } from './tls-fetch';
 
 const servers = new LocalServers();
@@ -78,7 +78,7 @@ for (const version of ['TLSv1.2', 'TLSv1.3'] as const) {
     });
 
     test('a stapled OCSP response is returned as the server stapled it', async () => {
-      const ocsp = makeOcspResponse(inter, leaf);
+      const ocsp = ocspResponseFor(inter, leaf);
       const { port, server } = await servers.tls({ key, cert: leaf.pem + inter.pem, minVersion: version, maxVersion: version });
       server.on('OCSPRequest', (_cert: Buffer, _issuer: Buffer, done: (err: Error | null, resp: Buffer) => void) => done(null, Buffer.from(ocsp)));
       const r = await tlsFetch({ host: '127.0.0.1', port });
@@ -191,12 +191,3 @@ describe('names and addresses', () => {
     assert.equal((await tlsFetch({ host: '127.0.0.1', port: none })).alpn, null);
   });
 });
-
-/** An OCSP response for `cert` signed by its CA, made by `openssl ocsp` from the CA's index. */
-export function makeOcspResponse(ca: TestCaHandle, cert: IssuedCert): Uint8Array {
-  const req = `${ca.dir}/ocsp-${cert.name}.req`;
-  const resp = `${ca.dir}/ocsp-${cert.name}.der`;
-  openssl(['ocsp', '-issuer', ca.certPath, '-cert', cert.certPath, '-reqout', req, '-no_nonce']);
-  openssl(['ocsp', '-index', ca.indexPath, '-rsigner', ca.certPath, '-rkey', ca.keyPath, '-CA', ca.certPath, '-reqin', req, '-respout', resp]);
-  return new Uint8Array(readFileSync(resp));
-}
