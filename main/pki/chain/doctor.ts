@@ -229,6 +229,7 @@ function tlsDetails(t: TlsFetchResult): TlsDetailsDto {
     stapledOcsp: t.stapledOcsp !== null,
     clientCertificate: t.clientCertificate,
     durationMs: t.durationMs,
+    notes: t.notes,
   };
 }
 
