@@ -5,12 +5,12 @@
  */
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dateAt, makeTestPki, type IssuedCert, type TestCaHandle } from '../test/helpers/test-pki';
 
-function tracked(server: HttpServer | TlsServer): () => Promise<void> {
+function tracked(server: HttpServer | TlsServer | TcpServer): () => Promise<void> {
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -23,7 +23,7 @@ function tracked(server: HttpServer | TlsServer): () => Promise<void> {
     });
 }
 
-const listen = (server: HttpServer | TlsServer) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: HttpServer | TlsServer | TcpServer) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
 export interface AiaServer {
   port: number;
@@ -63,6 +63,14 @@ export interface TlsEndpoint {
 export async function startTlsEndpoint(keyPath: string, certificates: string[]): Promise<TlsEndpoint> {
   const server = createTlsServer({ key: readFileSync(keyPath), cert: certificates.join('\n') }, (socket) => socket.end());
   server.on('tlsClientError', () => undefined);
+  const close = tracked(server);
+  const port = await listen(server);
+  return { port, target: `127.0.0.1:${port}`, close };
+}
+
+/** A TCP server that accepts connections and never says a word: a TLS handshake to it waits until stopped or timed out. */
+export async function startSilentServer(): Promise<TlsEndpoint> {
+  const server = createTcpServer(() => undefined);
   const close = tracked(server);
   const port = await listen(server);
   return { port, target: `127.0.0.1:${port}`, close };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect, snap, type Wire } from './harness';
-import { makeChainPki, startTlsEndpoint, type ChainPki, type TlsEndpoint } from './chain-servers';
+import { makeChainPki, startSilentServer, startTlsEndpoint, type ChainPki, type TlsEndpoint } from './chain-servers';
 
 let pki: ChainPki;
 const endpoints: TlsEndpoint[] = [];
@@ -186,6 +186,21 @@ test('a bad address says why before connecting; a server that is not there is a 
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('chain-error')).toHaveAttribute('data-code', 'NETWORK', { timeout: 30_000 });
   await snap(page, 'chain-network-error');
+});
+
+test('a server that never answers: the progress names it, and Stop ends the wait', async ({ app: page }) => {
+  const silent = await startSilentServer();
+  endpoints.push(silent);
+  await goToDoctor(page);
+  await page.getByLabel('Server (host:port)').fill(silent.target);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('chain-status')).toContainText(`Checking 127.0.0.1:${silent.port}`);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await snap(page, 'chain-progress');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('chain-stopped')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeHidden();
+  await expect(page.getByTestId('chain-result')).toBeHidden();
 });
 
 test('files dropped on the page are checked; dropped on Trust they are the roots', async ({ app: page }) => {
