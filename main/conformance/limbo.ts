@@ -39,6 +39,8 @@ export interface LimboCase {
 export const SKIPPED_FEATURES: Record<string, string> = {
   'pedantic-serial-number': 'rejecting odd serial numbers (Certbench warns, as browsers accept them)',
   'rfc5280-incompatible-with-webpki': 'rejecting non-critical name constraints (Certbench honours them, as browsers and webpki do)',
+  'pedantic-rfc5280': 'rejecting a trust anchor that lacks an authority key identifier (Certbench trusts any certificate the user trusts, as browsers do)',
+  'pedantic-webpki-eku': 'CA/Browser Forum issuance rules on EKU (EKU required, never critical, no anyExtendedKeyUsage beside serverAuth, none on roots), which browsers do not enforce when validating',
 };
 
 export interface LimboOutcome {

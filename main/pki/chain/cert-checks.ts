@@ -3,7 +3,9 @@
  * unusable key, structure RFC 5280 forbids (mismatched algorithms, duplicate extensions, extensions that must
  * not be critical, empty names, odd serials) and critical extensions Certbench does not process.
  */
+import { children, contextNumber, hex, readTlv, value } from '../der/der';
 import { EXT, type ChainCert } from './chain-cert';
+import { nameKey } from './name-key';
 import type { Finding } from './types';
 
 /** Where a certificate sits on the path: the checks differ for an anchor, whose own signature is not verified. */
@@ -103,7 +105,31 @@ export function certificateFindings(cert: ChainCert, { index, role, signatureChe
   }
   if (!cert.selfIssued && !cert.extensions.has(EXT.authorityKeyId))
     add('MALFORMED', 'warning', `${who} has no authority key identifier (RFC 5280 4.2.1.1)`);
+  if (role === 'anchor' && cert.selfIssued) {
+    const contradiction = selfAkiContradiction(cert);
+    if (contradiction) add('MALFORMED', 'error', `${who} is a self-issued root whose authority key identifier describes another certificate: ${contradiction}`);
+  }
   return out;
+}
+
+/**
+ * A self-signed root's AKI, when present, must describe the root itself; OpenSSL otherwise does not take it for
+ * self-signed and looks for another issuer. Null when consistent.
+ */
+function selfAkiContradiction(cert: ChainCert): string | null {
+  const aki = cert.extensions.get(EXT.authorityKeyId);
+  if (!aki) return null;
+  for (const part of children(aki.value, 'authority key identifier')) {
+    const n = contextNumber(part);
+    if (n === 0 && cert.ski && hex(value(part)) !== cert.ski) return `keyIdentifier ${hex(value(part))} differs from its own subject key identifier ${cert.ski}`;
+    if (n === 1) {
+      const names = children(part, 'authority cert issuer').filter((g) => contextNumber(g) === 4);
+      const keys = names.map((g) => nameKey(readTlv(g.bytes, g.valueStart, g.end, 'directoryName')));
+      if (names.length && !keys.includes(cert.issuerKey)) return 'authorityCertIssuer names another issuer';
+    }
+    if (n === 2 && hex(value(part)) !== hex(cert.serial)) return `authorityCertSerialNumber ${hex(value(part))} differs from its own serial ${cert.serialHex}`;
+  }
+  return null;
 }
 
 function serialFindings(cert: ChainCert, who: string, add: (code: Finding['code'], severity: Finding['severity'], detail: string) => void): void {

@@ -126,6 +126,6 @@ export function matchHostName(cert: ChainCert, hostName: string): HostMatch {
   const patterns = useCn ? cns : san.dns;
   const hit = patterns.find((p) => dnsPatternMatches(p, hostName));
   if (hit !== undefined) return { matches: true, names, detail: `${hostName} matches ${useCn ? 'CN' : 'DNS'}:${hit}` };
-  const why = useCn && cns.length ? ' (the certificate has no subject alternative names, so its common name was used)' : '';
+  const why = useCn && cns.length ? ' (the certificate has no DNS or IP subject alternative names, so its common name was used)' : '';
   return { matches: false, names, detail: `The name ${hostName} is not among the names the certificate is valid for (${listed})${why}.` };
 }

@@ -8,7 +8,8 @@ import type { ChainCert } from './chain-cert';
 
 export type SignatureVerdict =
   | { kind: 'valid' }
-  | { kind: 'invalid' }
+  /** `detail` when the reason is not a plain mismatch (the issuer's key could not be loaded). */
+  | { kind: 'invalid'; detail?: string }
   /** Certbench cannot check it (DSA, Ed448, an unknown algorithm or key); `detail` says which. */
   | { kind: 'unsupported'; detail: string };
 
@@ -46,7 +47,7 @@ function verifyNow(child: ChainCert, issuer: ChainCert): SignatureVerdict {
     const ok = verifySignature(issuer.spkiDer, child.signatureScheme, whole(child.fields.tbs), value(child.fields.signature).subarray(1));
     return { kind: ok ? 'valid' : 'invalid' };
   } catch {
-    // verifySignature throws only when the issuer's key cannot be loaded at all.
-    return { kind: 'unsupported', detail: `the issuer's ${issuer.keyDescription} key cannot be loaded` };
+    // verifySignature throws only when the issuer's key cannot be loaded at all: a damaged key signs nothing.
+    return { kind: 'invalid', detail: `the ${issuer.keyDescription} key of the issuer cannot be loaded` };
   }
 }

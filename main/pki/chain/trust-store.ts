@@ -4,6 +4,7 @@
  */
 import { rootCertificates } from 'node:tls';
 import { isPkiError } from '../errors';
+import { parsePemBlocks } from '../formats/pem-blocks';
 import { chainCert } from './chain-cert';
 import type { PoolCert } from './types';
 
@@ -34,6 +35,5 @@ function decodeAll(ders: readonly Uint8Array[], source: PoolCert['source']): Poo
 }
 
 function pemToDer(pem: string): Uint8Array {
-  const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-  return new Uint8Array(Buffer.from(body, 'base64'));
+  return parsePemBlocks(pem)[0]?.der ?? new Uint8Array(0);
 }

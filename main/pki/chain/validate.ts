@@ -18,14 +18,13 @@ const DEFAULT_EXPIRING_SOON_DAYS = 30;
 
 /**
  * Every finding on this path (empty = valid). `path[path.length - 1]` is the anchor when `anchored`; an anchor's own
- * signature, validity and constraints are not checked beyond RFC 5280's trust-anchor inputs (its key and name),
- * except that an expired anchor is a warning. An unanchored path is checked the same way up to its last
- * certificate (the caller reports UNTRUSTED_ROOT / MISSING_INTERMEDIATE).
+ * signature is not checked (RFC 5280's trust-anchor inputs are its key and name). An unanchored path is checked
+ * the same way up to its last certificate (the caller reports UNTRUSTED_ROOT / MISSING_INTERMEDIATE).
  *
- * Beyond the strict RFC 5280 trust-anchor model, and as OpenSSL, Chrome and Go do, an anchor that is itself a
- * v3 certificate must still be a CA allowed to sign certificates, its name constraints and EKU bind the path,
- * and an unknown critical extension in it is an error. A path of one certificate that is itself the anchor is
- * checked as a leaf for validity.
+ * Beyond the strict RFC 5280 trust-anchor model, and as OpenSSL and Go do, an anchor's certificate still
+ * counts: expired or not yet valid is an error (EXPIRED / NOT_YET_VALID at the anchor's index), a v3 anchor must
+ * be a CA allowed to sign certificates, its name constraints, path length and EKU bind the path, an unknown
+ * critical extension in it is an error, and a self-signed anchor's authority key identifier must describe itself.
  */
 export function validatePath(path: readonly ChainCert[], anchored: boolean, options: ValidationOptions): Finding[] {
   if (path.length === 0) return [{ code: 'NO_CERTIFICATE', severity: 'error', index: null, detail: 'the path holds no certificate' }];
@@ -46,7 +45,7 @@ export function validatePath(path: readonly ChainCert[], anchored: boolean, opti
     const cert = path[i];
     const role = roleOf(i);
     guard(i, 'its structure', () => certificateFindings(cert, { index: i, role, signatureChecked: i + 1 < n || (!anchored && !cert.selfIssued) }));
-    guard(i, 'its validity', () => validityFindings(cert, i, role, options));
+    guard(i, 'its validity', () => validityFindings(cert, i, options));
     if (i + 1 < n) guard(i, 'its signature', () => signatureFindings(cert, path[i + 1], i));
     if (i >= 1) {
       guard(i, 'its basic constraints', () => caFindings(cert, i, role));
@@ -71,12 +70,11 @@ function isoDate(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-function validityFindings(cert: ChainCert, index: number, role: PathRole, options: ValidationOptions): Finding[] {
+function validityFindings(cert: ChainCert, index: number, options: ValidationOptions): Finding[] {
   const who = describeCert(cert);
-  const severity = role === 'anchor' ? 'warning' : 'error';
   const at = options.at;
-  if (at > cert.notAfter) return [{ code: 'EXPIRED', severity, index, detail: `${who} expired on ${isoDate(cert.notAfter)} (checked at ${isoDate(at)})` }];
-  if (at < cert.notBefore) return [{ code: 'NOT_YET_VALID', severity, index, detail: `${who} is not valid before ${isoDate(cert.notBefore)} (checked at ${isoDate(at)})` }];
+  if (at > cert.notAfter) return [{ code: 'EXPIRED', severity: 'error', index, detail: `${who} expired on ${isoDate(cert.notAfter)} (checked at ${isoDate(at)})` }];
+  if (at < cert.notBefore) return [{ code: 'NOT_YET_VALID', severity: 'error', index, detail: `${who} is not valid before ${isoDate(cert.notBefore)} (checked at ${isoDate(at)})` }];
   const days = options.expiringSoonDays ?? DEFAULT_EXPIRING_SOON_DAYS;
   const left = (cert.notAfter - at) / DAY;
   if (days > 0 && left <= days) return [{ code: 'EXPIRING_SOON', severity: 'warning', index, detail: `${who} expires on ${isoDate(cert.notAfter)}, in ${Math.max(0, Math.floor(left))} days` }];
@@ -90,7 +88,8 @@ function signatureFindings(cert: ChainCert, issuer: ChainCert, index: number): F
   const verdict = verifyIssuedBy(cert, issuer);
   if (verdict.kind === 'valid') return [];
   if (verdict.kind === 'unsupported') return [{ code: 'UNSUPPORTED_ALGORITHM', severity: 'error', index, detail: `the signature on ${who} cannot be checked: ${verdict.detail}` }];
-  return [{ code: 'BAD_SIGNATURE', severity: 'error', index, detail: `the signature on ${who} does not verify with the key of ${describeCert(issuer)} (${cert.signatureAlgorithm})` }];
+  const why = verdict.detail ? `: ${verdict.detail}` : '';
+  return [{ code: 'BAD_SIGNATURE', severity: 'error', index, detail: `the signature on ${who} does not verify with the key of ${describeCert(issuer)} (${cert.signatureAlgorithm})${why}` }];
 }
 
 /** RFC 5280 6.1.4 (k): a certificate that issued another must be a CA. A v1 anchor is accepted (it has no extensions to say so). */
