@@ -188,3 +188,30 @@ test("'both' asks OCSP and the CRLs", async () => {
 test('an aborted signal stops the check with CANCELLED', async () => {
   await rejectsWith(checkRevocation(pathOf(good, ca), options('both', { signal: AbortSignal.abort() })), 'CANCELLED');
 });
+
+test('a long path is checked three certificates at a time, results in path order', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const slow = await localHttpServer((_req, res) => {
+    most = Math.max(most, ++inFlight);
+    setTimeout(() => {
+      inFlight--;
+      res.writeHead(503).end();
+    }, 150);
+  });
+  try {
+    const top = makeTestPki('Deep Root', { publish: { ocsp: `${slow.url}/ocsp` } });
+    const cas = [top];
+    for (let i = 1; i <= 4; i++) cas.push(cas[i - 1].issueCa(`Deep CA ${i}`, { publish: { ocsp: `${slow.url}/ocsp` } }));
+    const leaf = cas[4].issueLeaf('deep');
+    const path = [cc(leaf.pem), ...cas.slice().reverse().map((c) => cc(c.pem))];
+    const r = await checkRevocation(path, options('ocsp'));
+    assert.equal(most, 3);
+    assert.deepEqual(r.results.map((x) => x?.status ?? null), ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', null]);
+    // Each certificate asked by GET, then by POST after the HTTP error.
+    assert.equal(slow.requests.length, 10);
+    assert.ok(r.results.slice(0, 5).every((x) => /HTTP 503/.test(x!.detail)));
+  } finally {
+    await slow.close();
+  }
+});
