@@ -32,6 +32,7 @@ export function reportLines(r: Report): string[] {
       ? `asks for a client certificate${t.clientCertificate.acceptedIssuers?.length ? ` from ${t.clientCertificate.acceptedIssuers.join('; ')}` : ''}`
       : 'does not ask for a client certificate';
     lines.push('', `TLS: ${t.protocol}, ${t.cipher}${t.keyExchange ? `, ${t.keyExchange}` : ''} with ${t.address}${t.starttls ? ` after STARTTLS (${t.starttls})` : ''}; the server ${client}; OCSP ${t.stapledOcsp ? 'stapled' : 'not stapled'}.`);
+    for (const note of t.notes ?? []) lines.push(`  ${note}`);
   }
   if (r.fetched.length) {
     lines.push('', 'Downloads:');
