@@ -778,6 +778,8 @@ export interface TlsDetailsDto {
     note: string | null;
   };
   durationMs: number;
+  /** How the TLS details were read, when it matters ("the exact order could not be read ..."); TlsFetchResult.notes. */
+  notes?: string[];
 }
 
 /** How to install the fixed chain on one kind of server. */

@@ -41,13 +41,17 @@ export const opensslOcspSuite: Suite = {
   name: 'openssl-ocsp',
   folder: 'pyhanko-certvalidator/openssl-ocsp',
   async run(corpusDir: string) {
-    const dir = join(corpusDir, this.folder);
-    const cases = JSON.parse(readFileSync(join(dir, 'openssl-ocsp.json'), 'utf8')) as OcspCase[];
-    const result = emptyResult('openssl-ocsp');
-    for (const c of cases) record(result, c.name, runCase(dir, c));
-    return result;
+    return runOpensslOcspCases(join(corpusDir, this.folder));
   },
 };
+
+/** Every case of openssl-ocsp.json in `dir` (the corpus folder, or the copy in test/fixtures/corpus). */
+export function runOpensslOcspCases(dir: string): SuiteResult {
+  const cases = JSON.parse(readFileSync(join(dir, 'openssl-ocsp.json'), 'utf8')) as OcspCase[];
+  const result = emptyResult('openssl-ocsp');
+  for (const c of cases) record(result, c.name, runCase(dir, c));
+  return result;
+}
 
 function record(result: SuiteResult, id: string, failure: string | null): void {
   if (failure === null) result.passed++;

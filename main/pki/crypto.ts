@@ -427,3 +427,31 @@ export function signData(pkcs8: Uint8Array, hash: HashName, data: Uint8Array): U
       );
   }
 }
+
+// ---- AEAD decryption (chain-tls: reading a TLS 1.3 server's encrypted handshake) ----
+
+export type AeadName = 'aes-128-gcm' | 'aes-256-gcm' | 'chacha20-poly1305' | 'aes-128-ccm';
+
+/**
+ * Opens `sealed` (ciphertext followed by its `tagLength`-byte tag). Returns null when the tag does not
+ * verify; throws UNSUPPORTED_ALGORITHM when this runtime lacks the cipher (BoringSSL has no CCM).
+ */
+export function aeadDecrypt(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array, tagLength = 16): Uint8Array | null {
+  if (sealed.length < tagLength) return null;
+  const ciphertext = sealed.subarray(0, sealed.length - tagLength);
+  const tag = sealed.subarray(sealed.length - tagLength);
+  let decipher: nodeCrypto.DecipherGCM | nodeCrypto.DecipherCCM | nodeCrypto.DecipherChaCha20Poly1305;
+  try {
+    decipher = nodeCrypto.createDecipheriv(alg as 'aes-128-gcm', key, nonce, { authTagLength: tagLength });
+  } catch {
+    throw new PkiError('UNSUPPORTED_ALGORITHM', `The cipher ${alg.toUpperCase()} is not available here.`, 'Certbench falls back to what the TLS library reports.');
+  }
+  try {
+    decipher.setAuthTag(tag);
+    if (alg === 'aes-128-ccm') (decipher as nodeCrypto.DecipherCCM).setAAD(aad, { plaintextLength: ciphertext.length });
+    else (decipher as nodeCrypto.DecipherGCM).setAAD(aad);
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+  } catch {
+    return null;
+  }
+}

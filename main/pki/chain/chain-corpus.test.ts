@@ -24,10 +24,10 @@ interface PkitsCase {
   valid: boolean;
 }
 
-const pkitsCert = (file: string) => chainCert(new Uint8Array(readFileSync(join(FIXTURES, 'pkits', file))));
+const pkitsCert = (file: string) => chainCert(new Uint8Array(readFileSync(join(FIXTURES, 'pkits-basic', file))));
 
 test('PKITS 4.1-4.3, 4.6, 4.7 and 4.13 cases: valid exactly when PKITS says so', () => {
-  const cases = JSON.parse(readFileSync(join(FIXTURES, 'pkits', 'cases.json'), 'utf8')) as PkitsCase[];
+  const cases = JSON.parse(readFileSync(join(FIXTURES, 'pkits-basic', 'cases.json'), 'utf8')) as PkitsCase[];
   assert.equal(cases.length, 32);
   const anchor: PoolCert = { cert: pkitsCert('TrustAnchorRootCertificate.crt'), source: 'trust-store', trusted: true };
   const wrong: string[] = [];

@@ -16,7 +16,7 @@ import type { Diagnosed } from './diagnosed';
 import { pickLeaf } from './leaf-pick';
 import { choosePath } from './path-choice';
 import { CertPool } from './pool';
-import { systemRoots, userTrust } from './trust-store';
+import { systemRootsNamed, userTrust } from './trust-store';
 import type { CandidatePath, PoolCert } from './types';
 
 export interface DoctorInput {
@@ -88,10 +88,13 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     if (c) pool.add({ cert: c, source: 'input', trusted: false });
   }
   for (const t of userTrust(input.trust ?? [])) pool.add(t);
-  if (input.systemRoots) for (const r of systemRoots()) pool.add(r);
 
   const options: BuildOptions = { at: input.at, purpose: input.anyPurpose ? null : input.purpose, hostName: input.hostName };
-  const build = () => buildPaths(pool.get(leaf.cert.sha256) ?? leaf, pool.entries(), options);
+  const build = () => {
+    // The system roots some certificate in the pool names as its issuer (again after each download).
+    if (input.systemRoots) for (const r of systemRootsNamed(pool.entries().map((p) => p.cert.issuerKey))) pool.add(r);
+    return buildPaths(pool.get(leaf.cert.sha256) ?? leaf, pool.entries(), options);
+  };
   let paths = build();
   const fetched: FetchAttemptDto[] = [];
   if (input.fetchMissing) paths = await completeFromAia(paths, pool, build, fetched, input, progress, stopIfCancelled);
@@ -226,6 +229,7 @@ function tlsDetails(t: TlsFetchResult): TlsDetailsDto {
     stapledOcsp: t.stapledOcsp !== null,
     clientCertificate: t.clientCertificate,
     durationMs: t.durationMs,
+    notes: t.notes,
   };
 }
 

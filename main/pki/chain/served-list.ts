@@ -96,8 +96,10 @@ export function servedListProblems(ctx: ServedContext): Diagnosed[] {
  */
 function missing(ctx: ServedContext, servedAt: Map<string, number>, anchorIndex: number): Diagnosed[] {
   const out: Diagnosed[] = [];
-  for (let i = 1; i < ctx.path.length; i++) {
-    if (i === anchorIndex) break;
+  const last = ctx.path.length - 1;
+  // Up to the anchor, or below a root nobody trusts (UNTRUSTED_ROOT says that): a root is never "missing".
+  const end = anchorIndex >= 0 || ctx.path[last]?.cert.selfIssued ? last : last + 1;
+  for (let i = 1; i < end; i++) {
     const p = ctx.path[i];
     if (servedAt.has(p.cert.sha256)) continue;
     if (!ctx.fromServer && p.source !== 'aia' && p.source !== 'trust-store') continue;
@@ -112,7 +114,7 @@ function missing(ctx: ServedContext, servedAt: Map<string, number>, anchorIndex:
       headline: ctx.fromServer ? `The server forgot its intermediate ${name}` : `The files lack the intermediate ${name}`,
     });
   }
-  const intermediates = ctx.path.slice(1, anchorIndex >= 0 ? anchorIndex : undefined).map((p) => certName(p.cert));
+  const intermediates = ctx.path.slice(1, end).map((p) => certName(p.cert));
   for (const d of out) d.fix = `Install the fixed chain below (the leaf, then ${listText(intermediates)}) as the server's certificate file: see the Apache, nginx and IIS steps.`;
   return out;
 }

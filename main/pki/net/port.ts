@@ -59,6 +59,8 @@ export interface TlsFetchResult {
   stapledOcsp: Uint8Array | null;
   clientCertificate: { requested: boolean; acceptedIssuers: string[] | null; note: string | null };
   durationMs: number;
+  /** What the report should say about how it was read ("the exact order could not be read ..."); usually empty. */
+  notes: string[];
 }
 
 export interface NetworkPort {

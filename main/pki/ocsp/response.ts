@@ -192,6 +192,7 @@ export function readBasicOcsp(der: Uint8Array): { status: string; responseType: 
   const code = value(expectTag(statusTlv, ENUMERATED, 'response status'))[0];
   const status = STATUSES[code] ?? `status ${code}`;
   if (code !== 0 || !bytes) return { status, responseType: null, basic: null };
+  if (bytes.tag !== 0xa0) throw corruptOcsp('the response bytes are not tagged [0]');
   const typeOid = oidOf(expectTag(children(expectTag(children(bytes, 'response bytes')[0], Tag.Sequence, 'response bytes'), 'response bytes')[0], Tag.Oid, 'response type'));
   const basic = basicResponse(der);
   if (!basic) return { status, responseType: typeOid, basic: null };

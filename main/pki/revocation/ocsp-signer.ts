@@ -7,7 +7,7 @@
 import { chainCert, type ChainCert } from '../chain/chain-cert';
 import { nameKey } from '../chain/name-key';
 import { digest, verifySignature } from '../crypto';
-import { children, contextNumber, hex, value, whole, type Tlv } from '../der/der';
+import { children, contextNumber, hex, Tag, value, whole, type Tlv } from '../der/der';
 import { readName } from '../x509/name';
 import { signatureScheme } from '../x509/signature';
 import type { BasicOcspParts } from '../ocsp/response';
@@ -42,9 +42,10 @@ export function checkOcspSigner(basic: BasicOcspParts, issuer: ChainCert, others
     return { ok: false, failure: 'responder-not-found', detail: `the certificate that signed it (${describeResponderId(basic.responderId)}) is neither the issuer nor in the response` };
   }
   const scheme = safeScheme(basic.signatureAlgorithm);
-  if (!scheme) return { ok: false, failure: 'unsupported-signature', detail: 'it is signed with an algorithm Certbench cannot verify' };
+  if (!scheme) return { ok: false, failure: 'unsupported-signature', detail: 'it is signed with an algorithm Certbench cannot verify, or its algorithm identifier is malformed' };
   const data = whole(basic.tbs);
-  const signature = value(basic.signature).subarray(1);
+  const signature = signatureBits(basic.signature);
+  if (!signature) return { ok: false, failure: 'bad-signature', detail: 'its signature BIT STRING is malformed' };
   const signers = candidates.filter((c) => verifies(c.spkiDer, scheme, data, signature));
   if (signers.length === 0) return { ok: false, failure: 'bad-signature', detail: `its signature does not verify with the key of ${candidates[0].subject}` };
 
@@ -63,8 +64,9 @@ function delegatedResponder(signer: ChainCert, issuer: ChainCert, at: number): S
   if (signer.issuerKey !== issuer.subjectKey) {
     return { ok: false, failure: 'responder-not-authorized', detail: `it is signed by ${signer.subject}, issued by ${signer.issuer}, not by the certificate's issuer ${issuer.subject}` };
   }
-  const scheme = signer.signatureScheme;
-  const signedByIssuer = scheme !== null && verifies(issuer.spkiDer, scheme, whole(signer.fields.tbs), value(signer.fields.signature).subarray(1));
+  const scheme = safeScheme(signer.fields.signatureAlgorithm);
+  const signature = signatureBits(signer.fields.signature);
+  const signedByIssuer = scheme !== null && signature !== null && signer.signatureAlgorithmsMatch && verifies(issuer.spkiDer, scheme, whole(signer.fields.tbs), signature);
   if (!signedByIssuer) return { ok: false, failure: 'responder-not-validated', detail: `the responder certificate ${signer.subject} is not signed by ${issuer.subject}` };
   if (!signer.extKeyUsage?.includes(OCSP_SIGNING)) {
     return { ok: false, failure: 'responder-not-authorized', detail: `the responder certificate ${signer.subject} lacks the OCSP Signing extended key usage, so ${issuer.subject} did not delegate OCSP to it` };
@@ -95,12 +97,29 @@ function sameKey(a: ChainCert, b: ChainCert): boolean {
   return a.subjectKey === b.subjectKey && hex(a.spkiDer) === hex(b.spkiDer);
 }
 
+/**
+ * The scheme of an AlgorithmIdentifier, strictly: an OBJECT IDENTIFIER, and parameters only where the
+ * algorithm has them (NULL or absent for RSA PKCS#1, absent for ECDSA and EdDSA). The identifier sits outside
+ * the signed bytes, so anything looser would let a changed response still verify.
+ */
 function safeScheme(alg: Tlv) {
   try {
-    return signatureScheme(alg);
+    const [oid, params, extra] = children(alg, 'signature algorithm');
+    if (oid?.tag !== Tag.Oid || extra) return null;
+    const scheme = signatureScheme(alg);
+    if (!scheme) return null;
+    if (scheme.kind === 'pkcs1' && params && !(params.tag === Tag.Null && params.end === params.valueStart)) return null;
+    if ((scheme.kind === 'ecdsa' || scheme.kind === 'eddsa') && params) return null;
+    return scheme;
   } catch {
     return null;
   }
+}
+
+/** A signature BIT STRING's bytes; null unless it has no unused bits (every signature is whole bytes). */
+function signatureBits(bitString: Tlv): Uint8Array | null {
+  const v = value(bitString);
+  return v.length > 1 && v[0] === 0 ? v.subarray(1) : null;
 }
 
 function verifies(spki: Uint8Array, scheme: NonNullable<ReturnType<typeof safeScheme>>, data: Uint8Array, signature: Uint8Array): boolean {
