@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { derOf } from '../../../test/helpers/chain-kit';
 import { opensslVerify, signCert } from '../../../test/helpers/chain-peer';
-import { dateAt, makeTestPki, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
+import { dateAt, makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
 import { chainCert, type ChainCert } from './chain-cert';
 import type { ValidationOptions } from './types';
 import { validatePath } from './validate';
@@ -207,4 +207,16 @@ test('signature schemes: RSA-PSS, ECDSA P-384 and Ed25519 chains verify, as open
     der[der.length - 3] ^= 0x10;
     assert.deepEqual(codes(validatePath([chainCert(der), cc(ca.pem), cc(root.pem)], true, { ...OPTIONS, purpose: null, at: Date.now() })), ['BAD_SIGNATURE'], leaf.name);
   }
+});
+
+test('a DSA issuer cannot be checked: UNSUPPORTED_ALGORITHM names it', () => {
+  const params = `${root.dir}/dsa-params.pem`;
+  openssl(['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024', '-out', params]);
+  const dsaCa = signCert(root, { cn: 'DSA CA', key: ['-paramfile', params], ext: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid'] });
+  const leaf = signCert(dsaCa, { cn: 'dsa.example.test', ext: ['basicConstraints=CA:FALSE', 'subjectAltName=DNS:dsa.example.test', 'authorityKeyIdentifier=keyid'] });
+  const findings = validatePath([leaf.pem, dsaCa.pem, root.pem].map(cc), true, { ...OPTIONS, at: Date.now() });
+  const unsupported = findings.filter((f) => f.code === 'UNSUPPORTED_ALGORITHM');
+  assert.deepEqual(unsupported.map((f) => f.index).sort(), [0, 1]);
+  assert.match(unsupported.find((f) => f.index === 0)!.detail, /signature on CN=dsa\.example\.test cannot be checked: the signature algorithm dsa_with_SHA256 cannot be verified/);
+  assert.equal(findings.some((f) => f.code === 'BAD_SIGNATURE'), false);
 });
