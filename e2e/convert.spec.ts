@@ -253,7 +253,7 @@ test('from the Inspector: right-click a certificate → "Save certificate…" �
   await expect(menu).toBeHidden();
   await row.click({ button: 'right' });
   await expect(menu).toBeVisible();
-  await expect(menu.getByRole('menuitem')).toHaveText(['Save certificate…', 'Save chain / fullchain…', 'Export as PFX…', 'Add to a keystore…']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Save certificate…', 'Save chain / fullchain…', 'Export as PFX…', 'Add to a keystore…', 'Check chain…']);
   await snap(page, 'inspect-next-steps-menu');
   await menu.getByRole('menuitem', { name: 'Save certificate…' }).click();
 
@@ -373,7 +373,7 @@ test('the Inspector’s keystore next steps open the Keystores page with the fil
   await page.getByTestId('file-input').setInputFiles([fixture('keystore.jks'), fixture('root.pem')]);
   await page.getByRole('button', { name: 'Next steps for keystore.jks' }).click();
   const fileMenu = page.getByRole('menu', { name: 'Next steps for keystore.jks' });
-  await expect(fileMenu.getByRole('menuitem')).toHaveText(['Convert…', 'Open as keystore…']);
+  await expect(fileMenu.getByRole('menuitem')).toHaveText(['Convert…', 'Open as keystore…', 'Check chain…']);
   await fileMenu.getByRole('menuitem', { name: 'Open as keystore…' }).click();
   // The Keystores page takes the file and asks its password (a JKS listed without it).
   await expect(page.getByRole('dialog')).toContainText('keystore.jks');

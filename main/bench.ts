@@ -8,14 +8,16 @@
  *   - PFX files at high iteration counts, with and without the password (bench/pfx.ts);
  *   - writing: PFX export at both profiles and a 10,000-certificate truststore (bench/export.ts);
  *   - a 500-entry JKS converted from PKCS#12 and listed, against keytool (bench/jks.ts);
- *   - an RSA-4096 and a P-384 key + CSR with an encrypted key, against `openssl req -newkey` (bench/keys.ts).
- * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx|export|jks|keys runs one part.
+ *   - an RSA-4096 and a P-384 key + CSR with an encrypted key, against `openssl req -newkey` (bench/keys.ts);
+ *   - 1,000 leaf certificates validated against the Mozilla roots + a test root, against `openssl verify` (bench/chain.ts).
+ * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx|export|jks|keys|chain runs one part.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpuNote, fmt, mb, measureInProcess, measureProcess, RUNS, type Row } from './bench/measure';
 import { exportRows } from './bench/export';
+import { chainRows } from './bench/chain';
 import { benchJks } from './bench/jks';
 import { keyRows } from './bench/keys';
 import { pfxRows } from './bench/pfx';
@@ -83,6 +85,7 @@ async function main() {
   if (!ONLY || ONLY === 'export') rows.push(...(await exportRows(ROOT, WORK, CLI, makeBundle())));
   if (!ONLY || ONLY === 'jks') rows.push(...(await benchJks(WORK, CLI)));
   if (!ONLY || ONLY === 'keys') rows.push(...(await keyRows(WORK, CLI)));
+  if (!ONLY || ONLY === 'chain') rows.push(...(await chainRows(WORK, CLI)));
 
   const w = Math.max(...rows.map((r) => r.work.length));
   console.log(`${'work'.padEnd(w)}  ${'certbench'.padStart(10)}  ${'peer'.padStart(10)}  ${'ratio'.padStart(6)}  note (the peer is openssl unless the note names keytool)`);

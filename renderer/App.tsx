@@ -6,6 +6,7 @@ import { makeTheme } from './theme';
 import { Frame } from './frame/Frame';
 import { NavigationProvider, type Navigation, type PageIntent } from './frame/navigation';
 import type { PageId } from './frame/pages';
+import { ChainPage } from './pages/chain/ChainPage';
 import { ConvertPage } from './pages/convert/ConvertPage';
 import { CsrPage } from './pages/csr/CsrPage';
 import { InspectPage } from './pages/inspect/InspectPage';
@@ -32,6 +33,7 @@ export function App() {
           <InspectPage active={page === 'inspect'} onShow={() => setPage('inspect')} />
           {page === 'convert' && <ConvertPage />}
           {page === 'csr' && <CsrPage />}
+          {page === 'chain' && <ChainPage />}
           {page === 'keystores' && <KeystoresPage />}
           {page === 'settings' && <SettingsPage />}
         </Frame>

@@ -184,6 +184,9 @@ export const API_METHODS: readonly ApiMethod[] = [
   'csr.create',
   'csr.save',
   'csr.caReply',
+  'chain.check',
+  'chain.verdicts',
+  'chain.saveFixed',
 ] as const;
 
 export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed'] as const;

@@ -1,10 +1,126 @@
-/** The limbo suite (../shared/corpus/limbo). STUB (owner: chain-validator). */
-import { emptyResult, type Suite } from './suite';
+/**
+ * The limbo suite (../shared/corpus/limbo, C2SP x509-limbo): each case's trusted certificates, untrusted
+ * intermediates and peer certificate go through the builder; SUCCESS means some anchored path is valid.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChainPurpose } from '../api/dto';
+import { buildPaths } from '../pki/chain/build';
+import { chainCert, type ChainCert } from '../pki/chain/chain-cert';
+import type { PoolCert } from '../pki/chain/types';
+import { PkiError } from '../pki/errors';
+import { parsePemBlocks } from '../pki/formats/pem-blocks';
+import { emptyResult, type Suite, type SuiteResult } from './suite';
+
+const SUITE_FILE = 'limbo-2023-12-02-ddc40b4.json';
+
+/** A testcase as the limbo schema has it (the fields Certbench maps). */
+export interface LimboCase {
+  id: string;
+  features: string[] | null;
+  validation_kind: 'SERVER' | 'CLIENT';
+  trusted_certs: string[];
+  untrusted_intermediates: string[];
+  peer_certificate: string;
+  validation_time: string | null;
+  signature_algorithms: string[] | null;
+  key_usage: string[] | null;
+  extended_key_usage: string[] | null;
+  expected_result: 'SUCCESS' | 'FAILURE';
+  expected_peer_name: { kind: 'DNS' | 'IP' | 'RFC822'; value: string } | null;
+  expected_peer_names: { kind: string; value: string }[] | null;
+  max_chain_depth: number | null;
+}
+
+/**
+ * Limbo features whose cases Certbench deliberately answers the way browsers do rather than the way the case
+ * expects. Each is named in the report as a skip, never dropped silently.
+ */
+export const SKIPPED_FEATURES: Record<string, string> = {
+  'pedantic-serial-number': 'rejecting odd serial numbers (Certbench warns, as browsers accept them)',
+  'rfc5280-incompatible-with-webpki': 'rejecting non-critical name constraints (Certbench honours them, as browsers and webpki do)',
+  'pedantic-rfc5280': 'rejecting a trust anchor that lacks an authority key identifier (Certbench trusts any certificate the user trusts, as browsers do)',
+  'pedantic-webpki-eku': 'CA/Browser Forum issuance rules on EKU (EKU required, never critical, no anyExtendedKeyUsage beside serverAuth, none on roots), which browsers do not enforce when validating',
+};
+
+export interface LimboOutcome {
+  result: 'SUCCESS' | 'FAILURE';
+  /** Why, in a line: the best path's findings, or why no path was built. */
+  why: string;
+}
+
+function certs(pems: readonly string[]): Uint8Array[] {
+  return pems.flatMap((pem) => parsePemBlocks(pem).filter((b) => b.label === 'CERTIFICATE').map((b) => b.der));
+}
+
+function purposeOf(eku: string[] | null): ChainPurpose | null {
+  if (eku?.includes('serverAuth')) return 'serverAuth';
+  if (eku?.includes('clientAuth')) return 'clientAuth';
+  return null;
+}
+
+/** Runs one case through the builder and validator. */
+export function runLimboCase(c: LimboCase, now = Date.now()): LimboOutcome {
+  let leaf: ChainCert;
+  try {
+    leaf = chainCert(certs([c.peer_certificate])[0]);
+  } catch (e) {
+    return { result: 'FAILURE', why: `the peer certificate cannot be read: ${e instanceof PkiError ? e.message : String(e)}` };
+  }
+  const pool: PoolCert[] = [];
+  const unreadable: string[] = [];
+  const add = (der: Uint8Array, trusted: boolean) => {
+    try {
+      pool.push({ cert: chainCert(der), source: trusted ? 'trust-store' : 'input', trusted });
+    } catch (e) {
+      unreadable.push(e instanceof PkiError ? e.message : String(e));
+    }
+  };
+  for (const der of certs(c.trusted_certs)) add(der, true);
+  for (const der of certs(c.untrusted_intermediates)) add(der, false);
+  const paths = buildPaths({ cert: leaf, source: 'input', trusted: false }, pool, {
+    at: c.validation_time ? Date.parse(c.validation_time) : now,
+    purpose: purposeOf(c.extended_key_usage),
+    hostName: c.expected_peer_name && c.expected_peer_name.kind !== 'RFC822' ? c.expected_peer_name.value : null,
+    maxDepth: c.max_chain_depth === null ? undefined : c.max_chain_depth + 2,
+    expiringSoonDays: 0,
+  });
+  const best = paths[0];
+  if (best.valid) return { result: 'SUCCESS', why: `valid path of ${best.certs.length}` };
+  const errors = best.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}: ${f.detail}`);
+  const why = best.anchored ? errors.join('; ') : `no path to a trusted certificate (stops at ${best.certs[best.certs.length - 1].cert.subject})${errors.length ? '; ' + errors.join('; ') : ''}`;
+  return { result: 'FAILURE', why: why + (unreadable.length ? `; unreadable pool certificates: ${unreadable.join('; ')}` : '') };
+}
+
+export function runLimboCases(cases: readonly LimboCase[], name = 'limbo'): SuiteResult {
+  const result = emptyResult(name);
+  for (const c of cases) {
+    const skipped = (c.features ?? []).find((f) => SKIPPED_FEATURES[f]);
+    if (skipped) {
+      result.skipped++;
+      result.skips.push({ id: c.id, feature: `${skipped}: ${SKIPPED_FEATURES[skipped]}` });
+      continue;
+    }
+    if (c.validation_kind !== 'SERVER') {
+      result.skipped++;
+      result.skips.push({ id: c.id, feature: `${c.validation_kind} validation (Certbench validates server chains)` });
+      continue;
+    }
+    const outcome = runLimboCase(c);
+    if (outcome.result === c.expected_result) result.passed++;
+    else {
+      result.failed++;
+      result.failures.push({ id: c.id, reason: `expected ${c.expected_result}, got ${outcome.result}: ${outcome.why}` });
+    }
+  }
+  return result;
+}
 
 export const limboSuite: Suite = {
   name: 'limbo',
   folder: 'limbo',
-  async run() {
-    return emptyResult('limbo');
+  async run(corpusDir: string) {
+    const suite = JSON.parse(readFileSync(join(corpusDir, 'limbo', SUITE_FILE), 'utf8')) as { testcases: LimboCase[] };
+    return runLimboCases(suite.testcases);
   },
 };

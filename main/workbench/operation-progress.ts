@@ -11,7 +11,8 @@ export interface ProgressContext {
   events: EventHub;
 }
 
-export type Progress = Required<Pick<WriteProgress, 'onProgress' | 'signal'>>;
+/** fraction null: the step's length is unknown (a network step), the phase still says what is happening. */
+export type Progress = Required<Pick<WriteProgress, 'signal'>> & { onProgress: (fraction: number | null, phase: string) => void };
 
 export async function withProgress<T>(ctx: ProgressContext, label: string, work: (progress: Progress) => Promise<T>): Promise<T> {
   const { operationId, signal, end } = ctx.session.startOperation();

@@ -24,7 +24,7 @@ const ITEMS: RailItem[] = [
   { id: 'inspect', label: 'Inspect', icon: <SearchIcon />, ready: true },
   { id: 'convert', label: 'Convert', icon: <SwapIcon />, ready: true },
   { id: 'csr', label: 'New CSR', icon: <NoteAddIcon />, ready: true },
-  { id: 'chain', label: 'Chain doctor', icon: <LinkIcon />, ready: false },
+  { id: 'chain', label: 'Chain doctor', icon: <LinkIcon />, ready: true },
   { id: 'keystores', label: 'Keystores', icon: <KeyIcon />, ready: true },
   { id: 'expiry', label: 'Expiry', icon: <EventIcon />, ready: false },
 ];

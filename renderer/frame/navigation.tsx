@@ -1,6 +1,7 @@
 /**
  * Moving between pages with something to do there: the Inspector's next steps open Convert prefilled, the
- * Keystores page with the objects to add, or New CSR for an open key. A page takes its intent once (consume) and then owns the state.
+ * Keystores page with the objects to add, New CSR for an open key, the Chain doctor for a file, or back to
+ * Inspect at one object. A page takes its intent once (consume) and then owns the state.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ConvertOptionsDto, ConvertSource, ConvertTarget } from '../../main/api/dto';
@@ -21,6 +22,18 @@ export type PageIntent =
       page: 'csr';
       /** Make the CSR for this open private key (the Inspector's "Make a CSR for this key"). */
       keyObjectId?: string;
+    }
+  | {
+      page: 'chain';
+      /** Check the chain of these open documents (the Inspector's "Open in Chain doctor"). */
+      documentIds?: string[];
+      /** Check these certificates, leaf first (the Inspector's "Check chain" on a certificate). */
+      objectIds?: string[];
+    }
+  | {
+      page: 'inspect';
+      /** Select and show this object (the Chain doctor's "Show in Inspector"). */
+      objectId: string;
     };
 
 export interface Navigation {

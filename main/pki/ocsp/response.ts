@@ -5,6 +5,7 @@
  */
 import type { ExtensionDto, OcspResponseDto, OcspSingleResponseDto } from '../../api/dto';
 import { digest } from '../crypto';
+import { PkiError } from '../errors';
 import { children, contextNumber, expectTag, hex, isoTimeOrNull, oidOf, readRoot, readTlv, Tag, value, whole, type Tlv } from '../der/der';
 import { decodeExtensions } from '../x509/extensions';
 import { CRL_REASONS } from '../x509/extensions/small-extensions';
@@ -57,7 +58,8 @@ function generalizedTime(t: Tlv | undefined, field: string, problems: Problem[])
   return iso;
 }
 
-function singleResponse(t: Tlv, n: number, problems: Problem[]): OcspSingleResponseDto {
+/** One SingleResponse decoded (CertID as hex, status, times); `n` numbers it in problems. */
+export function singleResponse(t: Tlv, n: number, problems: Problem[]): OcspSingleResponseDto {
   const f = children(expectTag(t, Tag.Sequence, 'single response'), 'single response');
   const id = children(expectTag(f[0], Tag.Sequence, 'certificate id'), 'certificate id');
   const hashOid = oidOf(expectTag(children(expectTag(id[0], Tag.Sequence, 'hash algorithm'), 'hash algorithm')[0], Tag.Oid, 'hash algorithm'));
@@ -164,3 +166,58 @@ export function parseOcspResponse(der: Uint8Array): OcspResponseFacts {
   if (certs && contextNumber(certs) === 0) facts.certificateCount = children(expectTag(children(certs, 'certificates')[0], Tag.Sequence, 'certificates'), 'certificate').length;
   return facts;
 }
+
+/** The raw parts of a BasicOCSPResponse that verifying it needs (RFC 6960 4.2.1), as TLVs into the DER. */
+export interface BasicOcspParts {
+  /** ResponseData, the signed bytes. */
+  tbs: Tlv;
+  signatureAlgorithm: Tlv;
+  /** The BIT STRING holding the signature. */
+  signature: Tlv;
+  /** [1] byName (a Name inside) or [2] byKey (an OCTET STRING inside). */
+  responderId: Tlv;
+  producedAt: Tlv;
+  /** Each SingleResponse SEQUENCE. */
+  responses: Tlv[];
+  /** The responseExtensions' Extensions SEQUENCE, when present. */
+  extensions: Tlv | null;
+  /** DER of each certificate the response carries. */
+  certs: Uint8Array[];
+}
+
+/** responseStatus by name ("successful", "tryLater" ...) and, when the body is a basic response, its parts. Throws CORRUPT on bad DER. */
+export function readBasicOcsp(der: Uint8Array): { status: string; responseType: string | null; basic: BasicOcspParts | null } {
+  const root = expectTag(readRoot(der, 'OCSP response'), Tag.Sequence, 'OCSP response');
+  const [statusTlv, bytes] = children(root, 'OCSP response');
+  const code = value(expectTag(statusTlv, ENUMERATED, 'response status'))[0];
+  const status = STATUSES[code] ?? `status ${code}`;
+  if (code !== 0 || !bytes) return { status, responseType: null, basic: null };
+  if (bytes.tag !== 0xa0) throw corruptOcsp('the response bytes are not tagged [0]');
+  const typeOid = oidOf(expectTag(children(expectTag(children(bytes, 'response bytes')[0], Tag.Sequence, 'response bytes'), 'response bytes')[0], Tag.Oid, 'response type'));
+  const basic = basicResponse(der);
+  if (!basic) return { status, responseType: typeOid, basic: null };
+  const [tbs, signatureAlgorithm, signature, certs] = basic;
+  const data = children(expectTag(tbs, Tag.Sequence, 'response data'), 'response data');
+  let i = data[0] && contextNumber(data[0]) === 0 ? 1 : 0;
+  const responderId = data[i++];
+  if (!responderId || (contextNumber(responderId) !== 1 && contextNumber(responderId) !== 2)) throw corruptOcsp('the responder id is missing');
+  const producedAt = expectTag(data[i++], Tag.GeneralizedTime, 'producedAt');
+  const responses = children(expectTag(data[i++], Tag.Sequence, 'responses'), 'single response');
+  const exts = data[i] && contextNumber(data[i]) === 1 ? expectTag(children(data[i], 'response extensions')[0], Tag.Sequence, 'response extensions') : null;
+  return {
+    status,
+    responseType: 'basic',
+    basic: {
+      tbs,
+      signatureAlgorithm: expectTag(signatureAlgorithm, Tag.Sequence, 'signature algorithm'),
+      signature: expectTag(signature, Tag.BitString, 'signature'),
+      responderId,
+      producedAt,
+      responses,
+      extensions: exts,
+      certs: certs && contextNumber(certs) === 0 ? children(expectTag(children(certs, 'certificates')[0], Tag.Sequence, 'certificates'), 'certificate').map((c) => whole(c).slice()) : [],
+    },
+  };
+}
+
+const corruptOcsp = (what: string) => new PkiError('CORRUPT', `The OCSP response is damaged: ${what}.`, 'Ask the responder again; a proxy may have changed the answer.');

@@ -5,6 +5,8 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import type { ExtensionDto, ObjectDto } from '../../../main/api/dto';
+import type { ChainVerdictDto } from '../../../main/api/dto';
+import { ChainVerdictLine } from './ChainVerdictLine';
 import { ExtensionsTab } from './ExtensionsTab';
 import { FingerprintsTab, type Fingerprint } from './FingerprintsTab';
 import { KindIcon } from './KindIcon';
@@ -68,9 +70,11 @@ interface Props {
   onJump: (id: string) => void;
   /** What the user can do with it next (save, export, add to a keystore). */
   steps: NextStep[];
+  /** The chain doctor's verdict on the file this object is in, when it has one. */
+  chainVerdict?: { verdict: ChainVerdictDto; fileName: string } | null;
 }
 
-export function DetailPane({ object, row, open, links, onJump, steps }: Props) {
+export function DetailPane({ object, row, open, links, onJump, steps, chainVerdict = null }: Props) {
   const [tab, setTab] = useState<TabId>('summary');
   const extensions = extensionsOf(object);
   const pem = pemOf(object);
@@ -95,6 +99,7 @@ export function DetailPane({ object, row, open, links, onJump, steps }: Props) {
         </Typography>
         <VerdictLine verdict={verdictOf(object, row, open)} />
         {keyCheck && <VerdictLine verdict={keyCheck} testId="key-verdict" />}
+        {chainVerdict && <ChainVerdictLine verdict={chainVerdict.verdict} fileName={chainVerdict.fileName} />}
         <ProblemsList problems={object.problems} />
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 1 }}>
           {row && <MatchChips links={linksOf(row, links)} onJump={onJump} />}

@@ -1,5 +1,5 @@
 /** Inspect: open anything (drop, dialog, paste), see what is inside, status first. */
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -32,6 +32,8 @@ import { useProgress } from './useProgress';
 import { useShortcuts } from './useShortcuts';
 import { useWindowDrop } from './useWindowDrop';
 import { useWorkbench } from './useWorkbench';
+import { useChainVerdict } from './useChainVerdict';
+import { useIntentFor, useNavigation } from '../../frame/navigation';
 import type { OpenRows } from './verdict';
 import { PageHeader } from '../../components/PageHeader';
 import { HiddenFileInput } from '../../components/HiddenFileInput';
@@ -98,6 +100,8 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
     [documents, stepContext],
   );
   const selected = useObjectDetails(selectedRow, selectedRow?.matchGroup ? openRows.groups.get(selectedRow.matchGroup) : undefined);
+  const chainVerdict = useChainVerdict(selectedRow?.documentId ?? null, documents);
+  const chainVerdictFile = chainVerdict ? documents.find((d) => d.id === chainVerdict.documentId)?.name : undefined;
 
   /** After opening, show the first new file (scrolled into view) and select its first object. */
   const after = useCallback(
@@ -158,6 +162,16 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
     },
     [wb],
   );
+
+  // From the Chain doctor's "Show in Inspector": select that object and bring it into view.
+  const { consume } = useNavigation();
+  const inspectIntent = useIntentFor('inspect');
+  useEffect(() => {
+    if (!inspectIntent) return;
+    consume();
+    setSelectedId(inspectIntent.objectId);
+    show(inspectIntent.objectId, true);
+  }, [inspectIntent, consume, show]);
 
   const currentDocId = selectedRow?.documentId || (documents.some((d) => d.id === focusedDocId) ? focusedDocId : null) || documents.at(-1)?.id || null;
 
@@ -254,7 +268,16 @@ export function InspectPage({ active, onShow }: { active: boolean; onShow: () =>
           </Box>
           <Box sx={{ flex: 1, minWidth: 0, bgcolor: 'background.paper' }}>
             {selected ? (
-              <DetailPane key={selected.id} object={selected} row={openRows.byId.get(selected.id)} open={openRows} links={links} onJump={jump} steps={selectedSteps} />
+              <DetailPane
+                key={selected.id}
+                object={selected}
+                row={openRows.byId.get(selected.id)}
+                open={openRows}
+                links={links}
+                onJump={jump}
+                steps={selectedSteps}
+                chainVerdict={chainVerdict && chainVerdictFile ? { verdict: chainVerdict, fileName: chainVerdictFile } : null}
+              />
             ) : (
               <Box sx={{ p: 4, color: 'text.secondary' }}>
                 <Typography>

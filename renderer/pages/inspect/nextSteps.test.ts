@@ -38,7 +38,7 @@ test('a certificate: its chain by name is leaf → intermediate → root, as Ope
   assert.equal(chain.at(-1)!.selfSigned, true);
 
   const steps = objectNextSteps(leaf, ctx);
-  assert.deepEqual(steps.map((s) => s.label), ['Save certificate…', 'Save chain / fullchain…', 'Export as PFX…', 'Add to a keystore…']);
+  assert.deepEqual(steps.map((s) => s.label), ['Save certificate…', 'Save chain / fullchain…', 'Export as PFX…', 'Add to a keystore…', 'Check chain…']);
   const byId = new Map(steps.map((s) => [s.id, s.intent]));
   assert.deepEqual(byId.get('save-certificate'), { page: 'convert', source: { objectIds: [leaf.id] }, target: 'der' });
   assert.deepEqual(byId.get('save-chain'), { page: 'convert', source: { objectIds: chain.map((c) => c.id) }, target: 'fullchain' });
@@ -47,6 +47,8 @@ test('a certificate: its chain by name is leaf → intermediate → root, as Ope
   assert.equal(leaf.hasPrivateKey, true);
   assert.deepEqual(byId.get('export-pfx'), { page: 'convert', source: { objectIds: [...chain.map((c) => c.id), key.id] }, target: 'pfx', options: { profile: 'modern' } });
   assert.deepEqual(byId.get('add-to-keystore'), { page: 'keystores', trustedObjectIds: [leaf.id] });
+  // The Chain doctor gets the leaf with its open issuers, leaf first.
+  assert.deepEqual(byId.get('check-chain'), { page: 'chain', objectIds: chain.map((c) => c.id) });
 });
 
 test('a private key: export encrypted by default, or make a CSR for it; with its certificate open, a PFX and a keystore entry with the chain', async () => {
@@ -71,12 +73,13 @@ test('a private key: export encrypted by default, or make a CSR for it; with its
   assert.deepEqual(objectNextSteps([...alone.byId.values()][0]!, alone).map((s) => s.id), ['export-key', 'make-csr']);
 });
 
-test('a file: Convert… always, Open as keystore… when it holds keys or certificates (or is locked); nothing for a CSR row', async () => {
+test('a file: Convert… always, Open as keystore… when it holds keys or certificates (or is locked), Check chain… when it holds certificates; nothing for a CSR row', async () => {
   const state = await open(['chain.pem', 'host.csr']);
   const [chain, csr] = state.documents;
   assert.deepEqual(documentNextSteps(chain!).map((s) => s.intent), [
     { page: 'convert', source: { documentIds: [chain!.id] } },
     { page: 'keystores', documentId: chain!.id },
+    { page: 'chain', documentIds: [chain!.id] },
   ]);
   assert.deepEqual(documentNextSteps(csr!).map((s) => s.id), ['convert']);
   assert.deepEqual(objectNextSteps(csr!.objects[0]!, contextOf(state)), []);

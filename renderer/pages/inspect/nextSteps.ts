@@ -1,6 +1,6 @@
 /**
  * What the user can do next with what they look at: each next step opens the Convert wizard prefilled, the
- * Keystores page with the objects to add, or New CSR with the key chosen. The chain that goes with a certificate is found by name here
+ * Keystores page with the objects to add, New CSR with the key chosen, or the Chain doctor. The chain that goes with a certificate is found by name here
  * (issuer → subject among the open certificates); main orders and checks it by signature.
  */
 import type { DocumentDto, MatchGroupDto, ObjectSummaryDto as RowData } from '../../../main/api/dto';
@@ -69,6 +69,8 @@ export function objectNextSteps(row: RowData, ctx: NextStepContext): NextStep[] 
       { id: 'save-chain', label: 'Save chain / fullchain…', intent: convert(chain, 'fullchain') },
       { id: 'export-pfx', label: 'Export as PFX…', intent: convert(key ? [...chain, key.id] : chain, 'pfx', { profile: 'modern' }) },
       { id: 'add-to-keystore', label: 'Add to a keystore…', intent: { page: 'keystores', trustedObjectIds: [row.id] } },
+      // The open issuers by name go with it: the doctor uses them, downloads or trusts what is missing.
+      { id: 'check-chain', label: 'Check chain…', intent: { page: 'chain', objectIds: chain } },
     ];
   }
   if (row.kind === 'privateKey') {
@@ -90,5 +92,6 @@ export function documentNextSteps(doc: DocumentDto): NextStep[] {
   const steps: NextStep[] = [{ id: 'convert', label: 'Convert…', intent: { page: 'convert', source: { documentIds: [doc.id] } } }];
   const keystoreLike = doc.status === 'locked' || doc.objects.some((o) => o.kind === 'certificate' || o.kind === 'privateKey');
   if (keystoreLike) steps.push({ id: 'open-keystore', label: 'Open as keystore…', intent: { page: 'keystores', documentId: doc.id } });
+  if (doc.objects.some((o) => o.kind === 'certificate')) steps.push({ id: 'check-chain', label: 'Check chain…', intent: { page: 'chain', documentIds: [doc.id] } });
   return steps;
 }
