@@ -51,6 +51,7 @@ export async function tlsFetch(target: TlsTarget): Promise<TlsFetchResult> {
   const deadline = new Deadline(`${host}:${port}`, target.timeoutMs ?? DEFAULT_TIMEOUT_MS, target.signal);
   let socket: Socket | null = null;
   try {
+    if (deadline.expired) throw deadline.expired;
     socket = await connectTcp(host, port, deadline);
     const address = socket.remoteAddress ?? host;
     if (starttls) {
