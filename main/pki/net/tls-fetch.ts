@@ -35,10 +35,10 @@ function checkTarget(host: string, port: number): void {
   }
 }
 
-/** SNI: the caller's choice; by default the host when it is a name (RFC 6066 forbids IP literals). */
+/** SNI: the caller's choice, else the host; never an IP literal (RFC 6066 3 forbids them, and Node warns). */
 function chooseServername(host: string, servername: string | null | undefined): string | null {
-  if (servername === undefined) return isIP(host) ? null : host;
-  return servername || null;
+  const name = servername === undefined ? host : servername?.trim();
+  return name && !isIP(normalizeHost(name)) ? name : null;
 }
 
 export async function tlsFetch(target: TlsTarget): Promise<TlsFetchResult> {
