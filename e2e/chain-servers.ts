@@ -5,12 +5,14 @@
  */
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { freePort } from '../test/helpers/local-http';
+import { startOcspResponder, type OcspResponder } from '../test/helpers/ocsp-responder';
 import { dateAt, makeTestPki, type IssuedCert, type TestCaHandle } from '../test/helpers/test-pki';
 
-function tracked(server: HttpServer | TlsServer): () => Promise<void> {
+function tracked(server: HttpServer | TlsServer | TcpServer): () => Promise<void> {
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -23,7 +25,7 @@ function tracked(server: HttpServer | TlsServer): () => Promise<void> {
     });
 }
 
-const listen = (server: HttpServer | TlsServer) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: HttpServer | TlsServer | TcpServer) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
 export interface AiaServer {
   port: number;
@@ -68,6 +70,14 @@ export async function startTlsEndpoint(keyPath: string, certificates: string[]):
   return { port, target: `127.0.0.1:${port}`, close };
 }
 
+/** A TCP server that accepts connections and never says a word: a TLS handshake to it waits until stopped or timed out. */
+export async function startSilentServer(): Promise<TlsEndpoint> {
+  const server = createTcpServer(() => undefined);
+  const close = tracked(server);
+  const port = await listen(server);
+  return { port, target: `127.0.0.1:${port}`, close };
+}
+
 export interface ChainPki {
   root: TestCaHandle;
   intermediate: TestCaHandle;
@@ -77,18 +87,35 @@ export interface ChainPki {
   expired: IssuedCert;
   /** Names only other.example.test. */
   wrongName: IssuedCert;
+  /** Revoked (keyCompromise) in the intermediate's index before its OCSP responder starts. */
+  revoked: IssuedCert;
   aia: AiaServer;
+  /** Starts `openssl ocsp` for the intermediate on the port its leaves name (once; close() stops it). */
+  ocsp(): Promise<OcspResponder>;
+  close(): Promise<void>;
 }
 
-/** A root → intermediate → leaves PKI made by openssl ca, its intermediate published as DER on a local AIA server. */
+/**
+ * A root → intermediate → leaves PKI made by openssl ca, its intermediate published as DER on a local AIA
+ * server; the leaves name an OCSP responder on a port chosen now (openssl ocsp takes no port 0).
+ */
 export async function makeChainPki(): Promise<ChainPki> {
   const aia = await startAiaServer();
+  const ocspPort = await freePort();
   const root = makeTestPki('Chain Doctor E2E Root');
-  const intermediate = root.issueCa('Chain Doctor E2E Intermediate', { publish: { caIssuers: aia.url('/intermediate.cer') } });
+  const intermediate = root.issueCa('Chain Doctor E2E Intermediate', { publish: { caIssuers: aia.url('/intermediate.cer'), ocsp: `http://127.0.0.1:${ocspPort}` } });
   aia.publish('/intermediate.cer', execFileSync('openssl', ['x509', '-in', intermediate.certPath, '-outform', 'DER']), 'application/pkix-cert');
   const leaf = intermediate.issueLeaf('server');
   const expired = intermediate.issueLeaf('expired', { startDate: dateAt(-400), endDate: dateAt(-20) });
   const wrongName = intermediate.issueLeaf('wrong-name', { san: ['DNS:other.example.test'] });
-  return { root, intermediate, leaf, expired, wrongName, aia };
+  const revoked = intermediate.issueLeaf('revoked');
+  intermediate.revoke(revoked, 'keyCompromise');
+  let responder: Promise<OcspResponder> | null = null;
+  const ocsp = () => (responder ??= startOcspResponder(intermediate, { port: ocspPort, ndays: 1 }));
+  const close = async () => {
+    await aia.close();
+    if (responder) await (await responder).close();
+  };
+  return { root, intermediate, leaf, expired, wrongName, revoked, aia, ocsp, close };
 }
 

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect, snap, type Wire } from './harness';
-import { makeChainPki, startTlsEndpoint, type ChainPki, type TlsEndpoint } from './chain-servers';
+import { makeChainPki, startSilentServer, startTlsEndpoint, type ChainPki, type TlsEndpoint } from './chain-servers';
+
+// "Validate at" is a local date and time: the browser's zone is pinned so the test reads the same everywhere.
+test.use({ timezoneId: 'UTC' });
 
 let pki: ChainPki;
 const endpoints: TlsEndpoint[] = [];
@@ -20,7 +23,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await Promise.all(endpoints.map((e) => e.close()));
-  await pki?.aia.close();
+  await pki?.close();
 });
 
 async function serve(keyPath: string, pems: string[]): Promise<TlsEndpoint> {
@@ -173,6 +176,37 @@ test('an expired server and a server with the wrong name: each diagnosed, with i
   await expect(page.getByTestId('chain-result')).toHaveAttribute('data-valid', 'true', { timeout: 30_000 });
 });
 
+test('revocation by OCSP: the local openssl responder says revoked for one server and good for another', async ({ app: page }, testInfo) => {
+  const responder = await pki.ocsp();
+  const revoked = await serve(pki.revoked.keyPath, [pki.revoked.pem, pki.intermediate.pem]);
+  const good = await serve(pki.leaf.keyPath, [pki.leaf.pem, pki.intermediate.pem]);
+  await goToDoctor(page);
+  await trustRoot(page, testInfo.outputDir);
+  await page.getByRole('button', { name: /Advanced options/ }).click();
+  await page.getByRole('combobox', { name: 'Revocation' }).click();
+  await page.getByRole('option', { name: 'OCSP', exact: true }).click();
+  // openssl ocsp signs with the machine's clock, ahead of the e2e clock: validate at the machine's time (an hour on).
+  const at = new Date(Date.now() + 3_600_000);
+  await page.getByLabel('Validate at').fill(at.toISOString().slice(0, 16));
+
+  await checkServer(page, revoked.target);
+  await expect(page.getByTestId('chain-result')).toHaveAttribute('data-valid', 'false');
+  await expect(problem(page, 'REVOKED')).toBeVisible();
+  await expect(card(page, 'leaf').getByTestId('revocation-chip')).toContainText('Revoked');
+  const rows = page.getByRole('region', { name: 'Revocation' }).getByTestId('revocation-row');
+  await expect(rows.first()).toHaveAttribute('data-status', 'revoked');
+  await expect(rows.first()).toContainText('keyCompromise');
+  await expect(page.getByRole('region', { name: 'Downloads' }).locator('[data-kind="ocsp"]').first()).toHaveAttribute('data-ok', 'true');
+  await snap(page, 'chain-revoked');
+
+  await checkServer(page, good.target);
+  await expect(page.getByTestId('chain-result')).toHaveAttribute('data-valid', 'true');
+  await expect(rows.first()).toHaveAttribute('data-status', 'good');
+  await expect(card(page, 'leaf').getByTestId('revocation-chip')).toContainText('Not revoked');
+  await expect(page.getByTestId('chain-result')).toContainText(`at ${new Date(Math.floor(at.getTime() / 60_000) * 60_000).toUTCString()}`);
+  expect(responder.requestLines().length).toBeGreaterThanOrEqual(2);
+});
+
 test('a bad address says why before connecting; a server that is not there is a NETWORK error in words', async ({ app: page }) => {
   await goToDoctor(page);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -186,6 +220,21 @@ test('a bad address says why before connecting; a server that is not there is a 
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('chain-error')).toHaveAttribute('data-code', 'NETWORK', { timeout: 30_000 });
   await snap(page, 'chain-network-error');
+});
+
+test('a server that never answers: the progress names it, and Stop ends the wait', async ({ app: page }) => {
+  const silent = await startSilentServer();
+  endpoints.push(silent);
+  await goToDoctor(page);
+  await page.getByLabel('Server (host:port)').fill(silent.target);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('chain-status')).toContainText(`Checking 127.0.0.1:${silent.port}`);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await snap(page, 'chain-progress');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('chain-stopped')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeHidden();
+  await expect(page.getByTestId('chain-result')).toBeHidden();
 });
 
 test('files dropped on the page are checked; dropped on Trust they are the roots', async ({ app: page }) => {

@@ -14,6 +14,8 @@ let n = 0;
 
 export interface SignOptions {
   cn: string;
+  /** The whole subject in openssl's form ("/O=Org/CN=x"); default /CN=cn. */
+  subject?: string;
   /** x509v3 lines, exactly these (no defaults added). */
   ext: string[];
   /** genpkey arguments; default EC P-256. */
@@ -27,7 +29,7 @@ export interface SignOptions {
 export function signCert(issuer: Pick<IssuedCert, 'certPath' | 'keyPath'>, o: SignOptions): IssuedCert {
   const base = join(dir, `c${++n}`);
   openssl(['genpkey', ...(o.key ?? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']), '-out', `${base}.key`]);
-  openssl(['req', '-new', '-key', `${base}.key`, '-subj', `/CN=${o.cn}`, '-out', `${base}.csr`]);
+  openssl(['req', '-new', '-key', `${base}.key`, '-subj', o.subject ?? `/CN=${o.cn}`, '-out', `${base}.csr`]);
   writeFileSync(`${base}.ext`, `[ext]\n${o.ext.join('\n')}\n`);
   openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', issuer.certPath, '-CAkey', issuer.keyPath, '-set_serial', String(1000 + n), '-days', String(o.days ?? 365), `-${o.md ?? 'sha256'}`, '-extfile', `${base}.ext`, '-extensions', 'ext', '-out', `${base}.pem`]);
   const pem = readFileSync(`${base}.pem`, 'utf8');

@@ -9,7 +9,7 @@
 import { children, contextNumber, oidOf, readTlv, stringOf, value, type Tlv } from '../der/der';
 import { EXT, type ChainCert } from './chain-cert';
 import { describeCert } from './cert-checks';
-import { ipText } from './hostname';
+import { commonNames, hostIp, ipText } from './hostname';
 import { rdnKey } from './name-key';
 
 type Form = 'dns' | 'email' | 'uri' | 'ip' | 'dn';
@@ -148,12 +148,15 @@ export function narrowNameConstraints(state: NameConstraintState, cert: ChainCer
   };
 }
 
-/** Checks `cert`'s subject and SAN names against the state; a reason per violation (empty = allowed). */
-export function checkNameConstraints(state: NameConstraintState, cert: ChainCert): string[] {
+/**
+ * Checks `cert`'s subject and SAN names against the state; a reason per violation (empty = allowed). For the
+ * leaf (`isLeaf`) without DNS or IP SANs, a CN that is a host name counts as a DNS name (or IP address).
+ */
+export function checkNameConstraints(state: NameConstraintState, cert: ChainCert, isLeaf = false): string[] {
   if (state.permitted.length === 0 && state.excluded.length === 0) return [];
   const who = describeCert(cert);
   const out: string[] = [];
-  for (const name of namesOf(cert)) {
+  for (const name of namesOf(cert, isLeaf)) {
     const shown = showName(name);
     const invalid = invalidName(name);
     for (const layer of state.permitted) {
@@ -171,7 +174,7 @@ export function checkNameConstraints(state: NameConstraintState, cert: ChainCert
   return [...new Set(out)];
 }
 
-function namesOf(cert: ChainCert): SubjectName[] {
+function namesOf(cert: ChainCert, isLeaf: boolean): SubjectName[] {
   const out: SubjectName[] = [];
   if (!cert.emptySubject) out.push({ form: 'dn', rdns: rdnKeys(cert.fields.subject), text: cert.subject });
   // emailAddress in the subject DN is an rfc822 name for constraints (RFC 5280 4.2.1.10).
@@ -191,6 +194,15 @@ function namesOf(cert: ChainCert): SubjectName[] {
         const inner = readTlv(gn.bytes, gn.valueStart, gn.end, 'directoryName');
         out.push({ form, rdns: rdnKeys(inner), text: stringOfName(inner) });
       }
+    }
+  }
+  // Host names fall back to the CN when there are no DNS/IP SANs (hostname.ts), so the CN must then obey the
+  // DNS and IP constraints too, or a constrained CA could name any host that way (OpenSSL and Go do the same).
+  if (isLeaf && !out.some((n) => n.form === 'dns' || n.form === 'ip')) {
+    for (const cn of commonNames(cert)) {
+      const ip = hostIp(cn);
+      if (ip) out.push({ form: 'ip', address: ip });
+      else if (validHost(cn, true) && cn.includes('.')) out.push({ form: 'dns', text: cn });
     }
   }
   return out;

@@ -11,6 +11,9 @@ import { describe, it } from 'node:test';
 import { dersOf } from '../../../test/helpers/chain-kit';
 import { makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
 import type { PkitsCase } from '../../conformance/pkits';
+import { mutate } from '../../fuzz/mutators';
+import { Rng } from '../../fuzz/rng';
+import { isPkiError } from '../errors';
 import { orderChain } from '../chain-order';
 import { chainCert, type ChainCert } from './chain-cert';
 import { ANY_POLICY } from './policy-extensions';
@@ -97,6 +100,18 @@ describe('processPolicies against openssl verify -policy_check', () => {
     agree(root, p1Leaf, [ca], { initialExplicitPolicy: true }, true);
   });
 
+  it('a certificatePolicies extension that cannot be read: refused with the reason, never thrown; openssl refuses too', () => {
+    const root = makeTestPki('Policy Root F');
+    // SEQUENCE { SEQUENCE { 06 } }: the policy identifier is cut short.
+    const ca = root.issueCa('Policy CA F', { extraLines: ['2.5.29.32=DER:3003300106'] });
+    const leaf = ca.issueLeaf('leaf-f');
+    const result = processPolicies(pathOf(leaf, ca), {});
+    assert.equal(result.ok, false);
+    assert.equal(result.index, 1);
+    assert.match(result.detail!, /The policy extensions of .*Policy CA F cannot be read/);
+    assert.equal(opensslAccepts(root, leaf, [ca], {}), false);
+  });
+
   it(`a hostile tree (every CA maps 10 policies to all 10) stops at ${MAX_POLICY_NODES} nodes, in milliseconds; openssl refuses it too`, () => {
     const root = makeTestPki('Policy Root Hostile');
     const ten = Array.from({ length: 10 }, (_, i) => P(100 + i));
@@ -143,4 +158,31 @@ describe('processPolicies on NIST PKITS 4.8-4.12', () => {
       if (/end-entity certificate$/.test(c.error?.msg_regex ?? '')) assert.equal(result.index, 0);
     });
   }
+
+  it('400 mutants of the certificates on policy paths (mappings, constraints, inhibitAnyPolicy): a result each, never a throw', () => {
+    const paths = ['41001', '41101', '41208', '40907'].map((id) => {
+      const c = cases.find((k) => k.id === id)!;
+      const ders = [load(c.cert), ...(c.other_certs ?? []).map(load), load('TrustAnchorRootCertificate.crt')];
+      return orderChain(ders, { explainLeftOut: false }).chain.map((o) => o.der).slice(0, -1);
+    });
+    const rng = new Rng(0x9011c7);
+    let decoded = 0;
+    for (let i = 0; i < 400; i++) {
+      const ders = paths[i % paths.length].slice();
+      const victim = rng.below(ders.length);
+      ders[victim] = mutate(ders[victim], { rng, donors: ders }).bytes;
+      let path: ChainCert[];
+      try {
+        path = ders.map(chainCert);
+      } catch (e) {
+        assert.ok(isPkiError(e), String(e));
+        continue;
+      }
+      decoded++;
+      const result = processPolicies(path, { initialExplicitPolicy: i % 2 === 0 });
+      assert.equal(typeof result.ok, 'boolean');
+      if (!result.ok) assert.ok(result.detail && result.detail.length > 10);
+    }
+    assert.ok(decoded > 100, `${decoded} mutants were still certificates`);
+  });
 });

@@ -138,7 +138,7 @@ function nameConstraintFindings(path: readonly ChainCert[]): Finding[] {
   for (let k = path.length - 1; k >= 0; k--) {
     const cert = path[k];
     if (k < path.length - 1 && (k === 0 || !cert.selfIssued)) {
-      for (const reason of checkNameConstraints(state, cert)) out.push({ code: 'NAME_CONSTRAINTS', severity: 'error', index: k, detail: reason });
+      for (const reason of checkNameConstraints(state, cert, k === 0)) out.push({ code: 'NAME_CONSTRAINTS', severity: 'error', index: k, detail: reason });
     }
     for (const reason of constraintExtensionProblems(cert, k === 0 && path.length > 1)) out.push({ code: 'NAME_CONSTRAINTS', severity: 'error', index: k, detail: reason });
     if (k > 0) state = narrowNameConstraints(state, cert);

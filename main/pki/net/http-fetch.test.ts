@@ -5,7 +5,7 @@ import { freePort, localHttpServer, localHttpsServer, type LocalServer } from '.
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 import { makeTestPki, type TestCaHandle } from '../../../test/helpers/test-pki';
 import { readFileSync } from 'node:fs';
-import { httpFetch } from './http-fetch';
+import { httpFetch, isHttpStatusError } from './http-fetch';
 
 let server: LocalServer;
 let https: LocalServer;
@@ -64,6 +64,7 @@ test('HTTP 404 is NETWORK naming the host and the status', async () => {
   const e = await rejectsWith(httpFetch({ url: `${server.url}/missing` }), 'NETWORK');
   assert.match(e.message, /127\.0\.0\.1:\d+ answered HTTP 404 Not Found/);
   assert.ok(e.hint.length > 0);
+  assert.equal(isHttpStatusError(e), true);
 });
 
 test('redirects are followed (relative and absolute) and the final URL reported', async () => {
@@ -122,6 +123,7 @@ test('a refused port is NETWORK saying refused', async () => {
   const port = await freePort();
   const e = await rejectsWith(httpFetch({ url: `http://127.0.0.1:${port}/x.crt` }), 'NETWORK');
   assert.match(e.message, new RegExp(`127\\.0\\.0\\.1 refused the connection on port ${port}`));
+  assert.equal(isHttpStatusError(e), false);
 });
 
 test('schemes other than http and https are INVALID_ARGUMENT naming the scheme', async () => {

@@ -152,7 +152,7 @@ function exchange(url: URL, o: ExchangeOptions): Promise<Exchanged> {
       if (status < 200 || status > 299) {
         response.resume();
         const text = response.statusMessage ? ` ${response.statusMessage}` : '';
-        finish(new PkiError('NETWORK', `${url.host} answered HTTP ${status}${text} for ${url.href}.`, status === 404 || status === 410 ? 'The file is not at that address (any more); the certificate may point to an old location.' : 'The server refused or failed to answer; try again later.'));
+        finish(answered(new PkiError('NETWORK', `${url.host} answered HTTP ${status}${text} for ${url.href}.`, status === 404 || status === 410 ? 'The file is not at that address (any more); the certificate may point to an old location.' : 'The server refused or failed to answer; try again later.')));
         return;
       }
       const declared = Number(response.headers['content-length']);
@@ -198,6 +198,18 @@ function describeSocketError(url: URL, e: NodeJS.ErrnoException): PkiError {
     return new PkiError('NETWORK', `TLS failure talking to ${host}:${port}: ${e.message} (${url.href}).`, 'The server\'s certificate is not trusted or its TLS setup is broken; an http:// address for the same file, or the server\'s CA, may help.');
   }
   return new PkiError('NETWORK', `Downloading ${url.href} failed: ${e.message}.`, 'Try again later, and check this computer\'s network connection.');
+}
+
+const answeredErrors = new WeakSet<PkiError>();
+
+function answered(e: PkiError): PkiError {
+  answeredErrors.add(e);
+  return e;
+}
+
+/** The server was reached and answered with an HTTP error status (not a timeout, refusal, DNS or TLS failure). */
+export function isHttpStatusError(e: unknown): boolean {
+  return e instanceof PkiError && answeredErrors.has(e);
 }
 
 function tooLarge(url: URL, maxBytes: number): PkiError {

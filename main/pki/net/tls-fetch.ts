@@ -115,13 +115,14 @@ function clientCertificate(flight: ServerFlight, outcome: HandshakeOutcome): Tls
   }
   const acceptedIssuers = issuerNames(request.authorities);
   let note: string | null = null;
-  const alert = flight.alert?.name ?? (outcome.error ? alertFromErrorCode(errorCode(outcome.error)) : null);
-  const afterAlert = outcome.after?.kind === 'alert' ? alertFromErrorCode(errorCode(outcome.after.error)) ?? 'an error' : null;
-  if ((outcome.error && alert && CLIENT_CERTIFICATE_ALERTS.has(alert)) || afterAlert) {
-    note = `Required: the server ended the handshake (${afterAlert ?? alert}) when Certbench sent no client certificate.`;
-  } else if (!outcome.error && (outcome.after === null || outcome.after.kind === 'continued')) {
+  const alert = flight.alert?.fatal ? flight.alert.name : outcome.error ? alertFromErrorCode(errorCode(outcome.error)) : null;
+  const afterAlert = outcome.after?.kind === 'alert' ? alertFromErrorCode(errorCode(outcome.after.error)) : null;
+  const refusal = afterAlert ?? alert;
+  if (refusal && CLIENT_CERTIFICATE_ALERTS.has(refusal)) {
+    note = `Required: the server ended the handshake (${refusal}) when Certbench sent no client certificate.`;
+  } else if (!outcome.error && (outcome.after === null || outcome.after.kind === 'continued' || flight.acceptedAfterHandshake)) {
     note = 'Optional: the server went on without a client certificate.';
-  } else if (outcome.after?.kind === 'silent') {
+  } else {
     note = 'Asked for; whether it is required is not known (the server said nothing more after the handshake).';
   }
   if (flight.postHandshakeRequest) note = `Asked for after the handshake (TLS 1.3 post-handshake authentication).${note ? ' ' + note : ''}`;

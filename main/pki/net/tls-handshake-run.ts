@@ -135,13 +135,20 @@ export function runHandshake(raw: Socket, options: HandshakeOptions, deadline: D
       if (info.protocol !== 'TLSv1.3' || !options.watchAfter(tap.inbound(), secrets)) return finish();
       // TLS 1.3: the client finishes first; the server says whether it insists on a client certificate after.
       outcome.after = { kind: 'silent' };
+      if (sawTicket) return continued();
       watchTimer = setTimeout(finish, Math.min(options.watchMs, deadline.remainingMs));
-      const continued = () => {
-        outcome.after = { kind: 'continued' };
-        finish();
-      };
-      socket.once('session', continued);
       socket.once('data', continued);
+    });
+    // A session ticket after the handshake means the server accepted it. Node only asks OpenSSL for tickets
+    // when a 'session' listener exists before the handshake, so it is added here, not in secureConnect.
+    let sawTicket = false;
+    const continued = () => {
+      if (outcome.after) outcome.after = { kind: 'continued' };
+      finish();
+    };
+    socket.on('session', () => {
+      sawTicket = true;
+      if (outcome.after) continued();
     });
     socket.on('error', (e: Error) => {
       if (secured) {

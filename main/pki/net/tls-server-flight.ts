@@ -32,8 +32,13 @@ export interface ServerFlight {
   certificateRequest: CertificateRequest | null;
   /** A CertificateRequest came after the handshake (TLS 1.3 post-handshake authentication). */
   postHandshakeRequest: boolean;
-  /** The first alert the server sent. */
+  /** The first fatal alert the server sent (else its first warning, such as close_notify). */
   alert: { fatal: boolean; name: string } | null;
+  /**
+   * TLS 1.3: after its Finished the server sent a session ticket, data or a clean close_notify, so it
+   * accepted the client as it was (a server that insists on a client certificate sends a fatal alert).
+   */
+  acceptedAfterHandshake: boolean;
   /** Why some of the flight could not be read (a suite Certbench cannot decrypt, bytes cut short ...). */
   unreadable: string | null;
   /** The server's first bytes were not TLS at all. */
@@ -49,6 +54,7 @@ export function readServerFlight(inbound: Uint8Array, secrets: KeylogSecrets): S
     certificateRequest: null,
     postHandshakeRequest: false,
     alert: null,
+    acceptedAfterHandshake: false,
     unreadable: null,
     notTls: false,
   };
@@ -63,7 +69,9 @@ export function readServerFlight(inbound: Uint8Array, secrets: KeylogSecrets): S
   let handshakeDone = false;
 
   const onAlert = (content: Uint8Array) => {
-    if (!flight.alert && content.length >= 2) flight.alert = { fatal: content[0] === 2, name: alertName(content[1]) };
+    if (content.length < 2) return;
+    const fatal = content[0] === 2;
+    if (!flight.alert || (fatal && !flight.alert.fatal)) flight.alert = { fatal, name: alertName(content[1]) };
   };
 
   const onMessage = (m: HandshakeMessage): 'stop' | void => {
@@ -110,6 +118,9 @@ export function readServerFlight(inbound: Uint8Array, secrets: KeylogSecrets): S
           if (!opener) return 'stop';
         }
         return;
+      case HandshakeType.NewSessionTicket:
+        if (version >= 0x0304 && handshakeDone) flight.acceptedAfterHandshake = true;
+        return;
       case HandshakeType.ServerHelloDone:
         handshakeDone = true;
         return;
@@ -130,6 +141,9 @@ export function readServerFlight(inbound: Uint8Array, secrets: KeylogSecrets): S
           break;
         }
         if (opened.type === ContentType.Alert) onAlert(opened.content);
+        if (handshakeDone && !flight.alert?.fatal && (opened.type === ContentType.ApplicationData || opened.type === ContentType.Alert)) {
+          flight.acceptedAfterHandshake = true;
+        }
         if (opened.type !== ContentType.Handshake) continue;
         for (const m of sealed.push(opened.content)) if (onMessage(m) === 'stop') break records;
         continue;

@@ -111,13 +111,13 @@ test('a responder that fails GET is asked again by POST', async () => {
   assert.equal(getRefuser.requests[1].contentType, 'application/ocsp-request');
 });
 
-test('an unreachable responder never throws: unknown with the reason, then the CRL is downloaded and checked', async () => {
+test('an unreachable responder never throws: unknown with the reason (asked once, not again by POST), then the CRL is downloaded and checked', async () => {
   const path = pathOf(deadLeaf, dead);
   const r = await checkRevocation(path, options('ocsp'));
   const leaf = r.fetched.filter((f) => f.url.startsWith(dead.publish!.ocsp!) || f.url.endsWith('/dead.crl'));
-  assert.deepEqual(leaf.map((f) => [f.kind, f.ok]), [['ocsp', false], ['ocsp', false], ['crl', true]]);
-  assert.match(leaf[0].detail, /refused the connection/);
-  assert.match(leaf[2].detail, /^200, [\d,]+ bytes, application\/pkix-crl, CRL$/);
+  assert.deepEqual(leaf.map((f) => [f.kind, f.ok]), [['ocsp', false], ['crl', true]]);
+  assert.match(leaf[0].detail, /^GET: .*refused the connection/);
+  assert.match(leaf[1].detail, /^200, [\d,]+ bytes, application\/pkix-crl, CRL$/);
   // What the CRL says is checkCrls's verdict on exactly the CRL the server sent (openssl ca -gencrl).
   const expected = checkCrls({ cert: path[0], issuer: path[1], path, crls: [crlDer(dead.crl())], at: Date.now() });
   if (expected.status === 'good' || expected.status === 'revoked') {

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { derOf } from '../../../test/helpers/chain-kit';
 import { makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
+import { mutate } from '../../fuzz/mutators';
+import { Rng } from '../../fuzz/rng';
 import { chainCert, type ChainCert } from '../chain/chain-cert';
+import { readRoot, children, whole } from '../der/der';
+import * as der from '../der/write';
+import { signatureAlgorithm, signed } from '../x509/sign';
+import { writeTime } from '../x509/time-write';
 import { checkCrls } from './crl-check';
 
 const DAY = 86_400_000;
@@ -151,6 +157,46 @@ describe('checkCrls against openssl verify -crl_check', () => {
     assert.equal(alone.status, 'unknown');
     assert.match(alone.detail, /CRL 1 could not be read \(The data is not valid DER/);
     assert.equal(checkCrls({ cert: p[0], issuer: p[1], path: p, crls: [garbage, crlDer(caCrl), crlDer(rootCrl)], at: now }).status, 'good');
+  });
+
+  it('400 mutants of signed CRLs (re-signed by the CA, so every part is read): a verdict each, never a throw', () => {
+    const pkcs8 = new Uint8Array(Buffer.from(readFileSync(ca.keyPath, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+    const algorithm = signatureAlgorithm(pkcs8, 'sha256');
+    appendFileSync(ca.configPath, '[scoped]\nissuingDistributionPoint = critical, @scope\nfreshestCRL = URI:http://127.0.0.1/delta.crl\n[scope]\nfullname = URI:http://127.0.0.1/ca.crl\nonlysomereasons = keyCompromise, superseded\n');
+    const scoped = openssl(['ca', '-config', ca.configPath, '-gencrl', '-crldays', '30', '-crlexts', 'scoped']);
+    const seeds = [caCrl, scoped].map((pem) => whole(children(readRoot(crlDer(pem)))[0]));
+    const rng = new Rng(0x5eed);
+    const at = Date.now();
+    const counts = { good: 0, revoked: 0, unknown: 0 };
+    for (let i = 0; i < 400; i++) {
+      const tbs = mutate(seeds[i % seeds.length], { rng, donors: seeds }).bytes;
+      const crl = signed(tbs, pkcs8, algorithm);
+      for (const leaf of [good, compromised]) {
+        const p = path(leaf);
+        const result = checkCrls({ cert: p[0], issuer: p[1], path: p, crls: [crl], at });
+        assert.ok(result.status === 'good' || result.status === 'revoked' || result.status === 'unknown', result.status);
+        assert.ok(result.detail.length > 10);
+        counts[result.status]++;
+      }
+    }
+    // The mutants reach past the signature: some still answer, many are refused for what broke.
+    assert.ok(counts.unknown > 100 && counts.good + counts.revoked > 20, JSON.stringify(counts));
+  });
+
+  it('a CRL its issuer signed whose entry list is damaged: unknown, "damaged", never thrown', () => {
+    const pkcs8 = new Uint8Array(Buffer.from(readFileSync(ca.keyPath, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+    const algorithm = signatureAlgorithm(pkcs8, 'sha256');
+    const caCert = chainCert(derOf(ca.pem));
+    const damagedEntry = new Uint8Array([0x30, 0x02, 0x02, 0x01]); // an entry whose serial is cut short
+    const tbs = der.sequence(der.integer(1), algorithm.identifier, caCert.subjectDer, writeTime(new Date(now - DAY)), writeTime(new Date(now + DAY)), der.sequence(damagedEntry));
+    const crl = signed(tbs, pkcs8, algorithm);
+    const p = path(good);
+    const result = checkCrls({ cert: p[0], issuer: p[1], path: p, crls: [crl], at: now });
+    assert.equal(result.status, 'unknown');
+    assert.match(result.detail, /CRL Test CA is damaged \(The data is not valid DER/);
+    const file = join(work, 'damaged.crl');
+    writeFileSync(file, crl);
+    assert.throws(() => openssl(['crl', '-inform', 'DER', '-in', file, '-noout']), 'openssl cannot read it either');
   });
 
   it('a delta CRL made by openssl crl -gendelta: what it adds is revoked, the rest good; openssl -use_deltas agrees', () => {

@@ -35,11 +35,16 @@ interface Session {
   unreadable: string[];
   others: readonly ChainCert[];
   at: number;
+  /** Status checks left (the certificate's own, then CRL issuers' up their paths): a pool of same-named CRL issuers cannot make the search explode. */
+  checksLeft: number;
 }
+
+/** Far more than any real PKI needs (PKITS needs at most 3). */
+const MAX_STATUS_CHECKS = 64;
 
 /** 'good', 'revoked' (with date and reason) or 'unknown' (no usable CRL covers it: why, in detail). method 'crl'. */
 export function checkCrls(input: CrlCheckInput): RevocationDto {
-  const session: Session = { crls: [], unreadable: [], others: input.others ?? [], at: input.at };
+  const session: Session = { crls: [], unreadable: [], others: input.others ?? [], at: input.at, checksLeft: MAX_STATUS_CHECKS };
   input.crls.forEach((der, i) => {
     try {
       session.crls.push(checkableCrl(der));
@@ -62,6 +67,7 @@ function placeOnPath(input: CrlCheckInput): { path: readonly ChainCert[]; index:
 
 function statusOf(session: Session, path: readonly ChainCert[], index: number, visiting: ReadonlySet<string>): RevocationDto {
   const cert = path[index];
+  if (--session.checksLeft < 0) return unknown(`Certbench stopped after ${MAX_STATUS_CHECKS} status checks of this certificate and the CRL issuers behind its CRLs.`, null);
   let points: DistributionPoint[];
   try {
     points = certDistributionPoints(cert) ?? [IMPLICIT_DP];
@@ -80,48 +86,23 @@ function statusOf(session: Session, path: readonly ChainCert[], index: number, v
 
   for (const dp of points) {
     for (const crl of complete) {
-      const scope = crlScope(crl, dp, cert);
-      if (!scope.covers) {
-        if (scope.issuerMatches) {
-          fromIssuer = true;
-          note(scope.why);
-        }
+      let verdict: CrlVerdict;
+      try {
+        verdict = judge(session, crl, dp, deltas, path, index, visiting);
+      } catch (e) {
+        if (!isPkiError(e)) throw e;
+        verdict = { kind: 'skip', fromIssuer: true, note: `the CRL of ${crl.issuerText} is damaged (${e.message})` };
+      }
+      if (verdict.kind === 'revoked') return verdict.result;
+      fromIssuer ||= verdict.fromIssuer;
+      if (verdict.kind === 'skip') {
+        if (verdict.note) note(verdict.note);
         continue;
       }
-      fromIssuer = true;
-      const trouble = unusable(crl, session.at);
-      if (trouble) {
-        note(trouble);
-        continue;
-      }
-      const signed = findCrlSigner(crl, {
-        path,
-        index,
-        others: session.others,
-        at: session.at,
-        visiting,
-        checkRevocation: (p, i, v) => statusOf(session, p, i, v),
-      });
-      if (!signed.signer) {
-        note(`the CRL of ${crl.issuerText} cannot be used: ${signed.problem}`);
-        continue;
-      }
-      const entryTrouble = unknownEntryExtension(crl, cert);
-      if (entryTrouble) {
-        note(entryTrouble);
-        continue;
-      }
-      const choice = deltaFor(crl, signed.signer, deltas, session.at);
-      if ('stale' in choice) {
-        note(`the delta CRL for the CRL of ${crl.issuerText} is stale: its next update was due ${choice.stale.nextUpdateIso}`);
-        continue;
-      }
-      const listed = lookUp(crl, choice.delta, cert);
-      if (listed) return revoked(listed.entry, listed.crl, choice.delta !== null && listed.crl === choice.delta);
-      covered |= (crl.idp?.onlySomeReasons ?? ALL_REASONS) & (dp.reasons ?? ALL_REASONS);
+      covered |= verdict.reasons;
       if (!used || (crl.thisUpdate ?? 0) > (used.thisUpdate ?? 0)) {
         used = crl;
-        usedDelta = choice.delta !== null;
+        usedDelta = verdict.withDelta;
       }
     }
   }
@@ -146,6 +127,30 @@ function statusOf(session: Session, path: readonly ChainCert[], index: number, v
   else if (!fromIssuer) notes.unshift(`no CRL from ${cert.issuer} was given${session.crls.length ? ` (${session.crls.length} CRL${session.crls.length === 1 ? '' : 's'} from other issuers)` : ''}`);
   notes.push(...session.unreadable);
   return unknown(sentence(notes), null);
+}
+
+/** What one complete CRL says about the certificate through one distribution point. */
+type CrlVerdict =
+  | { kind: 'skip'; fromIssuer: boolean; note: string | null }
+  | { kind: 'revoked'; result: RevocationDto }
+  | { kind: 'used'; fromIssuer: true; reasons: number; withDelta: boolean };
+
+function judge(session: Session, crl: CheckableCrl, dp: DistributionPoint, deltas: CheckableCrl[], path: readonly ChainCert[], index: number, visiting: ReadonlySet<string>): CrlVerdict {
+  const cert = path[index];
+  const scope = crlScope(crl, dp, cert);
+  if (!scope.covers) return { kind: 'skip', fromIssuer: scope.issuerMatches, note: scope.issuerMatches ? scope.why : null };
+  const skip = (note: string): CrlVerdict => ({ kind: 'skip', fromIssuer: true, note });
+  const trouble = unusable(crl, session.at);
+  if (trouble) return skip(trouble);
+  const signed = findCrlSigner(crl, { path, index, others: session.others, at: session.at, visiting, checkRevocation: (p, i, v) => statusOf(session, p, i, v) });
+  if (!signed.signer) return skip(`the CRL of ${crl.issuerText} cannot be used: ${signed.problem}`);
+  const entryTrouble = unknownEntryExtension(crl, cert);
+  if (entryTrouble) return skip(entryTrouble);
+  const choice = deltaFor(crl, signed.signer, deltas, session.at);
+  if ('stale' in choice) return skip(`the delta CRL for the CRL of ${crl.issuerText} is stale: its next update was due ${choice.stale.nextUpdateIso}`);
+  const listed = lookUp(crl, choice.delta, cert);
+  if (listed) return { kind: 'revoked', result: revoked(listed.entry, listed.crl, listed.crl === choice.delta) };
+  return { kind: 'used', fromIssuer: true, reasons: (crl.idp?.onlySomeReasons ?? ALL_REASONS) & (dp.reasons ?? ALL_REASONS), withDelta: choice.delta !== null };
 }
 
 /** Why a covering complete CRL cannot be used at `at` (times, unknown critical extensions); null when it can. */

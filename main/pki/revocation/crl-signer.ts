@@ -35,8 +35,9 @@ export function findCrlSigner(crl: CheckableCrl, ctx: SignerContext): SignerResu
   const anchor = ctx.path[ctx.path.length - 1];
   const ancestors = ctx.path.slice(ctx.index + 1);
   const ancestorSet = new Set(ancestors.map((c) => c.sha256));
-  const seen = new Set<string>();
-  const candidates = [...ancestors, ...ctx.others].filter((c) => c.subjectKey === crl.issuerKey && !seen.has(c.sha256) && seen.add(c.sha256));
+  const byHash = new Map<string, ChainCert>();
+  for (const c of [...ancestors, ...ctx.others]) if (c.subjectKey === crl.issuerKey && !byHash.has(c.sha256)) byHash.set(c.sha256, c);
+  const candidates = [...byHash.values()];
   if (!candidates.length) return { signer: null, problem: `no certificate named ${crl.issuerText} is at hand to verify the CRL's signature` };
   if (!crl.algorithmsMatch) return { signer: null, problem: 'the CRL names two different signature algorithms (inside and outside its signed part)' };
   if (!crl.signatureScheme) return { signer: null, problem: `the CRL's signature algorithm (${crl.signatureAlgorithmOid}) is one Certbench cannot verify` };

@@ -40,17 +40,16 @@ export function certDistributionPoints(cert: ChainCert): DistributionPoint[] | n
   return children(ext.value, 'distribution point').map((dp) => {
     const point: DistributionPoint = { names: null, reasons: null, crlIssuer: null };
     let nameField: Tlv | null = null;
+    let crlIssuerField: Tlv | null = null;
     for (const field of children(dp, 'distribution point')) {
       const n = contextNumber(field);
       if (n === 0) nameField = field;
       else if (n === 1) point.reasons = reasonMask(field);
-      else if (n === 2) point.crlIssuer = new Set(children(field, 'CRL issuer').map(generalNameKey));
+      else if (n === 2) crlIssuerField = field;
     }
-    if (nameField) {
-      // A name relative to the CRL issuer: the cRLIssuer's directory name when given, else the certificate's issuer.
-      const base = point.crlIssuer ? firstDirectoryName(children(dp, 'distribution point').find((f) => contextNumber(f) === 2)!) : cert.fields.issuer;
-      point.names = distributionPointNames(nameField, base);
-    }
+    if (crlIssuerField) point.crlIssuer = new Set(children(crlIssuerField, 'CRL issuer').map(generalNameKey));
+    // A name relative to the CRL issuer: the cRLIssuer's directory name when given, else the certificate's issuer.
+    if (nameField) point.names = distributionPointNames(nameField, crlIssuerField ? firstDirectoryName(crlIssuerField) : cert.fields.issuer);
     return point;
   });
 }

@@ -1,13 +1,14 @@
 /**
  * Asks one OCSP responder about one certificate (RFC 6960 Appendix A): GET with the request base64- and
  * URL-encoded in the path when that is under 255 bytes (RFC 5019 2.1.1), else POST application/ocsp-request;
- * a GET that fails or gives no usable answer is retried as a POST. Every exchange is a FetchAttemptDto.
+ * a GET answered with an HTTP error or an unusable body is retried as a POST. Every exchange is a FetchAttemptDto.
  */
 import type { FetchAttemptDto, RevocationDto } from '../../api/dto';
 import type { ChainCert } from '../chain/chain-cert';
 import { randomBytes } from '../crypto';
 import { isPkiError } from '../errors';
 import { describeDownload, failedAttempt } from '../net/attempt';
+import { isHttpStatusError } from '../net/http-fetch';
 import type { HttpRequest, NetworkPort } from '../net/port';
 import { ocspRequest } from './ocsp-request';
 import { checkOcspResponse, type OcspVerdict } from './ocsp-verify';
@@ -32,25 +33,26 @@ export async function askResponder(url: string, ask: OcspAsk): Promise<{ verdict
   const attempts: FetchAttemptDto[] = [];
   const getUrl = `${url.replace(/\/+$/, '')}/${encodeURIComponent(Buffer.from(request).toString('base64'))}`;
   const tries: HttpRequest[] = [];
-  if (getUrl.length - url.length < GET_LIMIT) tries.push({ url: getUrl, method: 'GET', signal: ask.signal });
+  // A responder URL with a query cannot take the request as a path segment: POST only.
+  if (!url.includes('?') && getUrl.length - url.length < GET_LIMIT) tries.push({ url: getUrl, method: 'GET', signal: ask.signal });
   tries.push({ url, method: 'POST', body: request, contentType: 'application/ocsp-request', signal: ask.signal });
 
   let verdict: OcspVerdict = noAnswer(url, 'The OCSP responder was not asked');
   for (const http of tries) {
     const how = http.method ?? 'GET';
-    let body: Uint8Array;
     try {
       const response = await ask.net.http(http);
-      body = response.body;
-      verdict = checkOcspResponse(body, { cert: ask.cert, issuer: ask.issuer, at: ask.at, nonce, others: ask.others });
+      verdict = checkOcspResponse(response.body, { cert: ask.cert, issuer: ask.issuer, at: ask.at, nonce, others: ask.others });
       verdict = { ...verdict, result: { ...verdict.result, url } };
       attempts.push({ kind: 'ocsp', url, ok: verdict.failure === null, detail: `${how}: ${describeDownload(response)}: ${summary(verdict.result)}` });
     } catch (e) {
       if (isPkiError(e) && e.code === 'CANCELLED') throw e;
       const failed = failedAttempt('ocsp', url, e);
       attempts.push({ ...failed, detail: `${how}: ${failed.detail}` });
-      verdict = noAnswer(url, `The OCSP responder could not be reached: ${failed.detail}`);
-      continue;
+      verdict = noAnswer(url, `The OCSP responder gave no answer: ${failed.detail}`);
+      // A responder that is down, refuses or times out would do the same to a POST: do not wait twice.
+      if (how === 'GET' && isHttpStatusError(e)) continue;
+      break;
     }
     // A broken GET gateway is common; only an answer we could use ends the tries.
     if (verdict.failure !== 'malformed' && verdict.failure !== 'not-successful') break;

@@ -130,7 +130,15 @@ export function ChainPage() {
 
   const topProgress = progress[0] ?? null;
   const report = checker.report;
-  const status = topProgress ? topProgress.label : checker.running ? 'Checking…' : report ? report.verdict.message : 'Why does the platform say the certificate is not valid? A server or files in, the chain and its fixes out';
+  const status = topProgress
+    ? topProgress.label
+    : checker.running
+      ? 'Checking…'
+      : checker.error
+        ? `Could not check: ${checker.error.message}`
+        : report
+          ? report.verdict.message
+          : 'Why does the platform say the certificate is not valid? A server or files in, the chain and its fixes out';
   const stop = () => topProgress && void client.call('operations.cancel', { operationId: topProgress.operationId }).catch(() => undefined);
 
   return (

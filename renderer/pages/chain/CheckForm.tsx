@@ -89,7 +89,7 @@ export function CheckForm({ form, onChange, onCheck, running, blocker, showBlock
         </AccordionSummary>
         <AccordionDetails id="chain-advanced" sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>
           <TextField label="Server name sent (SNI)" helperText="When it differs from the host (a server reached by its address)." value={form.servername} onChange={(e) => onChange({ servername: e.target.value })} autoComplete="off" spellCheck={false} />
-          <TextField select label="STARTTLS" value={form.starttls || (schemeStarttls ?? '')} onChange={(e) => onChange({ starttls: e.target.value as StarttlsProtocol | '' })} helperText="Mail, LDAP and database servers that upgrade a plain connection.">
+          <TextField select label="STARTTLS" value={form.starttls || (schemeStarttls ?? '')} onChange={(e) => onChange({ starttls: e.target.value as StarttlsProtocol | '' })} helperText="Mail, LDAP and database servers that upgrade a plain connection." slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
             {STARTTLS.map((s) => (
               <MenuItem key={s.value} value={s.value}>
                 {s.label}

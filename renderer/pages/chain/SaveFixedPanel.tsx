@@ -73,7 +73,7 @@ export function SaveFixedPanel({ report, fileName, onFileName, folder, canPick, 
           <Typography variant="caption" color="text.secondary" sx={{ fontFamily: MONO_FONT, overflowWrap: 'anywhere' }} title={written[0].path}>
             {written[0].path}
           </Typography>
-          <Button variant="outlined" startIcon={<RecheckIcon />} onClick={() => onRecheck(written[0]!)} disabled={rechecking}>
+          <Button variant="contained" startIcon={<RecheckIcon />} onClick={() => onRecheck(written[0]!)} disabled={rechecking}>
             Check the saved chain
           </Button>
         </Box>

@@ -56,6 +56,15 @@ export function TlsPanel({ tls }: { tls: TlsDetailsDto }) {
           </Row>
         )}
         <Row name="Handshake">{tls.durationMs.toLocaleString('en-US')} ms</Row>
+        {tls.notes && tls.notes.length > 0 && (
+          <Row name="Notes">
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {tls.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </Box>
+          </Row>
+        )}
       </Box>
     </Box>
   );

@@ -29,6 +29,10 @@ interface Ber {
 /** Reads one BER element from the channel (definite lengths only, as RFC 4511 5.1 requires). */
 async function readElement(channel: PreambleChannel, where: string): Promise<Uint8Array> {
   const head = await channel.readBytes(2);
+  if (head[0] !== 0x30) {
+    const text = Buffer.concat([Buffer.from(head), Buffer.from(channel.release())]).toString('latin1');
+    throw notLdap(where, `it answered ${quote(text)}`);
+  }
   let length = head[1];
   let lengthBytes: Uint8Array = new Uint8Array(0);
   if (length & 0x80) {
@@ -78,7 +82,6 @@ export async function ldapStarttls(channel: PreambleChannel): Promise<void> {
   let resultCode: number;
   let diagnostic: string;
   try {
-    if (message[0] !== 0x30) throw new Error('not a SEQUENCE');
     const [outer] = elements(message);
     const [id, op] = elements(outer.value);
     if (id?.tag !== 0x02 || op?.tag !== 0x78) throw new Error('not an ExtendedResponse');
