@@ -45,13 +45,18 @@ before(async () => {
   imposter = makeTestPki('OCSP Test CA');
   imposterSigner = imposter.issueLeaf('imposter-responder', { cn: 'OCSP Test CA Responder', san: [], eku: 'OCSPSigning' });
 
-  direct = await startOcspResponder(ca, { ndays: 1 });
-  delegated = await startOcspResponder(ca, { signer: responderCert });
-  delegatedByKey = await startOcspResponder(ca, { signer: responderCert, keyId: true });
-  noEku = await startOcspResponder(ca, { signer: noEkuResponder });
-  wrongKey = await startOcspResponder(ca, { signer: imposter });
-  wrongKeyNoCerts = await startOcspResponder(ca, { signer: imposter, noCerts: true });
-  responders.push(direct, delegated, delegatedByKey, noEku, wrongKey, wrongKeyNoCerts);
+  // Each kept as soon as it runs, so after() stops it even when a later one fails to start.
+  const start = async (options: Parameters<typeof startOcspResponder>[1]) => {
+    const responder = await startOcspResponder(ca, options);
+    responders.push(responder);
+    return responder;
+  };
+  direct = await start({ ndays: 1 });
+  delegated = await start({ signer: responderCert });
+  delegatedByKey = await start({ signer: responderCert, keyId: true });
+  noEku = await start({ signer: noEkuResponder });
+  wrongKey = await start({ signer: imposter });
+  wrongKeyNoCerts = await start({ signer: imposter, noCerts: true });
 });
 
 after(async () => {
@@ -196,5 +201,19 @@ test('responder errors and garbage are unknown with the status name, never a thr
   assert.match(unauthorized.result.detail, /unauthorized/);
   for (const junk of [new Uint8Array(0), Uint8Array.from([1, 2, 3]), Uint8Array.from([0x30, 0x82, 0xff, 0xff])]) {
     assert.equal(verdict(junk, good).failure, 'malformed');
+  }
+});
+
+test('a response naming the certificate by a SHA-256 or SHA-512 CertID (requests made by openssl -sha256/-sha512) is matched too', async () => {
+  for (const hash of ['sha256', 'sha512']) {
+    const file = join(work, `req-${hash}.der`);
+    execFileSync('openssl', ['ocsp', '-issuer', ca.certPath, `-${hash}`, '-cert', revoked.certPath, '-no_nonce', '-reqout', file]);
+    const response = (await httpFetch({ url: direct.url, method: 'POST', body: readFileSync(file), contentType: 'application/ocsp-request' })).body;
+    const responseFile = join(work, `resp-${hash}.der`);
+    writeFileSync(responseFile, response);
+    assert.match(execFileSync('openssl', ['ocsp', '-respin', responseFile, '-resp_text', '-noverify'], { encoding: 'utf8' }), new RegExp(`Hash Algorithm: ${hash}`));
+    const v = verdict(response, revoked);
+    assert.equal(v.failure, null, v.result.detail);
+    assert.equal(v.result.status, 'revoked');
   }
 });
