@@ -54,6 +54,14 @@ for (const version of ['TLSv1.2', 'TLSv1.3'] as const) {
       assert.ok(r.durationMs >= 0 && r.durationMs < 10_000);
     });
 
+    test('a Certificate message larger than one TLS record (60 certificates) is reassembled', async () => {
+      const many = [leaf.pem, ...Array.from({ length: 59 }, (_, i) => (i % 2 ? inter.pem : other.pem))];
+      const port = (await servers.tls({ key, cert: many.join(''), minVersion: version, maxVersion: version })).port;
+      const r = await tlsFetch({ host: '127.0.0.1', port });
+      assert.ok(r.served.reduce((n, c) => n + c.length, 0) > 16384, 'the chain spans records');
+      assert.deepEqual(r.served, many.map(derOf));
+    });
+
     test('a leaf alone is a list of one', async () => {
       const port = (await servers.tls({ key, cert: leaf.pem, minVersion: version, maxVersion: version })).port;
       const r = await tlsFetch({ host: '127.0.0.1', port });
