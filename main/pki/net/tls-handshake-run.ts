@@ -105,7 +105,7 @@ export function runHandshake(raw: Socket, options: HandshakeOptions, deadline: D
     ...(options.alpn ? { ALPNProtocols: options.alpn } : {}),
   };
   const socket = tlsConnect(connectOptions);
-  deadline.phase = 'the TLS handshake';
+  deadline.phase = 'doing the TLS handshake';
   deadline.onExpire(() => socket.destroy());
 
   return new Promise<HandshakeOutcome>((resolve) => {

@@ -60,12 +60,12 @@ function handshakeError(host: string, port: number, outcome: HandshakeOutcome, f
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') return notTlsError(host, port, outcome.inbound);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
     if (outcome.inbound.length === 0) return closedEarly(host, port, 'waiting for the TLS handshake, without answering it');
-    return socketError(e, host, port, 'the TLS handshake');
+    return socketError(e, host, port, 'doing the TLS handshake');
   }
   if (code.startsWith('ERR_SSL_') || /SSL routines/.test(e.message)) {
     return new PkiError('NETWORK', `The TLS handshake with ${host}:${port} failed: ${opensslReason(e)}.`, 'Check that the port serves TLS and the servername (SNI) it expects.');
   }
-  return socketError(e, host, port, 'the TLS handshake');
+  return socketError(e, host, port, 'doing the TLS handshake');
 }
 
 function issuerNames(authorities: Uint8Array[]): string[] {
