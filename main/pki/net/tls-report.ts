@@ -133,7 +133,7 @@ export function tlsReport(facts: ConnectionFacts, outcome: HandshakeOutcome, dur
   if (!served) {
     served = outcome.libraryChain;
     notes.push(
-      `The exact order the server sent its certificates could not be read (${flight.unreadable ?? 'no Certificate message was seen'}); ` +
+      `The exact order the server sent its certificates could not be read (${flight.unreadable ?? (outcome.inboundCapped ? 'the server sent more than 1 MiB' : 'no Certificate message was seen')}); ` +
         'they are shown as the TLS library rebuilt the chain, which hides duplicates, extra certificates and a wrong order.',
     );
   }
