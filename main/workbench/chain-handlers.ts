@@ -59,7 +59,8 @@ async function check(ctx: ChainHandlerContext, request: ChainCheckRequest, now: 
       ...inputs,
       endpoint,
       systemRoots: request.systemRoots ?? true,
-      hostName: request.hostName ?? endpoint?.host ?? null,
+      // The name a client asks for: the SNI when one is set, else the host typed.
+      hostName: request.hostName ?? endpoint?.servername ?? endpoint?.host ?? null,
       at,
       purpose: request.purpose ?? 'serverAuth',
       fetchMissing: request.fetchMissing ?? true,

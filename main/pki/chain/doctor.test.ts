@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { derOf, dersOf } from '../../../test/helpers/chain-kit';
@@ -107,6 +107,30 @@ test('each AIA URL is asked once; a body that is not a certificate is a failed d
   assert.deepEqual(codes(r), ['MISSING_INTERMEDIATE']);
   assert.equal(r.fetched[0].ok, false);
   assert.match(r.problems[0].message, /the download from http:\/\/127\.0\.0\.1:\d+\/junk\.der gave no usable issuer/);
+});
+
+test('a cross-signed intermediate: every candidate path listed, the one to the trusted root chosen, the other copy not called unrelated', async () => {
+  const other = makeTestPki('Doctor Other Root');
+  const ext = join(other.dir, 'cross.ext');
+  writeFileSync(ext, '[ext]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  const cross = join(other.dir, 'cross.pem');
+  // The request from the intermediate's own certificate, so the cross-sign has its subject exactly.
+  const csr = join(other.dir, 'cross.csr');
+  openssl(['x509', '-x509toreq', '-in', inter.certPath, '-signkey', inter.keyPath, '-out', csr]);
+  openssl(['x509', '-req', '-in', csr, '-CA', other.certPath, '-CAkey', other.keyPath, '-set_serial', '77', '-days', '365', '-extfile', ext, '-extensions', 'ext', '-out', cross]);
+  const crossDer = derOf(readFileSync(cross, 'utf8'));
+  const r = await doctor({ input: [derOf(leaf.pem), derOf(inter.pem), crossDer], trust: [derOf(other.pem)], fetchMissing: false });
+  assert.equal(r.valid, true, JSON.stringify(r.problems));
+  assert.equal(r.verdict.message, 'Valid chain to Doctor Other Root');
+  assert.deepEqual(r.problems, []);
+  assert.ok(r.alternatives.length >= 2, JSON.stringify(r.alternatives));
+  const chosen = r.alternatives.filter((a) => a.chosen);
+  assert.equal(chosen.length, 1);
+  assert.deepEqual(chosen[0].names, ['shop.example.test', 'Doctor Inter', 'Doctor Other Root']);
+  // The copy signed by Doctor Root leads to a root that was not given: listed, not valid, not "unrelated".
+  const interSha = r.served[1].sha256;
+  assert.ok(r.alternatives.some((a) => !a.chosen && !a.valid && a.certs[1] === interSha && /whose issuer was not found/.test(a.summary)), JSON.stringify(r.alternatives));
+  assert.match(openssl(['verify', '-CAfile', other.certPath, '-untrusted', cross, leaf.certPath]), /: OK/);
 });
 
 test('no certificate at all: NO_CERTIFICATE, no chain; cancelled before starting: CANCELLED', async () => {

@@ -83,7 +83,8 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   const pool = new CertPool();
   const leaf: PoolCert = { cert: served[leafIndex], source: fromServer ? 'server' : 'input', trusted: false };
   for (const c of served) pool.add({ cert: c, source: leaf.source, trusted: false });
-  for (const der of input.untrusted ?? []) {
+  // Beside a server, the files given are extra certificates the builder may use.
+  for (const der of [...(fromServer ? input.input : []), ...(input.untrusted ?? [])]) {
     const c = tryDecode(der);
     if (c) pool.add({ cert: c, source: 'input', trusted: false });
   }
