@@ -13,12 +13,18 @@ import { useClient } from '../../api/context';
  */
 export const VERDICT_MAX_CERTIFICATES = 100;
 
+/** Whether the Inspector asks the doctor about this file: a ready file with a few certificates, not a big bundle. */
+export function chainVerdictWanted(doc: Pick<DocumentDto, 'status' | 'objects'> | undefined): boolean {
+  if (!doc || doc.status !== 'ready') return false;
+  const certificates = doc.objects.filter((o) => o.kind === 'certificate').length;
+  return certificates > 0 && certificates <= VERDICT_MAX_CERTIFICATES;
+}
+
 export function useChainVerdict(documentId: string | null, documents: readonly DocumentDto[]): ChainVerdictDto | null {
   const client = useClient();
   const [verdict, setVerdict] = useState<ChainVerdictDto | null>(null);
   const doc = documentId ? documents.find((d) => d.id === documentId) : undefined;
-  const certificates = doc?.status === 'ready' ? doc.objects.filter((o) => o.kind === 'certificate').length : 0;
-  const hasCertificates = certificates > 0 && certificates <= VERDICT_MAX_CERTIFICATES;
+  const hasCertificates = chainVerdictWanted(doc);
   useEffect(() => {
     let live = true;
     setVerdict((v) => (v?.documentId === documentId ? v : null));
