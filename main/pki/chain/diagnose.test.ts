@@ -152,7 +152,7 @@ test('a bundle of 50 unrelated roots and repeats: three named, the rest summed u
   assert.equal(dup.length, 4);
   assert.match(dup[3].message, /^The server sends 3 more certificates more than once: /);
   const order = r.problems.find((p) => p.code === 'WRONG_ORDER')!;
-  assert.match(order.message, /: Diag Inter, [^.]+ and 48 more\. The leaf must come first/);
+  assert.match(order.message, /: Diag Inter, .+ and 48 more\. The leaf must come first/);
   assert.ok(r.problems.every((p) => p.message.length < 1200), 'no message lists everything');
 });
 
