@@ -20,7 +20,10 @@ export interface SignOptions {
   ext: string[];
   /** genpkey arguments; default EC P-256. */
   key?: string[];
-  md?: 'sha1' | 'sha256';
+  /** Digest for the signature; 'none' for Ed25519 issuers. */
+  md?: 'sha1' | 'sha256' | 'sha384' | 'none';
+  /** -sigopt values ("rsa_padding_mode:pss"). */
+  sigopt?: string[];
   /** Days of validity from now; default 365. */
   days?: number;
 }
@@ -31,7 +34,7 @@ export function signCert(issuer: Pick<IssuedCert, 'certPath' | 'keyPath'>, o: Si
   openssl(['genpkey', ...(o.key ?? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']), '-out', `${base}.key`]);
   openssl(['req', '-new', '-key', `${base}.key`, '-subj', o.subject ?? `/CN=${o.cn}`, '-out', `${base}.csr`]);
   writeFileSync(`${base}.ext`, `[ext]\n${o.ext.join('\n')}\n`);
-  openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', issuer.certPath, '-CAkey', issuer.keyPath, '-set_serial', String(1000 + n), '-days', String(o.days ?? 365), `-${o.md ?? 'sha256'}`, '-extfile', `${base}.ext`, '-extensions', 'ext', '-out', `${base}.pem`]);
+  openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', issuer.certPath, '-CAkey', issuer.keyPath, '-set_serial', String(1000 + n), '-days', String(o.days ?? 365), ...(o.md === 'none' ? [] : [`-${o.md ?? 'sha256'}`]), ...(o.sigopt ?? []).flatMap((x) => ['-sigopt', x]), '-extfile', `${base}.ext`, '-extensions', 'ext', '-out', `${base}.pem`]);
   const pem = readFileSync(`${base}.pem`, 'utf8');
   return { name: o.cn, certPath: `${base}.pem`, keyPath: `${base}.key`, pem, serial: String(1000 + n) };
 }

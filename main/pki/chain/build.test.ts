@@ -127,6 +127,26 @@ test('a hostile pool of 5,000 same-named CAs with other keys ends in well under 
   assert.deepEqual(cns(withReal[0]), ['victim.example.test', 'Hostile Inter', 'Hostile Root']);
 });
 
+test('5,000 copies of the real intermediate (same name and key, other serials) are bounded too', () => {
+  const real = derOf(inter.pem);
+  const serial = chainCert(real).fields.serial;
+  const copies: PoolCert[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const der = real.slice();
+    der[serial.end - 1] ^= (i & 0xff) + 1;
+    der[serial.end - 2] ^= (i >> 8) + 1;
+    copies.push({ cert: chainCert(der), source: 'input', trusted: false });
+  }
+  const started = performance.now();
+  const paths = buildPaths(pc(leaf.pem), [...copies, pc(root.pem, true)], options());
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+  assert.ok(paths.length <= 8);
+  // Each copy verifies the leaf, but the root's signature over a copy does not: nothing is anchored.
+  assert.ok(paths.every((p) => !p.anchored));
+  assert.ok(paths.every((p) => p.certs.length === 2));
+});
+
 test('a trusted leaf is a path by itself; maxPaths cuts the list', () => {
   const trustedLeaf = buildPaths(pc(leaf.pem, true), [pc(inter.pem), pc(root.pem, true)], options());
   assert.equal(trustedLeaf.length, 1);

@@ -83,7 +83,8 @@ export function certificateFindings(cert: ChainCert, { index, role, signatureChe
   for (const oid of new Set(cert.duplicateExtensions)) add('MALFORMED', 'error', `${who} has the extension ${oid} more than once (RFC 5280 4.2)`);
   if (cert.version < 1 || cert.version > 3) add('MALFORMED', 'error', `${who} says it is version ${cert.version}; X.509 has versions 1, 2 and 3`);
   if (cert.version < 3 && cert.extensions.size > 0) add('MALFORMED', 'error', `${who} is version ${cert.version} but has extensions, which need version 3`);
-  serialFindings(cert, who, add);
+  // Several Mozilla roots have serial 0: an anchor's serial identifies nothing on the path, so it is not judged.
+  if (role !== 'anchor') serialFindings(cert, who, add);
   if (cert.issuerDer.length <= 2) add('MALFORMED', 'error', `${who} has an empty issuer name (RFC 5280 4.1.2.4)`);
 
   for (const [oid, ext] of cert.extensions) {
@@ -99,7 +100,8 @@ export function certificateFindings(cert: ChainCert, { index, role, signatureChe
   if (cert.basicConstraints && !cert.basicConstraints.ca && cert.basicConstraints.pathLen !== null)
     add('MALFORMED', 'warning', `${who} sets a path length constraint without being a CA (RFC 5280 4.2.1.9)`);
   const isCa = cert.basicConstraints?.ca === true;
-  if (isCa && role !== 'leaf') {
+  // A trust anchor's structure is the trust store's business: only intermediates get these warnings.
+  if (isCa && role === 'intermediate') {
     if (!cert.extensions.get(EXT.basicConstraints)?.critical) add('MALFORMED', 'warning', `${who} is a CA whose basic constraints are not marked critical (RFC 5280 4.2.1.9)`);
     if (!cert.ski) add('MALFORMED', 'warning', `${who} is a CA without a subject key identifier (RFC 5280 4.2.1.2)`);
   }

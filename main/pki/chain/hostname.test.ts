@@ -73,6 +73,9 @@ test('trailing dots, bracketed IPv6 and zones; IP literals never match DNS names
   const multi = certs.multi.cert;
   assert.equal(matchHostName(multi, 'example.com.').matches, true);
   assert.equal(matchHostName(multi, '[2001:db8::1]').matches, true);
+  assert.equal(matchHostName(multi, '192.0.513').matches, true, 'WHATWG IPv4 shorthand 192.0.513 = 192.0.2.1');
+  assert.equal(matchHostName(multi, '0xc0.0.2.1').matches, true);
+  assert.equal(matchHostName(certs.idn.cert, 'bücher.example').matches, true, 'a U-label host compares as its A-label');
   const dnsIp = matchHostName(certs.legacy.cert, '192.0.2.1');
   assert.equal(dnsIp.matches, false);
   assert.match(dnsIp.detail, /192\.0\.2\.1 is not among/);

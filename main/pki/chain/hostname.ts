@@ -2,6 +2,7 @@
  * RFC 6125 host name matching: SAN dNSName (wildcard only as the whole leftmost label, never on a public
  * suffix), iPAddress for IP literals, CN only when the certificate has no SAN DNS/IP at all.
  */
+import { domainToASCII } from 'node:url';
 import { children, contextNumber, oidOf, stringOf, value } from '../der/der';
 import { parseIpAddress } from '../x509/ip-address';
 import { EXT, type ChainCert } from './chain-cert';
@@ -52,18 +53,30 @@ function latin1(v: Uint8Array): string {
   return s;
 }
 
-/** "[::1]" and "::1" are the same literal; a zone ("%eth0") is not part of the address. */
+/**
+ * The address an IP literal names, in any textual form a browser reads: "[::1]" and "::1", "2001:DB8:0::1",
+ * and the IPv4 shorthands of the WHATWG URL parser ("127.1", "0x7f.0.0.1"); a zone ("%eth0") is dropped.
+ * Null for a DNS name.
+ */
 export function hostIp(host: string): Uint8Array | null {
   let h = host.trim();
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   const zone = h.indexOf('%');
   if (zone >= 0 && h.includes(':')) h = h.slice(0, zone);
-  return parseIpAddress(h);
+  const direct = parseIpAddress(h);
+  if (direct || h.includes(':') || !/^[0-9a-fx.]+$/i.test(h) || !/[0-9]$/.test(h.replace(/\.$/, ''))) return direct;
+  try {
+    return parseIpAddress(new URL(`http://${h}/`).hostname);
+  } catch {
+    return null;
+  }
 }
 
+/** Lower case, no trailing dot, Unicode labels as their A-labels (the form certificates carry). */
 function canonicalDns(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  let n = name.toLowerCase();
+  if (n.endsWith('.')) n = n.slice(0, -1);
+  return /[^\x00-\x7f]/.test(n) ? domainToASCII(n) || n : n;
 }
 
 export function ipText(ip: Uint8Array): string {

@@ -12,7 +12,7 @@ import { bmpString, objectIdentifier, sequence, setOf, tlv, utf8String } from '.
 import { chainCert } from './chain-cert';
 import { nameKey, prepareString } from './name-key';
 
-const pkits = (file: string) => chainCert(new Uint8Array(readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'chain', 'pkits', file))));
+const pkits = (file: string) => chainCert(new Uint8Array(readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'chain', 'pkits-basic', file))));
 
 test('PKITS 4.3: whitespace, capitalization and PrintableString → UTF8String rollover compare equal; bytes differ', () => {
   for (const [ee, ca] of [

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { derOf } from '../../../test/helpers/chain-kit';
 import { opensslVerify, signCert } from '../../../test/helpers/chain-peer';
-import { dateAt, makeTestPki, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
+import { dateAt, makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
 import { chainCert, type ChainCert } from './chain-cert';
 import type { ValidationOptions } from './types';
 import { validatePath } from './validate';
@@ -182,4 +182,41 @@ test('an expired anchor is an error at its index, as openssl and Go say', () => 
 test('an unanchored path is checked up to its last certificate; an empty path says so', () => {
   assert.deepEqual(validatePath([cc(leaves.good.pem), cc(inter.pem)], false, OPTIONS), []);
   assert.deepEqual(codes(validatePath([], false, OPTIONS)), ['NO_CERTIFICATE']);
+});
+
+test('signature schemes: RSA-PSS, ECDSA P-384 and Ed25519 chains verify, as openssl verify agrees', () => {
+  const caExt = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid'];
+  const leafExt = (name: string) => ['basicConstraints=CA:FALSE', `subjectAltName=DNS:${name}`, 'authorityKeyIdentifier=keyid'];
+  const rsaCa = signCert(root, { cn: 'RSA PSS CA', key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], ext: caExt });
+  const pss = signCert(rsaCa, { cn: 'pss.example.test', sigopt: ['rsa_padding_mode:pss', 'rsa_pss_saltlen:32'], ext: leafExt('pss.example.test') });
+  const p384Ca = signCert(root, { cn: 'P-384 CA', key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'], ext: caExt });
+  const p384 = signCert(p384Ca, { cn: 'p384.example.test', md: 'sha384', ext: leafExt('p384.example.test') });
+  const edCa = signCert(root, { cn: 'Ed25519 CA', key: ['-algorithm', 'ED25519'], ext: caExt });
+  const ed = signCert(edCa, { cn: 'ed.example.test', md: 'none', key: ['-algorithm', 'ED25519'], ext: leafExt('ed.example.test') });
+  for (const [leaf, ca, scheme] of [
+    [pss, rsaCa, 'rsassaPss'],
+    [p384, p384Ca, 'ecdsa-with-SHA384'],
+    [ed, edCa, 'ED25519'],
+  ] as const) {
+    assert.match(cc(leaf.pem).signatureAlgorithm, new RegExp(scheme, 'i'));
+    const r = both(leaf.pem, { purpose: null }, [ca.pem]);
+    assert.deepEqual(r.errors, [], `${leaf.name}: ${r.findings.map((f) => f.detail).join('; ')}`);
+    assert.equal(r.peer.ok, true, r.peer.output);
+    // The same certificate with one signature bit flipped no longer verifies.
+    const der = derOf(leaf.pem).slice();
+    der[der.length - 3] ^= 0x10;
+    assert.deepEqual(codes(validatePath([chainCert(der), cc(ca.pem), cc(root.pem)], true, { ...OPTIONS, purpose: null, at: Date.now() })), ['BAD_SIGNATURE'], leaf.name);
+  }
+});
+
+test('a DSA issuer cannot be checked: UNSUPPORTED_ALGORITHM names it', () => {
+  const params = `${root.dir}/dsa-params.pem`;
+  openssl(['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024', '-out', params]);
+  const dsaCa = signCert(root, { cn: 'DSA CA', key: ['-paramfile', params], ext: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid'] });
+  const leaf = signCert(dsaCa, { cn: 'dsa.example.test', ext: ['basicConstraints=CA:FALSE', 'subjectAltName=DNS:dsa.example.test', 'authorityKeyIdentifier=keyid'] });
+  const findings = validatePath([leaf.pem, dsaCa.pem, root.pem].map(cc), true, { ...OPTIONS, at: Date.now() });
+  const unsupported = findings.filter((f) => f.code === 'UNSUPPORTED_ALGORITHM');
+  assert.deepEqual(unsupported.map((f) => f.index).sort(), [0, 1]);
+  assert.match(unsupported.find((f) => f.index === 0)!.detail, /signature on CN=dsa\.example\.test cannot be checked: the signature algorithm dsa_with_SHA256 cannot be verified/);
+  assert.equal(findings.some((f) => f.code === 'BAD_SIGNATURE'), false);
 });

@@ -8,11 +8,9 @@ export function connectTcp(host: string, port: number, deadline: Deadline): Prom
   const socket = connect({ host, port });
   deadline.onExpire(() => socket.destroy());
   const connected = new Promise<Socket>((resolve, reject) => {
-    socket.once('connect', () => {
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (e) => reject(socketError(e, host, port, deadline.phase)));
+    socket.once('connect', () => resolve(socket));
+    // Stays on: later errors are read by the STARTTLS channel or the TLS layer, never left unhandled.
+    socket.on('error', (e) => reject(socketError(e, host, port, deadline.phase)));
   });
   return deadline.race(connected);
 }

@@ -165,9 +165,11 @@ describe('names and addresses', () => {
     assert.deepEqual(seen, ['shop.example.test']);
   });
 
-  test('no SNI for an IP address', async () => {
+  test('no SNI for an IP address, even one given as the servername', async () => {
     const { port, seen } = await sniServer();
     await tlsFetch({ host: '127.0.0.1', port });
+    const r = await tlsFetch({ host: 'localhost', port, servername: '127.0.0.1' });
+    assert.equal(r.servername, null);
     assert.deepEqual(seen, []);
   });
 

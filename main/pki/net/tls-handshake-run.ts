@@ -89,6 +89,9 @@ function libraryChain(socket: TLSSocket): Uint8Array[] {
 
 export function runHandshake(raw: Socket, options: HandshakeOptions, deadline: Deadline): Promise<HandshakeOutcome> {
   const tap = new RecordTap(raw);
+  // Socket errors reach us through the TLS socket; these keep a late one (after we let go) from being unhandled.
+  tap.on('error', () => {});
+  raw.on('error', () => {});
   const secrets: KeylogSecrets = new Map();
   const info: SessionInfo = { protocol: null, cipher: null, keyExchange: null, alpn: null };
   const outcome: HandshakeOutcome = { inbound: new Uint8Array(0), secrets, info, libraryChain: [], stapledOcsp: null, error: null, after: null };

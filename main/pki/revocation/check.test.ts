@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { freePort, localHttpServer, type LocalServer } from '../../../test/helpers/local-http';
 import { startOcspResponder, type OcspResponder } from '../../../test/helpers/ocsp-responder';
@@ -15,7 +18,6 @@ import { parsePemBlocks } from '../formats/pem-blocks';
 import { httpFetch } from '../net/http-fetch';
 import { nodeNetwork } from '../net/node-network';
 import { checkRevocation, type RevocationCheckOptions } from './check';
-import { checkCrls } from './crl-check';
 import { ocspRequest } from './ocsp-request';
 
 const cc = (pem: string): ChainCert => chainCert(parsePemBlocks(pem)[0].der);
@@ -78,6 +80,25 @@ function opensslSays(issuer: TestCaHandle, cert: { certPath: string }, url: stri
   return /: (good|revoked|unknown)/.exec(out)![1];
 }
 
+/** `openssl verify -crl_check_all` over the same CRLs the server serves: "OK" or its error line. */
+function opensslVerifyWithCrls(leaf: IssuedCert, issuer: TestCaHandle): string {
+  const dir = mkdtempSync(join(tmpdir(), 'certbench-crls-'));
+  const files = [...crlFiles.entries()].map(([name, body]) => {
+    const file = join(dir, name.slice(1));
+    writeFileSync(file, body.toString('latin1').startsWith('-----') ? body : Buffer.from(execFileSync('openssl', ['crl', '-inform', 'DER'], { input: body })));
+    return file;
+  });
+  try {
+    execFileSync('openssl', ['verify', '-crl_check_all', '-CAfile', root.certPath, '-untrusted', issuer.certPath, ...files.flatMap((f) => ['-CRLfile', f]), leaf.certPath], { stdio: 'pipe' });
+    return 'OK';
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+    return /error \d+ at \d+ depth lookup: (.*)/.exec(`${stdout}${stderr}`)?.[1] ?? 'failed';
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
+
 test("'ocsp': leaf and intermediate good from their AIA responders by GET; the anchor is not checked", async () => {
   const before = caResponder.requestLines().length;
   const r = await checkRevocation(pathOf(good, ca), options('ocsp'));
@@ -112,29 +133,27 @@ test('a responder that fails GET is asked again by POST', async () => {
 });
 
 test('an unreachable responder never throws: unknown with the reason (asked once, not again by POST), then the CRL is downloaded and checked', async () => {
-  const path = pathOf(deadLeaf, dead);
-  const r = await checkRevocation(path, options('ocsp'));
+  const r = await checkRevocation(pathOf(deadLeaf, dead), options('ocsp'));
   const leaf = r.fetched.filter((f) => f.url.startsWith(dead.publish!.ocsp!) || f.url.endsWith('/dead.crl'));
   assert.deepEqual(leaf.map((f) => [f.kind, f.ok]), [['ocsp', false], ['crl', true]]);
   assert.match(leaf[0].detail, /^GET: .*refused the connection/);
   assert.match(leaf[1].detail, /^200, [\d,]+ bytes, application\/pkix-crl, CRL$/);
-  // What the CRL says is checkCrls's verdict on exactly the CRL the server sent (openssl ca -gencrl).
-  const expected = checkCrls({ cert: path[0], issuer: path[1], path, crls: [crlDer(dead.crl())], at: Date.now() });
-  if (expected.status === 'good' || expected.status === 'revoked') {
-    assert.equal(r.results[0]?.status, expected.status);
-    assert.equal(r.results[0]?.method, 'crl');
-  } else {
-    assert.equal(r.results[0]?.status, 'unknown');
-    assert.match(r.results[0]!.detail, /refused the connection/);
-    assert.ok(r.results[0]!.detail.includes(expected.detail), r.results[0]!.detail);
-  }
+  // The CRL (openssl ca -gencrl, PEM) lists it: revoked, as openssl verify -crl_check_all says.
+  assert.deepEqual([r.results[0]?.status, r.results[0]?.method, r.results[0]?.reason], ['revoked', 'crl', 'keyCompromise']);
+  assert.equal(r.results[0]?.url, `${crlServer.url}/dead.crl`);
+  assert.equal(opensslVerifyWithCrls(deadLeaf, dead), 'certificate revoked');
 });
 
-test("'crl': only CRLs, from the distribution points, DER and PEM", async () => {
+test("'crl': only CRLs, from the distribution points (PEM and DER), and openssl verify -crl_check_all agrees", async () => {
   const r = await checkRevocation(pathOf(good, ca), options('crl'));
   assert.deepEqual(r.fetched.map((f) => [f.kind, f.ok, f.url.replace(crlServer.url, '')]), [['crl', true, '/ca.crl'], ['crl', true, '/root.crl']]);
-  assert.equal(r.results[2], null);
-  for (const result of r.results.slice(0, 2)) assert.ok(result && result.method === 'crl');
+  assert.deepEqual(r.results.map((x) => x && [x.status, x.method]), [['good', 'crl'], ['good', 'crl'], null]);
+  assert.equal(r.results[0]?.url, `${crlServer.url}/ca.crl`);
+  assert.equal(opensslVerifyWithCrls(good, ca), 'OK');
+
+  const gone = await checkRevocation(pathOf(revoked, ca), options('crl'));
+  assert.deepEqual([gone.results[0]?.status, gone.results[0]?.method, gone.results[0]?.reason], ['revoked', 'crl', 'superseded']);
+  assert.equal(opensslVerifyWithCrls(revoked, ca), 'certificate revoked');
 });
 
 test('a stapled good answer for the leaf is used without asking its responder; a stapled answer about another certificate is not', async () => {
@@ -162,8 +181,37 @@ test("'both' asks OCSP and the CRLs", async () => {
   const good2 = await checkRevocation(pathOf(good, ca), options('both'));
   assert.deepEqual(new Set(good2.fetched.map((f) => f.kind)), new Set(['ocsp', 'crl']));
   assert.equal(good2.results[0]?.status, 'good');
+  assert.equal(good2.results[0]?.method, 'ocsp');
+  assert.match(good2.results[0]!.detail, /says good.*; the CRL agrees\.$/);
 });
 
 test('an aborted signal stops the check with CANCELLED', async () => {
   await rejectsWith(checkRevocation(pathOf(good, ca), options('both', { signal: AbortSignal.abort() })), 'CANCELLED');
+});
+
+test('a long path is checked three certificates at a time, results in path order', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const slow = await localHttpServer((_req, res) => {
+    most = Math.max(most, ++inFlight);
+    setTimeout(() => {
+      inFlight--;
+      res.writeHead(503).end();
+    }, 150);
+  });
+  try {
+    const top = makeTestPki('Deep Root', { publish: { ocsp: `${slow.url}/ocsp` } });
+    const cas = [top];
+    for (let i = 1; i <= 4; i++) cas.push(cas[i - 1].issueCa(`Deep CA ${i}`, { publish: { ocsp: `${slow.url}/ocsp` } }));
+    const leaf = cas[4].issueLeaf('deep');
+    const path = [cc(leaf.pem), ...cas.slice().reverse().map((c) => cc(c.pem))];
+    const r = await checkRevocation(path, options('ocsp'));
+    assert.equal(most, 3);
+    assert.deepEqual(r.results.map((x) => x?.status ?? null), ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', null]);
+    // Each certificate asked by GET, then by POST after the HTTP error.
+    assert.equal(slow.requests.length, 10);
+    assert.ok(r.results.slice(0, 5).every((x) => /HTTP 503/.test(x!.detail)));
+  } finally {
+    await slow.close();
+  }
 });

@@ -73,7 +73,7 @@ async function checkOne(path: readonly ChainCert[], i: number, options: Revocati
   const fromCrl = await crl();
   if (fromCrl.status === 'good' || fromCrl.status === 'revoked') return fromCrl;
   notes.push(fromCrl.detail);
-  return { ...unknown(notes.join(' '), ocsp?.url ?? fromCrl.url), method: ocsp ? 'ocsp' : 'crl' };
+  return { ...unknown(notes.map(sentence).join(' '), ocsp?.url ?? fromCrl.url), method: ocsp ? 'ocsp' : 'crl' };
 }
 
 /** A good OCSP answer and the CRL's: revoked on the CRL wins; otherwise the OCSP answer, noting the CRL. */
@@ -110,6 +110,8 @@ async function crlVerdict(path: readonly ChainCert[], i: number, options: Revoca
   const result = checkCrls({ cert: path[i], issuer: path[i + 1], path, crls, at: options.at });
   return { ...result, url: result.url ?? firstUrl };
 }
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 function unknown(detail: string, url: string | null): RevocationDto {
   return { status: 'unknown', method: null, revokedAt: null, reason: null, thisUpdate: null, nextUpdate: null, url, detail };

@@ -32,6 +32,9 @@ function crlDer(pem: string): Uint8Array {
 
 const certOf = (c: IssuedCert): ChainCert => chainCert(derOf(c.pem));
 
+/** openssl's YYYYMMDDHHMMSSZ for a time some hours back. */
+const dateHoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+
 function save(text: string): string {
   const path = join(work, `f${++fileCount}.pem`);
   writeFileSync(path, text);
@@ -148,6 +151,25 @@ describe('checkCrls against openssl verify -crl_check', () => {
     assert.doesNotMatch(opensslVerify(root, [ca], compromised, [impostorCrl, rootCrl]), /: OK$/);
     // The real CRL beside the impostor's still answers.
     assert.equal(check(compromised, [impostorCrl, caCrl, rootCrl], Date.now()).status, 'revoked');
+  });
+
+  it('a certificate taken off the CRL later: the newest CRL of the issuer answers, as openssl picks it too', () => {
+    const hca = root.issueCa('Hold CA');
+    const held = hca.issueLeaf('held');
+    const gencrl = (hoursAgo: number) => openssl(['ca', '-config', hca.configPath, '-gencrl', '-crldays', '30', '-crl_lastupdate', dateHoursAgo(hoursAgo)]);
+    hca.revoke(held, 'superseded');
+    const listing = gencrl(2);
+    // Release it as a CA does after a hold: the index line goes back to valid.
+    writeFileSync(hca.indexPath, readFileSync(hca.indexPath, 'utf8').replace(/^R\t(\S+)\t\S+\t/m, 'V\t$1\t\t'));
+    const releasing = gencrl(1);
+    const p = [certOf(held), chainCert(derOf(hca.pem)), chainCert(derOf(root.pem))];
+    const run = (pems: string[]) => checkCrls({ cert: p[0], issuer: p[1], path: p, crls: pems.map(crlDer), at: Date.now() });
+    assert.equal(run([listing, rootCrl]).status, 'revoked');
+    for (const order of [[listing, releasing, rootCrl], [releasing, listing, rootCrl]]) {
+      const result = run(order);
+      assert.equal(result.status, 'good', result.detail);
+      assert.match(opensslVerify(root, [hca], held, order), /: OK$/);
+    }
   });
 
   it('unreadable CRL bytes are reported, never thrown; the readable CRLs still answer', () => {

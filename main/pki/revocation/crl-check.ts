@@ -3,9 +3,9 @@
  * key or an indirect CRL issuer's), thisUpdate/nextUpdate at the time, issuing distribution point scope,
  * delta CRLs, critical extensions, and whether the serial is listed (with reason and date; removeFromCRL).
  *
- * Every complete CRL that covers the certificate and can be used is looked at (not only until the reasons are
- * covered): if any lists it, it is revoked. It is good when the CRLs used cover every reason; otherwise its
- * status is unknown, with why in the detail (a stale CRL says "stale").
+ * The newest usable complete CRL of each issuer and scope is looked at (all of them, not only until the reasons
+ * are covered): if any lists the certificate, it is revoked. It is good when the CRLs used cover every reason;
+ * otherwise its status is unknown, with why in the detail (a stale CRL says "stale").
  */
 import type { RevocationDto } from '../../api/dto';
 import type { ChainCert } from '../chain/chain-cert';
@@ -75,7 +75,9 @@ function statusOf(session: Session, path: readonly ChainCert[], index: number, v
     if (!isPkiError(e)) throw e;
     return unknown(`Its cRLDistributionPoints extension cannot be read (${e.message}).`, null);
   }
-  const complete = session.crls.filter((c) => c.deltaBase === null);
+  // Newest first: once a CRL of some issuer and scope has answered, older ones of that scope are not asked
+  // (a certificate taken off hold is not revoked by the CRL before).
+  const complete = session.crls.filter((c) => c.deltaBase === null).sort(newestFirst);
   const deltas = session.crls.filter((c) => c.deltaBase !== null);
   const notes: string[] = [];
   const note = (text: string) => notes.includes(text) || notes.push(text);
@@ -85,7 +87,10 @@ function statusOf(session: Session, path: readonly ChainCert[], index: number, v
   let fromIssuer = false;
 
   for (const dp of points) {
+    const answered = new Set<string>();
     for (const crl of complete) {
+      const scopeKey = `${crl.issuerKey}|${crl.idp?.der ?? ''}`;
+      if (answered.has(scopeKey)) continue;
       let verdict: CrlVerdict;
       try {
         verdict = judge(session, crl, dp, deltas, path, index, visiting);
@@ -99,6 +104,7 @@ function statusOf(session: Session, path: readonly ChainCert[], index: number, v
         if (verdict.note) note(verdict.note);
         continue;
       }
+      answered.add(scopeKey);
       covered |= verdict.reasons;
       if (!used || (crl.thisUpdate ?? 0) > (used.thisUpdate ?? 0)) {
         used = crl;
@@ -151,6 +157,12 @@ function judge(session: Session, crl: CheckableCrl, dp: DistributionPoint, delta
   const listed = lookUp(crl, choice.delta, cert);
   if (listed) return { kind: 'revoked', result: revoked(listed.entry, listed.crl, listed.crl === choice.delta) };
   return { kind: 'used', fromIssuer: true, reasons: (crl.idp?.onlySomeReasons ?? ALL_REASONS) & (dp.reasons ?? ALL_REASONS), withDelta: choice.delta !== null };
+}
+
+function newestFirst(a: CheckableCrl, b: CheckableCrl): number {
+  const byTime = (b.thisUpdate ?? 0) - (a.thisUpdate ?? 0);
+  if (byTime !== 0) return byTime;
+  return a.crlNumber === b.crlNumber ? 0 : (b.crlNumber ?? -1n) > (a.crlNumber ?? -1n) ? 1 : -1;
 }
 
 /** Why a covering complete CRL cannot be used at `at` (times, unknown critical extensions); null when it can. */

@@ -198,3 +198,17 @@ test('responder errors and garbage are unknown with the status name, never a thr
     assert.equal(verdict(junk, good).failure, 'malformed');
   }
 });
+
+test('a response naming the certificate by a SHA-256 or SHA-512 CertID (requests made by openssl -sha256/-sha512) is matched too', async () => {
+  for (const hash of ['sha256', 'sha512']) {
+    const file = join(work, `req-${hash}.der`);
+    execFileSync('openssl', ['ocsp', '-issuer', ca.certPath, `-${hash}`, '-cert', revoked.certPath, '-no_nonce', '-reqout', file]);
+    const response = (await httpFetch({ url: direct.url, method: 'POST', body: readFileSync(file), contentType: 'application/ocsp-request' })).body;
+    const responseFile = join(work, `resp-${hash}.der`);
+    writeFileSync(responseFile, response);
+    assert.match(execFileSync('openssl', ['ocsp', '-respin', responseFile, '-resp_text', '-noverify'], { encoding: 'utf8' }), new RegExp(`Hash Algorithm: ${hash}`));
+    const v = verdict(response, revoked);
+    assert.equal(v.failure, null, v.result.detail);
+    assert.equal(v.result.status, 'revoked');
+  }
+});

@@ -62,15 +62,17 @@ export function ChainPage() {
   const outcome = requestOf(form, openSets(wb.state));
   const change = useCallback((patch: Partial<ChainForm>) => setForm((f) => ({ ...f, ...patch })), []);
 
+  const { check: checkChain } = checker;
+  const { reset: resetSave } = save;
   const run = useCallback(
     async (request: ChainCheckRequest) => {
-      save.reset();
-      const report = await checker.check(request);
+      resetSave();
+      const report = await checkChain(request);
       if (!report) return;
       setSelected(initialCard(report));
       setFileName(fixedChainFileName(report.chain[0]?.subject ?? null));
     },
-    [checker, save],
+    [checkChain, resetSave],
   );
 
   const check = () => {
