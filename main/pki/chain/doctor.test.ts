@@ -109,6 +109,26 @@ test('each AIA URL is asked once; a body that is not a certificate is a failed d
   assert.match(r.problems[0].message, /the download from http:\/\/127\.0\.0\.1:\d+\/junk\.der gave no usable issuer/);
 });
 
+test('AIA one level at a time: three intermediates fetched in turn up to the trusted root; a caIssuers loop ends', async () => {
+  const i1 = root.issueCa('Doctor Level 1', { publish: { caIssuers: `${http.url}/level1.der` } });
+  const i2 = i1.issueCa('Doctor Level 2', { publish: { caIssuers: `${http.url}/level2.der` } });
+  const i3 = i2.issueCa('Doctor Level 3', { publish: { caIssuers: `${http.url}/level3.der` } });
+  const deep = i3.issueLeaf('deep', { san: ['DNS:deep.example.test'] });
+  for (const [path, ca] of [['/level1.der', i1], ['/level2.der', i2], ['/level3.der', i3]] as const) routes.set(path, { body: derOf(ca.pem), type: 'application/pkix-cert' });
+  const r = await doctor({ input: [derOf(deep.pem)] });
+  assert.deepEqual(r.fetched.map((f) => f.url.replace(http.url, '')), ['/level3.der', '/level2.der', '/level1.der']);
+  assert.deepEqual(r.chain.map((c) => c.source), ['input', 'aia', 'aia', 'aia', 'input']);
+  assert.deepEqual(r.problems.map((p) => [p.code, p.certIndex]), [['MISSING_INTERMEDIATE', 1], ['MISSING_INTERMEDIATE', 2], ['MISSING_INTERMEDIATE', 3]]);
+  // An issuer whose own caIssuers points back at itself: one download, then the doctor stops.
+  const loop = root.issueCa('Doctor Loop', { publish: { caIssuers: `${http.url}/loop.der` } });
+  const loopLeaf = loop.issueLeaf('loop', { san: ['DNS:loop.example.test'] });
+  routes.set('/loop.der', { body: derOf(loopLeaf.pem), type: 'application/pkix-cert' });
+  const before = hits('/loop.der');
+  const stuck = await doctor({ input: [derOf(loopLeaf.pem)], trust: [] });
+  assert.equal(hits('/loop.der') - before, 1);
+  assert.deepEqual(stuck.problems.map((p) => p.code), ['MISSING_INTERMEDIATE']);
+});
+
 test('a cross-signed intermediate: every candidate path listed, the one to the trusted root chosen, the other copy not called unrelated', async () => {
   const other = makeTestPki('Doctor Other Root');
   const ext = join(other.dir, 'cross.ext');
