@@ -13,6 +13,7 @@ import { derOf, dersOf } from '../../../test/helpers/chain-kit';
 import { localHttpServer, type LocalServer } from '../../../test/helpers/local-http';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 import { makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
+import { parsePemBlocks } from '../formats/pem-blocks';
 import { nodeNetwork } from '../net/node-network';
 import { runDoctor, type DoctorInput } from './doctor';
 
@@ -151,6 +152,27 @@ test('a cross-signed intermediate: every candidate path listed, the one to the t
   const interSha = r.served[1].sha256;
   assert.ok(r.alternatives.some((a) => !a.chosen && !a.valid && a.certs[1] === interSha && /whose issuer was not found/.test(a.summary)), JSON.stringify(r.alternatives));
   assert.match(openssl(['verify', '-CAfile', other.certPath, '-untrusted', cross, leaf.certPath]), /: OK/);
+});
+
+test('CRLs given with the files: a revoked leaf is REVOKED with no download and no revocation mode; a good one is simply good', async () => {
+  const gone = inter.issueLeaf('gone', { san: ['DNS:gone.example.test'] });
+  inter.revoke(gone, 'superseded');
+  const crlPem = inter.crl();
+  const crlPath = join(inter.dir, 'given.crl');
+  writeFileSync(crlPath, crlPem);
+  const crl = parsePemBlocks(crlPem).find((b) => b.label === 'X509 CRL')!.der;
+  const before = http.requests.length;
+  const r = await doctor({ input: [derOf(gone.pem), derOf(inter.pem)], crls: [crl], fetchMissing: false });
+  assert.equal(http.requests.length, before);
+  assert.deepEqual(r.problems.map((p) => p.code), ['REVOKED']);
+  assert.deepEqual([r.chain[0].revocation?.status, r.chain[0].revocation?.method, r.chain[0].revocation?.reason], ['revoked', 'crl', 'superseded']);
+  assert.match(r.problems[0].message, /A CRL you gave/);
+  const peer = spawnSync('openssl', ['verify', '-crl_check', '-CRLfile', crlPath, '-CAfile', root.certPath, '-untrusted', inter.certPath, gone.certPath], { encoding: 'utf8' });
+  assert.match(peer.stdout + peer.stderr, /certificate revoked/);
+  const fine = await doctor({ input: [derOf(leaf.pem), derOf(inter.pem)], crls: [crl], fetchMissing: false });
+  assert.equal(fine.valid, true, JSON.stringify(fine.problems));
+  assert.equal(fine.chain[0].revocation?.status, 'good');
+  assert.equal(fine.chain[1].revocation, null, 'no CRL given for the intermediate: nothing said');
 });
 
 test('no certificate at all: NO_CERTIFICATE, no chain; cancelled before starting: CANCELLED', async () => {

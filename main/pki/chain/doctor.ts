@@ -14,6 +14,7 @@ import { buildPaths, type BuildOptions } from './build';
 import { chainCert, type ChainCert } from './chain-cert';
 import { diagnose } from './diagnose';
 import type { Diagnosed } from './diagnosed';
+import { mergeGivenCrls } from './given-crls';
 import { pickLeaf } from './leaf-pick';
 import { choosePath } from './path-choice';
 import { CertPool } from './pool';
@@ -116,6 +117,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     revocation = check.results;
     fetched.push(...check.fetched);
   }
+  revocation = mergeGivenCrls(paths[chosen].certs.map((p) => p.cert), input.crls ?? [], input.at, revocation);
 
   const diagnosis = diagnose({
     fromServer,
