@@ -4,6 +4,14 @@
  */
 import type {
   AppInfo,
+  ExpiryDigestDto,
+  ExpiryExportFormat,
+  ExpiryFileDto,
+  ExpiryReminderDto,
+  ExpiryScanDto,
+  ExpirySettingsDto,
+  WatchlistDto,
+  WatchTargetInput,
   ChainCheckRequest,
   ChainReportDto,
   ChainVerdictDto,
@@ -128,6 +136,24 @@ export interface ApiMethods {
     request: { reportId: string; destination: { folder: string; fileName: string; overwrite?: boolean } };
     response: { written: WrittenFileDto[] };
   };
+  /** The watchlist, its settings and the last scan (from the app's data folder). */
+  'expiry.watchlist': { request: Record<string, never>; response: WatchlistDto };
+  /** Adds files, folders (paths the user chose) and endpoints; passwords go to the key vault only. */
+  'expiry.addTargets': { request: { targets: WatchTargetInput[] }; response: WatchlistDto };
+  'expiry.removeTargets': { request: { ids: string[] }; response: WatchlistDto };
+  'expiry.updateSettings': { request: Partial<ExpirySettingsDto>; response: WatchlistDto };
+  /**
+   * Scans every target (or `targetIds`) concurrently with a limit, announcing progress; operations.cancel stops it
+   * and the scan keeps what it found (cancelled = true). The result is saved as the last scan.
+   */
+  'expiry.scan': { request: { targetIds?: string[] }; response: ExpiryScanDto };
+  /** The daily or monthly digest of the last scan. */
+  'expiry.digest': { request: { kind: 'daily' | 'monthly' }; response: ExpiryDigestDto };
+  /** Writes the last scan (or a digest of it) as CSV, JSON, .ics, HTML, PDF or OpenMetrics; atomically, EXISTS unless overwrite. */
+  'expiry.export': {
+    request: { format: ExpiryExportFormat; digest?: 'daily' | 'monthly'; destination: { folder: string; fileName: string; overwrite?: boolean } };
+    response: { written: ExpiryFileDto[] };
+  };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -147,6 +173,8 @@ export interface ApiEvents {
   progress: ProgressEvent;
   /** The workbench changed outside a request (file association open, menu open). */
   'documents.changed': WorkbenchState;
+  /** Something on the watchlist crossed a threshold (on start and daily while running). */
+  'expiry.reminder': ExpiryReminderDto;
 }
 
 export type ApiEvent = keyof ApiEvents;
@@ -189,7 +217,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'chain.saveFixed',
 ] as const;
 
-export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed'] as const;
+export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed', 'expiry.reminder'] as const;
 
 /** Result envelope on every transport (IPC drops custom Error fields, so errors travel as data). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: import('./dto').ErrorInfo };

@@ -859,3 +859,121 @@ export interface ChainVerdictDto {
   /** The main problem's code, when there is one. */
   code: ChainProblemCode | null;
 }
+
+// ---- Expiry watch (issue 14) ----
+
+export type ExpiryStatus = 'ok' | 'expiring' | 'expired' | 'error';
+
+/** One thing on the watchlist: a file, a folder (recursively) or a TLS endpoint. */
+export interface WatchTargetDto {
+  id: string;
+  kind: 'file' | 'folder' | 'endpoint';
+  /** The path, or "host:port" ("[::1]:8443"). */
+  location: string;
+  /** The user's own name for it ("Payments prod"), or null. */
+  label: string | null;
+  /** Folders: walk subfolders too. Default true. */
+  recursive: boolean;
+  /** Endpoints only. */
+  endpoint: { host: string; port: number; servername: string | null; starttls: StarttlsProtocol | null } | null;
+  /** A keystore / PFX password for this target is kept in the key vault (never sent back). */
+  hasPassword: boolean;
+  addedAt: string;
+}
+
+export interface WatchTargetInput {
+  kind: 'file' | 'folder' | 'endpoint';
+  /** file / folder: a path the user chose; endpoint: "host:port". */
+  location: string;
+  label?: string;
+  recursive?: boolean;
+  servername?: string | null;
+  starttls?: StarttlsProtocol | null;
+  /** Password for keystores / PFX files of this target; kept in the key vault only. */
+  password?: string;
+}
+
+export interface ExpirySettingsDto {
+  /** Days before notAfter at which a certificate counts as expiring, and reminders fire; descending. Default [60, 30, 3]. */
+  thresholds: number[];
+  /** OS notifications when something crosses a threshold (on start and daily while running). Default true. */
+  notify: boolean;
+  /** Write the daily (expiring within the smallest threshold) and monthly (within the two largest) digests. */
+  dailyDigest: boolean;
+  monthlyDigest: boolean;
+  /** Where scheduled digests are written; null = the app's data folder, "reports". */
+  reportsFolder: string | null;
+}
+
+/** One certificate found by a scan (or one target that could not be read: status 'error'). */
+export interface ExpiryRowDto {
+  targetId: string;
+  /** Where it is: "/etc/ssl/a.pem", "/opt/app/keystore.jks entry 'tomcat'", "shop.example:443". */
+  source: string;
+  /** 'served' by an endpoint or 'stored' in a file. */
+  presence: 'served' | 'stored';
+  subject: string;
+  issuer: string;
+  /** Uppercase hex, no colons; '' on error rows. */
+  sha256: string;
+  serial: string;
+  notBefore: string | null;
+  notAfter: string | null;
+  daysLeft: number | null;
+  status: ExpiryStatus;
+  /** The smallest threshold it is within (60, 30, 3 ...), null when ok / expired / error. */
+  threshold: number | null;
+  isCA: boolean;
+  /** Error rows: why the file or endpoint could not be read. */
+  error: ErrorInfo | null;
+}
+
+export interface ExpiryScanDto {
+  scanId: string;
+  startedAt: string;
+  finishedAt: string;
+  thresholds: number[];
+  rows: ExpiryRowDto[];
+  counts: Record<ExpiryStatus, number>;
+  filesScanned: number;
+  endpointsScanned: number;
+  /** Set when the user stopped the scan: rows hold what was found until then. */
+  cancelled: boolean;
+}
+
+export interface WatchlistDto {
+  targets: WatchTargetDto[];
+  settings: ExpirySettingsDto;
+  /** The last scan (kept in the data folder), or null before the first. */
+  lastScan: ExpiryScanDto | null;
+}
+
+/** A digest like the ones hosting platforms send: monthly (30–60 days) or daily (3 days), plus what already expired. */
+export interface ExpiryDigestDto {
+  kind: 'daily' | 'monthly';
+  title: string;
+  generatedAt: string;
+  /** Rows expiring within the window, soonest first. */
+  expiring: ExpiryRowDto[];
+  /** Already expired and still served or stored. */
+  expired: ExpiryRowDto[];
+  /** Plain-text body, as it would be mailed. */
+  text: string;
+}
+
+export type ExpiryExportFormat = 'csv' | 'json' | 'ics' | 'html' | 'pdf' | 'openmetrics';
+
+export interface ExpiryFileDto {
+  path: string;
+  format: ExpiryExportFormat;
+  /** Certificates (rows) in it. */
+  rows: number;
+}
+
+/** A reminder the main process raises (OS notification in the desktop app; an in-app banner on the web host). */
+export interface ExpiryReminderDto {
+  title: string;
+  body: string;
+  /** The rows that crossed a threshold since the last reminder. */
+  rows: ExpiryRowDto[];
+}

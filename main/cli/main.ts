@@ -2,6 +2,7 @@
 import { toErrorInfo } from '../pki/errors';
 import { CHAIN_USAGE, chainCommand } from './chain';
 import { CONVERT_USAGE, convertCommand } from './convert';
+import { EXPIRY_USAGE, expiryCommand } from './expiry';
 import { CSR_USAGE, csrCommand } from './csr';
 import { inspectCommand } from './inspect';
 import { EXIT, processIo, reportError, type Io } from './output';
@@ -15,9 +16,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   csr: { run: csrCommand, usage: CSR_USAGE },
   selfsign: { run: selfsignCommand, usage: SELFSIGN_USAGE },
   chain: { run: chainCommand, usage: CHAIN_USAGE },
+  expiry: { run: expiryCommand, usage: EXPIRY_USAGE },
 };
 
-const HELP = `Certbench: open anything, see what is inside, convert it, make keys and CSRs, diagnose chains.
+const HELP = `Certbench: open anything, see what is inside, convert it, make keys and CSRs, diagnose chains, watch expiry.
 
 Commands:
 ${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}

@@ -82,6 +82,28 @@ const chainCheck = z
   })
   .strict();
 
+const watchTarget = z
+  .object({
+    kind: z.enum(['file', 'folder', 'endpoint']),
+    location: z.string().min(1).max(4096),
+    label: z.string().max(200).optional(),
+    recursive: z.boolean().optional(),
+    servername: z.string().min(1).max(255).nullable().optional(),
+    starttls: z.enum(['smtp', 'imap', 'pop3', 'ftp', 'ldap', 'postgres']).nullable().optional(),
+    password: z.string().max(1024).optional(),
+  })
+  .strict();
+const expirySettings = z
+  .object({
+    thresholds: z.array(z.number().int().min(1).max(3650)).min(1).max(10),
+    notify: z.boolean(),
+    dailyDigest: z.boolean(),
+    monthlyDigest: z.boolean(),
+    reportsFolder: path.nullable(),
+  })
+  .partial()
+  .strict();
+
 export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'app.info': empty,
   'documents.list': empty,
@@ -128,4 +150,17 @@ export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'chain.check': chainCheck,
   'chain.verdicts': z.object({ documentIds: z.array(id).min(1).max(10_000) }).strict(),
   'chain.saveFixed': z.object({ reportId: id, destination: z.object({ folder: path, fileName, overwrite: z.boolean().optional() }).strict() }).strict(),
+  'expiry.watchlist': empty,
+  'expiry.addTargets': z.object({ targets: z.array(watchTarget).min(1).max(1000) }).strict(),
+  'expiry.removeTargets': z.object({ ids: z.array(id).min(1).max(10_000) }).strict(),
+  'expiry.updateSettings': expirySettings,
+  'expiry.scan': z.object({ targetIds: z.array(id).max(10_000).optional() }).strict(),
+  'expiry.digest': z.object({ kind: z.enum(['daily', 'monthly']) }).strict(),
+  'expiry.export': z
+    .object({
+      format: z.enum(['csv', 'json', 'ics', 'html', 'pdf', 'openmetrics']),
+      digest: z.enum(['daily', 'monthly']).optional(),
+      destination: z.object({ folder: path, fileName, overwrite: z.boolean().optional() }).strict(),
+    })
+    .strict(),
 };

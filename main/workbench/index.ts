@@ -8,6 +8,7 @@ import { OutputFolders } from './output-folders';
 import { convertHandlers } from './convert-handlers';
 import { csrHandlers } from './csr-handlers';
 import { chainHandlers } from './chain-handlers';
+import { expiryHandlers } from './expiry-handlers';
 import { nodeNetwork } from '../pki/net/node-network';
 import type { NetworkPort } from '../pki/net/port';
 import { KeystoreEditor } from './keystores';
@@ -89,6 +90,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     ...csrHandlers({ session, folders, grants, events, dataDir: options.dataDir, now: options.now }),
     ...keystores.handlers(),
     ...chainHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, now: options.now }),
+    ...expiryHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now }),
   };
 
   return { handlers, events, session, grants, folders, keystores };
