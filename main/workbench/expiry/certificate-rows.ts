@@ -17,8 +17,12 @@ export interface RowContext {
   cache: SummaryCache;
 }
 
-/** Codes of objects a container could not open for want of the right password: they stand for hidden certificates. */
+/**
+ * A part a container could not open for want of the right password (a PKCS#12 encrypted safe) may hide
+ * certificates, so it is an error row; a locked key (a JKS key entry listed without the password) hides none.
+ */
 const LOCKED = new Set(['PASSWORD_REQUIRED', 'WRONG_PASSWORD']);
+const hidesCertificates = (raw: RawObject) => raw.kind === 'unsupported' && LOCKED.has(raw.code) && !/\bkey\b/i.test(raw.what);
 
 /**
  * One row per certificate among `objects`, in file order; `where` is the file or endpoint. A certificate
@@ -29,7 +33,7 @@ export function certificateRows(objects: readonly RawObject[], where: string, ct
   const rows: ExpiryRowDto[] = [];
   let n = 0;
   objects.forEach((raw, index) => {
-    if (raw.kind === 'unsupported' && LOCKED.has(raw.code)) {
+    if (raw.kind === 'unsupported' && hidesCertificates(raw)) {
       rows.push(errorRow(ctx.targetId, sourceOf(where, raw.location, null, 0), ctx.presence, { code: raw.code, message: raw.message, hint: raw.hint }));
       return;
     }
@@ -74,6 +78,8 @@ function rowOf(s: ObjectSummaryDto, source: string, ctx: RowContext): ExpiryRowD
  * "... PEM block 2" / "... certificate 2" when a file or endpoint holds several.
  */
 function sourceOf(where: string, location: string | undefined, n: number | null, certificates: number): string {
+  // A keystore key entry's own certificate is its chain's first: "entry 'tomcat'" says it.
+  if (location) location = location.replace(/, chain cert 1$/, '');
   if (location && (certificates > 1 || location.startsWith('entry'))) return `${where} ${location}`;
   if (n !== null) return `${where} certificate ${n}`;
   return where;
