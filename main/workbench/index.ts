@@ -10,6 +10,7 @@ import { csrHandlers } from './csr-handlers';
 import { chainHandlers } from './chain-handlers';
 import { expiryHandlers } from './expiry-handlers';
 import { ExpiryWatch } from './expiry/watch';
+import { ReminderScheduler } from './expiry/reminders';
 import { nodeNetwork } from '../pki/net/node-network';
 import type { NetworkPort } from '../pki/net/port';
 import { KeystoreEditor } from './keystores';
@@ -39,6 +40,8 @@ export interface Workbench {
   keystores: KeystoreEditor;
   /** The expiry watch behind expiry.*; the shells start its reminder scheduler. */
   expiry: ExpiryWatch;
+  /** Expiry reminders and scheduled digests; not running until a shell calls start(). */
+  reminders: ReminderScheduler;
 }
 
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
@@ -97,5 +100,6 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     ...expiryHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now, watch: expiry }),
   };
 
-  return { handlers, events, session, grants, folders, keystores, expiry };
+  const reminders = new ReminderScheduler({ watch: expiry, events, dataDir: options.dataDir, now: options.now });
+  return { handlers, events, session, grants, folders, keystores, expiry, reminders };
 }
