@@ -168,5 +168,5 @@ test('the real timer never keeps the process alive', () => {
 test('reminder words: one certificate is named in the title', () => {
   const row = { targetId: 't', source: '/a.pem', presence: 'stored' as const, subject: 'O=X,CN=shop.example.test', issuer: '', sha256: 'AA', serial: '1', notBefore: null, notAfter: null, daysLeft: 2, status: 'expiring' as const, threshold: 3, isCA: false, error: null };
   assert.equal(reminderFor([row]).title, 'shop.example.test expires in 2 days');
-  assert.equal(reminderFor([{ ...row, daysLeft: -1, status: 'expired', threshold: null }]).title, 'shop.example.test expired yesterday');
+  assert.equal(reminderFor([{ ...row, daysLeft: -1, status: 'expired', threshold: null }]).title, 'shop.example.test expired 1 day ago');
 });

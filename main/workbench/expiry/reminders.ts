@@ -208,7 +208,8 @@ function nameOf(row: ExpiryRowDto): string {
 
 function whenText(row: ExpiryRowDto): string {
   const d = row.daysLeft ?? 0;
-  if (row.status === 'expired') return d === -1 ? 'expired yesterday' : `expired ${-d} days ago`;
+  // Counted as the chain report and the Inspector count: -daysLeft days ago.
+  if (row.status === 'expired') return `expired ${-d} day${d === -1 ? '' : 's'} ago`;
   return d === 0 ? 'expires today' : d === 1 ? 'expires tomorrow' : `expires in ${d} days`;
 }
 
