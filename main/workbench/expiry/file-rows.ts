@@ -47,8 +47,9 @@ async function readFile(path: string, cap: number): Promise<Uint8Array> {
   const name = basename(path);
   const file = await openRegularFile(path);
   try {
-    if ((await file.stat()).size > cap) throw tooLarge(name, cap);
-    return await readCapped(file, name, cap);
+    const { size } = await file.stat();
+    if (size > cap) throw tooLarge(name, cap);
+    return await readCapped(file, name, cap, size);
   } finally {
     await file.close();
   }
