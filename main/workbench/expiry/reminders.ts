@@ -90,8 +90,8 @@ export class ReminderScheduler {
   }
 
   /** One run: scan, remind, write digests. Runs never overlap; a second call while one runs gets that one. */
-  run(): Promise<ReminderRun> {
-    this.running ??= this.runOnce().finally(() => {
+  runOnce(): Promise<ReminderRun> {
+    this.running ??= this.runScan().finally(() => {
       this.running = null;
     });
     return this.running;
@@ -100,7 +100,7 @@ export class ReminderScheduler {
   private schedule(ms: number): void {
     this.handle = this.timers.setTimeout(() => {
       this.handle = null;
-      void this.run()
+      void this.runOnce()
         .catch((e: unknown) => (this.options.onError ?? console.warn)(`Expiry reminders: ${toErrorInfo(e).message}`))
         .finally(() => {
           if (!this.stopped) this.schedule(this.options.intervalMs ?? DAY_MS);
@@ -108,7 +108,7 @@ export class ReminderScheduler {
     }, ms);
   }
 
-  private async runOnce(): Promise<ReminderRun> {
+  private async runScan(): Promise<ReminderRun> {
     const { scan, watchlist } = await this.options.watch.scanQuietly();
     const settings = watchlist.settings;
     const state = await this.state.load();
