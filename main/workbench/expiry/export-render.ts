@@ -1,6 +1,7 @@
 /** The last scan (or a digest of it) in an export format, through expiry-reports' writers. */
 import type { ExpiryDigestDto, ExpiryExportFormat, ExpiryRowDto, ExpiryScanDto } from '../../api/dto';
 import { scanCsv, scanHtml, scanIcs, scanJson, scanOpenMetrics, scanPdf } from '../../pki/expiry/reports';
+import { countByStatus } from './scan';
 
 export function renderExport(format: ExpiryExportFormat, scan: ExpiryScanDto, digest: ExpiryDigestDto | undefined, thresholds: readonly number[], now: Date): { bytes: Uint8Array; rows: number } {
   const rows: readonly ExpiryRowDto[] = digest ? [...digest.expiring, ...digest.expired] : scan.rows;
@@ -9,7 +10,7 @@ export function renderExport(format: ExpiryExportFormat, scan: ExpiryScanDto, di
     case 'csv':
       return text(scanCsv(rows));
     case 'json':
-      return text(scanJson(digest ? { ...scan, rows: [...rows] } : scan));
+      return text(scanJson(digest ? { ...scan, rows: [...rows], counts: countByStatus(rows) } : scan));
     case 'ics':
       return text(scanIcs(rows, { thresholds, now }));
     case 'html':
