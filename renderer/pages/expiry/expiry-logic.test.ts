@@ -133,3 +133,13 @@ test('export file names carry the digest and the date', () => {
   assert.equal(exportFileName('openmetrics', null, NOW), 'expiry-2026-11-24.prom');
   assert.equal(exportFileName('html', 'daily', NOW), 'expiry-daily-2026-11-24.html');
 });
+
+test('thresholds field: days separated by commas, largest first, duplicates once', async () => {
+  const { parseThresholds, thresholdsText } = await import('./thresholds');
+  assert.deepEqual(parseThresholds('3, 60 30,30'), { ok: true, value: [60, 30, 3] });
+  assert.equal(thresholdsText([3, 60, 30]), '60, 30, 3');
+  assert.match((parseThresholds('') as { message: string }).message, /at least one/);
+  assert.match((parseThresholds('30, 0') as { message: string }).message, /“0”/);
+  assert.match((parseThresholds('30, 4000') as { message: string }).message, /“4000”/);
+  assert.match((parseThresholds('1 2 3 4 5 6 7 8 9 10 11') as { message: string }).message, /At most 10/);
+});
