@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, snap, type Wire } from './harness';
-import { startTlsEndpoint, type TlsEndpoint } from './chain-servers';
+import { startSilentServer, startTlsEndpoint, type TlsEndpoint } from './chain-servers';
 import { makeExpiryTree } from './expiry-tree';
 
 test.use({ timezoneId: 'UTC' });
@@ -46,9 +46,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function addTarget(page: Page, button: string, location: string) {
+async function addTarget(page: Page, button: string, kind: 'A folder' | 'A file' | 'A server', location: string) {
   await page.getByTestId(button).first().click();
   const dialog = page.getByRole('dialog', { name: 'Watch for expiry' });
+  await dialog.getByRole('button', { name: kind }).click();
   await dialog.getByTestId('expiry-add-location').fill(location);
   await dialog.getByTestId('expiry-add-submit').click();
   await expect(dialog).toBeHidden();
@@ -80,8 +81,8 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   // The web host reads folders inside the folder it was started with (the tree is made there).
-  await addTarget(page, 'expiry-add-folder', tree.dir);
-  await addTarget(page, 'expiry-add', endpoint.target);
+  await addTarget(page, 'expiry-add-folder', 'A folder', tree.dir);
+  await addTarget(page, 'expiry-add', 'A server', endpoint.target);
   await page.getByTestId('expiry-tab-watchlist').click();
   await expect(page.getByTestId('expiry-target')).toHaveCount(2);
   await expect(page.getByTestId('expiry-watchlist')).toContainText('folder and subfolders');
@@ -179,9 +180,11 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
 
   // A reminder from the scheduler shows as a banner on any page, and leads back here.
   await rail.getByRole('button', { name: 'Inspect' }).click();
-  await host.workbench.reminders.runOnce();
+  await host.workbench.reminders.run();
   const banner = page.getByTestId('expiry-reminder');
   await expect(banner).toBeVisible();
+  await expect(banner).toContainText('legacy.example.test: Expired 10 days ago');
+  await expect(banner).toContainText('vpn.example.test: 2 days left');
   await snap(page, 'expiry-reminder');
   await banner.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByRole('heading', { name: 'Expiry' })).toBeVisible();
@@ -202,4 +205,23 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
   const keyBodies = tree.keys.map((k) => readFileSync(k.keyPath, 'utf8').replace(/-----[^-]+-----|\s/g, '').slice(20, 60));
   expect(keyBodies.every((b) => b.length === 40)).toBe(true);
   expect(noneOf(wire, keyBodies)).toEqual([]);
+});
+
+test('expiry: a scan waiting on a silent server shows progress, and Stop keeps what was found', async ({ app: page, outputDir }) => {
+  const tree = makeExpiryTree(outputDir);
+  endpoint = await startSilentServer();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Expiry' }).click();
+  await addTarget(page, 'expiry-add-folder', 'A folder', tree.dir);
+  await addTarget(page, 'expiry-add', 'A server', endpoint.target);
+  await page.getByTestId('expiry-scan').click();
+  const bar = page.getByTestId('expiry-progress');
+  await expect(bar).toContainText('Scanning the watchlist');
+  await expect(page.getByTestId('expiry-scan')).toBeDisabled();
+  await snap(page, 'expiry-scanning');
+  await bar.getByTestId('expiry-stop').click();
+  await expect(bar).toBeHidden();
+  await expect(page.getByTestId('expiry-status')).toContainText('(stopped early)');
+  // The files read before Stop are there; the silent server gave nothing.
+  await expect(page.getByTestId('expiry-row').filter({ hasText: endpoint.target }).filter({ has: page.getByText(/\d+ days left/) })).toHaveCount(0);
+  await expect(page.getByTestId('expiry-scan')).toBeEnabled();
 });

@@ -11,7 +11,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import RadarIcon from '@mui/icons-material/Radar';
-import type { ExpiryStatus, WatchTargetDto } from '../../../main/api/dto';
+import type { WatchTargetDto } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -35,7 +35,6 @@ import { useOpenRow } from './useOpenRow';
 import { lastScanWords, verdict } from './words';
 
 type TabId = 'overview' | 'watchlist' | 'digests' | 'export' | 'settings';
-const NO_COUNTS: Record<ExpiryStatus, number> = { ok: 0, expiring: 0, expired: 0, error: 0 };
 
 export function ExpiryPage() {
   const client = useClient();
@@ -107,9 +106,9 @@ export function ExpiryPage() {
               </Tabs>
               {tab === 'overview' && (
                 <Box sx={{ display: 'grid', gap: 2 }}>
-                  <CountTiles counts={scan?.counts ?? NO_COUNTS} largestThreshold={Math.max(...(scan?.thresholds ?? watchlist.settings.thresholds))} only={only} onPick={(s) => setView((v) => onlyStatus(v, s))} />
                   {scan ? (
                     <>
+                      <CountTiles counts={scan.counts} largestThreshold={Math.max(...scan.thresholds)} only={only} onPick={(s) => setView((v) => onlyStatus(v, s))} />
                       <Box>
                         <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700 }}>
                           Expiring in the next 12 months
@@ -121,7 +120,7 @@ export function ExpiryPage() {
                     </>
                   ) : (
                     <Typography color="text.secondary" data-testid="expiry-not-scanned">
-                      Press Scan to read every file and server on the watchlist.
+                      {expiry.scanning ? 'Reading every file and server on the watchlist…' : 'Press Scan to read every file and server on the watchlist.'}
                     </Typography>
                   )}
                 </Box>

@@ -19,7 +19,7 @@ import type { SortKey, TableView } from './table';
 import { daysWords, STATUS_COLOR, STATUS_LABEL } from './words';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = '120px 150px minmax(180px, 1.3fr) minmax(200px, 1.5fr) 110px';
+const COLUMNS = '112px 172px minmax(180px, 1.3fr) minmax(200px, 1.5fr) 104px';
 
 interface Props {
   rows: ExpiryRowDto[];

@@ -11,8 +11,8 @@ import { bandLabel, type Band, type Timeline } from './timeline';
 /** Read by screen readers, not drawn (the chart above shows the same numbers). */
 const visuallyHidden = { border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px' } as const;
 
-const W = 760;
-const H = 220;
+const W = 1100;
+const H = 190;
 const LEFT = 34;
 const BOTTOM = 34;
 const TOP = 12;
@@ -41,7 +41,7 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
   const plotH = H - TOP - BOTTOM;
   const slots = months.length + 1;
   const slotW = (W - LEFT) / slots;
-  const barW = Math.min(40, slotW * 0.62);
+  const barW = Math.min(44, slotW * 0.6);
   const y = (v: number) => TOP + plotH - (v / top) * plotH;
   const numbered = bands.filter((b) => b !== 'later').length;
   const colors = new Map(bands.map((b, i) => [b, bandColor(theme, b, i, numbered)]));

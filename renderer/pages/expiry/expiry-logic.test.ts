@@ -143,3 +143,13 @@ test('thresholds field: days separated by commas, largest first, duplicates once
   assert.match((parseThresholds('30, 4000') as { message: string }).message, /“4000”/);
   assert.match((parseThresholds('1 2 3 4 5 6 7 8 9 10 11') as { message: string }).message, /At most 10/);
 });
+
+test('reminder banner lines: CN, days, most urgent first, the rest counted', async () => {
+  const { reminderLines, shortName } = await import('../../frame/reminderLines');
+  assert.equal(shortName('CN=mail.example.test', '/x'), 'mail.example.test');
+  assert.equal(shortName('O=Acme, CN=vpn.acme', '/x'), 'vpn.acme');
+  assert.equal(shortName('O=Acme', '/x'), 'O=Acme');
+  assert.equal(shortName('', 'shop:443'), 'shop:443');
+  const rows = [row(45, { subject: 'CN=mail' }), row(-10, { subject: 'CN=legacy' }), row(2, { subject: 'CN=vpn' }), row(20, { subject: 'CN=tomcat' })];
+  assert.deepEqual(reminderLines({ title: 't', body: 'b', rows }, 3), { lines: ['legacy: Expired 10 days ago', 'vpn: 2 days left', 'tomcat: 20 days left'], more: 1 });
+});
