@@ -180,7 +180,7 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
 
   // A reminder from the scheduler shows as a banner on any page, and leads back here.
   await rail.getByRole('button', { name: 'Inspect' }).click();
-  await host.workbench.reminders.run();
+  await host.workbench.reminders.runOnce();
   const banner = page.getByTestId('expiry-reminder');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('legacy.example.test: Expired 10 days ago');
