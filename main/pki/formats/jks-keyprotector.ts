@@ -3,7 +3,7 @@
  * data = salt(20) || key XOR keystream || SHA-1(password || key), keystream blocks = SHA-1(password || previous),
  * starting from the salt; password = UTF-16BE Java chars. The trailing check digest tells a wrong password.
  */
-import { digestParts, randomBytes, timingSafeEqual } from '../crypto';
+import { digest, digestParts, randomBytes, timingSafeEqual } from '../crypto';
 import { algorithm, octetString, sequence } from '../der/write';
 import { utf16be } from './java-data-input';
 
@@ -15,10 +15,14 @@ const DIGEST_LENGTH = 20;
 /** XORs `data` with the keystream SHA-1(password || previous block), starting from the salt. */
 function applyKeystream(data: Uint8Array, passwordBytes: Uint8Array, salt: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length);
-  let block: Uint8Array = salt;
+  // password || previous block, hashed in place: one array for the whole key instead of one per block.
+  const input = new Uint8Array(passwordBytes.length + DIGEST_LENGTH);
+  input.set(passwordBytes, 0);
+  input.set(salt, passwordBytes.length);
   for (let i = 0; i < data.length; i += DIGEST_LENGTH) {
-    block = digestParts('sha1', [passwordBytes, block]);
+    const block = digest('sha1', input);
     for (let j = 0; j < DIGEST_LENGTH && i + j < data.length; j++) out[i + j] = data[i + j] ^ block[j];
+    input.set(block, passwordBytes.length);
   }
   return out;
 }
