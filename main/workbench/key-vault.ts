@@ -2,13 +2,29 @@
 import { randomBytes } from '../pki/crypto';
 import { hex } from '../pki/der/der';
 
+const HANDLE_BYTES = 12;
+/** Random bytes drawn at once for this many handles: a 500-key keystore asked the system for them 500 times. */
+const HANDLES_PER_DRAW = 64;
+
 export class KeyVault {
   private keys = new Map<string, { pkcs8: Uint8Array; owner: string }>();
+  private random: Uint8Array = new Uint8Array(0);
+  private randomAt = 0;
 
   put(pkcs8: Uint8Array, owner: string): string {
-    const handle = 'key_' + hex(randomBytes(12)).toLowerCase();
+    const handle = 'key_' + hex(this.nextRandom()).toLowerCase();
     this.keys.set(handle, { pkcs8, owner });
     return handle;
+  }
+
+  /** Fresh random bytes for one handle, each byte used once. */
+  private nextRandom(): Uint8Array {
+    if (this.randomAt + HANDLE_BYTES > this.random.length) {
+      this.random = randomBytes(HANDLE_BYTES * HANDLES_PER_DRAW);
+      this.randomAt = 0;
+    }
+    this.randomAt += HANDLE_BYTES;
+    return this.random.subarray(this.randomAt - HANDLE_BYTES, this.randomAt);
   }
 
   get(handle: string): Uint8Array | undefined {
