@@ -42,7 +42,7 @@ test('a reminder reaches the page on the event stream', async () => {
             req.destroy();
           }
         });
-        void host.workbench.reminders.runOnce();
+        void host.workbench.reminders.run();
       });
       req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
       req.end();

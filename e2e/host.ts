@@ -40,7 +40,7 @@ export interface HostOptions {
   dataDir?: string;
   /**
    * Run the expiry reminder scheduler (on start and daily; expiry.reminder reaches the page on the event stream).
-   * `npm run web` turns it on; the e2e harness leaves it off and calls host.workbench.reminders.runOnce() when a test wants one.
+   * `npm run web` turns it on; the e2e harness leaves it off and calls host.workbench.reminders.run() when a test wants one.
    */
   reminders?: boolean;
 }

@@ -84,15 +84,15 @@ test('on start (after a short delay) it scans and reminds of everything past a t
 
 test('a restart does not repeat a reminder (the state is in the data folder); days passing cross thresholds again', async () => {
   const first = await setup();
-  await first.scheduler.runOnce();
+  await first.scheduler.run();
   assert.equal(first.reminders.length, 1);
   assert.ok(existsSync(join(first.dataDir, REMINDER_STATE_FILE)));
   const restarted = await setup(first.dataDir, first.clock);
-  assert.equal((await restarted.scheduler.runOnce()).reminder, null);
+  assert.equal((await restarted.scheduler.run()).reminder, null);
   assert.equal(restarted.reminders.length, 0);
   // 28 days on: the 50-day one is within 30 days, the 20- and 2-day ones have expired; the expired one is not news.
   restarted.clock.now = new Date(restarted.clock.now.getTime() + 28 * DAY_MS);
-  const run = await restarted.scheduler.runOnce();
+  const run = await restarted.scheduler.run();
   assert.deepEqual(names(run.reminder!), ['d2.pem', 'd20.pem', 'd50.pem']);
   assert.equal(run.reminder!.title, '3 certificates need attention (2 expired)');
   assert.deepEqual(restarted.reminders, [run.reminder]);
@@ -101,9 +101,9 @@ test('a restart does not repeat a reminder (the state is in the data folder); da
 test('notifications off: no reminder is raised, and turning them on later does not replay old news', async () => {
   const s = await setup();
   await s.wb.handlers['expiry.updateSettings']({ notify: false });
-  assert.equal((await s.scheduler.runOnce()).reminder, null);
+  assert.equal((await s.scheduler.run()).reminder, null);
   await s.wb.handlers['expiry.updateSettings']({ notify: true });
-  assert.equal((await s.scheduler.runOnce()).reminder, null);
+  assert.equal((await s.scheduler.run()).reminder, null);
   assert.equal(s.reminders.length, 0);
 });
 
@@ -115,18 +115,18 @@ test('scheduled digests: daily once a day, monthly once a month, into dataDir/re
   };
   const clock = { now: new Date(2027, 0, 31, 9, 0) };
   const s = await setup(undefined, clock, render);
-  assert.deepEqual((await s.scheduler.runOnce()).written, []);
+  assert.deepEqual((await s.scheduler.run()).written, []);
   await s.wb.handlers['expiry.updateSettings']({ dailyDigest: true, monthlyDigest: true });
   const reports = join(s.dataDir, 'reports');
-  const first = await s.scheduler.runOnce();
+  const first = await s.scheduler.run();
   assert.deepEqual(first.written.map((p) => p.replace(reports + '/', '')), ['certbench-expiry-daily-2027-01-31.txt', 'certbench-expiry-daily-2027-01-31.html', 'certbench-expiry-monthly-2027-01.txt', 'certbench-expiry-monthly-2027-01.html']);
   assert.equal(readFileSync(join(reports, 'certbench-expiry-daily-2027-01-31.txt'), 'utf8'), `daily ${clock.now.toISOString()} 5`);
-  assert.deepEqual((await s.scheduler.runOnce()).written, []);
+  assert.deepEqual((await s.scheduler.run()).written, []);
   clock.now = new Date(2027, 1, 1, 9, 0);
-  const next = await s.scheduler.runOnce();
+  const next = await s.scheduler.run();
   assert.deepEqual(next.written.map((p) => p.replace(reports + '/', '')), ['certbench-expiry-daily-2027-02-01.txt', 'certbench-expiry-daily-2027-02-01.html', 'certbench-expiry-monthly-2027-02.txt', 'certbench-expiry-monthly-2027-02.html']);
   clock.now = new Date(2027, 1, 2, 9, 0);
-  assert.deepEqual((await s.scheduler.runOnce()).written.length, 2);
+  assert.deepEqual((await s.scheduler.run()).written.length, 2);
   assert.deepEqual(rendered, ['daily', 'monthly', 'daily', 'monthly', 'daily']);
   assert.equal(readdirSync(reports).length, 10);
 });
@@ -139,11 +139,11 @@ test('a digest that cannot be written is told, does not stop the reminder, and i
   };
   const s = await setup(undefined, undefined, render);
   await s.wb.handlers['expiry.updateSettings']({ dailyDigest: true });
-  const run = await s.scheduler.runOnce();
+  const run = await s.scheduler.run();
   assert.ok(run.reminder);
   assert.match(s.errors.join('\n'), /writer broke/);
   fail = false;
-  assert.equal((await s.scheduler.runOnce()).written.length, 1);
+  assert.equal((await s.scheduler.run()).written.length, 1);
 });
 
 test('a damaged watchlist: the run fails in words through onError and the timer keeps going', async () => {

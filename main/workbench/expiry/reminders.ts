@@ -90,17 +90,22 @@ export class ReminderScheduler {
   }
 
   /** One run: scan, remind, write digests. Runs never overlap; a second call while one runs gets that one. */
-  runOnce(): Promise<ReminderRun> {
+  run(): Promise<ReminderRun> {
     this.running ??= this.runScan().finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
+  /** The same as run() (an earlier name the Expiry e2e used). */
+  runOnce(): Promise<ReminderRun> {
+    return this.run();
+  }
+
   private schedule(ms: number): void {
     this.handle = this.timers.setTimeout(() => {
       this.handle = null;
-      void this.runOnce()
+      void this.run()
         .catch((e: unknown) => (this.options.onError ?? console.warn)(`Expiry reminders: ${toErrorInfo(e).message}`))
         .finally(() => {
           if (!this.stopped) this.schedule(this.options.intervalMs ?? DAY_MS);

@@ -219,3 +219,22 @@ test('targetFromInput: paths made absolute, host:port parsed as the chain comman
   }
   assert.throws(() => targetFromInput({ kind: 'file', location: '/x.pem', starttls: 'smtp' }, 'q', now), /endpoints only/);
 });
+
+test('a thousand files: every one a row, progress announced at most every 100 ms (not once per file), nothing held open', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'expiry-many-'));
+  const { mkdirSync } = await import('node:fs');
+  for (let d = 0; d < 10; d++) {
+    mkdirSync(join(dir, `d${d}`));
+    for (let f = 0; f < 100; f++) writeFileSync(join(dir, `d${d}`, `c${f}.pem`), (f % 2 ? tree.leaves.d20 : tree.leaves.ok).pem);
+  }
+  let events = 0;
+  const started = performance.now();
+  const result = await scan([folder(dir)], { onProgress: () => events++ });
+  const elapsed = performance.now() - started;
+  assert.equal(result.rows.length, 1000);
+  assert.equal(result.filesScanned, 1000);
+  assert.deepEqual([result.counts.ok, result.counts.expiring], [500, 500]);
+  assert.ok(events <= 2 + Math.ceil(elapsed / 100), `${events} progress events in ${Math.round(elapsed)} ms`);
+  // Sources are distinct: identical certificates in different places are separate rows.
+  assert.equal(new Set(result.rows.map((r) => r.source)).size, 1000);
+});
