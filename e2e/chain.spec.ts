@@ -8,7 +8,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { test, expect, snap, type Wire } from './harness';
+import { test, expect, fixture, snap, type Wire } from './harness';
+import { keyDetector } from './key-material';
 import { makeChainPki, startSilentServer, startTlsEndpoint, type ChainPki, type TlsEndpoint } from './chain-servers';
 
 // "Validate at" is a local date and time: the browser's zone is pinned so the test reads the same everywhere.
@@ -320,4 +321,22 @@ test('a leaf certificate file alone: its issuer is downloaded from the AIA URL i
   await expect(page.getByTestId('chain-input-files').getByText('leaf-fixed.pem')).toBeVisible();
   await expect(page.getByTestId('chain-result')).toHaveAttribute('data-valid', 'true', { timeout: 30_000 });
   await snap(page, 'chain-leaf-file-fixed');
+});
+
+test('a PFX with its private key checked in the doctor: its password asked on the page, the report carries certificates only', async ({ app: page, wire }) => {
+  await goToDoctor(page);
+  await page.getByTestId('chain-input-file').setInputFiles(fixture('server.pfx'));
+  const dialog = page.getByRole('dialog', { name: 'Password for server.pfx' });
+  await dialog.getByLabel('Password', { exact: true }).fill('correct horse');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('chain-input-files').getByText('server.pfx')).toBeVisible();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('chain-result')).toBeVisible({ timeout: 30_000 });
+  await expect(card(page, 'leaf')).toContainText('shop.example.test');
+  // The key stays in main: not in any chain.check answer (the harness audits every message too), nor in the page.
+  const reports = wire.filter((w) => w.body.includes('"fixedChainPem"'));
+  expect(reports.length).toBeGreaterThan(0);
+  expect(keyDetector().audit(reports.map((w) => w.body))).toEqual([]);
+  expect(keyDetector().find(await page.content())).toBeNull();
 });

@@ -9,8 +9,9 @@
  *   - writing: PFX export at both profiles and a 10,000-certificate truststore (bench/export.ts);
  *   - a 500-entry JKS converted from PKCS#12 and listed, against keytool (bench/jks.ts);
  *   - an RSA-4096 and a P-384 key + CSR with an encrypted key, against `openssl req -newkey` (bench/keys.ts);
- *   - 1,000 leaf certificates validated against the Mozilla roots + a test root, against `openssl verify` (bench/chain.ts).
- * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx|export|jks|keys|chain runs one part.
+ *   - 1,000 leaf certificates validated against the Mozilla roots + a test root, against `openssl verify` (bench/chain.ts);
+ *   - expiry watch: a 10,000-file certificate tree and 100 local TLS endpoints scanned, against openssl loops (bench/expiry.ts).
+ * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx|export|jks|keys|chain|expiry runs one part.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { cpuNote, fmt, mb, measureInProcess, measureProcess, RUNS, type Row } from './bench/measure';
 import { exportRows } from './bench/export';
 import { chainRows } from './bench/chain';
+import { expiryRows } from './bench/expiry';
 import { benchJks } from './bench/jks';
 import { keyRows } from './bench/keys';
 import { pfxRows } from './bench/pfx';
@@ -86,6 +88,7 @@ async function main() {
   if (!ONLY || ONLY === 'jks') rows.push(...(await benchJks(WORK, CLI)));
   if (!ONLY || ONLY === 'keys') rows.push(...(await keyRows(WORK, CLI)));
   if (!ONLY || ONLY === 'chain') rows.push(...(await chainRows(WORK, CLI)));
+  if (!ONLY || ONLY === 'expiry') rows.push(...(await expiryRows(WORK, CLI)));
 
   const w = Math.max(...rows.map((r) => r.work.length));
   console.log(`${'work'.padEnd(w)}  ${'certbench'.padStart(10)}  ${'peer'.padStart(10)}  ${'ratio'.padStart(6)}  note (the peer is openssl unless the note names keytool)`);

@@ -1,6 +1,12 @@
 /**
  * The limbo suite (../shared/corpus/limbo, C2SP x509-limbo): each case's trusted certificates, untrusted
  * intermediates and peer certificate go through the builder; SUCCESS means some anchored path is valid.
+ *
+ * Mapped: validation_time (else now), expected_peer_name (DNS or IP), extended_key_usage (serverAuth /
+ * clientAuth as the purpose; none = no EKU requirement), max_chain_depth (intermediates, so the path may have
+ * two more certificates). Not mapped: signature_algorithms (null in every case of this suite) and key_usage
+ * (two cryptography.io cases ask for digitalSignature; Certbench has no such input and checks the leaf's key
+ * usage per purpose instead, which gives the same answers there).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** Decrypted private keys, held in main only, behind opaque handles the renderer may see. */
+/** Decrypted private keys, held in main only, behind opaque handles the renderer may see; and passwords kept for later reads. */
 import { randomBytes } from '../pki/crypto';
 import { hex } from '../pki/der/der';
 
@@ -23,6 +23,21 @@ export class KeyVault {
         this.keys.delete(handle);
       }
     }
+  }
+
+  private passwords = new Map<string, string>();
+
+  /** Keeps a password the user gave for later reads (a watched keystore), by owner; memory only for now. */
+  setPassword(owner: string, password: string): void {
+    this.passwords.set(owner, password);
+  }
+
+  password(owner: string): string | undefined {
+    return this.passwords.get(owner);
+  }
+
+  forgetPassword(owner: string): void {
+    this.passwords.delete(owner);
   }
 
   get size(): number {

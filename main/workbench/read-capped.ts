@@ -4,12 +4,17 @@ import { PkiError } from '../pki/errors';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
-export async function readCapped(file: FileHandle, name: string, maxBytes: number): Promise<Uint8Array> {
+/**
+ * `sizeHint`: the size stat gave; the first read is sized to it (plus one byte to see the end), so reading
+ * thousands of small files does not allocate a 4 MiB chunk for each. A file that grew is still read to its end.
+ */
+export async function readCapped(file: FileHandle, name: string, maxBytes: number, sizeHint?: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
     const room = maxBytes + 1 - total;
-    const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, room));
+    const want = sizeHint !== undefined && total <= sizeHint ? sizeHint + 1 - total : CHUNK_BYTES;
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, room, want));
     let bytesRead: number;
     try {
       ({ bytesRead } = await file.read(chunk, 0, chunk.length, null));

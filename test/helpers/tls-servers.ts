@@ -11,8 +11,14 @@ import { openssl, type IssuedCert, type TestCaHandle } from './test-pki';
 
 /** DER of a PEM certificate, converted by openssl (the peer), not by the code under test. */
 export function derOf(pem: string): Uint8Array {
-  return new Uint8Array(execFileSync('openssl', ['x509', '-outform', 'DER'], { input: pem }));
+  let der = derCache.get(pem);
+  if (!der) {
+    der = new Uint8Array(execFileSync('openssl', ['x509', '-outform', 'DER'], { input: pem }));
+    derCache.set(pem, der);
+  }
+  return der;
 }
+const derCache = new Map<string, Uint8Array>();
 
 /** The subject as OpenSSL prints it in RFC 2253 (RFC 4514) form. */
 export function rfc2253Subject(pem: string): string {

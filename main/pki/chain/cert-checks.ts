@@ -73,7 +73,9 @@ export function certificateFindings(cert: ChainCert, { index, role, signatureChe
 
   if ((cert.keyAlgorithm === 'RSA' || cert.keyAlgorithm === 'RSA-PSS') && cert.keyBits !== null && cert.keyBits < RSA_MIN_BITS)
     add('WEAK_KEY', 'error', `${who} has a ${cert.keyBits}-bit RSA key; at least ${RSA_MIN_BITS} bits are required`);
-  else if (cert.keyAlgorithm === 'EC' && (cert.keyBits === null || cert.keyBits < EC_MIN_BITS))
+  else if (cert.keyAlgorithm === 'EC' && cert.keyBits === null)
+    add('UNSUPPORTED_ALGORITHM', 'error', `${who} has an EC key on ${cert.keyDescription.replace(/^EC /, '')}, a curve TLS clients do not accept (P-256, P-384 and P-521 are)`);
+  else if (cert.keyAlgorithm === 'EC' && cert.keyBits !== null && cert.keyBits < EC_MIN_BITS)
     add('WEAK_KEY', 'error', `${who} has an EC key on ${cert.keyDescription.replace(/^EC /, '')}; curves of at least ${EC_MIN_BITS} bits (P-256, P-384, P-521) are required`);
   else if (cert.keyAlgorithm === 'DSA' || cert.keyAlgorithm === 'unknown' || cert.keyAlgorithm === 'DH')
     add('UNSUPPORTED_ALGORITHM', 'error', `${who} has a ${cert.keyAlgorithm === 'unknown' ? 'key of an unknown algorithm' : cert.keyAlgorithm + ' key'}, which TLS clients do not accept`);
@@ -100,12 +102,12 @@ export function certificateFindings(cert: ChainCert, { index, role, signatureChe
   if (cert.basicConstraints && !cert.basicConstraints.ca && cert.basicConstraints.pathLen !== null)
     add('MALFORMED', 'warning', `${who} sets a path length constraint without being a CA (RFC 5280 4.2.1.9)`);
   const isCa = cert.basicConstraints?.ca === true;
-  // A trust anchor's structure is the trust store's business: only intermediates get these warnings.
+  // A trust anchor's structure is the trust store's business: it gets no AKI/SKI/critical-BC warnings.
   if (isCa && role === 'intermediate') {
     if (!cert.extensions.get(EXT.basicConstraints)?.critical) add('MALFORMED', 'warning', `${who} is a CA whose basic constraints are not marked critical (RFC 5280 4.2.1.9)`);
     if (!cert.ski) add('MALFORMED', 'warning', `${who} is a CA without a subject key identifier (RFC 5280 4.2.1.2)`);
   }
-  if (!cert.selfIssued && !cert.extensions.has(EXT.authorityKeyId))
+  if (role !== 'anchor' && !cert.selfIssued && !cert.extensions.has(EXT.authorityKeyId))
     add('MALFORMED', 'warning', `${who} has no authority key identifier (RFC 5280 4.2.1.1)`);
   if (role === 'anchor' && cert.selfIssued) {
     const contradiction = selfAkiContradiction(cert);

@@ -110,3 +110,11 @@ test('without DNS or IP SANs the CN is held to the DNS constraints, as openssl d
     assert.equal(opensslVerify({ leaf: leaf.pem, untrusted: [constrained.pem], trusted: [root.pem] }).ok, ok, leaf.name);
   }
 });
+
+test('an excluded host is not escaped through a wildcard that covers it (as Chrome decides; OpenSSL compares the wildcard literally)', () => {
+  const wild = verdict(excluding, ['DNS:*.example.test']);
+  assert.deepEqual(wild.findings.map((f) => f.code), ['NAME_CONSTRAINTS']);
+  assert.match(wild.findings[0].detail, /"\*\.example\.test" is within bad\.example\.test/);
+  assert.equal(wild.peer.ok, true, 'OpenSSL lets the wildcard through');
+  assert.deepEqual(verdict(excluding, ['DNS:*.other.test']).findings, []);
+});

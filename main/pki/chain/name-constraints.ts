@@ -168,7 +168,7 @@ export function checkNameConstraints(state: NameConstraintState, cert: ChainCert
     for (const { by, subtree } of state.excluded) {
       if (subtree.form !== name.form) continue;
       if (invalid) out.push(`${who}: the ${FORM_WORDS[name.form]} ${shown} is malformed (${invalid}), so it cannot be checked against the names ${by} excludes`);
-      else if (within(name, subtree)) out.push(`${who}: the ${FORM_WORDS[name.form]} ${shown} is within ${showSubtree(subtree)}, which ${by} excludes`);
+      else if (within(name, subtree) || wildcardReaches(name, subtree)) out.push(`${who}: the ${FORM_WORDS[name.form]} ${shown} is within ${showSubtree(subtree)}, which ${by} excludes`);
     }
   }
   return [...new Set(out)];
@@ -253,6 +253,19 @@ function dnsWithin(host: string, constraint: string): boolean {
   if (c === '') return true;
   if (c.startsWith('.')) return h.endsWith(c);
   return h === c || h.endsWith('.' + c);
+}
+
+/**
+ * For excluded subtrees only: a wildcard SAN "*.example.com" also names "bad.example.com", so an excluded
+ * "bad.example.com" catches it (as Chrome does; OpenSSL compares the wildcard as a literal label).
+ */
+function wildcardReaches(name: SubjectName, s: Subtree): boolean {
+  if (name.form !== 'dns' || s.form !== 'dns' || !name.text.startsWith('*.')) return false;
+  const base = name.text.slice(2).toLowerCase().replace(/\.$/, '');
+  const c = s.text.replace(/\.$/, '');
+  if (c === '' || c.startsWith('.')) return false;
+  const dot = c.indexOf('.');
+  return dot > 0 && c.slice(dot + 1) === base;
 }
 
 function within(name: SubjectName, s: Subtree): boolean {

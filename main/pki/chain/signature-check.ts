@@ -1,9 +1,10 @@
 /**
- * "Did `issuer`'s key sign `child`?", remembered per process by the pair's SHA-256 fingerprints: the bench
- * validates a thousand leaves under one CA, and the builder asks the same question for every path it tries.
+ * "Did `issuer`'s key sign `child`?", remembered per process by the child's SHA-256 fingerprint and the SHA-256
+ * of the issuer's public key (the answer depends on nothing else, so renewals and cross-signs of one CA share it):
+ * the bench validates a thousand leaves under one CA, and the builder asks the same question for every path it tries.
  */
-import { verifySignature } from '../crypto';
-import { value, whole } from '../der/der';
+import { digest, verifySignature } from '../crypto';
+import { hex, value, whole } from '../der/der';
 import type { ChainCert } from './chain-cert';
 
 export type SignatureVerdict =
@@ -25,12 +26,23 @@ export function signatureChecksRun(): number {
 /** Key algorithms whose signatures Node verifies the same way in Electron (BoringSSL) and Node (OpenSSL). */
 const VERIFIABLE_KEYS = new Set(['RSA', 'RSA-PSS', 'EC', 'Ed25519']);
 
+const keyIds = new WeakMap<ChainCert, string>();
+
+function keyId(cert: ChainCert): string {
+  let id = keyIds.get(cert);
+  if (id === undefined) {
+    id = hex(digest('sha256', cert.spkiDer));
+    keyIds.set(cert, id);
+  }
+  return id;
+}
+
 export function cachedSignatureVerdict(child: ChainCert, issuer: ChainCert): SignatureVerdict | undefined {
-  return cache.get(child.sha256 + issuer.sha256);
+  return cache.get(child.sha256 + keyId(issuer));
 }
 
 export function verifyIssuedBy(child: ChainCert, issuer: ChainCert): SignatureVerdict {
-  const key = child.sha256 + issuer.sha256;
+  const key = child.sha256 + keyId(issuer);
   const known = cache.get(key);
   if (known) return known;
   const verdict = verifyNow(child, issuer);

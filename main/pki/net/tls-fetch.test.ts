@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { TlsOptions } from 'node:tls';
 import { derOf, LocalServers, ocspResponseFor, rfc2253Subject } from '../../../test/helpers/tls-servers';
@@ -53,6 +54,14 @@ for (const version of ['TLSv1.2', 'TLSv1.3'] as const) {
       assert.ok(r.durationMs >= 0 && r.durationMs < 10_000);
     });
 
+    test('a Certificate message larger than one TLS record (60 certificates) is reassembled', async () => {
+      const many = [leaf.pem, ...Array.from({ length: 59 }, (_, i) => (i % 2 ? inter.pem : other.pem))];
+      const port = (await servers.tls({ key, cert: many.join(''), minVersion: version, maxVersion: version })).port;
+      const r = await tlsFetch({ host: '127.0.0.1', port });
+      assert.ok(r.served.reduce((n, c) => n + c.length, 0) > 16384, 'the chain spans records');
+      assert.deepEqual(r.served, many.map(derOf));
+    });
+
     test('a leaf alone is a list of one', async () => {
       const port = (await servers.tls({ key, cert: leaf.pem, minVersion: version, maxVersion: version })).port;
       const r = await tlsFetch({ host: '127.0.0.1', port });
@@ -77,6 +86,14 @@ for (const version of ['TLSv1.2', 'TLSv1.3'] as const) {
       assert.deepEqual(r.notes, []);
     });
 
+    test('a request that names no CAs: an empty list, and the note says any certificate may be offered', async () => {
+      const port = await serve({ minVersion: version, maxVersion: version, requestCert: true, rejectUnauthorized: false });
+      const r = await tlsFetch({ host: '127.0.0.1', port });
+      assert.equal(r.clientCertificate.requested, true);
+      assert.deepEqual(r.clientCertificate.acceptedIssuers, []);
+      assert.match(r.clientCertificate.note ?? '', /names no CAs/);
+    });
+
     test('a stapled OCSP response is returned as the server stapled it', async () => {
       const ocsp = ocspResponseFor(inter, leaf);
       const { port, server } = await servers.tls({ key, cert: leaf.pem + inter.pem, minVersion: version, maxVersion: version });
@@ -86,6 +103,24 @@ for (const version of ['TLSv1.2', 'TLSv1.3'] as const) {
     });
   });
 }
+
+test('TLS 1.2: a server that hangs up without an alert after asking for a client certificate', async () => {
+  // A TCP relay in front of a real TLS server passes the server's first flight on, then drops the connection
+  // when the client answers it (as some load balancers do when no client certificate comes).
+  const backend = await serve({ maxVersion: 'TLSv1.2', requestCert: true, rejectUnauthorized: false, ca: [root.pem] });
+  const port = await servers.tcp((client) => {
+    const upstream = connect(backend, '127.0.0.1');
+    upstream.on('error', () => {});
+    let flights = 0;
+    client.on('data', (d) => (++flights === 1 ? upstream.write(d) : (client.destroy(), upstream.destroy())));
+    upstream.on('data', (d) => client.write(d));
+  });
+  const r = await tlsFetch({ host: '127.0.0.1', port });
+  assert.deepEqual(r.served, messyChain().map(derOf));
+  assert.equal(r.clientCertificate.requested, true);
+  assert.match(r.clientCertificate.note ?? '', /^Probably required/);
+  assert.match(r.notes.join(' '), /did not complete/);
+});
 
 describe('TLS 1.3 ciphers and key exchange', () => {
   for (const suite of ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']) {

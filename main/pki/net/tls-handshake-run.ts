@@ -25,6 +25,8 @@ export type AfterHandshake = { kind: 'alert'; error: Error } | { kind: 'continue
 export interface HandshakeOutcome {
   /** Every byte the server sent, up to the tap's cap. */
   inbound: Uint8Array;
+  /** The server sent more than the tap keeps (1 MiB): what is past that was not read. */
+  inboundCapped: boolean;
   secrets: KeylogSecrets;
   info: SessionInfo;
   /** The chain as the TLS library rebuilt it (getPeerCertificate(true)): the fallback when the tap could not be read. */
@@ -94,7 +96,7 @@ export function runHandshake(raw: Socket, options: HandshakeOptions, deadline: D
   raw.on('error', () => {});
   const secrets: KeylogSecrets = new Map();
   const info: SessionInfo = { protocol: null, cipher: null, keyExchange: null, alpn: null };
-  const outcome: HandshakeOutcome = { inbound: new Uint8Array(0), secrets, info, libraryChain: [], stapledOcsp: null, error: null, after: null };
+  const outcome: HandshakeOutcome = { inbound: new Uint8Array(0), inboundCapped: false, secrets, info, libraryChain: [], stapledOcsp: null, error: null, after: null };
 
   // requestOCSP is passed on to the TLSSocket (Node documents it there; @types/node omits it from connect).
   const connectOptions: ConnectionOptions & { requestOCSP: boolean } = {
@@ -105,7 +107,7 @@ export function runHandshake(raw: Socket, options: HandshakeOptions, deadline: D
     ...(options.alpn ? { ALPNProtocols: options.alpn } : {}),
   };
   const socket = tlsConnect(connectOptions);
-  deadline.phase = 'the TLS handshake';
+  deadline.phase = 'doing the TLS handshake';
   deadline.onExpire(() => socket.destroy());
 
   return new Promise<HandshakeOutcome>((resolve) => {
@@ -117,6 +119,7 @@ export function runHandshake(raw: Socket, options: HandshakeOptions, deadline: D
       settled = true;
       if (watchTimer) clearTimeout(watchTimer);
       outcome.inbound = tap.inbound();
+      outcome.inboundCapped = tap.overflow;
       socket.destroy();
       raw.destroy();
       resolve(outcome);

@@ -60,12 +60,12 @@ function handshakeError(host: string, port: number, outcome: HandshakeOutcome, f
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') return notTlsError(host, port, outcome.inbound);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
     if (outcome.inbound.length === 0) return closedEarly(host, port, 'waiting for the TLS handshake, without answering it');
-    return socketError(e, host, port, 'the TLS handshake');
+    return socketError(e, host, port, 'doing the TLS handshake');
   }
   if (code.startsWith('ERR_SSL_') || /SSL routines/.test(e.message)) {
     return new PkiError('NETWORK', `The TLS handshake with ${host}:${port} failed: ${opensslReason(e)}.`, 'Check that the port serves TLS and the servername (SNI) it expects.');
   }
-  return socketError(e, host, port, 'the TLS handshake');
+  return socketError(e, host, port, 'doing the TLS handshake');
 }
 
 function issuerNames(authorities: Uint8Array[]): string[] {
@@ -78,6 +78,20 @@ function issuerNames(authorities: Uint8Array[]): string[] {
   });
 }
 
+/** The fatal alert with which the server ended the connection, during the handshake or right after it. */
+function endingAlert(flight: ServerFlight, outcome: HandshakeOutcome): string | null {
+  if (flight.alert?.fatal) return flight.alert.name;
+  const error = outcome.error ?? (outcome.after?.kind === 'alert' ? outcome.after.error : null);
+  return error ? alertFromErrorCode(errorCode(error)) : null;
+}
+
+/** The handshake failed after the server asked for a client certificate, for that reason as far as can be told. */
+function refusedWithoutClientCertificate(flight: ServerFlight, outcome: HandshakeOutcome): boolean {
+  if (!outcome.error || !flight.certificates || !flight.certificateRequest) return false;
+  const alert = endingAlert(flight, outcome);
+  return alert === null || CLIENT_CERTIFICATE_ALERTS.has(alert);
+}
+
 function clientCertificate(flight: ServerFlight, outcome: HandshakeOutcome): TlsFetchResult['clientCertificate'] {
   const request = flight.certificateRequest;
   if (!request) {
@@ -86,21 +100,20 @@ function clientCertificate(flight: ServerFlight, outcome: HandshakeOutcome): Tls
     }
     return { requested: false, acceptedIssuers: null, note: null };
   }
-  const acceptedIssuers = issuerNames(request.authorities);
-  let note: string | null = null;
-  const alert = flight.alert?.fatal ? flight.alert.name : outcome.error ? alertFromErrorCode(errorCode(outcome.error)) : null;
-  const afterAlert = outcome.after?.kind === 'alert' ? alertFromErrorCode(errorCode(outcome.after.error)) : null;
-  const refusal = afterAlert ?? alert;
-  if (refusal && CLIENT_CERTIFICATE_ALERTS.has(refusal)) {
-    note = `Required: the server ended the handshake (${refusal}) when Certbench sent no client certificate.`;
+  const alert = endingAlert(flight, outcome);
+  let note: string;
+  if (alert && CLIENT_CERTIFICATE_ALERTS.has(alert)) {
+    note = `Required: the server ended the handshake (${alert}) when Certbench sent no client certificate.`;
+  } else if (outcome.error && !alert) {
+    note = 'Probably required: the server closed the connection without saying why after Certbench sent no client certificate.';
   } else if (!outcome.error && (outcome.after === null || outcome.after.kind === 'continued' || flight.acceptedAfterHandshake)) {
     note = 'Optional: the server went on without a client certificate.';
   } else {
     note = 'Asked for; whether it is required is not known (the server said nothing more after the handshake).';
   }
-  if (flight.postHandshakeRequest) note = `Asked for after the handshake (TLS 1.3 post-handshake authentication).${note ? ' ' + note : ''}`;
-  if (request.authorities.length === 0) note = `${note ? note + ' ' : ''}The server names no CAs: any client certificate may be offered.`;
-  return { requested: true, acceptedIssuers, note };
+  if (flight.postHandshakeRequest) note = `Asked for after the handshake (TLS 1.3 post-handshake authentication). ${note}`;
+  if (request.authorities.length === 0) note += ' The server names no CAs: any client certificate may be offered.';
+  return { requested: true, acceptedIssuers: issuerNames(request.authorities), note };
 }
 
 function cipherName(outcome: HandshakeOutcome, flight: ServerFlight): string {
@@ -114,13 +127,13 @@ function cipherName(outcome: HandshakeOutcome, flight: ServerFlight): string {
 export function tlsReport(facts: ConnectionFacts, outcome: HandshakeOutcome, durationMs: number): TlsFetchResult {
   const { host, port } = facts;
   const flight = readServerFlight(outcome.inbound, outcome.secrets);
-  if (outcome.error && !(flight.certificates && flight.certificateRequest)) throw handshakeError(host, port, outcome, flight);
+  if (outcome.error && !refusedWithoutClientCertificate(flight, outcome)) throw handshakeError(host, port, outcome, flight);
   const notes: string[] = [];
   let served = flight.certificates;
   if (!served) {
     served = outcome.libraryChain;
     notes.push(
-      `The exact order the server sent its certificates could not be read (${flight.unreadable ?? 'no Certificate message was seen'}); ` +
+      `The exact order the server sent its certificates could not be read (${flight.unreadable ?? (outcome.inboundCapped ? 'the server sent more than 1 MiB' : 'no Certificate message was seen')}); ` +
         'they are shown as the TLS library rebuilt the chain, which hides duplicates, extra certificates and a wrong order.',
     );
   }

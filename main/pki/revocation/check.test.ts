@@ -60,10 +60,15 @@ before(async () => {
   crlFiles.set('/root.crl', Buffer.from(crlDer(root.crl())));
   crlFiles.set('/ca.crl', Buffer.from(ca.crl()));
   crlFiles.set('/dead.crl', Buffer.from(dead.crl()));
-  rootResponder = await startOcspResponder(root, { port: rootPort, ndays: 1 });
-  caResponder = await startOcspResponder(ca, { port: caPort, ndays: 1 });
-  proxiedResponder = await startOcspResponder(proxied, { port: proxiedPort });
-  responders.push(rootResponder, caResponder, proxiedResponder);
+  // Each kept as soon as it runs, so after() stops it even when a later one fails to start.
+  const start = async (...args: Parameters<typeof startOcspResponder>) => {
+    const responder = await startOcspResponder(...args);
+    responders.push(responder);
+    return responder;
+  };
+  rootResponder = await start(root, { port: rootPort, ndays: 1 });
+  caResponder = await start(ca, { port: caPort, ndays: 1 });
+  proxiedResponder = await start(proxied, { port: proxiedPort });
 });
 
 after(async () => {

@@ -119,7 +119,9 @@ export function findEntry(crl: CheckableCrl, issuerKey: string, serial: Uint8Arr
   const [, date, extensions] = children(entry, 'revoked certificate');
   let reason: string | null = null;
   for (const { oid, inner } of extensionList(extensions ?? null)) {
-    if (oid === ENTRY_EXT.reasonCode) reason = CRL_REASONS[value(inner)[0]] ?? `reason ${value(inner)[0]}`;
+    if (oid !== ENTRY_EXT.reasonCode) continue;
+    const code = value(inner)[0];
+    reason = code === undefined ? null : (CRL_REASONS[code] ?? `reason ${code}`);
   }
   return { revocationDate: isoTimeOrNull(date), reason };
 }
@@ -154,7 +156,7 @@ function entryIndex(crl: CheckableCrl): EntryIndex {
           else if (critical && !KNOWN_ENTRY_EXTENSIONS.has(oid)) unknown.push(oid);
         }
       }
-      for (const oid of unknown) index.unknownCritical.push({ oid, key: `${issuers[0]}#${serial}` });
+      for (const oid of unknown) index.unknownCritical.push({ oid, key: `${issuers[0] ?? ''}#${serial}` });
       for (const issuer of issuers) {
         const key = `${issuer}#${serial}`;
         if (!index.entries.has(key)) index.entries.set(key, entry);

@@ -45,13 +45,18 @@ before(async () => {
   imposter = makeTestPki('OCSP Test CA');
   imposterSigner = imposter.issueLeaf('imposter-responder', { cn: 'OCSP Test CA Responder', san: [], eku: 'OCSPSigning' });
 
-  direct = await startOcspResponder(ca, { ndays: 1 });
-  delegated = await startOcspResponder(ca, { signer: responderCert });
-  delegatedByKey = await startOcspResponder(ca, { signer: responderCert, keyId: true });
-  noEku = await startOcspResponder(ca, { signer: noEkuResponder });
-  wrongKey = await startOcspResponder(ca, { signer: imposter });
-  wrongKeyNoCerts = await startOcspResponder(ca, { signer: imposter, noCerts: true });
-  responders.push(direct, delegated, delegatedByKey, noEku, wrongKey, wrongKeyNoCerts);
+  // Each kept as soon as it runs, so after() stops it even when a later one fails to start.
+  const start = async (options: Parameters<typeof startOcspResponder>[1]) => {
+    const responder = await startOcspResponder(ca, options);
+    responders.push(responder);
+    return responder;
+  };
+  direct = await start({ ndays: 1 });
+  delegated = await start({ signer: responderCert });
+  delegatedByKey = await start({ signer: responderCert, keyId: true });
+  noEku = await start({ signer: noEkuResponder });
+  wrongKey = await start({ signer: imposter });
+  wrongKeyNoCerts = await start({ signer: imposter, noCerts: true });
 });
 
 after(async () => {

@@ -40,10 +40,15 @@ before(async () => {
   forget(noCrlCa, unknown);
   crls.set('/root.crl', root.crl());
   crls.set('/ca.crl', ca.crl());
-  responders.push(await startOcspResponder(root, { port: rootPort }));
-  caResponder = await startOcspResponder(ca, { port: caPort });
-  noCrlResponder = await startOcspResponder(noCrlCa, { port: noCrlPort });
-  responders.push(caResponder, noCrlResponder);
+  // Each kept as soon as it runs, so after() stops it even when a later one fails to start.
+  const start = async (...args: Parameters<typeof startOcspResponder>) => {
+    const responder = await startOcspResponder(...args);
+    responders.push(responder);
+    return responder;
+  };
+  await start(root, { port: rootPort });
+  caResponder = await start(ca, { port: caPort });
+  noCrlResponder = await start(noCrlCa, { port: noCrlPort });
 });
 
 function forget(issuer: TestCaHandle, cert: IssuedCert): void {
