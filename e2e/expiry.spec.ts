@@ -180,7 +180,7 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
 
   // A reminder from the scheduler shows as a banner on any page, and leads back here.
   await rail.getByRole('button', { name: 'Inspect' }).click();
-  await host.workbench.reminders.run();
+  await host.workbench.reminders.runOnce();
   const banner = page.getByTestId('expiry-reminder');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('legacy.example.test: Expired 10 days ago');
@@ -230,7 +230,8 @@ test('expiry: a scan waiting on a silent server shows progress, and Stop keeps w
   await page.getByTestId('expiry-thresholds').fill('7, 90 30');
   await page.getByTestId('expiry-thresholds-save').click();
   await expect(page.getByTestId('expiry-thresholds')).toHaveValue('90, 30, 7');
-  await page.getByRole('switch', { name: /Reminders/ }).uncheck();
+  // The switch shows what main saved, so it turns once the answer is back (click, then wait for it).
+  await page.getByRole('switch', { name: /Reminders/ }).click();
   await expect(page.getByRole('switch', { name: /Reminders/ })).not.toBeChecked();
   await page.getByTestId('expiry-thresholds').fill('30, 0');
   await expect(page.getByText('“0” is not a number of days from 1 to 3650.')).toBeVisible();
