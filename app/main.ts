@@ -10,7 +10,7 @@ import { OutputFolders } from '../main/workbench/output-folders';
 import { PathGrants } from '../main/workbench/path-grants';
 import { FileOpener, pathsFromArgv } from './file-opens';
 import { denyPermissions, guardAllWebContents } from './guards';
-import { forwardEvents, registerFolderPicker, registerIpc, showOpenDialog } from './ipc';
+import { forwardEvents, registerFolderPicker, registerIpc, registerWatchFolderPicker, showOpenDialog } from './ipc';
 import { buildMenu } from './menu';
 import { notifyReminders } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -76,6 +76,7 @@ function start(): void {
     serveRenderer(session.defaultSession, rendererDir);
     registerIpc(dispatcher, grants, getWindow);
     registerFolderPicker(folders, getWindow);
+    registerWatchFolderPicker(grants, getWindow);
     forwardEvents(workbench.events, getWindow);
 
     const openFromMenu = async () => opener.open(await showOpenDialog(getWindow()));

@@ -134,6 +134,8 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
   await expect(page.getByTestId('expiry-row')).toHaveCount(1);
   await expect(page.getByTestId('expiry-row')).toContainText("entry 'tomcat'");
   await page.getByTestId('expiry-search').fill('');
+  await page.getByTestId('expiry-table').scrollIntoViewIfNeeded();
+  await snap(page, 'expiry-table');
   await page.getByTestId('expiry-sort-daysLeft').click();
 
   // Export CSV into the host's folder; the file is parsed back.
@@ -224,4 +226,22 @@ test('expiry: a scan waiting on a silent server shows progress, and Stop keeps w
   // The files read before Stop are there; the silent server gave nothing.
   await expect(page.getByTestId('expiry-row').filter({ hasText: endpoint.target }).filter({ has: page.getByText(/\d+ days left/) })).toHaveCount(0);
   await expect(page.getByTestId('expiry-scan')).toBeEnabled();
+
+  // Settings go through main and come back: new thresholds, reminders off.
+  await page.getByTestId('expiry-tab-settings').click();
+  await page.getByTestId('expiry-thresholds').fill('7, 90 30');
+  await page.getByTestId('expiry-thresholds-save').click();
+  await expect(page.getByTestId('expiry-thresholds')).toHaveValue('90, 30, 7');
+  // The switch shows what main saved, so it turns once the answer is back (click, then wait for it).
+  await page.getByRole('switch', { name: /Reminders/ }).click();
+  await expect(page.getByRole('switch', { name: /Reminders/ })).not.toBeChecked();
+  await page.getByTestId('expiry-thresholds').fill('30, 0');
+  await expect(page.getByText('“0” is not a number of days from 1 to 3650.')).toBeVisible();
+  await expect(page.getByTestId('expiry-thresholds-save')).toBeDisabled();
+
+  // Removing the silent server leaves the folder.
+  await page.getByTestId('expiry-tab-watchlist').click();
+  await page.getByRole('button', { name: `Remove ${endpoint.target} from the watchlist` }).click();
+  await expect(page.getByTestId('expiry-target')).toHaveCount(1);
+  await expect(page.getByTestId('expiry-watchlist')).toContainText('folder and subfolders');
 });

@@ -58,8 +58,8 @@ export function ExpiryPage() {
   const pickPath = client.shell === 'electron'
     ? async (kind: 'file' | 'folder') => {
         if (kind === 'file') return (await client.pickFiles?.())?.[0] ?? null;
-        // The desktop folder dialog; main lets the watchlist read inside the folder it grants.
-        return (await client.pickFolder?.()) ?? null;
+        // The desktop folder dialog for reading: main lets the watchlist read inside the folder it grants.
+        return (await client.pickWatchFolder?.()) ?? null;
       }
     : null;
   const stop = () => topProgress && void client.call('operations.cancel', { operationId: topProgress.operationId }).catch(() => undefined);

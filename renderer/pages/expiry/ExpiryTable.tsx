@@ -16,7 +16,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ExpiryRowDto } from '../../../main/api/dto';
 import { MONO_FONT } from '../../theme';
 import type { SortKey, TableView } from './table';
-import { daysWords, STATUS_COLOR, STATUS_LABEL } from './words';
+import { daysWords, STATUS_COLOR, STATUS_SHORT } from './words';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = '112px 172px minmax(180px, 1.3fr) minmax(200px, 1.5fr) 104px';
@@ -62,7 +62,7 @@ function Cells({ row }: { row: ExpiryRowDto }) {
   return (
     <>
       <Box role="cell" sx={{ px: 1 }}>
-        <Chip size="small" label={STATUS_LABEL[row.status]} color={STATUS_COLOR[row.status]} variant={row.status === 'ok' ? 'outlined' : 'filled'} />
+        <Chip size="small" label={STATUS_SHORT[row.status]} color={STATUS_COLOR[row.status]} variant={row.status === 'ok' ? 'outlined' : 'filled'} />
       </Box>
       <Typography role="cell" variant="body2" noWrap sx={{ px: 1, fontWeight: row.status === 'ok' ? 400 : 700, color: row.status === 'ok' || row.status === 'error' ? 'text.primary' : `${STATUS_COLOR[row.status]}.main` }}>
         {daysWords(row)}

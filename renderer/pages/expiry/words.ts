@@ -3,6 +3,9 @@ import type { ExpiryRowDto, ExpiryScanDto, ExpiryStatus, WatchTargetDto } from '
 
 export const STATUS_LABEL: Record<ExpiryStatus, string> = { ok: 'OK', expiring: 'Expiring', expired: 'Expired', error: 'Could not read' };
 
+/** The table's narrow status column. */
+export const STATUS_SHORT: Record<ExpiryStatus, string> = { ...STATUS_LABEL, error: 'Error' };
+
 /** MUI palette colour per status. */
 export const STATUS_COLOR: Record<ExpiryStatus, 'success' | 'warning' | 'error' | 'info'> = { ok: 'success', expiring: 'warning', expired: 'error', error: 'info' };
 
