@@ -5,10 +5,10 @@
  * it back, replace it after a confirm, see the digest and a reminder banner, and follow rows to the Chain doctor
  * and the Inspector.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, snap, type Wire } from './harness';
+import { E2E_NOW, test, expect, snap, type Wire } from './harness';
 import { startSilentServer, startTlsEndpoint, type TlsEndpoint } from './chain-servers';
 import { makeExpiryTree } from './expiry-tree';
 
@@ -244,4 +244,45 @@ test('expiry: a scan waiting on a silent server shows progress, and Stop keeps w
   await page.getByRole('button', { name: `Remove ${endpoint.target} from the watchlist` }).click();
   await expect(page.getByTestId('expiry-target')).toHaveCount(1);
   await expect(page.getByTestId('expiry-watchlist')).toContainText('folder and subfolders');
+});
+
+test('expiry: a last scan of 10,000 certificates stays quick: only the rows on screen are drawn, sort and search cover all', async ({ app: page, dataDir }) => {
+  // A watchlist as main stores it (watchlist.json in the data folder), with a saved scan of 10,000 rows.
+  const day = 86_400_000;
+  const rows = Array.from({ length: 10_000 }, (_, i) => {
+    const days = (i * 7919) % 800 - 30;
+    const status = days < 0 ? 'expired' : days <= 60 ? 'expiring' : 'ok';
+    return {
+      targetId: 't_big', source: `/srv/certs/cert-${String(i).padStart(5, '0')}.pem`, presence: 'stored', subject: `CN=cert-${String(i).padStart(5, '0')}.example.test`,
+      issuer: 'CN=Big CA', sha256: i.toString(16).toUpperCase().padStart(64, '0'), serial: i.toString(16), notBefore: '2026-01-01T00:00:00.000Z',
+      notAfter: new Date(E2E_NOW.getTime() + days * day + 3600_000).toISOString(), daysLeft: days, status, threshold: null, isCA: false, error: null,
+    };
+  });
+  const counts = { ok: 0, expiring: 0, expired: 0, error: 0 } as Record<string, number>;
+  for (const r of rows) counts[r.status]!++;
+  const scan = { scanId: 's_big', startedAt: E2E_NOW.toISOString(), finishedAt: E2E_NOW.toISOString(), thresholds: [60, 30, 3], rows, counts, filesScanned: 10_000, endpointsScanned: 0, cancelled: false };
+  const target = { id: 't_big', kind: 'folder', location: '/srv/certs', label: 'Big folder', recursive: true, endpoint: null, addedAt: E2E_NOW.toISOString() };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'watchlist.json'), JSON.stringify({ schemaVersion: 1, targets: [target], settings: { thresholds: [60, 30, 3], notify: true, dailyDigest: false, monthlyDigest: false, reportsFolder: null }, lastScan: scan }));
+
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Expiry' }).click();
+  await expect(page.getByTestId('expiry-shown')).toHaveText('10000 certificates');
+  await expect(page.getByTestId(`expiry-count-expired-value`)).toHaveText(String(counts.expired));
+  const drawn = await page.getByTestId('expiry-row').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(40);
+  await expect(page.getByTestId('expiry-row').first()).toHaveAttribute('data-days', '-30');
+
+  // The last row is reached by scrolling the list, and drawn then.
+  await page.getByTestId('expiry-table').getByRole('rowgroup').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByTestId('expiry-row').last()).toHaveAttribute('data-days', '769');
+  expect(await page.getByTestId('expiry-row').count()).toBeLessThan(40);
+
+  await page.getByTestId('expiry-sort-subject').click();
+  await page.getByTestId('expiry-sort-subject').click();
+  await page.getByTestId('expiry-table').getByRole('rowgroup').evaluate((el) => (el.scrollTop = 0));
+  await expect(page.getByTestId('expiry-row').first()).toContainText('cert-09999.example.test');
+  await page.getByTestId('expiry-search').fill('cert-04242');
+  await expect(page.getByTestId('expiry-row')).toHaveCount(1);
+  await expect(page.getByTestId('expiry-shown')).toHaveText('1 of 10000');
 });
