@@ -198,7 +198,6 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
   await expect(page.getByTestId('chain-target')).toHaveValue(endpoint.target);
   await rail.getByRole('button', { name: 'Expiry' }).click();
   const shop = join(tree.dir, 'shop.pem');
-  host.workbench.grants.grant([shop]);
   await rowBySource(page, shop).click();
   await expect(page.getByRole('heading', { name: 'Inspect' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'shop.pem' })).toBeVisible();

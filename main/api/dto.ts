@@ -926,6 +926,8 @@ export interface ExpiryRowDto {
   isCA: boolean;
   /** Error rows: why the file or endpoint could not be read. */
   error: ErrorInfo | null;
+  /** Stored rows: the file it was read from (a folder target's file is then openable in the Inspector). */
+  file?: string;
 }
 
 export interface ExpiryScanDto {

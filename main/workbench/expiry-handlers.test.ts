@@ -178,3 +178,19 @@ test('every method the workbench serves is one the dispatcher and the preload le
   const { wb } = setup();
   assert.deepEqual(Object.keys(wb.handlers).sort(), [...API_METHODS].sort());
 });
+
+test('a scan lets the Inspector open the files it found inside a chosen folder (a row says which file), and nothing else', async () => {
+  const { wb, h } = setup();
+  wb.grants.grant([tree.dir]);
+  await h['expiry.addTargets']({ targets: [{ kind: 'folder', location: tree.dir }] });
+  const inside = join(tree.dir, 'sub', 'd20.pem');
+  await rejectsWith(h['documents.openPaths']({ paths: [inside] }), 'INVALID_ARGUMENT');
+  const scan = await h['expiry.scan']({});
+  const row = scan.rows.find((r) => r.file === inside);
+  assert.ok(row, 'the row of sub/d20.pem names its file');
+  assert.ok(scan.rows.filter((r) => r.status !== 'error').every((r) => r.file && r.source.startsWith(r.file)));
+  const state = await h['documents.openPaths']({ paths: [inside] });
+  assert.equal(state.documents.at(-1)?.status, 'ready');
+  assert.ok(state.documents.at(-1)?.objects.some((o) => o.sha256?.toUpperCase() === row.sha256));
+  await rejectsWith(h['documents.openPaths']({ paths: [join(tree.dir, '..', 'elsewhere.pem')] }), 'INVALID_ARGUMENT');
+});

@@ -36,7 +36,7 @@ export async function scanFile(path: string, ctx: RowContext & { password?: stri
     if (quiet) return { rows: [], skipped: true };
     return { rows: [errorRow(ctx.targetId, path, 'stored', explain(e, path))], skipped: false };
   }
-  const rows = certificateRows(result.objects, path, ctx);
+  const rows = certificateRows(result.objects, path, ctx).map((row) => ({ ...row, file: path }));
   if (rows.length) return { rows, skipped: false };
   if (ctx.inFolder) return { rows: [], skipped: true };
   const what = result.objects.length ? `holds no certificate (only ${result.objects.map((o) => o.kind).filter((k, i, all) => all.indexOf(k) === i).join(', ')})` : 'holds no certificate';

@@ -105,6 +105,7 @@ export class ExpiryWatch {
     const scan = await withProgress({ session: this.ctx.session, events: this.ctx.events }, 'Scanning the watchlist', ({ signal, onProgress }) =>
       this.scanNow(targets, w.settings.thresholds, signal, onProgress),
     );
+    this.grantFound(scan);
     await this.store.update((current) => ({ ...current, lastScan: scan }));
     return scan;
   }
@@ -113,6 +114,7 @@ export class ExpiryWatch {
   async scanQuietly(signal?: AbortSignal): Promise<{ scan: ExpiryScanDto; watchlist: StoredWatchlist }> {
     const w = await this.store.load();
     const scan = await this.scanNow(this.pick(w), w.settings.thresholds, signal);
+    this.grantFound(scan);
     const watchlist = await this.store.update((current) => ({ ...current, lastScan: scan }));
     return { scan, watchlist };
   }
@@ -131,6 +133,11 @@ export class ExpiryWatch {
     await writeFilesAtomically([{ path, bytes: rendered.bytes, secret: false }], { overwrite: request.destination.overwrite });
     this.ctx.grants.grant([path]);
     return { written: [{ path, format: request.format, rows: rendered.rows }] };
+  }
+
+  /** The files a scan read inside folders the user chose may be opened in the Inspector (a row's "Show"). */
+  private grantFound(scan: ExpiryScanDto): void {
+    this.ctx.grants.grant(scan.rows.flatMap((row) => (row.file ? [row.file] : [])));
   }
 
   private scanNow(targets: readonly StoredTarget[], thresholds: readonly number[], signal?: AbortSignal, onProgress?: (f: number | null, phase: string) => void): Promise<ExpiryScanDto> {

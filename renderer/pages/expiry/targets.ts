@@ -54,6 +54,7 @@ export type RowDestination = { page: 'inspect'; path: string; sha256: string } |
  */
 export function rowFile(row: ExpiryRowDto, target: WatchTargetDto | undefined): string | null {
   if (row.presence !== 'stored' || !target || target.kind === 'endpoint') return null;
+  if (row.file) return row.file;
   if (target.kind === 'file') return target.location;
   const folder = target.location.replace(/[\\/]+$/, '');
   if (!row.source.startsWith(folder)) return null;
