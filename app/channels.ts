@@ -16,3 +16,5 @@ export const GRANT_FILES_CHANNEL = 'certbench:grantFiles';
 export const MAX_FILES_PER_OPEN = 500;
 /** The native folder dialog for writing; main grants the folder (OutputFolders). */
 export const PICK_FOLDER_CHANNEL = 'certbench:pickFolder';
+/** The native folder dialog for reading (a folder to watch for expiry); main grants the folder (PathGrants). */
+export const PICK_WATCH_FOLDER_CHANNEL = 'certbench:pickWatchFolder';

@@ -10,7 +10,7 @@ import type { Dispatcher } from '../main/rpc/dispatcher';
 import type { EventHub } from '../main/workbench/events';
 import type { OutputFolders } from '../main/workbench/output-folders';
 import type { PathGrants } from '../main/workbench/path-grants';
-import { eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL, PICK_FOLDER_CHANNEL } from './channels';
+import { eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL, PICK_FOLDER_CHANNEL, PICK_WATCH_FOLDER_CHANNEL } from './channels';
 import { OPEN_DIALOG_FILTERS } from './file-types';
 import { isTrustedSender } from './sender';
 
@@ -54,6 +54,21 @@ export function registerFolderPicker(folders: OutputFolders, getWindow: () => Br
     const folder = await showFolderDialog(getWindow());
     if (folder) folders.grant(folder);
     return folder;
+  });
+}
+
+/**
+ * The folder-to-watch dialog (Expiry's Add folder…): the chosen folder becomes one the workbench may read
+ * inside (PathGrants), never one it writes into.
+ */
+export function registerWatchFolderPicker(grants: PathGrants, getWindow: () => BrowserWindow | null): void {
+  ipcMain.handle(PICK_WATCH_FOLDER_CHANNEL, async (event) => {
+    if (!isTrustedSender(event, getWindow())) return null;
+    const win = getWindow();
+    const options = { title: 'Choose a folder to watch for expiring certificates', properties: ['openDirectory'] as Array<'openDirectory'> };
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    const folder = result.canceled ? undefined : result.filePaths[0];
+    return folder && grants.grant([folder]).length === 1 ? folder : null;
   });
 }
 

@@ -84,7 +84,7 @@ test('permissions are denied, except clipboard write from the app', () => {
 });
 
 test('IPC: one channel per API method plus the open dialog and dropped files', () => {
-  assert.deepEqual([...fake.recorded.ipcHandlers.keys()].sort(), [...API_METHODS.map((m) => `certbench:${m}`), 'certbench:pickFiles', 'certbench:grantFiles', 'certbench:pickFolder'].sort());
+  assert.deepEqual([...fake.recorded.ipcHandlers.keys()].sort(), [...API_METHODS.map((m) => `certbench:${m}`), 'certbench:pickFiles', 'certbench:grantFiles', 'certbench:pickFolder', 'certbench:pickWatchFolder'].sort());
 });
 
 test('files from argv and from open-file before ready are open when the window first asks', async () => {
@@ -148,6 +148,25 @@ test('pickFolder: the chosen folder becomes one the workbench writes into; cance
   const written = await invoke('certbench:convert.run', fromWindow(), { source, target: 'fullchain', destination: { folder: out } });
   assert.equal(written.ok, true, JSON.stringify(written));
   assert.ok(written.value.written.every((w: { path: string }) => w.path.startsWith(out)));
+});
+
+test('pickWatchFolder: the chosen folder may be watched (read), never written into; cancelled or from elsewhere, nothing is granted', async () => {
+  const watched = mkdtempSync(join(tmpdir(), 'pick-watch-'));
+  const add = () => invoke('certbench:expiry.addTargets', fromWindow(), { targets: [{ kind: 'folder', location: watched }] });
+  fake.recorded.dialogResult = { canceled: true, filePaths: [] };
+  assert.equal(await invoke('certbench:pickWatchFolder', fromWindow()), null);
+  fake.recorded.dialogResult = { canceled: false, filePaths: [watched] };
+  assert.equal(await invoke('certbench:pickWatchFolder', { sender: {}, senderFrame: win.webContents.mainFrame }), null, 'an untrusted sender gets nothing');
+  const refused = await add();
+  assert.equal(refused.ok, false, 'not chosen yet');
+  assert.equal(await invoke('certbench:pickWatchFolder', fromWindow()), watched);
+  const added = await add();
+  assert.equal(added.ok, true, JSON.stringify(added));
+  assert.ok(added.value.targets.some((t: { location: string }) => t.location === watched));
+  const state = await invoke('certbench:documents.list', fromWindow(), {});
+  const source = { documentIds: state.value.documents.map((d: { id: string }) => d.id) };
+  const written = await invoke('certbench:convert.run', fromWindow(), { source, target: 'fullchain', destination: { folder: watched } });
+  assert.equal(written.ok, false, 'a watched folder is not one Certbench writes into');
 });
 
 test('a second launch with a file opens it, focuses the window and tells the renderer', async () => {

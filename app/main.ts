@@ -2,7 +2,7 @@
  * Electron main process entry (bundled to dist/app/main.js): lifecycle and wiring only. The workbench in
  * main/ does the work; this file connects it to the window, IPC, menus and the OS.
  */
-import { app, Menu, session, type BrowserWindow } from 'electron';
+import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../main/rpc/dispatcher';
 import { createWorkbench } from '../main/workbench';
@@ -10,8 +10,9 @@ import { OutputFolders } from '../main/workbench/output-folders';
 import { PathGrants } from '../main/workbench/path-grants';
 import { FileOpener, pathsFromArgv } from './file-opens';
 import { denyPermissions, guardAllWebContents } from './guards';
-import { forwardEvents, registerFolderPicker, registerIpc, showOpenDialog } from './ipc';
+import { forwardEvents, registerFolderPicker, registerIpc, registerWatchFolderPicker, showOpenDialog } from './ipc';
 import { buildMenu } from './menu';
+import { notifyReminders } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPath } from './window';
 
@@ -75,6 +76,7 @@ function start(): void {
     serveRenderer(session.defaultSession, rendererDir);
     registerIpc(dispatcher, grants, getWindow);
     registerFolderPicker(folders, getWindow);
+    registerWatchFolderPicker(grants, getWindow);
     forwardEvents(workbench.events, getWindow);
 
     const openFromMenu = async () => opener.open(await showOpenDialog(getWindow()));
@@ -86,6 +88,9 @@ function start(): void {
 
     openWindow();
     started = true;
+    // Expiry reminders: on start and daily while running, as OS notifications (the window shows them too).
+    notifyReminders(workbench.events, Notification, showWindow);
+    workbench.reminders.start();
     app.on('activate', () => {
       if (!getWindow()) openWindow();
     });

@@ -17,9 +17,9 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('exposes window.certbench with the five named methods, nothing else', () => {
+test('exposes window.certbench with the six named methods, nothing else', () => {
   assert.deepEqual([...fake.recorded.exposed.keys()], ['certbench']);
-  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'grantFiles', 'on', 'pickFiles', 'pickFolder']);
+  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'grantFiles', 'on', 'pickFiles', 'pickFolder', 'pickWatchFolder']);
 });
 
 test('call: known methods go to their own channel; unknown ones never reach IPC', async () => {

@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod, type Envelope } from '../main/api/contract';
 import type { CertbenchBridge } from '../main/api/preload-bridge';
-import { BRIDGE_KEY, eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL, PICK_FOLDER_CHANNEL } from './channels';
+import { BRIDGE_KEY, eventChannel, GRANT_FILES_CHANNEL, MAX_FILES_PER_OPEN, methodChannel, PICK_FILES_CHANNEL, PICK_FOLDER_CHANNEL, PICK_WATCH_FOLDER_CHANNEL } from './channels';
 
 const METHODS = new Set<string>(API_METHODS);
 const EVENTS = new Set<string>(API_EVENTS);
@@ -56,6 +56,10 @@ const bridge: CertbenchBridge = {
   },
   async pickFolder() {
     const folder: unknown = await ipcRenderer.invoke(PICK_FOLDER_CHANNEL);
+    return typeof folder === 'string' ? folder : null;
+  },
+  async pickWatchFolder() {
+    const folder: unknown = await ipcRenderer.invoke(PICK_WATCH_FOLDER_CHANNEL);
     return typeof folder === 'string' ? folder : null;
   },
 };

@@ -65,7 +65,7 @@ test('IPC: one channel per API method, every handler checks the sender first', (
   assert.match(i, /for \(const method of API_METHODS\)\s*\{\s*ipcMain\.handle\(methodChannel\(method\)/);
   const handles = i.match(/ipcMain\.handle\(/g) ?? [];
   const checked = i.match(/ipcMain\.handle\([^;]*?isTrustedSender\(event, getWindow\(\)\)/g) ?? [];
-  assert.equal(handles.length, 4);
+  assert.equal(handles.length, 5);
   assert.equal(checked.length, handles.length, 'every ipcMain.handle must check isTrustedSender');
   assert.doesNotMatch(i, /ipcMain\.on\(/, 'no fire-and-forget channels');
   assert.match(i, /ALLOWED_EVENTS\.has\(event\)/);
@@ -78,6 +78,7 @@ test('main reads only chosen paths: the workbench gets the grants that the dialo
   assert.match(m, /const grants = new PathGrants\(\)/);
   assert.match(m, /createWorkbench\(\{[^}]*\bgrants, folders \}\)/);
   assert.match(m, /registerFolderPicker\(folders, getWindow\)/);
+  assert.match(m, /registerWatchFolderPicker\(grants, getWindow\)/);
   assert.match(m, /new FileOpener\(grants\)/);
   assert.match(m, /registerIpc\(dispatcher, grants, getWindow\)/);
   const i = code('app/ipc.ts');
@@ -98,7 +99,7 @@ test('the preload exposes named methods only, each checked against the contract'
   // The bridge must not hand out ipcRenderer itself or a generic send/invoke.
   const bridge = p.slice(p.indexOf('const bridge'), p.indexOf('contextBridge.exposeInMainWorld'));
   const keys = [...bridge.matchAll(/^  (?:async )?(\w+)\(/gm)].map((m) => m[1]);
-  assert.deepEqual(keys, ['call', 'on', 'pickFiles', 'grantFiles', 'pickFolder']);
+  assert.deepEqual(keys, ['call', 'on', 'pickFiles', 'grantFiles', 'pickFolder', 'pickWatchFolder']);
   assert.doesNotMatch(bridge, /ipcRenderer[,}\s]*$|: ipcRenderer|\.send\(|sendSync/m);
 });
 

@@ -38,6 +38,11 @@ export interface HostOptions {
   outputDir?: string;
   /** The app's data folder (user CSR templates); default CERTBENCH_DATA_DIR or ~/.certbench. */
   dataDir?: string;
+  /**
+   * Run the expiry reminder scheduler (on start and daily; expiry.reminder reaches the page on the event stream).
+   * `npm run web` turns it on; the e2e harness leaves it off and calls host.workbench.reminders.run() when a test wants one.
+   */
+  reminders?: boolean;
 }
 
 export interface Host {
@@ -115,6 +120,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   }
   const workbench = createWorkbench({ shell: 'web', now: options.now, grants: new PathGrants(), folders, dataDir: options.dataDir ?? defaultDataDir() });
   const dispatcher = createDispatcher(workbench.handlers);
+  if (options.reminders) workbench.reminders.start();
   const tap = options.tap;
   const streams = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
@@ -237,6 +243,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     workbench,
     close: () =>
       new Promise<void>((done) => {
+        workbench.reminders.stop();
         for (const s of streams) s.end();
         server.close(() => done());
         for (const s of sockets) s.destroy();

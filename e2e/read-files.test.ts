@@ -11,7 +11,7 @@ import { openRequestsFor } from '../renderer/pages/inspect/readFiles';
 const files = () => [new File(['-----BEGIN CERTIFICATE-----\n'], 'a.pem'), new File([new Uint8Array([0x30, 0x82, 0xff, 0x00])], 'b.der')];
 
 function client(grantFiles: RendererClient['grantFiles']): RendererClient {
-  return { shell: grantFiles ? 'electron' : 'web', pickFiles: null, grantFiles, pickFolder: null, call: async () => assert.fail('no call'), on: () => () => {} } as RendererClient;
+  return { shell: grantFiles ? 'electron' : 'web', pickFiles: null, grantFiles, pickFolder: null, pickWatchFolder: null, call: async () => assert.fail('no call'), on: () => () => {} } as RendererClient;
 }
 
 test('Electron: every File granted a path → one open by paths', async () => {

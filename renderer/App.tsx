@@ -4,11 +4,13 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import { makeTheme } from './theme';
 import { Frame } from './frame/Frame';
+import { ReminderBanner } from './frame/ReminderBanner';
 import { NavigationProvider, type Navigation, type PageIntent } from './frame/navigation';
 import type { PageId } from './frame/pages';
 import { ChainPage } from './pages/chain/ChainPage';
 import { ConvertPage } from './pages/convert/ConvertPage';
 import { CsrPage } from './pages/csr/CsrPage';
+import { ExpiryPage } from './pages/expiry/ExpiryPage';
 import { InspectPage } from './pages/inspect/InspectPage';
 import { KeystoresPage } from './pages/keystores/KeystoresPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -28,13 +30,14 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NavigationProvider value={navigation}>
-        <Frame page={page} onNavigate={(id) => navigate(id)}>
+        <Frame page={page} onNavigate={(id) => navigate(id)} banner={<ReminderBanner onShow={() => navigate('expiry')} />}>
           {/* Inspect stays mounted so its documents and window-wide drop target survive a visit elsewhere. */}
           <InspectPage active={page === 'inspect'} onShow={() => setPage('inspect')} />
           {page === 'convert' && <ConvertPage />}
           {page === 'csr' && <CsrPage />}
           {page === 'chain' && <ChainPage />}
           {page === 'keystores' && <KeystoresPage />}
+          {page === 'expiry' && <ExpiryPage />}
           {page === 'settings' && <SettingsPage />}
         </Frame>
       </NavigationProvider>

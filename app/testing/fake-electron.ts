@@ -29,6 +29,7 @@ export const recorded = {
   rendererListeners: new EventEmitter(),
   /** Files that came from the OS (a drop, a file input) and their paths; a File the page makes has none. */
   filePaths: new WeakMap<object, string>(),
+  notifications: [] as FakeNotification[],
 };
 let ready = false;
 let resolveReady: () => void = () => {};
@@ -133,6 +134,20 @@ export class FakeBrowserWindow extends EventEmitter {
   show() {}
 }
 export const BrowserWindow = FakeBrowserWindow;
+
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static isSupported = () => FakeNotification.supported;
+  shown = false;
+  constructor(public options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    this.shown = true;
+    recorded.notifications.push(this);
+  }
+}
+export const Notification = FakeNotification;
 
 // Renderer side, for the preload.
 export const contextBridge = {

@@ -215,6 +215,13 @@ export const API_METHODS: readonly ApiMethod[] = [
   'chain.check',
   'chain.verdicts',
   'chain.saveFixed',
+  'expiry.watchlist',
+  'expiry.addTargets',
+  'expiry.removeTargets',
+  'expiry.updateSettings',
+  'expiry.scan',
+  'expiry.digest',
+  'expiry.export',
 ] as const;
 
 export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed', 'expiry.reminder'] as const;

@@ -936,6 +936,8 @@ export interface ExpiryScanDto {
   rows: ExpiryRowDto[];
   counts: Record<ExpiryStatus, number>;
   filesScanned: number;
+  /** Files in watched folders passed over quietly: no certificate in them (and a name that does not promise one), not regular files, links seen before. */
+  filesSkipped?: number;
   endpointsScanned: number;
   /** Set when the user stopped the scan: rows hold what was found until then. */
   cancelled: boolean;

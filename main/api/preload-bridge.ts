@@ -18,6 +18,8 @@ export interface CertbenchBridge {
   grantFiles(files: File[]): Promise<string[]>;
   /** Shows the native folder dialog for writing; resolves to the chosen folder (granted in main for writes), or null. */
   pickFolder(): Promise<string | null>;
+  /** Shows the native folder dialog for reading (a folder to watch); resolves to the folder (granted in main for reads, not writes), or null. */
+  pickWatchFolder(): Promise<string | null>;
 }
 
 /** `window` as seen by the renderer in Electron; `certbench` is absent in the browser host. */

@@ -133,6 +133,21 @@ test('--untrusted gives the intermediate; --no-system-roots without --trust leav
   assert.equal((await cli('chain', files.fullchain, '--trust', files.root, '--host', 'shop.example.test')).code, 0);
 });
 
+test('a CRL file given with the certificates: REVOKED offline, exit 1, as openssl verify -crl_check says', async () => {
+  const gone = inter.issueLeaf('gone', { san: ['DNS:gone.example.test'] });
+  inter.revoke(gone, 'keyCompromise');
+  const crl = join(dir, 'inter.crl');
+  writeFileSync(crl, inter.crl());
+  const r = await cli('chain', gone.certPath, files.inter, crl, '--trust', files.root, '--json');
+  assert.equal(r.code, 1, r.out);
+  const j = JSON.parse(r.out);
+  assert.deepEqual(j.problems.map((p: { code: string }) => p.code), ['REVOKED']);
+  assert.equal(j.chain[0].revocation.reason, 'keyCompromise');
+  assert.equal(opensslOk(['-crl_check', '-CRLfile', crl, '-CAfile', files.root, '-untrusted', files.inter, gone.certPath]), false);
+  assert.equal((await cli('chain', files.fullchain, crl, '--trust', files.root)).code, 0);
+  assert.equal(opensslOk(['-crl_check', '-CRLfile', crl, '-CAfile', files.root, '-untrusted', files.inter, files.leaf]), true);
+});
+
 test('bad input is exit 2 with a typed error: no target, a missing file, a bad flag value, files and a server together', async () => {
   const cases: [string[], string, RegExp][] = [
     [['chain'], 'INVALID_ARGUMENT', /needs files or a server/],

@@ -7,11 +7,11 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ConvertOptionsDto, ConvertTarget, PfxProfile } from '../api/dto';
 import { PkiError } from '../pki/errors';
-import { createWorkbench } from '../workbench';
 import { produceFiles } from '../workbench/convert-output';
 import { planConversion } from '../workbench/convert-plan';
 import { writeFilesAtomically } from '../workbench/write-files';
 import { parseArgs, passwordFrom, PASSWORD_FLAGS } from './args';
+import { readConvertInputs } from './convert-inputs';
 import { EXIT, type Io } from './output';
 
 export const CONVERT_USAGE =
@@ -54,15 +54,7 @@ export async function convertCommand(argv: string[], io: Io): Promise<number> {
     caEntries: args.flags.has('ca-entries'),
   };
 
-  const workbench = createWorkbench({ shell: 'web' });
-  workbench.grants.grant(args.positionals);
-  const state = await workbench.handlers['documents.openPaths']({ paths: args.positionals, password: passwordFrom(args) });
-  const failed = state.documents.find((d) => d.status !== 'ready');
-  if (failed) {
-    const e = failed.error ?? (failed.lock ? { code: failed.lock.reason, message: failed.lock.message, hint: failed.lock.hint } : null);
-    throw new PkiError(e?.code ?? 'CORRUPT', `${failed.name}: ${e?.message ?? 'it could not be read.'}`, e?.hint ?? 'Check the file.');
-  }
-  const objects = workbench.session.collect({ documentIds: state.documents.map((d) => d.id) });
+  const objects = await readConvertInputs(args.positionals, passwordFrom(args));
   const plan = planConversion(objects, target, options, basename(args.positionals[0]));
   const produced = await produceFiles(plan, {
     password: passwordFrom(args, 'out-password'),

@@ -3,7 +3,8 @@
  * found through an index of subject names, so only the few certificates that carry the right name have
  * their signatures checked: 10,000 certificates order in milliseconds, not O(n²) verifications.
  */
-import { digest, verifySignature } from './crypto';
+import { verifySignature } from './crypto';
+import { derSha256 } from './der-fingerprint';
 import { children, oidOf, readRoot, readTlv, stringOf, timeOf, value, whole, type Tlv } from './der/der';
 import { isPkiError } from './errors';
 import { authorityKeyIdentifier } from './x509/extensions/authority-key-identifier';
@@ -77,7 +78,7 @@ export class ChainIndex {
   constructor(certs: readonly Uint8Array[]) {
     const seen = new Set<string>();
     for (const der of certs) {
-      const id = latin1(digest('sha256', der));
+      const id = derSha256(der);
       if (seen.has(id)) continue; // exact duplicates count once
       seen.add(id);
       try {

@@ -7,6 +7,7 @@ import type { KeyAlgorithmName, NamePart, ObjectSummaryDto } from '../api/dto';
 import { digest } from './crypto';
 import { hex, readRoot } from './der/der';
 import type { RawObject } from './model';
+import { derSha256 } from './der-fingerprint';
 import { keyFactsOf, unreadable, type PrivateKeyFacts } from './object-facts';
 import { type CertificateFacts, parseCertificate, validityAt } from './x509/certificate';
 import { parseCrl } from './x509/crl';
@@ -68,7 +69,6 @@ export class SummaryCache {
   }
 }
 
-const derId = (der: Uint8Array) => hex(digest('sha256', der));
 
 export interface SummaryContext {
   documentId: string;
@@ -113,7 +113,7 @@ function decodeRow(raw: RawObject, cache: SummaryCache): DecodedRow {
       case 'certificate':
       case 'csr':
       case 'crl': {
-        const id = derId(raw.der);
+        const id = derSha256(raw.der);
         let row = cache.rows.get(id);
         if (!row) {
           row = decodeSigned(raw.kind, raw.der, (facts) => cache.remember(raw.der, facts));

@@ -133,6 +133,10 @@ test('verdicts: offline, per document with certificates; a Let\'s Encrypt interm
   const r3 = (await wb.handlers['documents.openText']({ name: 'r3.pem', text: readFileSync(fixture('corpus', 'letsencrypt', 'lets-encrypt-r3.pem'), 'utf8') })).documents[0].id;
   const { verdicts } = await wb.handlers['chain.verdicts']({ documentIds: [r3] });
   assert.deepEqual(verdicts, [{ documentId: r3, valid: true, severity: 'success', message: 'Valid chain to ISRG Root X1', code: null }]);
+  const certifi = (await wb.handlers['documents.openText']({ name: 'cacert.pem', text: readFileSync(fixture('corpus', 'certifi', 'cacert.pem'), 'utf8') })).documents[1];
+  const roots = certifi.objects.filter((o) => o.kind === 'certificate').length;
+  const bundle = await wb.handlers['chain.verdicts']({ documentIds: [certifi.id] });
+  assert.deepEqual(bundle.verdicts, [{ documentId: certifi.id, valid: false, severity: 'info', message: `${roots} root certificates: a CA bundle or trust store, no chain to check`, code: null }]);
 });
 
 test('verdicts: the test PKI, a root alone, a key alone; no download; the second call is cached', async () => {

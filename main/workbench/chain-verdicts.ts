@@ -34,7 +34,11 @@ export class ChainVerdicts {
       const key = `${id}#${certs.length}`;
       if (!this.cache.has(key)) {
         const ders = certs.flatMap((o) => (o.raw.kind === 'certificate' ? [o.raw.der] : []));
-        this.cache.set(key, ders.length ? await this.verdictOf(id, ders, certs.every((o) => o.row.isCA)) : null);
+        const roots = new Set(certs.filter((o) => o.row.selfSigned && o.row.isCA).map((o) => o.row.sha256));
+        if (ders.length === 0) this.cache.set(key, null);
+        // Several roots and nothing else: a CA bundle or trust store, not a chain to check.
+        else if (roots.size > 1 && certs.every((o) => o.row.selfSigned && o.row.isCA)) this.cache.set(key, { documentId: id, valid: false, severity: 'info', message: `${roots.size} root certificates: a CA bundle or trust store, no chain to check`, code: null });
+        else this.cache.set(key, await this.verdictOf(id, ders, certs.every((o) => o.row.isCA)));
       }
       const v = this.cache.get(key);
       if (v) out.push(v);

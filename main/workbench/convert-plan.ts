@@ -5,8 +5,8 @@
  */
 import type { ConvertOptionsDto, ConvertPreviewDto, ConvertTarget, ErrorInfo, PlannedCertDto, PlannedFileDto, ProblemDto } from '../api/dto';
 import { orderChain } from '../pki/chain-order';
-import { digest, privateKeyFacts } from '../pki/crypto';
-import { hex } from '../pki/der/der';
+import { privateKeyFacts } from '../pki/crypto';
+import { derSha256 } from '../pki/der-fingerprint';
 import { modelFromObjects } from '../pki/formats/keystore-from-objects';
 import type { KeystoreModel } from '../pki/formats/keystore-model';
 import type { RawPrivateKey } from '../pki/model';
@@ -309,7 +309,7 @@ function addLeftOut(leftOut: ConvertPreviewDto['leftOut'], byHash: Map<string, C
   if (o) leftOut.push({ objectId: o.id, label: o.row.label, reason });
 }
 
-const certHash = (der: Uint8Array): string => hex(digest('sha256', der));
+const certHash = derSha256;
 const derOf = (o: CollectedObject): Uint8Array => (o.raw.kind === 'certificate' ? o.raw.der : new Uint8Array(0));
 
 function kindWords(kind: string): string {

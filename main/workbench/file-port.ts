@@ -21,7 +21,7 @@ export const nodeFiles: FilePort = {
     try {
       const { size } = await file.stat();
       if (size > MAX_INPUT_BYTES) throw tooLarge(name, MAX_INPUT_BYTES); // no need to read what stat already rules out
-      return { name, bytes: await readCapped(file, name, MAX_INPUT_BYTES) };
+      return { name, bytes: await readCapped(file, name, MAX_INPUT_BYTES, size) };
     } finally {
       await file.close();
     }

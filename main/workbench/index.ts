@@ -9,6 +9,8 @@ import { convertHandlers } from './convert-handlers';
 import { csrHandlers } from './csr-handlers';
 import { chainHandlers } from './chain-handlers';
 import { expiryHandlers } from './expiry-handlers';
+import { ExpiryWatch } from './expiry/watch';
+import { ReminderScheduler } from './expiry/reminders';
 import { nodeNetwork } from '../pki/net/node-network';
 import type { NetworkPort } from '../pki/net/port';
 import { KeystoreEditor } from './keystores';
@@ -36,6 +38,10 @@ export interface Workbench {
   grants: PathGrants;
   folders: OutputFolders;
   keystores: KeystoreEditor;
+  /** The expiry watch behind expiry.*; the shells start its reminder scheduler. */
+  expiry: ExpiryWatch;
+  /** Expiry reminders and scheduled digests; not running until a shell calls start(). */
+  reminders: ReminderScheduler;
 }
 
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
@@ -45,6 +51,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   const grants = options.grants ?? new PathGrants();
   const folders = options.folders ?? new OutputFolders();
   const keystores = new KeystoreEditor({ session, folders, events, now: options.now });
+  const expiry = new ExpiryWatch({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now });
 
   const openPaths = async (paths: string[], password?: string) => {
     // Before any read: a path nobody chose is refused whether or not it exists.
@@ -90,8 +97,9 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     ...csrHandlers({ session, folders, grants, events, dataDir: options.dataDir, now: options.now }),
     ...keystores.handlers(),
     ...chainHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, now: options.now }),
-    ...expiryHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now }),
+    ...expiryHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now, watch: expiry }),
   };
 
-  return { handlers, events, session, grants, folders, keystores };
+  const reminders = new ReminderScheduler({ watch: expiry, events, dataDir: options.dataDir, now: options.now });
+  return { handlers, events, session, grants, folders, keystores, expiry, reminders };
 }

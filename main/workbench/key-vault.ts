@@ -1,14 +1,30 @@
-/** Decrypted private keys, held in main only, behind opaque handles the renderer may see. */
+/** Decrypted private keys, held in main only, behind opaque handles the renderer may see; and passwords kept for later reads. */
 import { randomBytes } from '../pki/crypto';
 import { hex } from '../pki/der/der';
 
+const HANDLE_BYTES = 12;
+/** Random bytes drawn at once for this many handles: a 500-key keystore asked the system for them 500 times. */
+const HANDLES_PER_DRAW = 64;
+
 export class KeyVault {
   private keys = new Map<string, { pkcs8: Uint8Array; owner: string }>();
+  private random: Uint8Array = new Uint8Array(0);
+  private randomAt = 0;
 
   put(pkcs8: Uint8Array, owner: string): string {
-    const handle = 'key_' + hex(randomBytes(12)).toLowerCase();
+    const handle = 'key_' + hex(this.nextRandom()).toLowerCase();
     this.keys.set(handle, { pkcs8, owner });
     return handle;
+  }
+
+  /** Fresh random bytes for one handle, each byte used once. */
+  private nextRandom(): Uint8Array {
+    if (this.randomAt + HANDLE_BYTES > this.random.length) {
+      this.random = randomBytes(HANDLE_BYTES * HANDLES_PER_DRAW);
+      this.randomAt = 0;
+    }
+    this.randomAt += HANDLE_BYTES;
+    return this.random.subarray(this.randomAt - HANDLE_BYTES, this.randomAt);
   }
 
   get(handle: string): Uint8Array | undefined {
@@ -23,6 +39,21 @@ export class KeyVault {
         this.keys.delete(handle);
       }
     }
+  }
+
+  private passwords = new Map<string, string>();
+
+  /** Keeps a password the user gave for later reads (a watched keystore), by owner; memory only for now. */
+  setPassword(owner: string, password: string): void {
+    this.passwords.set(owner, password);
+  }
+
+  password(owner: string): string | undefined {
+    return this.passwords.get(owner);
+  }
+
+  forgetPassword(owner: string): void {
+    this.passwords.delete(owner);
   }
 
   get size(): number {

@@ -24,6 +24,11 @@ export class OutputFolders {
     return join(resolve(folder), fileName);
   }
 
+  /** Whether `folder` itself was chosen. */
+  isChosen(folder: string): boolean {
+    return this.chosen.has(resolve(folder));
+  }
+
   /** The first folder granted (the web host's output folder), for AppInfo. */
   get first(): string | null {
     for (const f of this.chosen) return f;

@@ -3,21 +3,18 @@ import type { FileHandle } from 'node:fs/promises';
 import { PkiError } from '../pki/errors';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
-/** After a short read (most likely the end), the read that confirms the end needs only a small buffer. */
-const CONFIRM_BYTES = 4096;
 
 /**
- * Buffers are sized from the file's stat size (+1, so one read also meets the end): a 1 KiB certificate costs
- * about 5 KiB of buffers, not two 4 MiB chunks (a 10,000-file expiry scan spent most of its time collecting them).
+ * `sizeHint`: the size stat gave; the first read is sized to it (plus one byte to see the end), so reading
+ * thousands of small files does not allocate a 4 MiB chunk for each. A file that grew is still read to its end.
  */
-export async function readCapped(file: FileHandle, name: string, maxBytes: number): Promise<Uint8Array> {
+export async function readCapped(file: FileHandle, name: string, maxBytes: number, sizeHint?: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
-  const statSize = await file.stat().then((s) => s.size, () => CHUNK_BYTES);
-  let next = Math.max(1, Math.min(CHUNK_BYTES, statSize + 1));
   for (;;) {
     const room = maxBytes + 1 - total;
-    const chunk = Buffer.allocUnsafe(Math.min(next, room));
+    const want = sizeHint !== undefined && total <= sizeHint ? sizeHint + 1 - total : CHUNK_BYTES;
+    const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, room, want));
     let bytesRead: number;
     try {
       ({ bytesRead } = await file.read(chunk, 0, chunk.length, null));
@@ -27,7 +24,6 @@ export async function readCapped(file: FileHandle, name: string, maxBytes: numbe
     }
     if (bytesRead === 0) break;
     chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
-    next = bytesRead === chunk.length ? CHUNK_BYTES : CONFIRM_BYTES;
     total += bytesRead;
     if (total > maxBytes) throw tooLarge(name, maxBytes);
   }

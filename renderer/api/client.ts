@@ -27,6 +27,8 @@ export interface RendererClient extends ApiClient {
   grantFiles: ((files: File[]) => Promise<string[]>) | null;
   /** Electron only: the native folder dialog for writing (main grants the folder); null when cancelled. */
   pickFolder: (() => Promise<string | null>) | null;
+  /** Electron only: the native folder dialog for reading (a folder to watch; main grants it for reads); null when cancelled. */
+  pickWatchFolder: (() => Promise<string | null>) | null;
 }
 
 interface Transport {
@@ -48,7 +50,7 @@ function wrap(transport: Transport): ApiClient {
 export function createClient(): RendererClient {
   const bridge = electronBridge();
   if (bridge) {
-    return { ...wrap(bridge), shell: 'electron', pickFiles: () => bridge.pickFiles(), grantFiles: (files) => bridge.grantFiles(files), pickFolder: () => bridge.pickFolder() };
+    return { ...wrap(bridge), shell: 'electron', pickFiles: () => bridge.pickFiles(), grantFiles: (files) => bridge.grantFiles(files), pickFolder: () => bridge.pickFolder(), pickWatchFolder: () => bridge.pickWatchFolder() };
   }
-  return { ...wrap(webTransport(takeToken())), shell: 'web', pickFiles: null, grantFiles: null, pickFolder: null };
+  return { ...wrap(webTransport(takeToken())), shell: 'web', pickFiles: null, grantFiles: null, pickFolder: null, pickWatchFolder: null };
 }

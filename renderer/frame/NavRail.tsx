@@ -26,7 +26,7 @@ const ITEMS: RailItem[] = [
   { id: 'csr', label: 'New CSR', icon: <NoteAddIcon />, ready: true },
   { id: 'chain', label: 'Chain doctor', icon: <LinkIcon />, ready: true },
   { id: 'keystores', label: 'Keystores', icon: <KeyIcon />, ready: true },
-  { id: 'expiry', label: 'Expiry', icon: <EventIcon />, ready: false },
+  { id: 'expiry', label: 'Expiry', icon: <EventIcon />, ready: true },
 ];
 const SETTINGS: RailItem = { id: 'settings', label: 'Settings', icon: <SettingsIcon />, ready: true };
 

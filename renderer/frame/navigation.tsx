@@ -1,10 +1,10 @@
 /**
  * Moving between pages with something to do there: the Inspector's next steps open Convert prefilled, the
- * Keystores page with the objects to add, New CSR for an open key, the Chain doctor for a file, or back to
+ * Keystores page with the objects to add, New CSR for an open key, the Chain doctor for a file or a server, or back to
  * Inspect at one object. A page takes its intent once (consume) and then owns the state.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ConvertOptionsDto, ConvertSource, ConvertTarget } from '../../main/api/dto';
+import type { ConvertOptionsDto, ConvertSource, ConvertTarget, StarttlsProtocol } from '../../main/api/dto';
 import type { PageId } from './pages';
 
 export type PageIntent =
@@ -29,6 +29,8 @@ export type PageIntent =
       documentIds?: string[];
       /** Check these certificates, leaf first (the Inspector's "Check chain" on a certificate). */
       objectIds?: string[];
+      /** Check this server (the Expiry page's endpoint rows): "host:port", with its SNI and STARTTLS. */
+      server?: { target: string; servername: string | null; starttls: StarttlsProtocol | null };
     }
   | {
       page: 'inspect';

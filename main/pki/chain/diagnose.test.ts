@@ -13,6 +13,7 @@ import type { RevocationDto } from '../../api/dto';
 import { chainCert, type ChainCert } from './chain-cert';
 import { diagnose, type DiagnoseInput } from './diagnose';
 import { pickLeaf } from './leaf-pick';
+import { systemRoots } from './trust-store';
 import { CertPool } from './pool';
 import type { CandidatePath, Finding, PoolCert } from './types';
 
@@ -138,6 +139,21 @@ test('an unrelated certificate and a repeated one: EXTRA_CERT and DUPLICATE_CERT
   const dup = r.problems.find((p) => p.code === 'DUPLICATE_CERT')!;
   assert.match(dup.message, /Diag Inter 2 times/);
   assert.equal(dup.certIndex, 1);
+});
+
+test('a bundle of 50 unrelated roots and repeats: three named, the rest summed up in one problem each; messages stay short', () => {
+  const extras = systemRoots().slice(0, 50).map((r) => r.cert);
+  const served = [c.inter, ...extras, c.leaf, ...extras.slice(0, 5), c.inter];
+  const r = run(served, [{ certs: full(), anchored: true }]);
+  const extra = r.problems.filter((p) => p.code === 'EXTRA_CERT');
+  assert.equal(extra.length, 4);
+  assert.match(extra[3].message, /^The server sends 47 more certificates that are not part of the chain of shop\.example\.test: .+ and 37 more\.$/);
+  const dup = r.problems.filter((p) => p.code === 'DUPLICATE_CERT');
+  assert.equal(dup.length, 4);
+  assert.match(dup[3].message, /^The server sends 3 more certificates more than once: /);
+  const order = r.problems.find((p) => p.code === 'WRONG_ORDER')!;
+  assert.match(order.message, /: Diag Inter, .+ and 48 more\. The leaf must come first/);
+  assert.ok(r.problems.every((p) => p.message.length < 1200), 'no message lists everything');
 });
 
 test('a self-signed leaf alone: SELF_SIGNED; trusted by the user it is valid', () => {

@@ -13,6 +13,7 @@ import { derOf, dersOf } from '../../../test/helpers/chain-kit';
 import { localHttpServer, type LocalServer } from '../../../test/helpers/local-http';
 import { rejectsWith } from '../../../test/helpers/pki-errors';
 import { makeTestPki, openssl, type IssuedCert, type TestCaHandle } from '../../../test/helpers/test-pki';
+import { parsePemBlocks } from '../formats/pem-blocks';
 import { nodeNetwork } from '../net/node-network';
 import { runDoctor, type DoctorInput } from './doctor';
 
@@ -109,6 +110,26 @@ test('each AIA URL is asked once; a body that is not a certificate is a failed d
   assert.match(r.problems[0].message, /the download from http:\/\/127\.0\.0\.1:\d+\/junk\.der gave no usable issuer/);
 });
 
+test('AIA one level at a time: three intermediates fetched in turn up to the trusted root; a caIssuers loop ends', async () => {
+  const i1 = root.issueCa('Doctor Level 1', { publish: { caIssuers: `${http.url}/level1.der` } });
+  const i2 = i1.issueCa('Doctor Level 2', { publish: { caIssuers: `${http.url}/level2.der` } });
+  const i3 = i2.issueCa('Doctor Level 3', { publish: { caIssuers: `${http.url}/level3.der` } });
+  const deep = i3.issueLeaf('deep', { san: ['DNS:deep.example.test'] });
+  for (const [path, ca] of [['/level1.der', i1], ['/level2.der', i2], ['/level3.der', i3]] as const) routes.set(path, { body: derOf(ca.pem), type: 'application/pkix-cert' });
+  const r = await doctor({ input: [derOf(deep.pem)] });
+  assert.deepEqual(r.fetched.map((f) => f.url.replace(http.url, '')), ['/level3.der', '/level2.der', '/level1.der']);
+  assert.deepEqual(r.chain.map((c) => c.source), ['input', 'aia', 'aia', 'aia', 'input']);
+  assert.deepEqual(r.problems.map((p) => [p.code, p.certIndex]), [['MISSING_INTERMEDIATE', 1], ['MISSING_INTERMEDIATE', 2], ['MISSING_INTERMEDIATE', 3]]);
+  // An issuer whose own caIssuers points back at itself: one download, then the doctor stops.
+  const loop = root.issueCa('Doctor Loop', { publish: { caIssuers: `${http.url}/loop.der` } });
+  const loopLeaf = loop.issueLeaf('loop', { san: ['DNS:loop.example.test'] });
+  routes.set('/loop.der', { body: derOf(loopLeaf.pem), type: 'application/pkix-cert' });
+  const before = hits('/loop.der');
+  const stuck = await doctor({ input: [derOf(loopLeaf.pem)], trust: [] });
+  assert.equal(hits('/loop.der') - before, 1);
+  assert.deepEqual(stuck.problems.map((p) => p.code), ['MISSING_INTERMEDIATE']);
+});
+
 test('a cross-signed intermediate: every candidate path listed, the one to the trusted root chosen, the other copy not called unrelated', async () => {
   const other = makeTestPki('Doctor Other Root');
   const ext = join(other.dir, 'cross.ext');
@@ -131,6 +152,27 @@ test('a cross-signed intermediate: every candidate path listed, the one to the t
   const interSha = r.served[1].sha256;
   assert.ok(r.alternatives.some((a) => !a.chosen && !a.valid && a.certs[1] === interSha && /whose issuer was not found/.test(a.summary)), JSON.stringify(r.alternatives));
   assert.match(openssl(['verify', '-CAfile', other.certPath, '-untrusted', cross, leaf.certPath]), /: OK/);
+});
+
+test('CRLs given with the files: a revoked leaf is REVOKED with no download and no revocation mode; a good one is simply good', async () => {
+  const gone = inter.issueLeaf('gone', { san: ['DNS:gone.example.test'] });
+  inter.revoke(gone, 'superseded');
+  const crlPem = inter.crl();
+  const crlPath = join(inter.dir, 'given.crl');
+  writeFileSync(crlPath, crlPem);
+  const crl = parsePemBlocks(crlPem).find((b) => b.label === 'X509 CRL')!.der;
+  const before = http.requests.length;
+  const r = await doctor({ input: [derOf(gone.pem), derOf(inter.pem)], crls: [crl], fetchMissing: false });
+  assert.equal(http.requests.length, before);
+  assert.deepEqual(r.problems.map((p) => p.code), ['REVOKED']);
+  assert.deepEqual([r.chain[0].revocation?.status, r.chain[0].revocation?.method, r.chain[0].revocation?.reason], ['revoked', 'crl', 'superseded']);
+  assert.match(r.problems[0].message, /A CRL you gave/);
+  const peer = spawnSync('openssl', ['verify', '-crl_check', '-CRLfile', crlPath, '-CAfile', root.certPath, '-untrusted', inter.certPath, gone.certPath], { encoding: 'utf8' });
+  assert.match(peer.stdout + peer.stderr, /certificate revoked/);
+  const fine = await doctor({ input: [derOf(leaf.pem), derOf(inter.pem)], crls: [crl], fetchMissing: false });
+  assert.equal(fine.valid, true, JSON.stringify(fine.problems));
+  assert.equal(fine.chain[0].revocation?.status, 'good');
+  assert.equal(fine.chain[1].revocation, null, 'no CRL given for the intermediate: nothing said');
 });
 
 test('no certificate at all: NO_CERTIFICATE, no chain; cancelled before starting: CANCELLED', async () => {

@@ -6,6 +6,7 @@ import type { ChainPurpose, ChainReportDto, FetchAttemptDto, RevocationDto, Revo
 import { digest } from '../crypto';
 import { hex } from '../der/der';
 import { isPkiError, PkiError } from '../errors';
+import { Slicer } from '../yield';
 import { downloadIssuers } from '../net/aia';
 import type { NetworkPort, TlsFetchResult, TlsTarget } from '../net/port';
 import { checkRevocation } from '../revocation/check';
@@ -13,6 +14,7 @@ import { buildPaths, type BuildOptions } from './build';
 import { chainCert, type ChainCert } from './chain-cert';
 import { diagnose } from './diagnose';
 import type { Diagnosed } from './diagnosed';
+import { mergeGivenCrls } from './given-crls';
 import { pickLeaf } from './leaf-pick';
 import { choosePath } from './path-choice';
 import { CertPool } from './pool';
@@ -67,13 +69,16 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     servedDer = tls.served;
   }
   const fromServer = tls !== null;
-  const { certs: served, problems: inputProblems } = decodeServed(servedDer, fromServer);
+  const slicer = new Slicer();
+  const decodedServed = await decodeServed(servedDer, fromServer, slicer, stopIfCancelled);
+  const served = decodedServed.certs;
+  const inputProblems = decodedServed.problems;
 
   const base = {
     checkedAt: new Date(input.at).toISOString(),
     hostName: input.hostName,
     purpose: input.purpose,
-    served: servedDer.map(servedEntry),
+    served: decodedServed.entries,
     tls: tls ? tlsDetails(tls) : null,
   };
   const leafIndex = pickLeaf(served, fromServer);
@@ -112,6 +117,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     revocation = check.results;
     fetched.push(...check.fetched);
   }
+  revocation = mergeGivenCrls(paths[chosen].certs.map((p) => p.cert), input.crls ?? [], input.at, revocation);
 
   const diagnosis = diagnose({
     fromServer,
@@ -171,26 +177,48 @@ async function completeFromAia(
   return paths;
 }
 
-function decodeServed(ders: readonly Uint8Array[], fromServer: boolean): { certs: ChainCert[]; problems: Diagnosed[] } {
-  const certs: ChainCert[] = [];
-  const problems: Diagnosed[] = [];
-  ders.forEach((der, i) => {
-    try {
-      certs.push(chainCert(der));
-    } catch (e) {
-      if (!isPkiError(e)) throw e;
-      const where = fromServer ? `Certificate ${i + 1} the server sent` : `Certificate ${i + 1} of the input`;
-      problems.push({
-        code: 'MALFORMED',
-        severity: 'warning',
-        certIndex: null,
-        message: `${where} could not be read: ${e.message}`,
-        fix: fromServer ? 'Replace it in the server\'s chain file with a good copy from the CA.' : 'Get a fresh copy of it from the CA.',
-        headline: `${where} could not be read`,
-      });
+interface DecodedServed {
+  /** The certificates that could be read, in order (a repeated one is the same object). */
+  certs: ChainCert[];
+  /** One per certificate given, readable or not, for the report's `served`. */
+  entries: DoctorReport['served'];
+  problems: Diagnosed[];
+}
+
+/** Each distinct certificate decoded once (a bundle repeats its intermediate); the event loop given back now and then. */
+async function decodeServed(ders: readonly Uint8Array[], fromServer: boolean, slicer: Slicer, stopIfCancelled: () => void): Promise<DecodedServed> {
+  const out: DecodedServed = { certs: [], entries: [], problems: [] };
+  const seen = new Map<string, ChainCert | PkiError>();
+  for (let i = 0; i < ders.length; i++) {
+    if (await slicer.tick()) stopIfCancelled();
+    const sha256 = hex(digest('sha256', ders[i])).toUpperCase();
+    let c = seen.get(sha256);
+    if (!c) {
+      try {
+        c = chainCert(ders[i]);
+      } catch (e) {
+        if (!isPkiError(e)) throw e;
+        c = e;
+      }
+      seen.set(sha256, c);
     }
-  });
-  return { certs, problems };
+    if (!(c instanceof PkiError)) {
+      out.certs.push(c);
+      out.entries.push({ sha256, subject: c.subject, issuer: c.issuer });
+      continue;
+    }
+    out.entries.push({ sha256, subject: '(could not be read)', issuer: '' });
+    const where = fromServer ? `Certificate ${i + 1} the server sent` : `Certificate ${i + 1} of the input`;
+    out.problems.push({
+      code: 'MALFORMED',
+      severity: 'warning',
+      certIndex: null,
+      message: `${where} could not be read: ${c.message}`,
+      fix: fromServer ? 'Replace it in the server\'s chain file with a good copy from the CA.' : 'Get a fresh copy of it from the CA.',
+      headline: `${where} could not be read`,
+    });
+  }
+  return out;
 }
 
 function tryDecode(der: Uint8Array): ChainCert | null {
@@ -200,11 +228,6 @@ function tryDecode(der: Uint8Array): ChainCert | null {
     if (isPkiError(e)) return null;
     throw e;
   }
-}
-
-function servedEntry(der: Uint8Array): DoctorReport['served'][number] {
-  const c = tryDecode(der);
-  return c ? { sha256: c.sha256, subject: c.subject, issuer: c.issuer } : { sha256: hex(digest('sha256', der)).toUpperCase(), subject: '(could not be read)', issuer: '' };
 }
 
 function noCertificate(base: Pick<DoctorReport, 'checkedAt' | 'hostName' | 'purpose' | 'served' | 'tls'>, fromServer: boolean, inputProblems: Diagnosed[]): DoctorReport {

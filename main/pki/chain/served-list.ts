@@ -19,6 +19,16 @@ export interface ServedContext extends Holder {
   onSomePath: ReadonlySet<string>;
 }
 
+/** Problems named one by one up to here; the rest are summed up in one more. */
+const NAMED = 3;
+/** Names listed in one message, at most. */
+const LISTED = 10;
+
+/** "A, B, C" or "A, B, ... and 90 more". */
+function namesText(names: readonly string[]): string {
+  return names.length <= LISTED ? names.join(', ') : `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more`;
+}
+
 export function servedListProblems(ctx: ServedContext): Diagnosed[] {
   const out: Diagnosed[] = [];
   const servedAt = new Map<string, number>();
@@ -37,20 +47,20 @@ export function servedListProblems(ctx: ServedContext): Diagnosed[] {
   const order = ctx.path.map((p) => servedAt.get(p.cert.sha256)).filter((i): i is number => i !== undefined);
   const leafFirst = ctx.served.length > 0 && ctx.path.length > 0 && ctx.served[0].sha256 === ctx.path[0].cert.sha256;
   if (!leafFirst || order.some((pos, i) => i > 0 && pos < order[i - 1])) {
-    const sent = ctx.served.map((c) => certName(c));
+    const sent = namesText(ctx.served.map((c) => certName(c)));
     const wanted = ctx.path.filter((_, i) => i !== rootIndex).map((p) => certName(p.cert));
     out.push({
       code: 'WRONG_ORDER',
       severity: 'warning',
       certIndex: null,
-      message: `${holderSends(ctx)} the certificates in the wrong order: ${sent.join(', ')}. The leaf must come first, then each certificate's issuer.`,
+      message: `${holderSends(ctx)} the certificates in the wrong order: ${sent}. The leaf must come first, then each certificate's issuer.`,
       fix: `Put them in this order: ${wanted.join(', then ')} (the fixed chain below).`,
       headline: `The certificates are in the wrong order`,
     });
   }
 
-  for (const [sha, n] of count) {
-    if (n < 2) continue;
+  const repeated = [...count].filter(([, n]) => n > 1);
+  repeated.slice(0, NAMED).forEach(([sha, n]) => {
     const cert = ctx.served[servedAt.get(sha)!];
     out.push({
       code: 'DUPLICATE_CERT',
@@ -60,12 +70,22 @@ export function servedListProblems(ctx: ServedContext): Diagnosed[] {
       fix: 'List each certificate once in the chain file.',
       headline: `${holderSends(ctx)} ${certName(cert)} more than once`,
     });
+  });
+  if (repeated.length > NAMED) {
+    const rest = repeated.slice(NAMED).map(([sha]) => certName(ctx.served[servedAt.get(sha)!]));
+    out.push({
+      code: 'DUPLICATE_CERT',
+      severity: 'warning',
+      certIndex: null,
+      message: `${holderSends(ctx)} ${plural(rest.length, 'more certificate')} more than once: ${namesText(rest)}.`,
+      fix: 'List each certificate once in the chain file.',
+      headline: `${holderSends(ctx)} ${plural(repeated.length, 'certificate')} more than once`,
+    });
   }
 
   const leafName = ctx.path.length ? certName(ctx.path[0].cert) : 'the leaf';
-  for (const [sha, at] of servedAt) {
-    if (ctx.onSomePath.has(sha)) continue;
-    const cert = ctx.served[at];
+  const unrelated = [...servedAt].filter(([sha]) => !ctx.onSomePath.has(sha)).map(([, at]) => ctx.served[at]);
+  for (const cert of unrelated.slice(0, NAMED)) {
     out.push({
       code: 'EXTRA_CERT',
       severity: 'warning',
@@ -73,6 +93,17 @@ export function servedListProblems(ctx: ServedContext): Diagnosed[] {
       message: `${holderSends(ctx)} ${certName(cert)} (issued by ${issuerName(cert)}), which is not part of the chain of ${leafName}.`,
       fix: `Remove ${certName(cert)} from the chain file: it only makes the handshake larger, and some clients stop at a certificate they cannot place.`,
       headline: `${holderSends(ctx)} an unrelated certificate, ${certName(cert)}`,
+    });
+  }
+  if (unrelated.length > NAMED) {
+    const rest = unrelated.slice(NAMED).map(certName);
+    out.push({
+      code: 'EXTRA_CERT',
+      severity: 'warning',
+      certIndex: null,
+      message: `${holderSends(ctx)} ${plural(rest.length, 'more certificate')} that ${rest.length === 1 ? 'is' : 'are'} not part of the chain of ${leafName}: ${namesText(rest)}.`,
+      fix: 'Keep only the leaf and its intermediates in the chain file (the fixed chain below).',
+      headline: `${holderSends(ctx)} ${plural(unrelated.length, 'unrelated certificate')}`,
     });
   }
 

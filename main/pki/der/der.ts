@@ -217,6 +217,8 @@ export function isoTimeOrNull(t: Tlv | undefined): string | null {
 
 /** UTCTime / GeneralizedTime as a Date. */
 export function timeOf(t: Tlv): Date {
+  const quick = plainZuluTime(t);
+  if (quick !== undefined) return new Date(quick);
   const s = latin1(value(t));
   let m: RegExpExecArray | null;
   if (t.tag === Tag.UtcTime) {
@@ -231,6 +233,25 @@ export function timeOf(t: Tlv): Date {
     return makeDate(Number(m[1]), m, s);
   }
   throw new DerError(`expected a time, found tag 0x${t.tag.toString(16)}`);
+}
+
+/**
+ * The shape nearly every certificate uses (RFC 5280: YYMMDDHHMMSSZ, or YYYYMMDDHHMMSSZ from 2050), read
+ * straight from the bytes; the same Date.UTC as makeDate gives. Anything else is undefined, for the full parse.
+ */
+function plainZuluTime(t: Tlv): number | undefined {
+  const b = t.bytes;
+  const length = t.end - t.valueStart;
+  const yearDigits = t.tag === Tag.UtcTime ? 2 : t.tag === Tag.GeneralizedTime ? 4 : 0;
+  if (yearDigits === 0 || length !== yearDigits + 11 || b[t.end - 1] !== 0x5a) return undefined;
+  for (let i = t.valueStart; i < t.end - 1; i++) if (b[i] < 0x30 || b[i] > 0x39) return undefined;
+  const two = (at: number) => (b[at] - 0x30) * 10 + (b[at + 1] - 0x30);
+  let at = t.valueStart;
+  let year = two(at);
+  if (yearDigits === 2) year += year >= 50 ? 1900 : 2000;
+  else year = year * 100 + two(at + 2);
+  at += yearDigits;
+  return Date.UTC(year, two(at) - 1, two(at + 2), two(at + 4), two(at + 6), two(at + 8));
 }
 
 function makeDate(year: number, m: RegExpExecArray, raw: string): Date {

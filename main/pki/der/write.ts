@@ -3,11 +3,25 @@
  * builds its structures from these. Each function returns the complete encoded element.
  */
 
-function lengthBytes(n: number): number[] {
-  if (n < 0x80) return [n];
-  const out: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 0xff);
-  return [0x80 | out.length, ...out];
+/** How many bytes the length octets of `n` take. */
+function lengthSize(n: number): number {
+  if (n < 0x80) return 1;
+  let size = 1;
+  for (let v = n; v > 0; v = Math.floor(v / 256)) size++;
+  return size;
+}
+
+/** Writes the identifier and length octets at the start of `out`; returns where the content starts. */
+function writeHead(out: Uint8Array, tag: number, n: number): number {
+  out[0] = tag;
+  if (n < 0x80) {
+    out[1] = n;
+    return 2;
+  }
+  const count = lengthSize(n) - 1;
+  out[1] = 0x80 | count;
+  for (let i = count, v = n; i >= 1; i--, v = Math.floor(v / 256)) out[1 + i] = v & 0xff;
+  return 2 + count;
 }
 
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -24,11 +38,19 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 /** One TLV with the given identifier octet. */
 export function tlv(tag: number, content: Uint8Array | readonly Uint8Array[]): Uint8Array {
-  const body = content instanceof Uint8Array ? content : concat(content);
-  const head = [tag, ...lengthBytes(body.length)];
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head, 0);
-  out.set(body, head.length);
+  // Written straight into the result: the many small elements of a keystore (a key protector per entry)
+  // made a body, a header array and the result each.
+  let size = 0;
+  if (content instanceof Uint8Array) size = content.length;
+  else for (const p of content) size += p.length;
+  const out = new Uint8Array(1 + lengthSize(size) + size);
+  let at = writeHead(out, tag, size);
+  if (content instanceof Uint8Array) out.set(content, at);
+  else
+    for (const p of content) {
+      out.set(p, at);
+      at += p.length;
+    }
   return out;
 }
 
@@ -89,7 +111,20 @@ export function bmpString(text: string): Uint8Array {
   return tlv(0x1e, out);
 }
 
+/** Encoded OIDs by their dotted text: writers name the same few OIDs again for every entry of a keystore. */
+const encodedOids = new Map<string, Uint8Array>();
+const MAX_ENCODED_OIDS = 1000;
+
 export function objectIdentifier(dotted: string): Uint8Array {
+  let encoded = encodedOids.get(dotted);
+  if (!encoded) {
+    encoded = encodeOid(dotted);
+    if (encodedOids.size < MAX_ENCODED_OIDS) encodedOids.set(dotted, encoded);
+  }
+  return encoded.slice(); // callers own what they get
+}
+
+function encodeOid(dotted: string): Uint8Array {
   const arcs = dotted.split('.').map((s) => BigInt(s));
   if (arcs.length < 2) throw new RangeError(`bad OID ${dotted}`);
   const out: number[] = [];

@@ -79,6 +79,10 @@ export class JavaDataInput {
 
 /** Java's modified UTF-8: UTF-8 over UTF-16 code units (surrogates encoded separately), NUL as C0 80. */
 export function decodeModifiedUtf8(bytes: Uint8Array, fail: () => never): string {
+  // Aliases and "X.509" are ASCII: every byte its own character.
+  let ascii = true;
+  for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i] < 0x80;
+  if (ascii) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const units: number[] = [];
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];

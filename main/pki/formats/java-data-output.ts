@@ -9,37 +9,64 @@ const MAX_UTF_BYTES = 0xffff;
 const MAX_BLOCK_BYTES = 0x7fff_ffff;
 
 export class JavaDataOutput {
-  private readonly parts: Uint8Array[] = [];
+  // One buffer, doubled when full: a 500-entry keystore wrote a small array for every integer and string.
+  private buffer = new Uint8Array(4096);
   private size = 0;
 
   get length(): number {
     return this.size;
   }
 
+  /** Room for `n` more bytes; returns where they go. */
+  private reserve(n: number): number {
+    const at = this.size;
+    if (at + n > this.buffer.length) {
+      let capacity = this.buffer.length * 2;
+      while (capacity < at + n) capacity *= 2;
+      const grown = new Uint8Array(capacity);
+      grown.set(this.buffer.subarray(0, at));
+      this.buffer = grown;
+    }
+    this.size = at + n;
+    return at;
+  }
+
   bytes(data: Uint8Array): this {
-    this.parts.push(data);
-    this.size += data.length;
+    const at = this.reserve(data.length); // before reading this.buffer, which reserve may replace
+    this.buffer.set(data, at);
     return this;
   }
 
   u8(v: number): this {
-    return this.bytes(Uint8Array.of(v & 0xff));
+    const at = this.reserve(1);
+    this.buffer[at] = v & 0xff;
+    return this;
   }
 
   u16(v: number): this {
-    return this.bytes(Uint8Array.of((v >>> 8) & 0xff, v & 0xff));
+    const at = this.reserve(2);
+    this.buffer[at] = (v >>> 8) & 0xff;
+    this.buffer[at + 1] = v & 0xff;
+    return this;
   }
 
   /** writeInt: 32 bits, big-endian (negative numbers as two's complement). */
   i32(v: number): this {
-    return this.bytes(Uint8Array.of((v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff));
+    const at = this.reserve(4);
+    const b = this.buffer;
+    b[at] = (v >>> 24) & 0xff;
+    b[at + 1] = (v >>> 16) & 0xff;
+    b[at + 2] = (v >>> 8) & 0xff;
+    b[at + 3] = v & 0xff;
+    return this;
   }
 
   /** writeLong from a whole number (a timestamp in ms): 64 bits, big-endian, two's complement. */
   i64(v: number): this {
-    const out = new Uint8Array(8);
-    new DataView(out.buffer).setBigInt64(0, BigInt(Math.trunc(v)));
-    return this.bytes(out);
+    // High and low words of the two's complement, exact for every whole number a Date holds (|v| < 2^53).
+    const whole = Math.trunc(v);
+    const high = Math.floor(whole / 0x1_0000_0000);
+    return this.i32(high).i32(whole - high * 0x1_0000_0000);
   }
 
   /** A 4-byte length followed by the bytes (JKS key and certificate blobs). */
@@ -55,14 +82,9 @@ export class JavaDataOutput {
     return this.u16(encoded.length).bytes(encoded);
   }
 
+  /** The bytes written, in an array of their own. */
   toBytes(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const p of this.parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return this.buffer.slice(0, this.size);
   }
 }
 
@@ -71,6 +93,12 @@ const tooLong = (what: string, size: string) =>
 
 /** Java's modified UTF-8: each UTF-16 code unit on its own (surrogates as 3 bytes each), NUL as C0 80. */
 export function encodeModifiedUtf8(text: string): Uint8Array {
+  if (isPlainAscii(text)) {
+    // Aliases and "X.509": one byte a character, no intermediate array.
+    const ascii = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) ascii[i] = text.charCodeAt(i);
+    return ascii;
+  }
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -79,4 +107,13 @@ export function encodeModifiedUtf8(text: string): Uint8Array {
     else out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
   }
   return Uint8Array.from(out);
+}
+
+/** U+0001..U+007F only: the characters modified UTF-8 writes as themselves (NUL is C0 80). */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || c > 0x7f) return false;
+  }
+  return true;
 }

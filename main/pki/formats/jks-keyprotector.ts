@@ -3,7 +3,7 @@
  * data = salt(20) || key XOR keystream || SHA-1(password || key), keystream blocks = SHA-1(password || previous),
  * starting from the salt; password = UTF-16BE Java chars. The trailing check digest tells a wrong password.
  */
-import { digestParts, randomBytes, timingSafeEqual } from '../crypto';
+import { digest, digestParts, randomBytes, timingSafeEqual } from '../crypto';
 import { algorithm, octetString, sequence } from '../der/write';
 import { utf16be } from './java-data-input';
 
@@ -15,29 +15,47 @@ const DIGEST_LENGTH = 20;
 /** XORs `data` with the keystream SHA-1(password || previous block), starting from the salt. */
 function applyKeystream(data: Uint8Array, passwordBytes: Uint8Array, salt: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length);
-  let block: Uint8Array = salt;
+  // password || previous block, hashed in place: one array for the whole key instead of one per block.
+  const input = new Uint8Array(passwordBytes.length + DIGEST_LENGTH);
+  input.set(passwordBytes, 0);
+  input.set(salt, passwordBytes.length);
   for (let i = 0; i < data.length; i += DIGEST_LENGTH) {
-    block = digestParts('sha1', [passwordBytes, block]);
+    const block = digest('sha1', input);
     for (let j = 0; j < DIGEST_LENGTH && i + j < data.length; j++) out[i + j] = data[i + j] ^ block[j];
+    input.set(block, passwordBytes.length);
   }
   return out;
 }
 
 /**
- * Protects a PKCS#8 PrivateKeyInfo as JavaKeyStore does: EncryptedPrivateKeyInfo { {OID, NULL}, salt ||
- * encrypted || check }. `salt` is random unless given (tests).
+ * The protected data each key was opened from, by the very array jksUnprotectKey returned: a keystore saved
+ * again under the same password (a JKS copied, renamed entries, a trusted certificate added) writes those
+ * bytes again instead of re-encrypting every key. Keyed by identity, so nothing outlives the key.
  */
-export function jksProtectKey(pkcs8: Uint8Array, password: string, salt: Uint8Array = randomBytes(DIGEST_LENGTH)): Uint8Array {
-  if (salt.length !== DIGEST_LENGTH) throw new RangeError('the JKS key protector salt is 20 bytes');
+const openedFrom = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * Protects a PKCS#8 PrivateKeyInfo as JavaKeyStore does: EncryptedPrivateKeyInfo { {OID, NULL}, salt ||
+ * encrypted || check }. `salt` is random unless given (tests). A key read from a JKS entry whose check
+ * digest SHA-1(password || key) is the one this password gives keeps its stored data (and salt): that data
+ * decrypted to exactly this key when it was read, and the matching check proves it was made with this password.
+ */
+export function jksProtectKey(pkcs8: Uint8Array, password: string, salt?: Uint8Array): Uint8Array {
+  if (salt !== undefined && salt.length !== DIGEST_LENGTH) throw new RangeError('the JKS key protector salt is 20 bytes');
   const passwordBytes = utf16be(password);
-  const encrypted = applyKeystream(pkcs8, passwordBytes, salt);
   const check = digestParts('sha1', [passwordBytes, pkcs8]);
-  const data = new Uint8Array(salt.length + encrypted.length + check.length);
-  data.set(salt, 0);
-  data.set(encrypted, salt.length);
-  data.set(check, salt.length + encrypted.length);
-  return sequence(algorithm(JKS_KEY_PROTECTION_OID, null), octetString(data));
+  const stored = salt === undefined ? openedFrom.get(pkcs8) : undefined;
+  if (stored && timingSafeEqual(stored.subarray(stored.length - DIGEST_LENGTH), check)) return protectedKeyInfo(stored);
+  const seed = salt ?? randomBytes(DIGEST_LENGTH);
+  const encrypted = applyKeystream(pkcs8, passwordBytes, seed);
+  const data = new Uint8Array(seed.length + encrypted.length + check.length);
+  data.set(seed, 0);
+  data.set(encrypted, seed.length);
+  data.set(check, seed.length + encrypted.length);
+  return protectedKeyInfo(data);
 }
+
+const protectedKeyInfo = (data: Uint8Array) => sequence(algorithm(JKS_KEY_PROTECTION_OID, null), octetString(data));
 
 /** The PKCS#8 PrivateKeyInfo, or undefined when the password is wrong. */
 export function jksUnprotectKey(protectedKey: Uint8Array, password: string): Uint8Array | undefined {
@@ -47,5 +65,7 @@ export function jksUnprotectKey(protectedKey: Uint8Array, password: string): Uin
   const encrypted = protectedKey.subarray(DIGEST_LENGTH, protectedKey.length - DIGEST_LENGTH);
   const check = protectedKey.subarray(protectedKey.length - DIGEST_LENGTH);
   const key = applyKeystream(encrypted, passwordBytes, salt);
-  return timingSafeEqual(digestParts('sha1', [passwordBytes, key]), check) ? key : undefined;
+  if (!timingSafeEqual(digestParts('sha1', [passwordBytes, key]), check)) return undefined;
+  openedFrom.set(key, protectedKey);
+  return key;
 }

@@ -5,7 +5,7 @@
  */
 import { PkiError, corrupt } from '../errors';
 import * as a from '../der/asn1';
-import { Tag, type Tlv, children, oidOf, readRoot, readTlv, value, whole } from '../der/der';
+import { Tag, children, oidOf, value, whole } from '../der/der';
 import { strictDerWithinLimits } from '../der/strict';
 import { MAX_DER_DEPTH } from '../der/limits';
 import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
@@ -98,28 +98,43 @@ function certificate(input: JavaDataInput, version: number, where: string): Uint
 }
 
 /**
- * A SEQUENCE filling `der` whose nested lengths all hold up: what the certificate check needs, walked with the
- * plain TLV reader (a full asn1js parse of every certificate dominated opening 500-entry keystores).
+ * A SEQUENCE filling `der` whose nested lengths all hold up: what the certificate check needs, walked with
+ * plain offsets (a full asn1js parse of every certificate dominated opening 500-entry keystores, and then a
+ * TLV object for each of their elements was most of the garbage). The same rules as readTlv: definite
+ * lengths of at most 4 octets, high tag numbers skipped over, constructed elements walked to MAX_DER_DEPTH.
  */
 function isDerSequence(der: Uint8Array): boolean {
-  // Child by child, without gathering each element's children in an array first (500 certificates of a
-  // keystore made that garbage); readTlv throws on a length that does not hold.
-  const walk = (tlv: Tlv, depth: number): boolean => {
-    if (depth > MAX_DER_DEPTH) return false;
-    if (!(tlv.tag & CONSTRUCTED)) return true;
-    for (let p = tlv.valueStart; p < tlv.end; ) {
-      const child = readTlv(der, p, tlv.end);
-      if (!walk(child, depth + 1)) return false;
-      p = child.end;
-    }
-    return true;
-  };
-  try {
-    const root = readRoot(der);
-    return root.tag === Tag.Sequence && walk(root, 0);
-  } catch {
-    return false;
+  return der.length >= 2 && der[0] === Tag.Sequence && elementEnd(der, 0, der.length, 0) === der.length;
+}
+
+/** The end of the element at `at` inside `limit` with everything inside it well-formed, or -1. */
+function elementEnd(der: Uint8Array, at: number, limit: number, depth: number): number {
+  if (depth > MAX_DER_DEPTH || at + 2 > limit) return -1;
+  const tag = der[at];
+  let lengthAt = at + 1;
+  if ((tag & 0x1f) === 0x1f) {
+    while (lengthAt < limit && der[lengthAt] & 0x80) lengthAt++;
+    lengthAt++;
+    if (lengthAt >= limit) return -1;
   }
+  let length = der[lengthAt];
+  let valueStart = lengthAt + 1;
+  if (length & 0x80) {
+    const n = length & 0x7f;
+    if (n === 0 || n > 4 || valueStart + n > limit) return -1;
+    length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + der[valueStart + i];
+    valueStart += n;
+  }
+  const end = valueStart + length;
+  if (end > limit) return -1;
+  if (tag & CONSTRUCTED) {
+    for (let p = valueStart; p < end; ) {
+      p = elementEnd(der, p, end, depth + 1);
+      if (p < 0) return -1;
+    }
+  }
+  return end;
 }
 
 /** EncryptedPrivateKeyInfo with Sun's algorithm OIDs: strict DER read directly, anything else with asn1js. */

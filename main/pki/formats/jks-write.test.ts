@@ -147,6 +147,33 @@ describe('key protectors', () => {
     assert.equal(jksUnprotectKey(blob, 'passwörd'), undefined);
   });
 
+  it('JKS: a key read from a keystore and saved under the same password keeps its stored data; another password re-encrypts it; Java reads both', async () => {
+    const source = new Uint8Array(readFileSync(fixture('keystores', 'server.jks')));
+    const stored = parseKeystore(source).entries.find((e) => e.type === 'privateKey')!;
+    assert.ok(stored.type === 'privateKey' && stored.key.scheme === 'jks');
+    const read = await readJavaKeystore(source, { password: 'changeit-store' });
+    const key = read.objects.find((o) => o.kind === 'privateKey')!;
+    assert.ok(key.kind === 'privateKey');
+    const entries = [{ type: 'privateKey' as const, alias: 'server', pkcs8: key.pkcs8, chain: read.objects.flatMap((o) => (o.kind === 'certificate' && o.alias === 'server' ? [o.der] : [])) }];
+    const blobOf = (bytes: Uint8Array) => {
+      const entry = parseKeystore(bytes).entries[0];
+      assert.ok(entry.type === 'privateKey' && entry.key.scheme === 'jks');
+      return entry.key.data;
+    };
+    const same = await writeJavaKeystore({ entries }, { kind: 'jks', storePassword: 'changeit-store' });
+    assert.deepEqual(blobOf(same), stored.key.data, 'the stored salt, ciphertext and check, byte for byte');
+    const other = await writeJavaKeystore({ entries }, { kind: 'jks', storePassword: 'another-pass' });
+    assert.notDeepEqual(blobOf(other).subarray(0, 20), stored.key.data.subarray(0, 20), 'a fresh salt');
+    assert.equal(blobOf(other).length, stored.key.data.length);
+    // A copy of the key array is not the key that was read: it is encrypted afresh even under the same password.
+    const copied = await writeJavaKeystore({ entries: [{ ...entries[0], pkcs8: key.pkcs8.slice() }] }, { kind: 'jks', storePassword: 'changeit-store' });
+    assert.notDeepEqual(blobOf(copied).subarray(0, 20), stored.key.data.subarray(0, 20));
+    for (const [name, bytes, password] of [['same.jks', same, 'changeit-store'], ['other.jks', other, 'another-pass'], ['copied.jks', copied, 'changeit-store']] as const) {
+      const probed = await probe('jks', tmp.write(name, bytes), password);
+      assert.deepEqual(probed.map((e) => [e.alias, e.keyMatchesLeaf]), [['server', true]], name);
+    }
+  });
+
   it('JCEKS: a salt with equal halves (Sun derives it differently) still decrypts in Java', async () => {
     const salt = Uint8Array.of(9, 8, 7, 6, 9, 8, 7, 6);
     const quirky = await jceksProtectKey(ec.pkcs8, 'store-pass', { iterations: FAST, salt });

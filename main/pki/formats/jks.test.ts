@@ -14,6 +14,10 @@ import { FIXTURES, hex, spkiSha256 } from '../keys/test-helpers';
 import type { RawObject, ReadOptions, ReadResult } from '../model';
 import { readBytes } from '../read';
 import { readJavaKeystore } from './jks';
+import { JavaDataOutput } from './java-data-output';
+import { children, readRoot, type Tlv } from '../der/der';
+import { MAX_DER_DEPTH } from '../der/limits';
+import { sequence } from '../der/write';
 
 const OURS = join(FIXTURES, 'keystores');
 const PYJKS = join(FIXTURES, 'corpus', 'pyjks');
@@ -151,6 +155,55 @@ describe('keystores made by keytool', () => {
     // First entry (trusted cert "rootca"): tag(4) alias(2+6) date(8) type(2+5) then the 4-byte length.
     hugeLength.set([0x7f, 0xff, 0xff, 0xff], 12 + 4 + 8 + 8 + 7);
     await rejectsWith(readJavaKeystore(hugeLength, {}), 'CORRUPT');
+  });
+
+  it('a trusted certificate whose DER does not hold up is CORRUPT, exactly when the generic DER reader refuses it', async () => {
+    const cert = new Uint8Array(readFileSync(join(FIXTURES, 'x509', 'leaf.der')));
+    /** A JKS (listed without its password) holding one trusted entry with these bytes as its certificate. */
+    const store = (der: Uint8Array) => {
+      const out = new JavaDataOutput().i32(0xfeedfeed).i32(2).i32(1).i32(2).utf('ca', 'alias').i64(0).utf('X.509', 'type').lengthPrefixed(der, 'cert');
+      return out.bytes(new Uint8Array(20)).toBytes();
+    };
+    /** The reference: every element read with der.ts's readTlv, to the bottom. */
+    const holdsUp = (der: Uint8Array) => {
+      const walk = (t: Tlv, depth: number): boolean => depth <= MAX_DER_DEPTH && (!(t.tag & 0x20) || children(t).every((c) => walk(c, depth + 1)));
+      try {
+        const root = readRoot(der);
+        return root.tag === 0x30 && walk(root, 0);
+      } catch {
+        return false;
+      }
+    };
+    const nested = (depth: number) => {
+      let inner: Uint8Array = Uint8Array.of(0x05, 0x00);
+      for (let i = 0; i < depth; i++) inner = sequence(inner);
+      return inner;
+    };
+    const variants: [string, Uint8Array][] = [
+      ['the certificate', cert],
+      ['a trailing byte', Uint8Array.from([...cert, 0])],
+      ['an inner length one too long', (() => { const c = cert.slice(); c[5] += 1; return c; })()],
+      ['an indefinite length', Uint8Array.of(0x30, 0x80, 0x05, 0x00, 0x00, 0x00)],
+      ['five length octets', Uint8Array.of(0x30, 0x85, 0, 0, 0, 0, 2, 0x05, 0x00)],
+      ['a SET, not a SEQUENCE', Uint8Array.of(0x31, 0x02, 0x05, 0x00)],
+      ['a high tag number inside', Uint8Array.of(0x30, 0x04, 0x9f, 0x81, 0x01, 0x00)],
+      ['a high tag number cut short', Uint8Array.of(0x30, 0x02, 0x9f, 0x81)],
+      ['nesting at the depth limit', nested(MAX_DER_DEPTH)],
+      ['nesting past the depth limit', nested(MAX_DER_DEPTH + 1)],
+      ['one byte', Uint8Array.of(0x30)],
+    ];
+    let refused = 0;
+    for (const [what, der] of variants) {
+      const read = readJavaKeystore(store(der), {});
+      if (holdsUp(der)) {
+        const r = await read;
+        assert.deepEqual(r.objects.map((o) => o.kind === 'certificate' && o.der), [der], what);
+      } else {
+        refused++;
+        await assert.rejects(read, (e: PkiError) => e.code === 'CORRUPT' && /is not a DER certificate/.test(e.message), what);
+      }
+    }
+    assert.equal(refused, 8, 'the broken variants are the ones refused');
   });
 
   it('a file that is not a Java keystore is UNRECOGNIZED_FORMAT', async () => {

@@ -4,7 +4,8 @@
  * everything a keystore cannot hold is left out with a reason.
  */
 import { ChainIndex } from '../chain-order';
-import { digest, privateKeyFacts } from '../crypto';
+import { privateKeyFacts } from '../crypto';
+import { derSha256 } from '../der-fingerprint';
 import { children, readRoot, value } from '../der/der';
 import { isPkiError } from '../errors';
 import type { RawCertificate, RawObject, RawPrivateKey } from '../model';
@@ -193,9 +194,7 @@ function readable(der: Uint8Array): string | undefined {
   }
 }
 
-function fingerprint(der: Uint8Array): string {
-  return Buffer.from(digest('sha256', der)).toString('hex');
-}
+const fingerprint = derSha256;
 
 function publicKeyBits(spki: Uint8Array): Uint8Array {
   return value(children(readRoot(spki, 'public key info'), 'public key info')[1]);

@@ -2,6 +2,7 @@
 import type { CertificateDto, ExtensionDto, NamePart } from '../../api/dto';
 import { digest } from '../crypto';
 import { children, contextNumber, expectTag, hex, isoTimeOrNull, oidOf, readRoot, smallInt, Tag, value, whole, type Tlv } from '../der/der';
+import { derSha256 } from '../der-fingerprint';
 import { decodeExtensions, emptyFacts, type ExtensionFacts } from './extensions';
 import { readName } from './name';
 import { algorithmName } from './oids';
@@ -18,23 +19,39 @@ const DAY = 86_400_000;
 
 /** The fields of a certificate as TLVs into its DER: what parseCertificate decodes and chain ordering links. */
 export interface CertificateFields {
-  tbs: Tlv;
-  signatureAlgorithm: Tlv;
+  readonly tbs: Tlv;
+  readonly signatureAlgorithm: Tlv;
   /** The BIT STRING holding the signature. */
-  signature: Tlv;
-  version: number;
-  serial: Tlv;
+  readonly signature: Tlv;
+  readonly version: number;
+  readonly serial: Tlv;
   /** The signature algorithm inside the signed part (must equal signatureAlgorithm). */
-  innerAlgorithm: Tlv;
-  issuer: Tlv;
-  validity: Tlv[];
-  subject: Tlv;
-  spki: Tlv;
+  readonly innerAlgorithm: Tlv;
+  readonly issuer: Tlv;
+  readonly validity: readonly Tlv[];
+  readonly subject: Tlv;
+  readonly spki: Tlv;
   /** The Extensions SEQUENCE, when the certificate has one. */
-  extensions: Tlv | null;
+  readonly extensions: Tlv | null;
 }
 
+/**
+ * Fields by the very DER array they were read from: converting a keystore reads each certificate's fields in
+ * every step (is it readable, linking the chains, checking the writer's input, matching its key). The TLVs
+ * are read, never changed, by everyone who gets them.
+ */
+const fieldsOf = new WeakMap<Uint8Array, CertificateFields>();
+
 export function certificateFields(der: Uint8Array): CertificateFields {
+  let fields = fieldsOf.get(der);
+  if (!fields) {
+    fields = readFields(der);
+    fieldsOf.set(der, fields);
+  }
+  return fields;
+}
+
+function readFields(der: Uint8Array): CertificateFields {
   const root = expectTag(readRoot(der, 'certificate'), Tag.Sequence, 'certificate');
   const [tbs, signatureAlgorithm, signature] = children(root, 'certificate');
   expectTag(tbs, Tag.Sequence, 'certificate body');
@@ -104,7 +121,7 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
     version,
     notBefore,
     notAfter,
-    sha256: hex(digest('sha256', der)),
+    sha256: derSha256(der),
     sha1: hex(digest('sha1', der)),
     spkiSha256: publicKey.spkiSha256,
     keyAlgorithm: publicKey.keyAlgorithm,

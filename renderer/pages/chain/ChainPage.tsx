@@ -80,11 +80,17 @@ export function ChainPage() {
     if (outcome.request) void run(outcome.request);
   };
 
-  // From the Inspector: these files or certificates, checked at once.
+  // From the Inspector (these files or certificates) or the Expiry page (a watched server), checked at once.
   useEffect(() => {
     if (!intent) return;
     consume();
-    const next: ChainForm = { ...INITIAL_FORM, inputDocumentIds: intent.documentIds ?? [], inputObjectIds: intent.objectIds ?? [] };
+    const server = intent.server;
+    const next: ChainForm = {
+      ...INITIAL_FORM,
+      inputDocumentIds: intent.documentIds ?? [],
+      inputObjectIds: intent.objectIds ?? [],
+      ...(server ? { target: server.target, servername: server.servername ?? '', starttls: server.starttls ?? '' } : {}),
+    };
     setForm(next);
     const out = requestOf(next, openSets(wb.state));
     if (out.request) void run(out.request);

@@ -1,0 +1,29 @@
+/** The key vault: opaque random handles, each key behind its own, zeroed and forgotten with its document. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { KeyVault } from './key-vault';
+
+test('a thousand keys get a thousand distinct random handles, past many draws of random bytes', () => {
+  const vault = new KeyVault();
+  const keys = Array.from({ length: 1000 }, (_, i) => Uint8Array.of(i >> 8, i & 0xff, 7));
+  const handles = keys.map((k) => vault.put(k, 'doc1'));
+  for (const h of handles) assert.match(h, /^key_[0-9a-f]{24}$/);
+  assert.equal(new Set(handles).size, 1000);
+  handles.forEach((h, i) => assert.equal(vault.get(h), keys[i]));
+  // Another vault draws its own: no handle repeats.
+  const other = new KeyVault();
+  assert.ok(!handles.includes(other.put(Uint8Array.of(1), 'doc2')));
+});
+
+test('dropping a document zeroes and forgets its keys only', () => {
+  const vault = new KeyVault();
+  const mine = Uint8Array.of(1, 2, 3);
+  const theirs = Uint8Array.of(4, 5, 6);
+  const h1 = vault.put(mine, 'doc1');
+  const h2 = vault.put(theirs, 'doc2');
+  vault.dropOwner('doc1');
+  assert.deepEqual(mine, Uint8Array.of(0, 0, 0));
+  assert.equal(vault.get(h1), undefined);
+  assert.deepEqual(vault.get(h2), Uint8Array.of(4, 5, 6));
+  assert.equal(vault.size, 1);
+});
