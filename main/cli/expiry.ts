@@ -13,7 +13,6 @@ import { PkiError } from '../pki/errors';
 import { scanCsv, scanHtml, scanIcs, scanJson, scanOpenMetrics, scanPdf } from '../pki/expiry/reports';
 import { DEFAULT_THRESHOLDS } from '../pki/expiry/status';
 import { nodeNetwork } from '../pki/net/node-network';
-import type { NetworkPort } from '../pki/net/port';
 import { scanTargets, targetFromInput } from '../workbench/expiry/scan';
 import { writeFilesAtomically, type OutputFile } from '../workbench/write-files';
 import { parseArgs, PASSWORD_FLAGS, passwordFrom } from './args';
@@ -22,7 +21,7 @@ import { parseHostPort } from './host-port';
 import { EXIT, type Io } from './output';
 
 export const EXPIRY_USAGE =
-  'certbench expiry (FILE | DIR | host:port)... [--within DAYS] [--password P | --password-file F | --password-env VAR] [--servername SNI] [--starttls PROTO] [--json | --csv | --openmetrics] [--out FILE] [--ics FILE] [--html FILE] [--pdf FILE] [--force]';
+  'certbench expiry (FILE | DIR | host:port)... [--within DAYS] [--password P | --password-file F | --password-env VAR] [--servername SNI] [--starttls PROTO] [--json | --csv | --openmetrics] [--out FILE] [--ics FILE] [--html FILE] [--pdf FILE] [--force] [--concurrency N]';
 
 const VALUE_FLAGS = ['within', 'servername', 'starttls', 'out', 'ics', 'html', 'pdf', 'concurrency', ...PASSWORD_FLAGS];
 const BOOLEAN_FLAGS = ['json', 'csv', 'openmetrics', 'force'];
@@ -30,17 +29,11 @@ const STARTTLS: StarttlsProtocol[] = ['smtp', 'imap', 'pop3', 'ftp', 'ldap', 'po
 const DEFAULT_WITHIN = 30;
 const MAX_DAYS = 36_500;
 
-/** Tests and the bench pass their own clock and network. */
-export interface ExpiryCommandDeps {
-  net?: NetworkPort;
-  now?: () => Date;
-}
-
 export function expiryThresholds(within: number): number[] {
   return [...new Set([within, ...DEFAULT_THRESHOLDS.filter((t) => t < within)])].sort((a, b) => b - a);
 }
 
-export async function expiryCommand(argv: string[], io: Io, deps: ExpiryCommandDeps = {}): Promise<number> {
+export async function expiryCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, VALUE_FLAGS, BOOLEAN_FLAGS);
   const bad = (message: string) => new PkiError('INVALID_ARGUMENT', message, `Usage: ${EXPIRY_USAGE}`);
   const one = (name: string) => args.values.get(name)?.at(-1);
@@ -54,7 +47,7 @@ export async function expiryCommand(argv: string[], io: Io, deps: ExpiryCommandD
   const out = one('out');
   if (out !== undefined && formats.length === 0) throw bad('--out writes the --json, --csv or --openmetrics output to a file: choose one of them.');
 
-  const now = deps.now?.() ?? new Date();
+  const now = new Date();
   const inputs = args.positionals.map((p) => targetInput(p, one('servername'), (starttls as StarttlsProtocol | undefined) ?? null));
   if ((one('servername') !== undefined || starttls !== undefined) && !inputs.some((i) => i.kind === 'endpoint')) {
     throw bad('--servername and --starttls are for servers (host:port), not files or folders.');
@@ -65,7 +58,7 @@ export async function expiryCommand(argv: string[], io: Io, deps: ExpiryCommandD
   await refuseExisting(outputs, args.flags.has('force'));
 
   const thresholds = expiryThresholds(within);
-  const scan = await scanTargets(targets, { net: deps.net ?? nodeNetwork, thresholds, now, passwordFor: () => password, concurrency });
+  const scan = await scanTargets(targets, { net: nodeNetwork, thresholds, now, passwordFor: () => password, concurrency });
 
   const format = formats[0];
   const main = format === 'json' ? scanJson(scan) : format === 'csv' ? scanCsv(scan.rows) : format === 'openmetrics' ? scanOpenMetrics(scan.rows, now) : null;
@@ -97,7 +90,7 @@ export function exitCode(scan: ExpiryScanDto, within: number): number {
 
 function wholeNumber(text: string | undefined, fallback: number, flag: string, min: number, max: number, bad: (m: string) => PkiError): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw bad(`${flag} takes a whole number of days from ${min} to ${max}, not "${text}".`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw bad(`${flag} takes a whole number from ${min} to ${max}, not "${text}".`);
   return Number(text);
 }
 

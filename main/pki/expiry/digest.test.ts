@@ -27,6 +27,7 @@ test('daily: what expires within 3 days, soonest first, and every expired certif
   assert.equal(d.generatedAt, NOW.toISOString());
   assert.deepEqual(names(d.expiring), ['d0.example.test', 'd2.example.test', 'd3.example.test']);
   assert.deepEqual(d.expiring.map((r) => r.daysLeft), [0, 2, 3]);
+  assert.ok(d.expiring.every((r) => r.status === 'expiring' && r.threshold === 3));
   assert.deepEqual(names(d.expired), ['d-30.example.test', 'd-1.example.test']);
   assert.ok(d.expired.every((r) => r.status === 'expired' && r.daysLeft! < 0));
   assert.equal(d.title, 'Daily certificate digest: 3 certificates expire within 3 days, 2 certificates already expired');
@@ -40,6 +41,7 @@ test('daily: what expires within 3 days, soonest first, and every expired certif
 test('monthly: what expires in 31 to 60 days, and the expired', () => {
   const d = makeDigest(scan, 'monthly', NOW);
   assert.deepEqual(names(d.expiring), ['d31.example.test', 'd45.example.test', 'd60.example.test']);
+  assert.ok(d.expiring.every((r) => r.status === 'expiring' && r.threshold === 60));
   assert.deepEqual(names(d.expired), ['d-30.example.test', 'd-1.example.test']);
   assert.match(d.title, /^Monthly certificate digest: 3 certificates expire in 31 to 60 days, 2 certificates already expired$/);
   assert.match(d.text, /3 certificates expire in 31 to 60 days:/);

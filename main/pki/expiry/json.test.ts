@@ -6,7 +6,7 @@ import { scanJson } from './json';
 
 test('rows carry CLI.md fields first, then the rest; counts and scan facts follow', () => {
   const rows = [certRow('shop.example.test', 12), errorRow('/srv/locked.pfx')];
-  const scan = scanOf(rows, { cancelled: true });
+  const scan = scanOf(rows, { cancelled: true, filesSkipped: 4 });
   const doc = JSON.parse(scanJson(scan));
   assert.deepEqual(Object.keys(doc.rows[0]).slice(0, 6), ['source', 'subject', 'sha256', 'notAfter', 'daysLeft', 'status']);
   for (const [i, r] of rows.entries()) {
@@ -16,5 +16,6 @@ test('rows carry CLI.md fields first, then the rest; counts and scan facts follo
   assert.deepEqual(doc.thresholds, [60, 30, 3]);
   assert.equal(doc.cancelled, true);
   assert.equal(doc.filesScanned, 2);
+  assert.equal(doc.filesSkipped, 4);
   assert.equal(doc.rows[1].error.code, 'WRONG_PASSWORD');
 });

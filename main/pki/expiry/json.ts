@@ -32,6 +32,7 @@ export function scanJson(scan: ExpiryScanDto): string {
     startedAt: scan.startedAt,
     finishedAt: scan.finishedAt,
     filesScanned: scan.filesScanned,
+    ...(scan.filesSkipped !== undefined ? { filesSkipped: scan.filesSkipped } : {}),
     endpointsScanned: scan.endpointsScanned,
     cancelled: scan.cancelled,
     scanId: scan.scanId,
