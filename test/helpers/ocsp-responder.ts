@@ -25,6 +25,8 @@ export interface OcspResponder {
   port: number;
   /** The first line of each HTTP request openssl received ("GET /MEQw..." or "POST / HTTP/1.0"). */
   requestLines(): string[];
+  /** The first line of request number `index` (0-based), waiting up to 5 s for openssl to log it (it logs after answering). */
+  requestLine(index: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -46,10 +48,17 @@ export async function startOcspResponder(ca: TestCaHandle, options: OcspResponde
     await exited;
     throw e;
   }
+  const lines = () => [...stderr.matchAll(/Received request, 1st line: (.*)/g)].map((m) => m[1].trim());
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    requestLines: () => [...stderr.matchAll(/Received request, 1st line: (.*)/g)].map((m) => m[1].trim()),
+    requestLines: () => lines(),
+    requestLine: async (index) => {
+      for (const until = Date.now() + 5000; lines().length <= index && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+      const line = lines()[index];
+      if (line === undefined) throw new Error(`openssl ocsp logged ${lines().length} requests, not ${index + 1}`);
+      return line;
+    },
     close: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill();
       await exited;
