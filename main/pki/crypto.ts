@@ -291,14 +291,30 @@ export type SignatureScheme =
   | { kind: 'ecdsa'; hash: HashName }
   | { kind: 'eddsa' };
 
-/** Verifies a signature made by the key in `spki`; false on mismatch, PkiError if the key cannot be used. */
-export function verifySignature(spki: Uint8Array, scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean {
-  let key: nodeCrypto.KeyObject;
+/**
+ * Public keys parsed for verification, by their SPKI bytes: a CA's key checks every certificate it issued (1,000
+ * leaves under one intermediate parse its key once, not 1,000 times). Public data only; bounded.
+ */
+const verifyKeys = new Map<string, nodeCrypto.KeyObject>();
+const VERIFY_KEYS_MAX = 512;
+
+function verifyKey(spki: Uint8Array): nodeCrypto.KeyObject {
+  const id = Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength).toString('latin1');
+  let key = verifyKeys.get(id);
+  if (key) return key;
   try {
     key = nodeCrypto.createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
   } catch (e) {
     throw keyError(e, 'public key');
   }
+  if (verifyKeys.size >= VERIFY_KEYS_MAX) verifyKeys.delete(verifyKeys.keys().next().value!);
+  verifyKeys.set(id, key);
+  return key;
+}
+
+/** Verifies a signature made by the key in `spki`; false on mismatch, PkiError if the key cannot be used. */
+export function verifySignature(spki: Uint8Array, scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean {
+  const key = verifyKey(spki);
   try {
     switch (scheme.kind) {
       case 'eddsa':
