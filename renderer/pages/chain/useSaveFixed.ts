@@ -5,8 +5,8 @@
 import { useCallback, useState } from 'react';
 import type { ApiRequest } from '../../../main/api/contract';
 import type { ErrorInfo, WrittenFileDto } from '../../../main/api/dto';
-import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
+import { useReplaceableWrite } from '../../components/useReplaceableWrite';
 
 export type SaveRequest = ApiRequest<'chain.saveFixed'>;
 
@@ -25,43 +25,21 @@ export interface SaveFixedModel {
 
 export function useSaveFixed(): SaveFixedModel {
   const client = useClient();
-  const [saving, setSaving] = useState(false);
   const [written, setWritten] = useState<WrittenFileDto[] | null>(null);
   const [savedReportId, setSavedReportId] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [exists, setExists] = useState<SaveFixedModel['exists']>(null);
+  const write = useReplaceableWrite<SaveRequest>(async (request, overwrite) => {
+    const result = await client.call('chain.saveFixed', overwrite ? { ...request, destination: { ...request.destination, overwrite: true } } : request);
+    setWritten(result.written);
+    setSavedReportId(request.reportId);
+  });
+  const { run, clear } = write;
 
-  const save = useCallback(
-    async (request: SaveRequest) => {
-      setSaving(true);
-      setError(null);
-      setExists(null);
-      try {
-        const result = await client.call('chain.saveFixed', request);
-        setWritten(result.written);
-        setSavedReportId(request.reportId);
-      } catch (e) {
-        const info = errorInfoOf(e);
-        if (info.code === 'EXISTS' && !request.destination.overwrite) setExists({ error: info, request });
-        else setError(info);
-      } finally {
-        setSaving(false);
-      }
-    },
-    [client],
-  );
-
-  const replace = useCallback(async () => {
-    if (!exists) return;
-    await save({ ...exists.request, destination: { ...exists.request.destination, overwrite: true } });
-  }, [exists, save]);
-
+  const save = useCallback((request: SaveRequest) => run(request, request.destination.overwrite ?? false), [run]);
   const reset = useCallback(() => {
     setWritten(null);
     setSavedReportId(null);
-    setError(null);
-    setExists(null);
-  }, []);
+    clear();
+  }, [clear]);
 
-  return { saving, written, savedReportId, error, exists, save, replace, cancelReplace: useCallback(() => setExists(null), []), reset };
+  return { saving: write.busy, written, savedReportId, error: write.error, exists: write.exists, save, replace: write.replace, cancelReplace: write.keep, reset };
 }

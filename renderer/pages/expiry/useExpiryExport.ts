@@ -1,8 +1,8 @@
 /** Writing the last scan (or a digest of it) into the chosen folder; a file already there asks before it is replaced. */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ErrorInfo, ExpiryExportFormat, ExpiryFileDto } from '../../../main/api/dto';
-import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
+import { useReplaceableWrite } from '../../components/useReplaceableWrite';
 
 export interface ExportRequest {
   format: ExpiryExportFormat;
@@ -24,36 +24,14 @@ export interface ExportModel {
 export function useExpiryExport(): ExportModel {
   const client = useClient();
   const [written, setWritten] = useState<ExpiryFileDto[]>([]);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [exists, setExists] = useState<ExportModel['exists']>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = useCallback(
-    async (request: ExportRequest, overwrite = false) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const result = await client.call('expiry.export', {
-          format: request.format,
-          ...(request.digest ? { digest: request.digest } : {}),
-          destination: { folder: request.folder, fileName: request.fileName, ...(overwrite ? { overwrite: true } : {}) },
-        });
-        setExists(null);
-        // Newest first; a replaced file is listed once.
-        setWritten((list) => [...result.written, ...list.filter((f) => !result.written.some((w) => w.path === f.path))]);
-      } catch (e) {
-        const info = errorInfoOf(e);
-        if (info.code === 'EXISTS' && !overwrite) setExists({ request, error: info });
-        else {
-          setExists(null);
-          setError(info);
-        }
-      } finally {
-        setBusy(false);
-      }
-    },
-    [client],
-  );
-
-  return { written, error, exists, busy, run, keep: () => setExists(null) };
+  const write = useReplaceableWrite<ExportRequest>(async (request, overwrite) => {
+    const result = await client.call('expiry.export', {
+      format: request.format,
+      ...(request.digest ? { digest: request.digest } : {}),
+      destination: { folder: request.folder, fileName: request.fileName, ...(overwrite ? { overwrite: true } : {}) },
+    });
+    // Newest first; a replaced file is listed once.
+    setWritten((list) => [...result.written, ...list.filter((f) => !result.written.some((w) => w.path === f.path))]);
+  });
+  return { written, error: write.error, exists: write.exists, busy: write.busy, run: write.run, keep: write.keep };
 }
