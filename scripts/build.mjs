@@ -22,7 +22,9 @@ const nodeEntries = {
 };
 const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, src]) => existsSync(join(root, src))));
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
+// acme-client (and its axios, forge, x509) stays in node_modules, required only when an ACME step runs:
+// the other commands start without parsing it.
+const common = { external: ['acme-client'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
 
 await build({ ...common, entryPoints: present, outdir: join(root, 'dist') });
 log(`built ${Object.keys(present).join(', ')}`);

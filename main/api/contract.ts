@@ -3,6 +3,11 @@
  * pattern): every method's request and response, every event's payload.
  */
 import type {
+  AcmeCaDto,
+  AcmeDirectoryDto,
+  AcmeIssueRequest,
+  AcmeNoticeDto,
+  AcmeOrderDto,
   AppInfo,
   ExpiryDigestDto,
   ExpiryExportFormat,
@@ -154,6 +159,38 @@ export interface ApiMethods {
     request: { format: ExpiryExportFormat; digest?: 'daily' | 'monthly'; destination: { folder: string; fileName: string; overwrite?: boolean } };
     response: { written: ExpiryFileDto[] };
   };
+
+  /** The CAs offered first (Let's Encrypt staging and production). */
+  'acme.cas': { request: Record<string, never>; response: { cas: AcmeCaDto[] } };
+  /** Reads a CA's directory: its terms of service and whether it needs external account binding. NETWORK when unreachable. */
+  'acme.directory': { request: { directoryUrl: string; caFile?: string }; response: AcmeDirectoryDto };
+  /** Every order (newest first), from the app's data folder. */
+  'acme.orders': { request: Record<string, never>; response: { orders: AcmeOrderDto[] } };
+  /**
+   * Starts an order and returns it once the CA has it (state pending or waiting); the rest runs in the
+   * background, announced on 'acme.order' (and 'acme.notice' when issued or failed). INVALID_ARGUMENT for
+   * a request that cannot succeed (wildcard without dns-01, no agreement to the terms, a bad name), before
+   * anything is sent to the CA.
+   */
+  'acme.issue': { request: AcmeIssueRequest; response: AcmeOrderDto };
+  /** Runs the live checks of a waiting order's manual challenges (DNS TXT lookup, HTTP fetch); tells the CA nothing. */
+  'acme.check': { request: { orderId: string }; response: AcmeOrderDto };
+  /** The user has placed the files or records: tell the CA to validate (a waiting order continues in the background). */
+  'acme.continue': { request: { orderId: string }; response: AcmeOrderDto };
+  /** Continues an order in state 'error' (or one found unfinished after a restart) from where it stopped. */
+  'acme.resume': { request: { orderId: string }; response: AcmeOrderDto };
+  /** Stops an unfinished order: its authorizations are deactivated at the CA; state 'cancelled'. */
+  'acme.cancel': { request: { orderId: string }; response: AcmeOrderDto };
+  /** Writes an issued order's certbot set (privkey.pem 0600) into a chosen folder, atomically; EXISTS unless overwrite. */
+  'acme.save': { request: { orderId: string; destination: { folder: string; overwrite?: boolean } }; response: { written: WrittenFileDto[] } };
+  /** Opens an issued order's certificate, chain and key in the workbench (the Inspector; Convert for PFX or a keystore). */
+  'acme.open': { request: { orderId: string }; response: { documentId: string; state: WorkbenchState } };
+  /** A new order with the same names, CA, challenge and key type as an earlier one (a new key). */
+  'acme.renew': { request: { orderId: string; destination?: { folder: string; overwrite?: boolean } }; response: AcmeOrderDto };
+  /** Revokes an issued order's certificate with the account that ordered it; reason is an RFC 5280 code (0, 1, 3, 4, 5). */
+  'acme.revoke': { request: { orderId: string; reason?: number }; response: AcmeOrderDto };
+  /** Forgets orders and the keys kept for them (written files stay). */
+  'acme.remove': { request: { orderIds: string[] }; response: { orders: AcmeOrderDto[] } };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -175,6 +212,10 @@ export interface ApiEvents {
   'documents.changed': WorkbenchState;
   /** Something on the watchlist crossed a threshold (on start and daily while running). */
   'expiry.reminder': ExpiryReminderDto;
+  /** An ACME order changed (state, a check, a timeline step). */
+  'acme.order': AcmeOrderDto;
+  /** An ACME order was issued or failed: shown in the app, and by the shell as an OS notification. */
+  'acme.notice': AcmeNoticeDto;
 }
 
 export type ApiEvent = keyof ApiEvents;
@@ -222,9 +263,22 @@ export const API_METHODS: readonly ApiMethod[] = [
   'expiry.scan',
   'expiry.digest',
   'expiry.export',
+  'acme.cas',
+  'acme.directory',
+  'acme.orders',
+  'acme.issue',
+  'acme.check',
+  'acme.continue',
+  'acme.resume',
+  'acme.cancel',
+  'acme.save',
+  'acme.open',
+  'acme.renew',
+  'acme.revoke',
+  'acme.remove',
 ] as const;
 
-export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed', 'expiry.reminder'] as const;
+export const API_EVENTS: readonly ApiEvent[] = ['progress', 'documents.changed', 'expiry.reminder', 'acme.order', 'acme.notice'] as const;
 
 /** Result envelope on every transport (IPC drops custom Error fields, so errors travel as data). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: import('./dto').ErrorInfo };

@@ -981,3 +981,190 @@ export interface ExpiryReminderDto {
   /** The rows that crossed a threshold since the last reminder. */
   rows: ExpiryRowDto[];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// ACME issuance (issue 15)
+// ---------------------------------------------------------------------------------------------------------
+
+/** A known CA, offered first on the Issue page; any other directory URL is 'custom'. */
+export interface AcmeCaDto {
+  id: 'letsencrypt-staging' | 'letsencrypt' | 'custom';
+  name: string;
+  directoryUrl: string;
+  /** Staging CAs issue untrusted certificates: for trying the flow. */
+  staging: boolean;
+}
+
+/** What a CA's directory says about itself (RFC 8555 7.1.1 meta), read before an order. */
+export interface AcmeDirectoryDto {
+  directoryUrl: string;
+  /** The terms the user must agree to (a URL; pebble gives a data: URL); null when the CA names none. */
+  termsOfService: string | null;
+  website: string | null;
+  caaIdentities: string[];
+  /** The CA requires external account binding (ZeroSSL, Google, Sectigo): ask for a key ID and HMAC key. */
+  externalAccountRequired: boolean;
+}
+
+export type AcmeChallengeType = 'http-01' | 'dns-01';
+/**
+ * How a challenge is answered:
+ * - 'serve': Certbench serves the HTTP-01 file itself on `httpPort` (it runs on the host the name points to);
+ * - 'manual': the user places the file or the TXT record, Certbench checks it, then the user continues;
+ * - 'hook': certbot-style commands set and clean up (CLI only: the renderer cannot name a command to run).
+ */
+export type AcmeChallengeMode = 'serve' | 'manual' | 'hook';
+
+/**
+ * An order's state as the user follows it. RFC 8555's pending/ready/processing/valid/invalid, plus:
+ * 'waiting' (a manual challenge is shown and Certbench waits for the user to continue),
+ * 'issued' (valid and the certificate downloaded), 'error' (stopped by something other than the CA's
+ * verdict: network, a failed hook, a restart in a state that needs the user; acme.resume continues it),
+ * 'revoked' (revoked through Certbench), 'cancelled' (the user stopped it; its authorizations were deactivated).
+ */
+export type AcmeOrderState = 'pending' | 'waiting' | 'validating' | 'ready' | 'processing' | 'issued' | 'invalid' | 'error' | 'revoked' | 'cancelled';
+
+/** The key of the certificate: made by Certbench (kept in main, written 0600), or the user's own CSR (no key file). */
+export type AcmeKeyChoiceDto = { generate: Exclude<KeySpecName, 'ec:P-521' | 'ed25519'> } | { csrObjectId: string };
+
+/** A live check of a manual challenge (DNS TXT lookup, or fetching the HTTP-01 URL) before telling the CA. */
+export interface AcmeCheckDto {
+  ok: boolean;
+  at: string;
+  /** In words: "The TXT record has the expected value", "No TXT record at _acme-challenge.example.com yet". */
+  message: string;
+  /** What was found (TXT values, or the first 200 characters the URL answered). */
+  seen: string[];
+}
+
+/** One name's challenge: everything public the user needs to answer it by hand. */
+export interface AcmeChallengeDto {
+  type: AcmeChallengeType;
+  status: 'pending' | 'processing' | 'valid' | 'invalid';
+  token: string;
+  /** HTTP-01: the URL the CA fetches, the file name (the token) and its content (the key authorization). */
+  url?: string;
+  fileName?: string;
+  fileContent?: string;
+  /** DNS-01: the TXT record's name (_acme-challenge.NAME) and value (base64url SHA-256 of the key authorization). */
+  txtName?: string;
+  txtValue?: string;
+  /** The CA's error for this challenge when it failed, in its own words. */
+  error?: string;
+  check?: AcmeCheckDto;
+}
+
+export interface AcmeAuthorizationDto {
+  /** The identifier as ordered ("*.example.com" for a wildcard). */
+  domain: string;
+  wildcard: boolean;
+  status: 'pending' | 'valid' | 'invalid' | 'deactivated' | 'expired' | 'revoked';
+  /** The chosen challenge; null until the order has its authorizations. */
+  challenge: AcmeChallengeDto | null;
+}
+
+/** One step of the progress timeline ("Account registered", "CA validated www.example.com", ...). */
+export interface AcmeStepDto {
+  at: string;
+  state: AcmeOrderState;
+  message: string;
+}
+
+/** Why an order failed: the CA's problem document (RFC 8555 6.7) in its own words, with what to do. */
+export interface AcmeProblemDto extends ErrorInfo {
+  /** The CA's problem type without the urn:ietf:params:acme:error: prefix ("rateLimited", "unauthorized"), when it gave one. */
+  caType: string | null;
+  /** Per-identifier problems the CA listed. */
+  subproblems: { identifier: string; detail: string }[];
+}
+
+/** What the CA issued: public parts only (the key stays in main). */
+export interface AcmeResultDto {
+  /** Leaf first. */
+  certificatePem: string;
+  /** Intermediates the CA sent (chain.pem). */
+  chainPem: string;
+  fullchainPem: string;
+  subject: string;
+  issuer: string;
+  serial: string;
+  sha256: string;
+  notBefore: string;
+  notAfter: string;
+  san: string[];
+  /** The top issuer of each chain the CA offered (the default first); preferredChain picks one by this name. */
+  chains: string[];
+  /** Where the certbot set was written (cert.pem, chain.pem, fullchain.pem, privkey.pem), once written. */
+  written: WrittenFileDto[];
+  /** privkey.pem exists (false when the user gave a CSR). */
+  hasKey: boolean;
+}
+
+/** An order as the Issue page and `certbench acme status` show it. No private key in it. */
+export interface AcmeOrderDto {
+  id: string;
+  /** The first name, or what the user called it. */
+  name: string;
+  directoryUrl: string;
+  /** The CA's name for display ("Let's Encrypt (staging)", or the directory's host). */
+  caName: string;
+  staging: boolean;
+  domains: string[];
+  challenge: AcmeChallengeType;
+  mode: AcmeChallengeMode;
+  /** The generated key's type, or 'csr' when the user gave a CSR. */
+  key: KeySpecName | 'csr';
+  email: string | null;
+  state: AcmeOrderState;
+  /** Work is in progress now (a step is running in the background). */
+  busy: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** The CA's order and account URLs, once known. */
+  orderUrl: string | null;
+  accountUrl: string | null;
+  /** When the CA drops the order if not finished. */
+  expiresAt: string | null;
+  authorizations: AcmeAuthorizationDto[];
+  timeline: AcmeStepDto[];
+  problem: AcmeProblemDto | null;
+  result: AcmeResultDto | null;
+  /** The order this one renews, when it came from acme.renew. */
+  renewalOf: string | null;
+}
+
+/** What to order: one request from the Issue page or `certbench acme issue`. */
+export interface AcmeIssueRequest {
+  directoryUrl: string;
+  /** A PEM file (a path the user chose) of CA certificates trusted for the ACME server's TLS, beside the system roots. */
+  caFile?: string;
+  domains: string[];
+  email?: string;
+  /** The user agreed to the directory's termsOfService; INVALID_ARGUMENT (with the terms URL) when false. */
+  agreeTos: boolean;
+  eab?: { kid: string; hmacKey: string };
+  challenge: AcmeChallengeType;
+  mode: AcmeChallengeMode;
+  /** 'serve': the port to listen on (default 80) and the address (default all interfaces). */
+  httpPort?: number;
+  httpAddress?: string;
+  /** 'hook' only (CLI): run with CERTBENCH_DOMAIN, CERTBENCH_VALIDATION, CERTBENCH_TOKEN in their environment. */
+  authHook?: string;
+  cleanupHook?: string;
+  key: AcmeKeyChoiceDto;
+  /** DNS servers for the DNS-01 pre-check ("127.0.0.1:8053"); default the system's. */
+  dnsServers?: string[];
+  /** Pick the chain whose top issuer has this common name when the CA offers alternates. */
+  preferredChain?: string;
+  /** Where to write the certbot set when issued (a folder the user chose); none = saved later with acme.save. */
+  destination?: { folder: string; overwrite?: boolean };
+  name?: string;
+}
+
+/** Sent on 'acme.notice' when an order is issued or fails: the app shows it and the shell notifies the OS. */
+export interface AcmeNoticeDto {
+  orderId: string;
+  ok: boolean;
+  title: string;
+  body: string;
+}

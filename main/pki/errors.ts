@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'INVALID_ARGUMENT'
   | 'NO_MATCHING_KEY'
   | 'NETWORK'
+  /** The ACME CA refused (rejected identifier, unauthorized, rate limited, bad CSR ...): its own words are in the message. */
+  | 'ACME_REFUSED'
+  /** The ACME CA could not validate a challenge (or a hook failed): the CA's reason is in the message. */
+  | 'CHALLENGE_FAILED'
   | 'TOO_LARGE'
   | 'CANCELLED'
   | 'INTERNAL';

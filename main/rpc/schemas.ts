@@ -57,6 +57,30 @@ const csrSpec = z
 const keyChoice = z.union([z.object({ generate: keySpec }).strict(), z.object({ objectId: id }).strict()]);
 const selfSign = z.object({ days: z.number().int().min(1).max(100_000), ca: z.boolean(), pathLength: z.number().int().min(0).max(100).optional() }).strict();
 
+// ACME: the renderer may not name commands to run ('hook' mode is the CLI's), so the schema leaves it out.
+const acmeDestination = z.object({ folder: path, overwrite: z.boolean().optional() }).strict();
+const url = z.string().min(1).max(2048);
+const acmeIssue = z
+  .object({
+    directoryUrl: url,
+    caFile: path.optional(),
+    domains: z.array(z.string().min(1).max(253)).min(1).max(100),
+    email: z.string().max(320).optional(),
+    agreeTos: z.boolean(),
+    eab: z.object({ kid: z.string().min(1).max(1024), hmacKey: z.string().min(1).max(1024) }).strict().optional(),
+    challenge: z.enum(['http-01', 'dns-01']),
+    mode: z.enum(['serve', 'manual']),
+    httpPort: z.number().int().min(1).max(65_535).optional(),
+    httpAddress: z.string().min(1).max(100).optional(),
+    key: z.union([z.object({ generate: z.enum(['rsa:2048', 'rsa:3072', 'rsa:4096', 'ec:P-256', 'ec:P-384']) }).strict(), z.object({ csrObjectId: id }).strict()]),
+    dnsServers: z.array(z.string().min(1).max(100)).max(10).optional(),
+    preferredChain: z.string().min(1).max(500).optional(),
+    destination: acmeDestination.optional(),
+    name: z.string().max(200).optional(),
+  })
+  .strict();
+const orderId = z.object({ orderId: id }).strict();
+
 const docIds = z.array(id).max(10_000).optional();
 const chainCheck = z
   .object({
@@ -163,4 +187,17 @@ export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
       destination: z.object({ folder: path, fileName, overwrite: z.boolean().optional() }).strict(),
     })
     .strict(),
+  'acme.cas': empty,
+  'acme.directory': z.object({ directoryUrl: url, caFile: path.optional() }).strict(),
+  'acme.orders': empty,
+  'acme.issue': acmeIssue,
+  'acme.check': orderId,
+  'acme.continue': orderId,
+  'acme.resume': orderId,
+  'acme.cancel': orderId,
+  'acme.save': z.object({ orderId: id, destination: acmeDestination }).strict(),
+  'acme.open': orderId,
+  'acme.renew': z.object({ orderId: id, destination: acmeDestination.optional() }).strict(),
+  'acme.revoke': z.object({ orderId: id, reason: z.union([z.literal(0), z.literal(1), z.literal(3), z.literal(4), z.literal(5)]).optional() }).strict(),
+  'acme.remove': z.object({ orderIds: z.array(id).min(1).max(10_000) }).strict(),
 };

@@ -14,6 +14,8 @@ import { ReminderScheduler } from './expiry/reminders';
 import { nodeNetwork } from '../pki/net/node-network';
 import type { NetworkPort } from '../pki/net/port';
 import { KeystoreEditor } from './keystores';
+import { AcmeOrders } from './acme/orders';
+import { acmeHandlers } from './acme-handlers';
 import { Session } from './session';
 
 export interface WorkbenchOptions {
@@ -42,6 +44,8 @@ export interface Workbench {
   expiry: ExpiryWatch;
   /** Expiry reminders and scheduled digests; not running until a shell calls start(). */
   reminders: ReminderScheduler;
+  /** ACME orders behind acme.*; the shells call resumeUnfinished() on start and close() on quit. */
+  acme: AcmeOrders;
 }
 
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
@@ -51,6 +55,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   const grants = options.grants ?? new PathGrants();
   const folders = options.folders ?? new OutputFolders();
   const keystores = new KeystoreEditor({ session, folders, events, now: options.now });
+  const acme = new AcmeOrders({ session, folders, grants, events, dataDir: options.dataDir, now: options.now });
   const expiry = new ExpiryWatch({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now });
 
   const openPaths = async (paths: string[], password?: string) => {
@@ -98,8 +103,9 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     ...keystores.handlers(),
     ...chainHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, now: options.now }),
     ...expiryHandlers({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now, watch: expiry }),
+    ...acmeHandlers(acme),
   };
 
   const reminders = new ReminderScheduler({ watch: expiry, events, dataDir: options.dataDir, now: options.now });
-  return { handlers, events, session, grants, folders, keystores, expiry, reminders };
+  return { handlers, events, session, grants, folders, keystores, expiry, reminders, acme };
 }
