@@ -4,9 +4,11 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import { makeTheme } from './theme';
 import { Frame } from './frame/Frame';
+import { AcmeNoticeBanner } from './frame/AcmeNoticeBanner';
 import { ReminderBanner } from './frame/ReminderBanner';
 import { NavigationProvider, type Navigation, type PageIntent } from './frame/navigation';
 import type { PageId } from './frame/pages';
+import { AcmePage } from './pages/acme/AcmePage';
 import { ChainPage } from './pages/chain/ChainPage';
 import { ConvertPage } from './pages/convert/ConvertPage';
 import { CsrPage } from './pages/csr/CsrPage';
@@ -30,11 +32,21 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NavigationProvider value={navigation}>
-        <Frame page={page} onNavigate={(id) => navigate(id)} banner={<ReminderBanner onShow={() => navigate('expiry')} />}>
+        <Frame
+          page={page}
+          onNavigate={(id) => navigate(id)}
+          banner={
+            <>
+              <ReminderBanner onShow={() => navigate('expiry')} />
+              <AcmeNoticeBanner onShow={(orderId) => navigate('acme', { page: 'acme', orderId })} />
+            </>
+          }
+        >
           {/* Inspect stays mounted so its documents and window-wide drop target survive a visit elsewhere. */}
           <InspectPage active={page === 'inspect'} onShow={() => setPage('inspect')} />
           {page === 'convert' && <ConvertPage />}
           {page === 'csr' && <CsrPage />}
+          {page === 'acme' && <AcmePage />}
           {page === 'chain' && <ChainPage />}
           {page === 'keystores' && <KeystoresPage />}
           {page === 'expiry' && <ExpiryPage />}

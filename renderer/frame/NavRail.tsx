@@ -8,6 +8,7 @@ import SearchIcon from '@mui/icons-material/ManageSearch';
 import SwapIcon from '@mui/icons-material/SwapHoriz';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import LinkIcon from '@mui/icons-material/Link';
+import VerifiedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import KeyIcon from '@mui/icons-material/Inventory2Outlined';
 import EventIcon from '@mui/icons-material/EventNote';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
@@ -24,6 +25,7 @@ const ITEMS: RailItem[] = [
   { id: 'inspect', label: 'Inspect', icon: <SearchIcon />, ready: true },
   { id: 'convert', label: 'Convert', icon: <SwapIcon />, ready: true },
   { id: 'csr', label: 'New CSR', icon: <NoteAddIcon />, ready: true },
+  { id: 'acme', label: 'Issue certificate', icon: <VerifiedIcon />, ready: true },
   { id: 'chain', label: 'Chain doctor', icon: <LinkIcon />, ready: true },
   { id: 'keystores', label: 'Keystores', icon: <KeyIcon />, ready: true },
   { id: 'expiry', label: 'Expiry', icon: <EventIcon />, ready: true },

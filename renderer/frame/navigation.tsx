@@ -33,6 +33,11 @@ export type PageIntent =
       server?: { target: string; servername: string | null; starttls: StarttlsProtocol | null };
     }
   | {
+      page: 'acme';
+      /** Show this order (an ACME notice's "Show"). */
+      orderId?: string;
+    }
+  | {
       page: 'inspect';
       /** Select and show this object (the Chain doctor's "Show in Inspector"). */
       objectId: string;

@@ -1,1 +1,1 @@
-export type PageId = 'inspect' | 'convert' | 'csr' | 'chain' | 'keystores' | 'expiry' | 'settings';
+export type PageId = 'inspect' | 'convert' | 'csr' | 'acme' | 'chain' | 'keystores' | 'expiry' | 'settings';

@@ -1,0 +1,32 @@
+/** The order's steps as they happened ("Account registered", "CA validated www.example.com"), newest last. */
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { AcmeStepDto } from '../../../main/api/dto';
+import { STATE_COLOR, STATE_LABEL, timeWords } from './words';
+
+export function OrderTimeline({ steps }: { steps: AcmeStepDto[] }) {
+  if (steps.length === 0) return <Typography color="text.secondary">Nothing has happened yet.</Typography>;
+  return (
+    <Box component="ol" aria-label="Timeline" data-testid="acme-timeline" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 0 }}>
+      {steps.map((s, i) => {
+        const color = STATE_COLOR[s.state];
+        const dot = color === 'default' ? 'text.disabled' : `${color}.main`;
+        return (
+          <Box component="li" key={i} data-state={s.state} sx={{ display: 'grid', gridTemplateColumns: '16px 72px 1fr', gap: 1, alignItems: 'baseline', position: 'relative', pb: 1 }}>
+            <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: dot, mt: '5px', alignSelf: 'start' }} />
+            <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+              {timeWords(s.at)}
+            </Typography>
+            <Typography variant="body2">
+              <Box component="span" sx={{ fontWeight: 600 }}>
+                {STATE_LABEL[s.state]}
+              </Box>
+              {' · '}
+              {s.message}
+            </Typography>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
