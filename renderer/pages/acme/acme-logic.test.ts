@@ -67,12 +67,13 @@ test('names: problems sit under their row; a repeat is a warning that does not b
   assert.match(namesBlocker(rowsOf([]))!, /Add the host name/);
 });
 
-test('CA: the known CAs by id, a custom URL only when it is an http(s) URL', () => {
+test('CA: the known CAs by id, a custom URL only when it is an https URL', () => {
   assert.equal(directoryUrlOf({ ca: 'letsencrypt-staging', customUrl: '' }, CAS), CAS[0]!.directoryUrl);
   assert.equal(directoryUrlOf({ ca: 'letsencrypt', customUrl: PEBBLE }, CAS), CAS[1]!.directoryUrl);
   assert.equal(directoryUrlOf({ ca: 'custom', customUrl: ` ${PEBBLE} ` }, CAS), PEBBLE);
   assert.equal(directoryUrlOf({ ca: 'custom', customUrl: 'acme.example.test/dir' }, CAS), null);
   assert.equal(directoryUrlOf({ ca: 'custom', customUrl: 'ftp://acme.example.test/dir' }, CAS), null);
+  assert.equal(directoryUrlOf({ ca: 'custom', customUrl: 'http://127.0.0.1:14000/dir' }, CAS), null);
 });
 
 test('CA: a directory read belongs to its URL and CA file; a change means reading it again', () => {

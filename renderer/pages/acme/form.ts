@@ -56,13 +56,14 @@ export const INITIAL_FORM: AcmeForm = {
   dnsServers: '',
 };
 
-/** The directory URL the form points at, or null when a custom one is not a usable URL yet. */
+/** The directory URL the form points at, or null when a custom one is not an https:// URL yet. */
 export function directoryUrlOf(form: Pick<AcmeForm, 'ca' | 'customUrl'>, cas: readonly AcmeCaDto[]): string | null {
   if (form.ca !== 'custom') return cas.find((c) => c.id === form.ca)?.directoryUrl ?? null;
   const text = form.customUrl.trim();
   try {
     const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname ? text : null;
+    // RFC 8555 runs over HTTPS only; main refuses anything else too.
+    return url.protocol === 'https:' && url.hostname ? text : null;
   } catch {
     return null;
   }
