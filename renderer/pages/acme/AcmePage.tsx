@@ -32,7 +32,7 @@ import { useAcmeCa } from './useAcmeCa';
 import { useAcmeOrders } from './useAcmeOrders';
 import { useAcmeWizard } from './useAcmeWizard';
 import { useOrderOpen } from './useOrderOpen';
-import { namesWords, orderVerdict } from './words';
+import { namesWords, STATE_LABEL } from './words';
 
 type TabId = 'issue' | 'orders';
 
@@ -41,7 +41,7 @@ export function AcmePage() {
   const ca = useAcmeCa();
   const orders = useAcmeOrders();
   const wizard = useAcmeWizard();
-  const opener = useOrderOpen();
+  const opener = useOrderOpen(wb);
   const [tab, setTab] = useState<TabId>('issue');
   const [question, setQuestion] = useState<Question | null>(null);
   const now = new Date();
@@ -90,7 +90,7 @@ export function AcmePage() {
 
   const waitingCount = orders.orders.filter((o) => o.state === 'waiting').length;
   const status = order
-    ? `${namesWords(order.domains)}: ${orderVerdict(order, now).text}`
+    ? `${namesWords(order.domains)}: ${STATE_LABEL[order.state]}`
     : orders.orders.length === 0
       ? 'A certificate from Let’s Encrypt or any ACME CA, followed until it is issued'
       : `${orders.orders.length} ${orders.orders.length === 1 ? 'order' : 'orders'}${unfinished(orders.orders).length ? `, ${unfinished(orders.orders).length} unfinished` : ''}${waitingCount ? `, ${waitingCount} waiting for you` : ''}`;

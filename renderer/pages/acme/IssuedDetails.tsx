@@ -25,7 +25,7 @@ function Row({ label, children, copy }: { label: string; children: string; copy?
 export function IssuedDetails({ result, now }: { result: AcmeResultDto; now: Date }) {
   return (
     <Box component="dl" data-testid="acme-issued" sx={{ display: 'grid', gridTemplateColumns: '160px 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
-      <Row label="Names">{result.san.join(', ')}</Row>
+      <Row label="Names">{result.san.map((n) => n.replace(/^DNS:/, '')).join(', ')}</Row>
       <Row label="Issued by">{result.issuer}</Row>
       <Row label="Valid from">{dateTimeWords(result.notBefore)}</Row>
       <Row label="Valid until">{`${dateTimeWords(result.notAfter)} · ${expiryWords(result.notAfter, now)}`}</Row>

@@ -59,7 +59,8 @@ export function OrderResult({ order, now, running, error, opener, onRetry, onNew
         </>
       )}
       {order.problem && <ProblemAlert order={order} problem={order.problem} />}
-      {failed && order.authorizations.some((a) => a.challenge?.error || a.status === 'invalid') && (
+      {/* With several names, which ones failed and why; with one, the problem above already says it. */}
+      {failed && order.authorizations.length > 1 && (
         <Box component="ul" aria-label="Names" sx={{ m: 0, p: 0, display: 'grid', gap: 1.5 }}>
           {order.authorizations.map((a) => (
             <ChallengeCard key={a.domain} auth={a} mode={order.mode} />

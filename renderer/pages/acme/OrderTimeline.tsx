@@ -18,10 +18,13 @@ export function OrderTimeline({ steps }: { steps: AcmeStepDto[] }) {
               {timeWords(s.at)}
             </Typography>
             <Typography variant="body2">
-              <Box component="span" sx={{ fontWeight: 600 }}>
-                {STATE_LABEL[s.state]}
-              </Box>
-              {' · '}
+              {/* The state once, where it changes; the CA's steps in between speak for themselves. */}
+              {(i === 0 || steps[i - 1]!.state !== s.state) && !s.message.startsWith(STATE_LABEL[s.state]) && (
+                <Box component="span" sx={{ fontWeight: 600 }}>
+                  {STATE_LABEL[s.state]}
+                  {' · '}
+                </Box>
+              )}
               {s.message}
             </Typography>
           </Box>

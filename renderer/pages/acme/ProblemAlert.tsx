@@ -4,9 +4,10 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { AcmeOrderDto, AcmeProblemDto } from '../../../main/api/dto';
-import { problemTitle } from './words';
+import { extraSubproblems, problemTitle } from './words';
 
 export function ProblemAlert({ order, problem }: { order: AcmeOrderDto; problem: AcmeProblemDto }) {
+  const subproblems = extraSubproblems(problem);
   return (
     <Alert severity="error" role="alert" data-testid="acme-problem" data-code={problem.code} sx={{ '& .MuiAlert-message': { minWidth: 0 } }}>
       <AlertTitle>{problemTitle(order)}</AlertTitle>
@@ -14,9 +15,9 @@ export function ProblemAlert({ order, problem }: { order: AcmeOrderDto; problem:
         {problem.message}
         {problem.caType ? ` (${problem.caType})` : ''}
       </Typography>
-      {problem.subproblems.length > 0 && (
+      {subproblems.length > 0 && (
         <Box component="ul" sx={{ my: 0.5, pl: 2.5 }}>
-          {problem.subproblems.map((s, i) => (
+          {subproblems.map((s, i) => (
             <li key={i}>
               <strong>{s.identifier}</strong>: {s.detail}
             </li>

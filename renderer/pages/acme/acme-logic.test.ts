@@ -5,7 +5,7 @@ import { caBlocker, challengeBlocker, currentDirectory, directoryKey, directoryU
 import { domainsOf, nameProblem, namePlaces, namesBlocker, rowsOf, wildcardsOf } from './names';
 import { actionsFor, isNewer, mergeListing, unfinished, upsertOrder } from './orders';
 import { nextFormStep, previousFormStep, stepOfOrder } from './steps';
-import { checkSummary, continueWords, dateWords, expiryWords, inFolder, namesWords, orderVerdict, problemTitle } from './words';
+import { checkSummary, continueWords, dateWords, expiryWords, extraSubproblems, inFolder, namesWords, orderVerdict, problemTitle } from './words';
 
 const CAS: AcmeCaDto[] = [
   { id: 'letsencrypt-staging', name: "Let's Encrypt (staging)", directoryUrl: 'https://acme-staging-v02.api.letsencrypt.org/directory', staging: true },
@@ -177,7 +177,11 @@ test('words: the verdict says the state first, the CA’s own words when it fail
   const result = { certificatePem: '', chainPem: '', fullchainPem: '', subject: 'CN=www.example.test', issuer: 'CN=Pebble Intermediate CA', serial: '01', sha256: 'AB', notBefore: '2026-11-24T12:00:00Z', notAfter: '2027-02-22T12:00:00Z', san: ['www.example.test'], chains: [], written: [], hasKey: true };
   assert.deepEqual(orderVerdict(order('issued', { result }), NOW), { tone: 'success', text: 'Issued for www.example.test. Expires 22 Feb 2027 (90 days)' });
   const problem = { code: 'CHALLENGE_FAILED' as const, message: '127.0.0.1: Connection refused', hint: 'Check that the web server answers on port 80.', caType: 'connection', subproblems: [] };
-  assert.deepEqual(orderVerdict(order('invalid', { problem }), NOW), { tone: 'error', text: 'The CA did not issue: 127.0.0.1: Connection refused' });
+  // The CA's words are in the problem's alert under the verdict, not repeated in it.
+  assert.deepEqual(orderVerdict(order('invalid', { problem }), NOW), { tone: 'error', text: 'The CA did not issue the certificate for www.example.test' });
+  assert.match(orderVerdict(order('error', { problem }), NOW).text, /Resume/);
+  const subproblems = [{ identifier: 'www.example.test', detail: 'Connection refused' }, { identifier: 'api.example.test', detail: 'NXDOMAIN looking up A' }];
+  assert.deepEqual(extraSubproblems({ ...problem, subproblems }).map((s) => s.identifier), ['api.example.test']);
   assert.equal(problemTitle(order('invalid', { problem })), 'The CA could not confirm that the names are yours');
   assert.equal(problemTitle(order('invalid', { problem: { ...problem, code: 'ACME_REFUSED' } })), 'The CA refused the order');
   assert.match(orderVerdict(order('waiting', { challenge: 'dns-01', mode: 'manual' }), NOW).text, /add the TXT records/);

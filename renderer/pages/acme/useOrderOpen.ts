@@ -7,6 +7,7 @@ import type { ConvertTarget, ErrorInfo } from '../../../main/api/dto';
 import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
 import { useNavigation } from '../../frame/navigation';
+import type { WorkbenchModel } from '../inspect/useWorkbench';
 
 export interface OrderOpenModel {
   opening: boolean;
@@ -15,18 +16,22 @@ export interface OrderOpenModel {
   convert(orderId: string, target?: ConvertTarget): Promise<void>;
 }
 
-export function useOrderOpen(): OrderOpenModel {
+export function useOrderOpen(wb: WorkbenchModel): OrderOpenModel {
   const client = useClient();
   const { navigate } = useNavigation();
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const { run } = wb;
 
   const open = useCallback(
     async (orderId: string) => {
       setOpening(true);
       setError(null);
       try {
-        return await client.call('acme.open', { orderId });
+        const opened = await client.call('acme.open', { orderId });
+        // Every page shares the workbench's documents: list them so the Inspector and Convert see the new one.
+        await run('documents.list', {});
+        return opened;
       } catch (e) {
         setError(errorInfoOf(e));
         return null;
@@ -34,7 +39,7 @@ export function useOrderOpen(): OrderOpenModel {
         setOpening(false);
       }
     },
-    [client],
+    [client, run],
   );
 
   const inspect = useCallback(

@@ -1,5 +1,5 @@
 /** The Issue certificate page's words: order states, the one-line verdict, dates, what to do when it failed. */
-import type { AcmeAuthorizationDto, AcmeChallengeDto, AcmeOrderDto, AcmeOrderState, WrittenFileDto } from '../../../main/api/dto';
+import type { AcmeAuthorizationDto, AcmeChallengeDto, AcmeOrderDto, AcmeOrderState, AcmeProblemDto, WrittenFileDto } from '../../../main/api/dto';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
 
@@ -85,10 +85,11 @@ export function orderVerdict(order: AcmeOrderDto, now: Date): { tone: Tone; text
   switch (order.state) {
     case 'issued':
       return { tone: 'success', text: `Issued for ${names}${order.result ? `. ${expiryWords(order.result.notAfter, now)}` : ''}` };
+    // The CA's own words follow in the problem's alert: the verdict stays one short line.
     case 'invalid':
-      return { tone: 'error', text: order.problem ? `The CA did not issue: ${order.problem.message}` : `The CA did not issue the certificate for ${names}` };
+      return { tone: 'error', text: `The CA did not issue the certificate for ${names}` };
     case 'error':
-      return { tone: 'error', text: order.problem ? `Stopped: ${order.problem.message}` : 'Stopped before the certificate was issued' };
+      return { tone: 'error', text: `Stopped before the certificate for ${names} was issued: Resume continues it` };
     case 'revoked':
       return { tone: 'info', text: `The certificate for ${names} was revoked` };
     case 'cancelled':
@@ -103,6 +104,11 @@ export function orderVerdict(order: AcmeOrderDto, now: Date): { tone: Tone; text
     case 'processing':
       return { tone: 'info', text: `Names proven; ${order.caName} is issuing the certificate…` };
   }
+}
+
+/** The CA's per-name problems that add something to its main message. */
+export function extraSubproblems(problem: AcmeProblemDto): AcmeProblemDto['subproblems'] {
+  return problem.subproblems.filter((s) => !problem.message.includes(s.detail));
 }
 
 /** A challenge card's chip. */
