@@ -108,7 +108,9 @@ function refusalHint(caType: string | null, problem: ProblemDocument, context: R
     case 'externalAccountRequired':
       return 'This CA needs external account binding: give the key ID and HMAC key from your account on the CA\'s web site (--eab-kid and --eab-hmac-key, or the page\'s EAB fields).';
     case 'malformed':
-      return 'The CA did not accept the request as sent; check the names (no spaces, no trailing dot, a wildcard only as the first label), the email address and the EAB key.';
+      return /account/.test(context.step)
+        ? 'The CA did not accept the account as sent: check the email address and the EAB key ID and HMAC key.'
+        : 'The CA did not accept the request as sent: check the names (DNS names only, no spaces or IP addresses, a wildcard only as the first label).';
     case 'userActionRequired': {
       const terms = context.termsUrl ?? null;
       return terms ? `Read and agree to the CA's terms at ${terms}, then try again.` : 'The CA needs you to do something on its web site (usually agree to new terms); follow the link in its message, then try again.';
@@ -125,7 +127,7 @@ function refusalHint(caType: string | null, problem: ProblemDocument, context: R
     case 'unsupportedContact':
       return 'Check the email address (name@example.com), or leave it empty.';
     case 'orderNotReady':
-      return 'Every name of the order must be validated before it is finalized: wait for the challenges to pass.';
+      return 'Every name of the order must be validated before it is finalized: wait for the challenges to pass (an order that went invalid cannot be finalized: order again).';
     case 'badNonce':
       return 'The CA rejected a replayed request; try again.';
     case 'compound':

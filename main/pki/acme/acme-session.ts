@@ -92,12 +92,7 @@ export class AcmeSession implements AcmeConnection {
     const resp = await this.poll(authorizationUrl, 'waiting for the validation', (s) => s === 'pending');
     const authz = authorizationSnapshot(authorizationUrl, resp.data);
     if (authz.status === 'valid') return authz;
-    if (authz.status === 'invalid') {
-      const failed = authz.challenges.find((c) => c.status === 'invalid') ?? authz.challenges.find((c) => c.error !== null);
-      if (!failed) throw challengeFailure({ identifier: authz.identifier, type: 'unknown', token: '', expected: '' }, null);
-      const expected = failed.type === 'dns-01' ? await this.dnsValue(failed.token) : await this.keyAuthorization(failed.token);
-      throw challengeFailure({ identifier: authz.identifier, type: failed.type, token: failed.token, expected }, challengeProblem(resp.data, failed.url));
-    }
+    if (authz.status === 'invalid') return this.throwChallengeFailure(authorizationUrl, resp);
     throw new AcmeRefusal({
       code: 'ACME_REFUSED',
       message: `The CA's authorization for ${authz.identifier} is ${authz.status}.`,
@@ -105,6 +100,15 @@ export class AcmeSession implements AcmeConnection {
       caType: null,
       subproblems: [{ identifier: authz.identifier, detail: authz.status }],
     });
+  }
+
+  /** CHALLENGE_FAILED for an invalid authorization: the failed challenge's own error, with what the CA expected. */
+  private async throwChallengeFailure(authorizationUrl: string, resp: AcmeHttpResponse): Promise<never> {
+    const authz = authorizationSnapshot(authorizationUrl, resp.data);
+    const failed = authz.challenges.find((c) => c.status === 'invalid') ?? authz.challenges.find((c) => c.error !== null);
+    if (!failed) throw challengeFailure({ identifier: authz.identifier, type: 'unknown', token: '', expected: '' }, null);
+    const expected = failed.type === 'dns-01' ? await this.dnsValue(failed.token) : await this.keyAuthorization(failed.token);
+    throw challengeFailure({ identifier: authz.identifier, type: failed.type, token: failed.token, expected }, challengeProblem(resp.data, failed.url));
   }
 
   async finalize(orderUrl: string, csrDer: Uint8Array): Promise<AcmeOrderSnapshot> {
@@ -121,6 +125,11 @@ export class AcmeSession implements AcmeConnection {
     const resp = await this.poll(orderUrl, 'waiting for the certificate', (s) => s === 'processing');
     const order = orderSnapshot(orderUrl, resp.data);
     if (order.status === 'invalid') {
+      // an order goes invalid when a name failed validation: that challenge's error says most
+      for (const url of order.authorizations) {
+        const authz = await this.fetch(url, 'reading an authorization');
+        if (asObject(authz.data).status === 'invalid') await this.throwChallengeFailure(url, authz);
+      }
       const error = asObject(resp.data).error;
       if (isProblemDocument(error)) throw refusalFrom(error as ProblemDocument, { step: 'issuing the certificate' });
       throw new AcmeRefusal({ code: 'ACME_REFUSED', message: 'The CA marked the order invalid without saying why.', hint: 'Look at its authorizations; order the names again.', caType: null, subproblems: [] });
