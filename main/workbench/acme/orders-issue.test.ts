@@ -104,6 +104,7 @@ test('HTTP-01 served by Certbench: issued, the certbot set verified by openssl, 
   assert.match(notices[0].body, new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   const stored = readFileSync(join(dataDir, 'acme', 'orders.json'), 'utf8');
   assert.doesNotMatch(stored, /PRIVATE KEY/);
+  assert.doesNotMatch(JSON.stringify([orders, notices, done]), /PRIVATE KEY/);
   assert.equal(JSON.parse(stored).schemaVersion, 1);
   const keys = readdirSync(join(dataDir, 'acme', 'keys'));
   assert.equal(keys.length, 2, keys.join());
@@ -230,4 +231,34 @@ test('the CA unreachable: NETWORK within seconds, and no order is kept', async (
   await rejectsWith(h['acme.issue'](request(['down.example.test'], { directoryUrl: `https://127.0.0.1:${port}/dir` })), 'NETWORK');
   assert.ok(Date.now() - started < 15_000);
   assert.deepEqual((await h['acme.orders']({})).orders, []);
+});
+
+test('preferred chain: pebble offers an alternate root; the order picks the chain up to the named one, and openssl verifies it against that root', async () => {
+  const alt = await startPebble({ alternateRoots: 1 });
+  try {
+    const { wb, h } = bench(mkdtempSync(join(tmpdir(), 'acme-chains-')));
+    wb.grants.grant([alt.caFile]);
+    const altRequest = { ...request(['chain.example.test']), directoryUrl: alt.directoryUrl, caFile: alt.caFile, httpPort: alt.httpPort, dnsServers: [alt.dnsServer] };
+    const first = await wb.acme.settled((await h['acme.issue'](altRequest)).id);
+    assert.equal(first.state, 'issued', JSON.stringify(first.problem));
+    assert.equal(first.result!.chains.length, 2);
+    const wanted = first.result!.chains[1];
+    const dir = outDir(wb);
+    const picked = await wb.acme.settled((await h['acme.issue']({ ...altRequest, preferredChain: wanted, destination: { folder: dir } })).id);
+    assert.equal(picked.state, 'issued', JSON.stringify(picked.problem));
+    const chain = readFileSync(join(dir, 'fullchain.pem'), 'utf8');
+    const roots = [await alt.rootPem(0), await alt.rootPem(1)];
+    const rootOf = (pem: string) => execFileSync('openssl', ['x509', '-noout', '-subject'], { input: pem }).toString();
+    const wantedRoot = roots.find((r) => rootOf(r).includes(wanted))!;
+    assert.ok(wantedRoot, `one of pebble's roots is ${wanted}`);
+    assert.match(opensslVerify(chain, wantedRoot), /OK/);
+    const other = roots.find((r) => r !== wantedRoot)!;
+    assert.throws(() => opensslVerify(chain, other), 'the chain does not lead to the other root');
+
+    const unknown = await wb.acme.settled((await h['acme.issue']({ ...altRequest, preferredChain: 'No Such Root' })).id);
+    assert.equal(unknown.state, 'issued');
+    assert.ok(unknown.timeline.some((s) => /No chain up to "No Such Root" was offered .*kept the default chain/.test(s.message)));
+  } finally {
+    await alt.stop();
+  }
 });
