@@ -345,6 +345,12 @@ test('a page reload while the order waits for the user: the order is still there
   await page.getByRole('button', { name: 'Save the certbot set…' }).click();
   await expect(page.getByTestId('acme-saved')).toContainText('Saved 4 files');
   await expectCertbotSet(outputDir, [name]);
+
+  // One click to Convert, with the issued certificate, chain and key chosen: "Who needs it?".
+  await page.getByRole('button', { name: 'Export as PFX / keystore…' }).click();
+  await expect(page.getByRole('heading', { name: 'Convert', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Who needs it?', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('convert-status')).toHaveText(`${name} (ACME)`);
 });
 
 test('an order waiting for the user can be cancelled: the CA drops its authorizations, the order says so', async ({ app: page, host, outputDir }) => {
@@ -372,4 +378,77 @@ test('an order waiting for the user can be cancelled: the CA drops its authoriza
   await row.getByRole('button', { name: /^Remove the order/ }).click();
   await page.getByRole('dialog', { name: /Remove the order for cancel.example.test/ }).getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('acme-orders-empty')).toBeVisible();
+});
+
+test('a CA that requires external account binding asks for the key ID and HMAC key; the account registers with them', async ({ app: page, host, outputDir }) => {
+  const eabPebble = await startPebble({ eab: { 'kid-1': 'zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W' } });
+  try {
+    await goToIssue(page);
+    const caPath = join(outputDir, CA_FILE);
+    copyFileSync(eabPebble.caFile, caPath);
+    host.workbench.grants.grant([caPath]); // the known gap explained in choosePebble
+    await page.getByRole('radio', { name: /Another ACME CA/ }).check();
+    await page.getByLabel('Directory URL').fill(eabPebble.directoryUrl);
+    await page.getByLabel('CA certificate (optional)').fill(CA_FILE);
+    await page.getByRole('button', { name: 'Connect to the CA' }).click();
+    await page.getByRole('checkbox', { name: /agree to the CA’s terms of service/ }).check();
+    await expect(page.getByTestId('acme-blocker')).toHaveText('This CA needs the key ID and HMAC key of your account with it.');
+    await expect(next(page)).toBeDisabled();
+    await page.getByLabel('EAB key ID').fill('kid-1');
+    await page.getByLabel('EAB HMAC key').fill('zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W');
+    await snap(page, 'acme-ca-eab');
+    await next(page).click();
+    await enterNames(page, ['eab.example.test']);
+    await next(page).click();
+    await chooseKey(page, 'EC P-256');
+    await page.getByRole('radio', { name: /DNS-01, I add a TXT record/ }).check();
+    await page.getByRole('button', { name: 'Advanced: DNS servers for the checks' }).click();
+    await page.getByRole('textbox', { name: 'DNS servers' }).fill(eabPebble.dnsServer);
+    await order(page);
+    // The CA took the account (bound to kid-1) and the order: it waits for the TXT record.
+    await waitForState(page, 'waiting');
+    await expect(page.getByTestId('acme-timeline')).toContainText('Account registered');
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel the order' }).click();
+    await waitForState(page, 'cancelled');
+  } finally {
+    await eabPebble.stop();
+  }
+});
+
+test('a CSR open in Inspect: the CA issues for its key, the set has no privkey.pem, and the certificate carries the CSR’s public key', async ({ app: page, host, outputDir }, testInfo) => {
+  const name = 'csr.example.test';
+  const key = testInfo.outputPath('csr-key.pem');
+  const csr = testInfo.outputPath('csr.example.test.csr');
+  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`]);
+  await page.getByTestId('file-input').setInputFiles(csr);
+  await expect(page.getByText('csr.example.test.csr').first()).toBeVisible();
+
+  await goToIssue(page);
+  await choosePebble(page, host, outputDir);
+  await enterNames(page, [name]);
+  await next(page).click();
+  await page.getByRole('radio', { name: /A CSR I already have/ }).check();
+  await expect(page.getByRole('combobox', { name: 'CSR', exact: true })).toContainText('csr.example.test.csr');
+  await next(page).click();
+  await page.getByRole('radio', { name: /DNS-01, I add a TXT record/ }).check();
+  await useTestDns(page);
+  await expect(page.getByTestId('acme-plan')).toContainText('with the key of your CSR');
+  await order(page);
+  await waitForState(page, 'waiting');
+  await placeTxt(page, [name]);
+  await page.getByRole('button', { name: 'Continue: tell the CA' }).click();
+  await waitForState(page, 'issued');
+  await pebble.clearTxt(`_acme-challenge.${name}`);
+
+  await expect(page.getByText('Certbench has no privkey.pem for this certificate')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export as PFX / keystore…' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Save the certbot set…' }).click();
+  await expect(page.getByTestId('acme-saved')).toContainText('Saved 3 files');
+  expect(existsSync(join(outputDir, 'privkey.pem'))).toBe(false);
+  const root = testInfo.outputPath('pebble-root.pem');
+  writeFileSync(root, await pebble.rootPem());
+  const cert = join(outputDir, 'cert.pem');
+  expect(openssl(['verify', '-CAfile', root, '-untrusted', join(outputDir, 'chain.pem'), cert]).trim()).toBe(`${cert}: OK`);
+  expect(openssl(['x509', '-in', cert, '-noout', '-pubkey'])).toBe(openssl(['req', '-in', csr, '-noout', '-pubkey']));
 });

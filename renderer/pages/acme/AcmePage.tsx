@@ -18,7 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useWorkbench } from '../inspect/useWorkbench';
 import { CaStep } from './CaStep';
 import { ChallengeStep } from './ChallengeStep';
-import { caBlocker, challengeBlocker, currentDirectory, directoryKey, directoryUrlOf, keyBlocker, namesBlocker, requestOf } from './form';
+import { caBlocker, caNameOf, challengeBlocker, currentDirectory, directoryKey, directoryUrlOf, keyBlocker, namesBlocker, requestOf } from './form';
 import { KeyStep } from './KeyStep';
 import { NamesStep } from './NamesStep';
 import { openCsrs } from './openCsrs';
@@ -157,7 +157,7 @@ export function AcmePage() {
             )}
             {!order && step === 'names' && <NamesStep names={form.names} onNames={(names) => change({ names })} />}
             {!order && step === 'key' && <KeyStep keyChoice={form.key} onKey={(key) => change({ key })} csrs={csrs} />}
-            {!order && step === 'challenge' && <ChallengeStep form={form} onForm={change} />}
+            {!order && step === 'challenge' && <ChallengeStep form={form} onForm={change} caName={caNameOf(form, ca.cas, directoryUrl)} />}
             {issueError && <ErrorAlert error={issueError.error} title="The order could not start" sx={{ mt: 2 }} testId="acme-issue-error" />}
             {order && step === 'progress' && (
               <OrderProgress

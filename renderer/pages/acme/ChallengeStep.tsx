@@ -18,10 +18,13 @@ import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { dnsServersProblem, effectiveChallenge, portProblem, type AcmeForm, type ChallengeChoice } from './form';
 import { domainsOf, wildcardsOf } from './names';
+import { orderPlanWords } from './words';
 
 interface Props {
   form: AcmeForm;
   onForm: (change: Partial<AcmeForm>) => void;
+  /** The CA's name for the plan line ("Let's Encrypt (staging)", the directory's host). */
+  caName: string;
 }
 
 const CHOICES: { id: ChallengeChoice; title: string; what: string; http: boolean }[] = [
@@ -45,7 +48,7 @@ const CHOICES: { id: ChallengeChoice; title: string; what: string; http: boolean
   },
 ];
 
-export function ChallengeStep({ form, onForm }: Props) {
+export function ChallengeStep({ form, onForm, caName }: Props) {
   const wildcards = wildcardsOf(domainsOf(form.names));
   const chosen = effectiveChallenge(form);
   const port = portProblem(form.httpPort);
@@ -89,9 +92,9 @@ export function ChallengeStep({ form, onForm }: Props) {
             value={form.httpPort}
             onChange={(e) => onForm({ httpPort: e.target.value })}
             error={port !== null}
-            helperText={port ?? 'The CA always connects to port 80; another port only works behind a forward or proxy.'}
+            helperText={port ?? 'The CA always connects to port 80: another port works only behind a forward or proxy. Ports below 1024 need administrator rights on Linux and macOS.'}
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            sx={{ width: 260 }}
+            sx={{ width: 360 }}
           />
           <TextField
             label="Listen on address"
@@ -100,7 +103,7 @@ export function ChallengeStep({ form, onForm }: Props) {
             onChange={(e) => onForm({ httpAddress: e.target.value })}
             helperText="Empty: every address of this machine."
             slotProps={{ inputLabel: { shrink: true } }}
-            sx={{ width: 260 }}
+            sx={{ width: 360 }}
           />
         </Box>
       )}
@@ -122,6 +125,9 @@ export function ChallengeStep({ form, onForm }: Props) {
           />
         </AccordionDetails>
       </Accordion>
+      <Alert severity="info" icon={false} data-testid="acme-plan">
+        {orderPlanWords({ caName, domains: domainsOf(form.names), key: 'csrObjectId' in form.key ? 'csr' : form.key.generate, challenge: chosen, httpPort: form.httpPort })}
+      </Alert>
     </Box>
   );
 }

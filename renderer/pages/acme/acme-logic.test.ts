@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AcmeCaDto, AcmeDirectoryDto, AcmeOrderDto, AcmeOrderState } from '../../../main/api/dto';
-import { caBlocker, challengeBlocker, currentDirectory, directoryKey, directoryUrlOf, dnsServersOf, effectiveChallenge, INITIAL_FORM, keyBlocker, requestOf, type AcmeForm } from './form';
+import { caBlocker, caNameOf, challengeBlocker, currentDirectory, directoryKey, directoryUrlOf, dnsServersOf, effectiveChallenge, INITIAL_FORM, keyBlocker, requestOf, type AcmeForm } from './form';
 import { domainsOf, nameProblem, namePlaces, namesBlocker, rowsOf, wildcardsOf } from './names';
 import { actionsFor, isNewer, mergeListing, unfinished, upsertOrder } from './orders';
 import { nextFormStep, previousFormStep, stepOfOrder } from './steps';
-import { checkSummary, continueWords, dateWords, expiryWords, extraSubproblems, inFolder, namesWords, orderVerdict, problemTitle } from './words';
+import { checkSummary, continueWords, dateWords, expiryWords, extraSubproblems, inFolder, namesWords, orderPlanWords, orderVerdict, problemTitle } from './words';
 
 const CAS: AcmeCaDto[] = [
   { id: 'letsencrypt-staging', name: "Let's Encrypt (staging)", directoryUrl: 'https://acme-staging-v02.api.letsencrypt.org/directory', staging: true },
@@ -74,6 +74,12 @@ test('CA: the known CAs by id, a custom URL only when it is an https URL', () =>
   assert.equal(directoryUrlOf({ ca: 'custom', customUrl: 'acme.example.test/dir' }, CAS), null);
   assert.equal(directoryUrlOf({ ca: 'custom', customUrl: 'ftp://acme.example.test/dir' }, CAS), null);
   assert.equal(directoryUrlOf({ ca: 'custom', customUrl: 'http://127.0.0.1:14000/dir' }, CAS), null);
+});
+
+test('CA: named as the list names it, else by the directory’s host', () => {
+  assert.equal(caNameOf({ ca: 'letsencrypt-staging' }, CAS, CAS[0]!.directoryUrl), "Let's Encrypt (staging)");
+  assert.equal(caNameOf({ ca: 'custom' }, CAS, PEBBLE), '127.0.0.1:14000');
+  assert.equal(caNameOf({ ca: 'custom' }, CAS, null), 'the CA');
 });
 
 test('CA: a directory read belongs to its URL and CA file; a change means reading it again', () => {
@@ -197,4 +203,13 @@ test('words: Continue says how many names checked OK', () => {
   assert.deepEqual(checkSummary(o([auth('a.example.test', ok), auth('b.example.test', { ...ok, ok: false })])), { total: 2, checked: 2, ok: 1 });
   assert.match(continueWords(o([auth('a.example.test', ok), auth('b.example.test', { ...ok, ok: false })])), /1 of 2 names checked OK/);
   assert.match(continueWords(o([auth('a.example.test', ok)])), /All 1 name checked OK/);
+});
+
+test('words: the plan said before ordering names the CA, names, key and challenge', () => {
+  assert.equal(
+    orderPlanWords({ caName: "Let's Encrypt (staging)", domains: ['a.example.test', 'b.example.test'], key: 'ec:P-256', challenge: 'http-serve', httpPort: ' 8080 ' }),
+    "Orders a certificate for a.example.test, b.example.test from Let's Encrypt (staging) with a new EC P-256 key; Certbench answers HTTP-01 on port 8080. The order then runs in the background and stays in the list if you leave this page.",
+  );
+  assert.match(orderPlanWords({ caName: 'x', domains: ['*.example.test'], key: 'csr', challenge: 'dns-manual', httpPort: '80' }), /with the key of your CSR; you add a DNS-01 TXT record/);
+  assert.match(orderPlanWords({ caName: 'x', domains: ['a.example.test'], key: 'rsa:3072', challenge: 'http-manual', httpPort: '80' }), /a new RSA 3072 key; you put an HTTP-01 file/);
 });

@@ -69,6 +69,13 @@ export function directoryUrlOf(form: Pick<AcmeForm, 'ca' | 'customUrl'>, cas: re
   }
 }
 
+/** The CA as the plan names it: a known CA's name, else the directory's host. */
+export function caNameOf(form: Pick<AcmeForm, 'ca'>, cas: readonly AcmeCaDto[], directoryUrl: string | null): string {
+  const known = cas.find((c) => c.id === form.ca);
+  if (known) return known.name;
+  return directoryUrl ? new URL(directoryUrl).host : 'the CA';
+}
+
 /** What a directory read belongs to: the URL and the CA file it was read with. */
 export const directoryKey = (url: string, caFile: string) => `${url}\n${caFile.trim()}`;
 

@@ -164,3 +164,15 @@ export function inFolder(folder: string, name: string): string {
   const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
   return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
 }
+
+const CHALLENGE_WORDS = {
+  'http-serve': (port: string) => `Certbench answers HTTP-01 on port ${port.trim()}`,
+  'http-manual': () => 'you put an HTTP-01 file on the web server, checked before the CA is told',
+  'dns-manual': () => 'you add a DNS-01 TXT record, checked before the CA is told',
+} as const;
+
+/** What "Order the certificate" will do, in one sentence: the review before anything is sent. */
+export function orderPlanWords(plan: { caName: string; domains: readonly string[]; key: string; challenge: keyof typeof CHALLENGE_WORDS; httpPort: string }): string {
+  const key = plan.key === 'csr' ? 'the key of your CSR' : `a new ${plan.key.replace('rsa:', 'RSA ').replace('ec:', 'EC ')} key`;
+  return `Orders a certificate for ${plan.domains.join(', ')} from ${plan.caName} with ${key}; ${CHALLENGE_WORDS[plan.challenge](plan.httpPort)}. The order then runs in the background and stays in the list if you leave this page.`;
+}
