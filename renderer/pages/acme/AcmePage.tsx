@@ -3,7 +3,7 @@
  * CA" to the files, followed live while main runs it in the background; and the list of every order, which
  * survives a restart because main keeps the orders.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Step from '@mui/material/Step';
@@ -47,6 +47,10 @@ export function AcmePage() {
   const now = new Date();
 
   const { form, change } = wizard;
+  // An order to follow (a notice's Show, Open in the list) is shown on the order tab.
+  useEffect(() => {
+    if (wizard.orderId) setTab('issue');
+  }, [wizard.orderId]);
   const csrs = useMemo(() => openCsrs(wb.state.documents), [wb.state.documents]);
   const csrIds = useMemo(() => new Set(csrs.map((c) => c.objectId)), [csrs]);
   const directoryUrl = directoryUrlOf(form, ca.cas);
