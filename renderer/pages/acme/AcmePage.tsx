@@ -3,7 +3,7 @@
  * CA" to the files, followed live while main runs it in the background; and the list of every order, which
  * survives a restart because main keeps the orders.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Step from '@mui/material/Step';
@@ -99,6 +99,16 @@ export function AcmePage() {
       ? 'A certificate from Let’s Encrypt or any ACME CA, followed until it is issued'
       : `${orders.orders.length} ${orders.orders.length === 1 ? 'order' : 'orders'}${unfinished(orders.orders).length ? `, ${unfinished(orders.orders).length} unfinished` : ''}${waitingCount ? `, ${waitingCount} waiting for you` : ''}`;
 
+  // Each new step (Next, an order placed, its result) takes the focus to its heading, where a keyboard or
+  // screen reader user reads on; the button they pressed may be gone.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    heading.current?.focus();
+  }, [step]);
+
   const next = nextFormStep(step);
   const back = previousFormStep(step);
   const blocker = order ? null : blockers[step];
@@ -142,7 +152,7 @@ export function AcmePage() {
             })}
           </Stepper>
           <Box component="section" aria-label={titleOf(step)} sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 3, py: 2 }}>
-            <Typography variant="h5" component="h2" sx={{ fontWeight: 700, mb: 2 }}>
+            <Typography variant="h5" component="h2" ref={heading} tabIndex={-1} sx={{ fontWeight: 700, mb: 2, outline: 'none' }}>
               {titleOf(step)}
             </Typography>
             {wizard.orderId && !order && orders.loaded && <Typography color="text.secondary">This order is no longer in the list.</Typography>}
