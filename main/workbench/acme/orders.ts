@@ -7,6 +7,7 @@
  */
 import type { AcmeCaDto, AcmeDirectoryDto, AcmeIssueRequest, AcmeOrderDto, WorkbenchState, WrittenFileDto } from '../../api/dto';
 import { connectAcme } from '../../pki/acme/acme-connection';
+import { problemOf } from '../../pki/acme/acme-problem';
 import { checkDnsTxt, checkHttp01 } from '../../pki/acme/challenges';
 import { ACME_CAS } from '../../pki/acme/directories';
 import { PkiError } from '../../pki/errors';
@@ -62,8 +63,8 @@ export class AcmeOrders {
   private orders: Map<string, StoredOrder> | null = null;
   private loading: Promise<Map<string, StoredOrder>> | null = null;
   private closed = false;
-  /** Set when orders.json could not be used and was moved aside: shown once as an 'acme.notice'. */
-  storeProblem: string | null = null;
+  /** Why orders.json or accounts.json could not be used (each was moved aside): also sent once as an 'acme.notice' with orderId ''. */
+  readonly storeProblems: string[] = [];
 
   constructor(private readonly ctx: AcmeOrdersContext) {
     this.keys = ctx.keys ?? keyStoreFor(ctx.dataDir);
@@ -206,7 +207,15 @@ export class AcmeOrders {
 
   /** Picks up unfinished orders from the data folder (the shells call this once on start). */
   async resumeUnfinished(options: AcmeIssueOptions = {}): Promise<void> {
-    const orders = await this.load();
+    let orders: Map<string, StoredOrder>;
+    try {
+      orders = await this.load();
+    } catch (e) {
+      // On start nothing may throw: the reason is shown, and acme.orders says it again when asked.
+      const { message, hint } = problemOf(e);
+      this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title: 'The ACME order list could not be read', body: `${message} ${hint}` });
+      return;
+    }
     for (const order of orders.values()) {
       if (!MOVING.has(order.state) || this.running.has(order.id)) continue;
       if (order.mode === 'hook' && !options.allowHooks) {
@@ -237,14 +246,19 @@ export class AcmeOrders {
 
   private async load(): Promise<Map<string, StoredOrder>> {
     if (this.orders) return this.orders;
-    this.loading ??= this.store.load().then((loaded) => {
+    this.loading ??= (async () => {
+      const loaded = await this.store.load();
       this.orders = new Map(loaded.value.orders.map((o) => [o.id, o]));
-      if (loaded.setAside) {
-        this.storeProblem = loaded.setAside;
-        this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title: 'The ACME order list could not be read', body: loaded.setAside });
+      const accountsAside = await this.accounts.setAside();
+      for (const [title, body] of [['The ACME order list could not be read', loaded.setAside], ['The ACME account list could not be read', accountsAside]] as const) {
+        if (!body) continue;
+        this.storeProblems.push(body);
+        this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title, body });
       }
       return this.orders;
-    });
+    })();
+    // A list that could not be read at all (permissions) is tried again next time.
+    this.loading.catch(() => (this.loading = null));
     return this.loading;
   }
 
