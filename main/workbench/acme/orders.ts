@@ -272,11 +272,17 @@ export class AcmeOrders {
     return orderDto(order, this.running.has(order.id));
   }
 
+  /** Saves the list and announces the order (a removed order is neither). */
   private async changed(order: StoredOrder): Promise<void> {
     order.updatedAt = this.now().toISOString();
     const orders = await this.load();
-    if (orders.get(order.id) === order) await this.store.save([...orders.values()]);
-    this.ctx.events.emit('acme.order', this.dto(order));
+    if (orders.get(order.id) !== order) return;
+    await this.store.save([...orders.values()]);
+    this.announce(order);
+  }
+
+  private announce(order: StoredOrder): void {
+    if (this.orders?.get(order.id) === order) this.ctx.events.emit('acme.order', this.dto(order));
   }
 
   private runnerContext(): RunnerContext {
@@ -319,21 +325,24 @@ export class AcmeOrders {
     const controller = new AbortController();
     const run = new OrderRun(this.runnerContext(), order, controller.signal);
     let placed!: () => void;
-    const done = new Promise<void>((resolve) => (placed = resolve));
-    this.running.set(order.id, { controller, done });
+    const placing: Running = { controller, done: new Promise<void>((resolve) => (placed = resolve)) };
+    this.running.set(order.id, placing);
     try {
       await run.place(eab);
+      orders.set(order.id, order);
+      await this.changed(order);
     } catch (e) {
+      this.running.delete(order.id);
       await this.keys.remove(certificateKeyId(order.id)).catch(() => undefined);
       throw e;
     } finally {
-      this.running.delete(order.id);
       placed();
     }
-    orders.set(order.id, order);
-    await this.changed(order);
-    if (order.state === 'waiting') return this.dto(order);
-    return this.runInBackground(order, {}, { run, controller });
+    if (order.state !== 'waiting' && !this.closed) return this.runInBackground(order, {}, { run, controller });
+    this.running.delete(order.id);
+    // Announced idle: waiting for the user (or picked up again by the next start).
+    this.announce(order);
+    return this.dto(order);
   }
 
   private runInBackground(order: StoredOrder, options: { refresh?: boolean; answerManual?: boolean }, prepared?: { run: OrderRun; controller: AbortController }): AcmeOrderDto {
@@ -346,7 +355,7 @@ export class AcmeOrders {
     this.running.set(order.id, entry);
     entry.done = run.advance(options).finally(() => {
       if (this.running.get(order.id) === entry) this.running.delete(order.id);
-      this.ctx.events.emit('acme.order', this.dto(order));
+      this.announce(order);
     });
     return this.dto(order);
   }
