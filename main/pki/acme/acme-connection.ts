@@ -3,10 +3,10 @@
  * Every method is one protocol step and returns plain snapshots, so the order runner can persist after each
  * step and resume after a restart from URLs alone. Errors: NETWORK (CA unreachable, TLS not trusted: the hint
  * names --ca-file), AcmeRefusal (the CA's problem document), CANCELLED (signal).
- * STUB (owner: acme-engine).
  */
 import type { AcmeDirectoryDto, AcmeProblemDto } from '../../api/dto';
 import { PkiError } from '../errors';
+import { AcmeSession } from './acme-session';
 
 export interface AcmeConnectOptions {
   directoryUrl: string;
@@ -19,6 +19,8 @@ export interface AcmeConnectOptions {
   signal?: AbortSignal;
   /** First wait between polls (the CA's Retry-After wins); default 1000 ms. */
   pollMs?: number;
+  /** How long waitForAuthorization / waitForOrder poll before giving up (NETWORK); default 5 minutes. */
+  maxWaitMs?: number;
 }
 
 export type AcmeStatus = 'pending' | 'ready' | 'processing' | 'valid' | 'invalid' | 'deactivated' | 'expired' | 'revoked';
@@ -83,6 +85,14 @@ export interface AcmeConnection {
 }
 
 export function connectAcme(options: AcmeConnectOptions): AcmeConnection {
-  void options;
-  throw new PkiError('INTERNAL', 'ACME is not built yet.', 'STUB (owner: acme-engine)');
+  let url: URL;
+  try {
+    url = new URL(options.directoryUrl);
+  } catch {
+    throw new PkiError('INVALID_ARGUMENT', `"${options.directoryUrl}" is not a web address.`, "Give the CA's directory URL, such as https://acme-v02.api.letsencrypt.org/directory.");
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new PkiError('INVALID_ARGUMENT', `An ACME directory URL starts with https:// (got ${url.protocol}).`, "Give the CA's directory URL, such as https://acme-v02.api.letsencrypt.org/directory.");
+  }
+  return new AcmeSession(options);
 }
