@@ -60,6 +60,8 @@ export class AcmeOrders {
   private readonly accounts: AccountStore;
   private readonly responders = new ResponderPool();
   private readonly running = new Map<string, Running>();
+  /** Orders removed here: a save leaves them out even if the file still has them. */
+  private readonly removed = new Set<string>();
   private orders: Map<string, StoredOrder> | null = null;
   private loading: Promise<Map<string, StoredOrder>> | null = null;
   private closed = false;
@@ -85,6 +87,7 @@ export class AcmeOrders {
 
   async list(): Promise<AcmeOrderDto[]> {
     const orders = await this.load();
+    await this.takeOthers(orders);
     return [...orders.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((o) => this.dto(o));
   }
 
@@ -199,9 +202,10 @@ export class AcmeOrders {
     for (const id of orderIds) {
       await this.stop(id);
       orders.delete(id);
+      this.removed.add(id);
       await this.keys.remove(certificateKeyId(id));
     }
-    await this.store.save([...orders.values()]);
+    await this.store.save([...orders.values()], this.removed);
     return this.list();
   }
 
@@ -249,17 +253,31 @@ export class AcmeOrders {
     this.loading ??= (async () => {
       const loaded = await this.store.load();
       this.orders = new Map(loaded.value.orders.map((o) => [o.id, o]));
-      const accountsAside = await this.accounts.setAside();
-      for (const [title, body] of [['The ACME order list could not be read', loaded.setAside], ['The ACME account list could not be read', accountsAside]] as const) {
-        if (!body) continue;
-        this.storeProblems.push(body);
-        this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title, body });
-      }
+      this.setAside('The ACME order list could not be read', loaded.setAside);
+      this.setAside('The ACME account list could not be read', await this.accounts.setAside());
       return this.orders;
     })();
     // A list that could not be read at all (permissions) is tried again next time.
     this.loading.catch(() => (this.loading = null));
     return this.loading;
+  }
+
+  private setAside(title: string, body: string | null): void {
+    if (!body) return;
+    this.storeProblems.push(body);
+    this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title, body });
+  }
+
+  /** Orders another process (the CLI beside the app) added or moved on since this one read the list. */
+  private async takeOthers(orders: Map<string, StoredOrder>): Promise<void> {
+    if (this.ctx.dataDir === undefined) return;
+    const loaded = await this.store.load();
+    this.setAside('The ACME order list could not be read', loaded.setAside);
+    for (const o of loaded.value.orders) {
+      if (this.removed.has(o.id) || this.running.has(o.id)) continue;
+      const mine = orders.get(o.id);
+      if (!mine || o.updatedAt > mine.updatedAt) orders.set(o.id, o);
+    }
   }
 
   private async find(orderId: string): Promise<StoredOrder> {
@@ -277,7 +295,7 @@ export class AcmeOrders {
     order.updatedAt = this.now().toISOString();
     const orders = await this.load();
     if (orders.get(order.id) !== order) return;
-    await this.store.save([...orders.values()]);
+    await this.store.save([...orders.values()], this.removed);
     this.announce(order);
   }
 

@@ -155,3 +155,19 @@ test('a hook order found unfinished on start is not resumed by the app (hooks ru
   assert.equal(JSON.parse(readFileSync(join(dir, ORDERS_FILE), 'utf8')).orders[0].state, 'error');
   await rejectsWith(wb.acme.resume('h1'), 'INVALID_ARGUMENT');
 });
+
+test('two processes on one data folder (the app and a CLI run): each save keeps the other\'s orders; the app lists what the CLI added; removed stays removed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'acme-store-'));
+  const app = createWorkbench({ dataDir: dir });
+  assert.deepEqual(await app.acme.list(), []);
+  const cli = new OrderStore(dir, now);
+  await cli.save([order('from-cli')]);
+  const other = new OrderStore(dir, now);
+  await other.save([order('from-other')]);
+  assert.deepEqual((await new OrderStore(dir).load()).value.orders.map((o) => o.id).sort(), ['from-cli', 'from-other']);
+  assert.deepEqual((await app.acme.list()).map((o) => o.id).sort(), ['from-cli', 'from-other']);
+  await app.acme.remove(['from-cli']);
+  await other.save([order('from-other')]);
+  assert.deepEqual((await new OrderStore(dir).load()).value.orders.map((o) => o.id), ['from-other'], 'the app removed it; the other process did not bring it back since it never had it');
+  assert.deepEqual((await app.acme.list()).map((o) => o.id), ['from-other']);
+});
