@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -186,6 +187,28 @@ test('restart after the CA dropped the order: the next start marks it invalid wi
   assert.match(done.problem!.hint, /Renew/);
   assert.equal(second.notices.filter((n) => n.orderId === placed.id && !n.ok).length, 1);
   assert.deepEqual(readdirSync(join(dataDir, 'acme', 'keys')).filter((k) => k.startsWith('cert-')), []);
+});
+
+test('the HTTP-01 port taken: the order stops as error saying so; once the port is free, resume serves the file and issues', async () => {
+  const { wb, h, notices } = bench(tempDir('acme-port-'));
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(pebble.httpPort, '127.0.0.1', resolve));
+  let placed: AcmeOrderDto;
+  try {
+    placed = await h['acme.issue'](request(['port.example.test'], { challenge: 'http-01', mode: 'serve', httpPort: pebble.httpPort, httpAddress: '127.0.0.1' }));
+    const stopped = await wb.acme.settled(placed.id);
+    assert.equal(stopped.state, 'error');
+    assert.match(stopped.problem!.message, new RegExp(String(pebble.httpPort)));
+    assert.equal(stopped.authorizations[0].status, 'pending', 'the CA was not asked to validate');
+    assert.equal(notices.find((n) => n.orderId === placed.id)?.ok, false);
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+  const resumed = await h['acme.resume']({ orderId: placed.id });
+  assert.equal(resumed.busy, true);
+  const done = await wb.acme.settled(placed.id);
+  assert.equal(done.state, 'issued', JSON.stringify(done.problem));
+  assert.equal(done.problem, null);
 });
 
 test('cancel deactivates the pending authorizations at the CA (pebble says so) and keeps no key', async () => {
