@@ -17,7 +17,7 @@ function acmeClient(): AcmeClientLib {
   return loaded;
 }
 
-/** The parts of acme-client's HttpClient (src/http.js, 5.4.0) Certbench relies on; a test pins them. */
+/** The parts of acme-client's HttpClient (src/http.js, 5.4.0) Certbench relies on; the pebble tests exercise each. */
 interface HttpClientInternals {
   directoryCache: Record<string, unknown> | null;
   directoryTimestamp: number;
