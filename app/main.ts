@@ -5,14 +5,14 @@
 import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../main/rpc/dispatcher';
-import { createWorkbench } from '../main/workbench';
+import { createWorkbench, type Workbench } from '../main/workbench';
 import { OutputFolders } from '../main/workbench/output-folders';
 import { PathGrants } from '../main/workbench/path-grants';
 import { FileOpener, pathsFromArgv } from './file-opens';
 import { denyPermissions, guardAllWebContents } from './guards';
 import { forwardEvents, registerFolderPicker, registerIpc, registerWatchFolderPicker, showOpenDialog } from './ipc';
 import { buildMenu } from './menu';
-import { notifyReminders } from './notify';
+import { notifyAcme, notifyReminders } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPath } from './window';
 
@@ -20,6 +20,8 @@ import { createMainWindow, preloadPath } from './window';
 const appDir = __dirname;
 const rendererDir = join(__dirname, '..', 'renderer');
 const dev = !app.isPackaged;
+/** Quitting waits at most this long for ACME work to stop. */
+const ACME_CLOSE_TIMEOUT_MS = 3000;
 
 let mainWindow: BrowserWindow | null = null;
 const getWindow = () => mainWindow;
@@ -40,6 +42,18 @@ function showWindow(): void {
   if (!win) return openWindow();
   if (win.isMinimized()) win.restore();
   win.focus();
+}
+
+/** HTTP-01 responders close and background steps stop before the app exits (orders resume on the next start). */
+function stopAcmeOnQuit(acme: Workbench['acme']): void {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    const timeout = new Promise((r) => setTimeout(r, ACME_CLOSE_TIMEOUT_MS).unref());
+    void Promise.race([acme.close().catch(() => undefined), timeout]).then(() => app.quit());
+  });
 }
 
 function start(): void {
@@ -91,6 +105,10 @@ function start(): void {
     // Expiry reminders: on start and daily while running, as OS notifications (the window shows them too).
     notifyReminders(workbench.events, Notification, showWindow);
     workbench.reminders.start();
+    // ACME orders: issued or failed ones notify; unfinished ones (the app quit in the middle) continue.
+    notifyAcme(workbench.events, Notification, showWindow);
+    stopAcmeOnQuit(workbench.acme);
+    workbench.acme.resumeUnfinished().catch((e: unknown) => console.error(`certbench: unfinished ACME orders were not resumed: ${e instanceof Error ? e.message : String(e)}`));
     app.on('activate', () => {
       if (!getWindow()) openWindow();
     });

@@ -43,6 +43,12 @@ export interface HostOptions {
    * `npm run web` turns it on; the e2e harness leaves it off and calls host.workbench.reminders.run() when a test wants one.
    */
   reminders?: boolean;
+  /**
+   * Continue the ACME orders left unfinished in the data folder (a restart in the middle of an order). `npm run web`
+   * turns it on; the e2e harness leaves it off and calls host.workbench.acme.resumeUnfinished() when a test wants it.
+   * Either way the host's close() stops ACME work (background steps, HTTP-01 responders).
+   */
+  acme?: boolean;
 }
 
 export interface Host {
@@ -121,6 +127,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const workbench = createWorkbench({ shell: 'web', now: options.now, grants: new PathGrants(), folders, dataDir: options.dataDir ?? defaultDataDir() });
   const dispatcher = createDispatcher(workbench.handlers);
   if (options.reminders) workbench.reminders.start();
+  if (options.acme) {
+    // Orders that cannot continue say so in the page (state 'error'); the host starts either way.
+    await workbench.acme.resumeUnfinished().catch((e: unknown) => console.error(`certbench web: unfinished ACME orders were not resumed: ${e instanceof Error ? e.message : String(e)}`));
+  }
   const tap = options.tap;
   const streams = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
@@ -247,6 +257,6 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
         for (const s of streams) s.end();
         server.close(() => done());
         for (const s of sockets) s.destroy();
-      }),
+      }).then(() => workbench.acme.close()),
   };
 }

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   // No save dialog in a browser: everything Certbench writes goes to this one folder.
   const outputDir = resolve(process.env.CERTBENCH_OUTPUT_DIR ?? join(homedir(), 'Certbench output'));
-  const host = await startHost({ port, staticDir: process.env.CERTBENCH_RENDERER_DIR, outputDir, reminders: true });
+  const host = await startHost({ port, staticDir: process.env.CERTBENCH_RENDERER_DIR, outputDir, reminders: true, acme: true });
   console.log('Certbench web host (development and trying the app only; never packaged), bound to 127.0.0.1.');
   console.log('Open this URL (it carries this launch\'s access token):');
   console.log(`\n  ${host.url}\n`);

@@ -10,13 +10,15 @@
  *   - a 500-entry JKS converted from PKCS#12 and listed, against keytool (bench/jks.ts);
  *   - an RSA-4096 and a P-384 key + CSR with an encrypted key, against `openssl req -newkey` (bench/keys.ts);
  *   - 1,000 leaf certificates validated against the Mozilla roots + a test root, against `openssl verify` (bench/chain.ts);
- *   - expiry watch: a 10,000-file certificate tree and 100 local TLS endpoints scanned, against openssl loops (bench/expiry.ts).
- * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx|export|jks|keys|chain|expiry runs one part.
+ *   - expiry watch: a 10,000-file certificate tree and 100 local TLS endpoints scanned, against openssl loops (bench/expiry.ts);
+ *   - ACME: one certificate for 3 names over HTTP-01 from a local pebble, against certbot (bench/acme.ts).
+ * BENCH_RUNS sets the runs per row (default 5); BENCH_ONLY=bundles|shapes|pfx|export|jks|keys|chain|expiry|acme runs one part.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpuNote, fmt, mb, measureInProcess, measureProcess, RUNS, type Row } from './bench/measure';
+import { acmeRows } from './bench/acme';
 import { exportRows } from './bench/export';
 import { chainRows } from './bench/chain';
 import { expiryRows } from './bench/expiry';
@@ -89,9 +91,10 @@ async function main() {
   if (!ONLY || ONLY === 'keys') rows.push(...(await keyRows(WORK, CLI)));
   if (!ONLY || ONLY === 'chain') rows.push(...(await chainRows(WORK, CLI)));
   if (!ONLY || ONLY === 'expiry') rows.push(...(await expiryRows(WORK, CLI)));
+  if (!ONLY || ONLY === 'acme') rows.push(...(await acmeRows(CLI)));
 
   const w = Math.max(...rows.map((r) => r.work.length));
-  console.log(`${'work'.padEnd(w)}  ${'certbench'.padStart(10)}  ${'peer'.padStart(10)}  ${'ratio'.padStart(6)}  note (the peer is openssl unless the note names keytool)`);
+  console.log(`${'work'.padEnd(w)}  ${'certbench'.padStart(10)}  ${'peer'.padStart(10)}  ${'ratio'.padStart(6)}  note (the peer is openssl unless the note names keytool or certbot)`);
   for (const r of rows) {
     const ratio = r.openssl ? (r.ours / r.openssl).toFixed(2) + 'x' : '-';
     console.log(`${r.work.padEnd(w)}  ${fmt(r.ours).padStart(10)}  ${(r.openssl ? fmt(r.openssl) : '-').padStart(10)}  ${ratio.padStart(6)}  ${r.note ?? ''}`);

@@ -1,5 +1,6 @@
 /** The `certbench` command line: one file per command, same engine and errors as the app. */
 import { toErrorInfo } from '../pki/errors';
+import { ACME_USAGE, acmeCommand } from './acme';
 import { CHAIN_USAGE, chainCommand } from './chain';
 import { CONVERT_USAGE, convertCommand } from './convert';
 import { EXPIRY_USAGE, expiryCommand } from './expiry';
@@ -17,9 +18,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   selfsign: { run: selfsignCommand, usage: SELFSIGN_USAGE },
   chain: { run: chainCommand, usage: CHAIN_USAGE },
   expiry: { run: expiryCommand, usage: EXPIRY_USAGE },
+  acme: { run: acmeCommand, usage: ACME_USAGE },
 };
 
-const HELP = `Certbench: open anything, see what is inside, convert it, make keys and CSRs, diagnose chains, watch expiry.
+const HELP = `Certbench: open anything, see what is inside, convert it, make keys and CSRs, diagnose chains, watch expiry, issue certificates over ACME.
 
 Commands:
 ${Object.values(COMMANDS).map((c) => '  ' + c.usage).join('\n')}

@@ -1,14 +1,23 @@
 /** How the CLI speaks: JSON on stdout with --json, words otherwise; errors as {code, message, hint}. */
 import type { ErrorInfo } from '../pki/errors';
+import { onProcessStop, processTerminal, stdinIsTerminal, type Terminal } from './terminal';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** The person at the terminal, when stdin is one; absent for scripts, CI and tests that do not answer. */
+  terminal?: Terminal;
+  /** Ctrl+C / SIGTERM while a command waits: `listener` stops its work cleanly. Returns the unhook function. */
+  onStop?(listener: () => void): () => void;
 }
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  get terminal() {
+    return stdinIsTerminal() ? processTerminal : undefined;
+  },
+  onStop: onProcessStop,
 };
 
 export function reportError(io: Io, error: ErrorInfo, json: boolean): void {

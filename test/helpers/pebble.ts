@@ -39,6 +39,8 @@ export interface Pebble {
   /** The root (index 0 = the default chain's) that signs issued certificates, PEM. */
   rootPem(index?: number): Promise<string>;
   intermediatePem(index?: number): Promise<string>;
+  /** What pebble knows of an issued certificate (management API /cert-status-by-serial): {Status: 'Valid'|'Revoked', Reason?, ...}. */
+  certStatus(serialHex: string): Promise<{ Status: string; Reason?: number; Serial?: string }>;
   /** Sets / clears a TXT record in challtestsrv (host without trailing dot is fine). */
   setTxt(host: string, value: string): Promise<void>;
   clearTxt(host: string): Promise<void>;
@@ -124,6 +126,7 @@ export async function startPebble(options: PebbleOptions = {}): Promise<Pebble> 
     challtestUrl,
     rootPem: (index = 0) => getText(`https://127.0.0.1:${management}/roots/${index}`, agent),
     intermediatePem: (index = 0) => getText(`https://127.0.0.1:${management}/intermediates/${index}`, agent),
+    certStatus: async (serialHex) => JSON.parse(await getText(`https://127.0.0.1:${management}/cert-status-by-serial/${serialHex.toLowerCase().replace(/^0+/, '')}`, agent)),
     setTxt: (host, value) => postJson(`${challtestUrl}/set-txt`, { host: fqdn(host), value }),
     clearTxt: (host) => postJson(`${challtestUrl}/clear-txt`, { host: fqdn(host) }),
     log: () => logs.join(''),

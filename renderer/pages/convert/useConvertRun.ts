@@ -1,12 +1,12 @@
 /**
- * Writing the files (convert.run): the progress main reports while it works, the files written, or the
- * error; EXISTS is kept apart so the page can ask "Replace …?" and run again with overwrite.
+ * Writing the files (convert.run): the files written, or the error; an EXISTS answer waits for "Replace …?"
+ * (useReplaceableWrite) and runs again with overwrite.
  */
 import { useCallback, useState } from 'react';
 import type { ApiRequest } from '../../../main/api/contract';
 import type { ErrorInfo, WrittenFileDto } from '../../../main/api/dto';
-import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
+import { useReplaceableWrite } from '../../components/useReplaceableWrite';
 
 export type RunRequest = ApiRequest<'convert.run'>;
 
@@ -27,44 +27,29 @@ export interface RunModel {
 
 export function useConvertRun(): RunModel {
   const client = useClient();
-  const [running, setRunning] = useState(false);
   const [written, setWritten] = useState<WrittenFileDto[] | null>(null);
   const [folder, setFolder] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [exists, setExists] = useState<RunModel['exists']>(null);
-
-  const run = useCallback(
-    async (request: RunRequest) => {
-      setRunning(true);
-      setError(null);
-      setExists(null);
-      try {
-        const result = await client.call('convert.run', request);
-        setWritten(result.written);
-        setFolder(request.destination.folder);
-      } catch (e) {
-        const info = errorInfoOf(e);
-        if (info.code === 'EXISTS' && !request.destination.overwrite) setExists({ error: info, request });
-        else setError(info);
-      } finally {
-        setRunning(false);
-      }
-    },
-    [client],
-  );
-
-  const replace = useCallback(async () => {
-    if (!exists) return;
-    const { request } = exists;
-    await run({ ...request, destination: { ...request.destination, overwrite: true } });
-  }, [exists, run]);
-
+  const write = useReplaceableWrite<RunRequest>(async (request, overwrite) => {
+    const result = await client.call('convert.run', overwrite ? { ...request, destination: { ...request.destination, overwrite: true } } : request);
+    setWritten(result.written);
+    setFolder(request.destination.folder);
+  });
+  const { clear } = write;
   const reset = useCallback(() => {
     setWritten(null);
     setFolder(null);
-    setError(null);
-    setExists(null);
-  }, []);
+    clear();
+  }, [clear]);
 
-  return { running, written, folder, error, exists, run, replace, cancelReplace: useCallback(() => setExists(null), []), reset };
+  return {
+    running: write.busy,
+    written,
+    folder,
+    error: write.error,
+    exists: write.exists,
+    run: (request) => write.run(request, request.destination.overwrite === true),
+    replace: write.replace,
+    cancelReplace: write.keep,
+    reset,
+  };
 }

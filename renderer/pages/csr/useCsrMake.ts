@@ -1,11 +1,12 @@
 /**
  * Making and saving: csr.create (the key is made in main with progress events; Stop cancels it), then
- * csr.save; EXISTS is kept apart so the page can ask "Replace …?" and save again with overwrite.
+ * csr.save; an EXISTS answer waits for "Replace …?" (useReplaceableWrite) and saves again with overwrite.
  */
 import { useCallback, useState } from 'react';
 import type { CsrCreatedDto, ErrorInfo, WrittenFileDto } from '../../../main/api/dto';
 import { errorInfoOf } from '../../api/client';
 import { useClient } from '../../api/context';
+import { useReplaceableWrite } from '../../components/useReplaceableWrite';
 import type { CsrRequest } from './form';
 import type { SaveRequest } from './save';
 
@@ -33,10 +34,12 @@ export function useCsrMake(): MakeModel {
   const [created, setCreated] = useState<CsrCreatedDto | null>(null);
   const [createdFrom, setCreatedFrom] = useState<string | null>(null);
   const [createError, setCreateError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
   const [written, setWritten] = useState<WrittenFileDto[] | null>(null);
-  const [saveError, setSaveError] = useState<ErrorInfo | null>(null);
-  const [exists, setExists] = useState<MakeModel['exists']>(null);
+
+  const write = useReplaceableWrite<SaveRequest>(async (request, overwrite) => {
+    setWritten((await client.call('csr.save', overwrite ? { ...request, destination: { ...request.destination, overwrite: true } } : request)).written);
+  });
+  const { clear } = write;
 
   const create = useCallback(
     async (request: CsrRequest, name: string) => {
@@ -47,47 +50,37 @@ export function useCsrMake(): MakeModel {
         setCreated(made);
         setCreatedFrom(JSON.stringify(request));
         setWritten(null);
-        setSaveError(null);
+        clear();
       } catch (e) {
         setCreateError(errorInfoOf(e));
       } finally {
         setCreating(false);
       }
     },
-    [client],
+    [client, clear],
   );
-
-  const save = useCallback(
-    async (request: SaveRequest) => {
-      setSaving(true);
-      setSaveError(null);
-      setExists(null);
-      try {
-        setWritten((await client.call('csr.save', request)).written);
-      } catch (e) {
-        const info = errorInfoOf(e);
-        if (info.code === 'EXISTS' && !request.destination.overwrite) setExists({ error: info, request });
-        else setSaveError(info);
-      } finally {
-        setSaving(false);
-      }
-    },
-    [client],
-  );
-
-  const replace = useCallback(async () => {
-    if (!exists) return;
-    await save({ ...exists.request, destination: { ...exists.request.destination, overwrite: true } });
-  }, [exists, save]);
 
   const reset = useCallback(() => {
     setCreated(null);
     setCreatedFrom(null);
     setCreateError(null);
     setWritten(null);
-    setSaveError(null);
-    setExists(null);
-  }, []);
+    clear();
+  }, [clear]);
 
-  return { creating, created, createdFrom, createError, create, saving, written, saveError, exists, save, replace, cancelReplace: useCallback(() => setExists(null), []), reset };
+  return {
+    creating,
+    created,
+    createdFrom,
+    createError,
+    create,
+    saving: write.busy,
+    written,
+    saveError: write.error,
+    exists: write.exists,
+    save: (request) => write.run(request, request.destination.overwrite === true),
+    replace: write.replace,
+    cancelReplace: write.keep,
+    reset,
+  };
 }
