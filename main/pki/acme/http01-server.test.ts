@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { buildSync } from 'esbuild';
 import { ROOT } from '../../../test/helpers/fixtures';
 import { startHttp01Responder } from './challenges';
 
@@ -66,14 +68,16 @@ test('bad port numbers and an address not on this machine are explained', async 
 });
 
 test('a privileged port without the right to use it: NETWORK "needs administrator rights"', () => {
-  // Run as an unprivileged user (the tests may run as root, who may bind any port).
   const firstFree = Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
   assert.ok(firstFree > 1, 'this machine has privileged ports');
   const port = Math.min(80, firstFree - 1);
-  const script = `require('./main/pki/acme/http01-server.ts').startHttp01Responder({ port: ${port}, address: '127.0.0.1' }).then(` +
+  // The responder bundled into one script, run by an unprivileged user (root may bind any port; the
+  // bundle needs no access to the checkout, which that user may not be able to read).
+  const bundle = buildSync({ entryPoints: [join(ROOT, 'main/pki/acme/http01-server.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).outputFiles[0].text;
+  const script = `${bundle}\nmodule.exports.startHttp01Responder({ port: ${port}, address: '127.0.0.1' }).then(` +
     `(r) => { console.log('LISTENING'); return r.close(); }, (e) => console.log(JSON.stringify({ code: e.code, message: e.message, hint: e.hint })))`;
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOME: '/tmp', TSX_DISABLE_CACHE: '1' }, timeout: 20_000, ...asUser });
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: '/', encoding: 'utf8', timeout: 20_000, ...asUser });
   const line = run.stdout.trim().split('\n').at(-1) ?? '';
   assert.notEqual(line, 'LISTENING');
   const error = JSON.parse(line) as { code: string; message: string; hint: string };
