@@ -120,6 +120,7 @@ const userAgents = new Set<string>();
 /** A loopback CA that is busy: 503 + Retry-After: 1 once on newAccount, then 429 + Retry-After: 3600 on newOrder. */
 async function busyCa(): Promise<LocalServer> {
   let accountCalls = 0;
+  let slowSince: number | undefined;
   const server: LocalServer = await localHttpServer((req, res) => {
     userAgents.add(String(req.headers['user-agent']));
     const base = server.url;
@@ -132,6 +133,11 @@ async function busyCa(): Promise<LocalServer> {
     } else if (req.url === '/acct') {
       if (++accountCalls === 1) problem(503, { 'Retry-After': '1' }, 'serverInternal', 'busy, come back in a second');
       else res.writeHead(201, { 'Content-Type': 'application/json', Location: `${base}/acct/1`, 'Replay-Nonce': 'n' }).end('{"status":"valid"}');
+    } else if (req.url === '/order/slow') {
+      // processing with Retry-After: 1 until a second has passed, then valid
+      const ready = Date.now() - (slowSince ??= Date.now()) >= 1000;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Replay-Nonce': 'n', ...(ready ? {} : { 'Retry-After': '1' }) })
+        .end(JSON.stringify({ status: ready ? 'valid' : 'processing', identifiers: [{ type: 'dns', value: 'slow.example.test' }], authorizations: [], finalize: `${base}/fin`, ...(ready ? { certificate: `${base}/cert` } : {}) }));
     } else if (req.url === '/order') {
       problem(429, { 'Retry-After': '3600' }, 'rateLimited', 'too many new orders recently');
     } else if (req.url === '/revoke') {
@@ -141,7 +147,7 @@ async function busyCa(): Promise<LocalServer> {
   return server;
 }
 
-test('transport: 503 with a short Retry-After is waited and retried; 429 with an hour is not waited but explained', async () => {
+test('transport: 503 with a short Retry-After is waited and retried; 429 with an hour is not waited but explained; polls wait the CA\'s Retry-After', async () => {
   const ca = await busyCa();
   try {
     const acme = connectAcme({ directoryUrl: `${ca.url}/dir`, accountKeyPem });
@@ -163,6 +169,13 @@ test('transport: 503 with a short Retry-After is waited and retried; 429 with an
     });
     assert.ok(Date.now() - orderStarted < 1000, 'an hour-long Retry-After is not slept');
     assert.equal(ca.requests.filter((r) => r.path === '/order').length, 1);
+
+    const pollStarted = Date.now();
+    const slow = await connectAcme({ directoryUrl: `${ca.url}/dir`, accountKeyPem, accountUrl: `${ca.url}/acct/1`, pollMs: 50 }).waitForOrder(`${ca.url}/order/slow`);
+    assert.equal(slow.status, 'valid');
+    assert.equal(slow.certificate, `${ca.url}/cert`);
+    const polls = ca.requests.filter((r) => r.path === '/order/slow').length;
+    assert.ok(polls <= 3, `the CA's Retry-After of 1 s was waited, not pollMs 50 ms (${polls} polls in ${Date.now() - pollStarted} ms)`);
 
     assert.deepEqual([...userAgents], ['Certbench (ACME over acme-client 5.4.0)'], 'every request names Certbench');
     await assert.rejects(acme.revoke(SOME_CERT), (e: unknown) => e instanceof AcmeRefusal && e.problem.caType === 'userActionRequired' && e.hint.includes(`${ca.url}/new-terms`));
