@@ -67,11 +67,10 @@ export class AccountStore {
     return (await this.accounts()).value.accounts.find((a) => a.id === id) ?? null;
   }
 
-  /** Adds or replaces (by id) an account and writes the list. */
+  /** Adds or replaces (by id) an account and writes the list, keeping accounts another process added meanwhile. */
   async put(account: StoredAccount): Promise<void> {
-    const { value } = await this.accounts();
-    const others = value.accounts.filter((a) => a.id !== account.id);
-    value.accounts = [...others, account];
-    await this.file.save(value);
+    const { setAside } = await this.accounts();
+    const { value } = await this.file.update((current) => ({ ...current, accounts: [...current.accounts.filter((a) => a.id !== account.id), account] }));
+    this.loaded = Promise.resolve({ value, setAside });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * One JSON file in the data folder with a schema version ({schemaVersion: 1, ...}), rewritten atomically, one
- * write after another (the expiry watchlist's pattern). Unlike the watchlist, ACME files are read on start by
+ * write after another (the expiry watchlist's pattern), or read, edited and rewritten (update). Unlike the watchlist, ACME files are read on start by
  * the app and the CLI, which must keep working: a file this version cannot read (not JSON, the wrong shape, or
  * written by a newer Certbench) is moved aside, never overwritten, and the reason is returned in words.
  * Without a data folder the value lives in memory.
@@ -44,6 +44,19 @@ export class JsonFile<T extends Versioned> {
 
   save(value: T): Promise<void> {
     return this.serialized(() => this.write(value));
+  }
+
+  /**
+   * Reads the file again, applies `edit` and writes the result, one after another in this process: the app and
+   * a CLI run may share the data folder, and each keeps the other's entries when it writes its own.
+   */
+  update(edit: (current: T) => T): Promise<Loaded<T>> {
+    return this.serialized(async () => {
+      const current = await this.read();
+      const value = edit(current.value);
+      await this.write(value);
+      return { value, setAside: current.setAside };
+    });
   }
 
   private serialized<R>(work: () => Promise<R>): Promise<R> {

@@ -147,7 +147,11 @@ export class OrderRun {
     if (snapshot.status === 'pending') {
       for (const a of order.authorizations) refreshAuthorization(a, await connection.authorization(a.authorizationUrl));
     } else {
-      for (const a of order.authorizations) a.status = 'valid';
+      // Ready, processing or valid: the CA has validated every name.
+      for (const a of order.authorizations) {
+        a.status = 'valid';
+        if (a.challenge) a.challenge.status = 'valid';
+      }
     }
     this.note(`Resumed: the CA has the order as ${snapshot.status}`);
     if (this.mustWaitForUser()) {

@@ -262,3 +262,18 @@ test('preferred chain: pebble offers an alternate root; the order picks the chai
     await alt.stop();
   }
 });
+
+test('without a data folder (orders and keys in memory only): issued, listed, and saved again with its key', async () => {
+  const wb = createWorkbench({ acmePollMs: 100 });
+  workbenches.push(wb);
+  wb.grants.grant([pebble.caFile]);
+  const dir = outDir(wb);
+  const placed = await wb.handlers['acme.issue']({ ...request(['memory.example.test']), destination: { folder: dir } });
+  const done = await wb.acme.settled(placed.id);
+  assert.equal(done.state, 'issued', JSON.stringify(done.problem));
+  verifySet(dir, ['memory.example.test']);
+  assert.deepEqual((await wb.handlers['acme.orders']({})).orders.map((o) => o.id), [placed.id]);
+  const again = outDir(wb);
+  await wb.handlers['acme.save']({ orderId: placed.id, destination: { folder: again } });
+  verifySet(again, ['memory.example.test']);
+});

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -159,6 +160,55 @@ test('restart after validation: the app closes when the order is ready; the next
   assert.equal(done.state, 'issued', JSON.stringify(done.problem));
   assert.ok(done.timeline.some((s) => /Resumed: the CA has the order as ready/.test(s.message)));
   verifyChain(dir, ['ready.example.test']);
+});
+
+test('restart after the CA dropped the order: the next start marks it invalid with the words of the CA, and keeps no key', async () => {
+  const dataDir = tempDir('acme-dropped-');
+  const first = bench(dataDir);
+  let closing: Promise<void> | null = null;
+  first.wb.events.on((event, payload) => {
+    if (event === 'acme.order' && (payload as AcmeOrderDto).state === 'ready' && !closing) closing = first.wb.acme.close();
+  });
+  const placed = await first.h['acme.issue'](request(['dropped.example.test'], { challenge: 'http-01', mode: 'serve', httpPort: pebble.httpPort, httpAddress: '127.0.0.1' }));
+  await first.wb.acme.settled(placed.id);
+  await closing;
+  // Meanwhile another client of the same account deactivates the authorization: the CA's order is then invalid.
+  const stored = JSON.parse(readFileSync(join(dataDir, 'acme', 'orders.json'), 'utf8')).orders[0];
+  const account = JSON.parse(readFileSync(join(dataDir, 'acme', 'accounts.json'), 'utf8')).accounts[0];
+  const acme = connectAcme({ directoryUrl: pebble.directoryUrl, caPem: pebble.caPem, accountKeyPem: readFileSync(join(dataDir, 'acme', 'keys', `account-${account.id}.key`), 'utf8'), accountUrl: account.accountUrl });
+  await acme.deactivate(stored.authorizations[0].authorizationUrl);
+  const caSays = (await acme.order(stored.orderUrl)).status;
+
+  const second = bench(dataDir);
+  await second.wb.acme.resumeUnfinished();
+  const done = await second.wb.acme.settled(placed.id);
+  assert.equal(done.state, 'invalid', `pebble has the order as ${caSays}; ${JSON.stringify(done.problem)}`);
+  assert.match(done.problem!.message, caSays === 'invalid' ? /invalid/ : new RegExp(`The CA dropped this order: it is ${caSays}`));
+  assert.match(done.problem!.hint, /Renew/);
+  assert.equal(second.notices.filter((n) => n.orderId === placed.id && !n.ok).length, 1);
+  assert.deepEqual(readdirSync(join(dataDir, 'acme', 'keys')).filter((k) => k.startsWith('cert-')), []);
+});
+
+test('the HTTP-01 port taken: the order stops as error saying so; once the port is free, resume serves the file and issues', async () => {
+  const { wb, h, notices } = bench(tempDir('acme-port-'));
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(pebble.httpPort, '127.0.0.1', resolve));
+  let placed: AcmeOrderDto;
+  try {
+    placed = await h['acme.issue'](request(['port.example.test'], { challenge: 'http-01', mode: 'serve', httpPort: pebble.httpPort, httpAddress: '127.0.0.1' }));
+    const stopped = await wb.acme.settled(placed.id);
+    assert.equal(stopped.state, 'error');
+    assert.match(stopped.problem!.message, new RegExp(String(pebble.httpPort)));
+    assert.equal(stopped.authorizations[0].status, 'pending', 'the CA was not asked to validate');
+    assert.equal(notices.find((n) => n.orderId === placed.id)?.ok, false);
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+  const resumed = await h['acme.resume']({ orderId: placed.id });
+  assert.equal(resumed.busy, true);
+  const done = await wb.acme.settled(placed.id);
+  assert.equal(done.state, 'issued', JSON.stringify(done.problem));
+  assert.equal(done.problem, null);
 });
 
 test('cancel deactivates the pending authorizations at the CA (pebble says so) and keeps no key', async () => {

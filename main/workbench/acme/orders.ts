@@ -7,6 +7,7 @@
  */
 import type { AcmeCaDto, AcmeDirectoryDto, AcmeIssueRequest, AcmeOrderDto, WorkbenchState, WrittenFileDto } from '../../api/dto';
 import { connectAcme } from '../../pki/acme/acme-connection';
+import { problemOf } from '../../pki/acme/acme-problem';
 import { checkDnsTxt, checkHttp01 } from '../../pki/acme/challenges';
 import { ACME_CAS } from '../../pki/acme/directories';
 import { PkiError } from '../../pki/errors';
@@ -59,11 +60,13 @@ export class AcmeOrders {
   private readonly accounts: AccountStore;
   private readonly responders = new ResponderPool();
   private readonly running = new Map<string, Running>();
+  /** Orders removed here: a save leaves them out even if the file still has them. */
+  private readonly removed = new Set<string>();
   private orders: Map<string, StoredOrder> | null = null;
   private loading: Promise<Map<string, StoredOrder>> | null = null;
   private closed = false;
-  /** Set when orders.json could not be used and was moved aside: shown once as an 'acme.notice'. */
-  storeProblem: string | null = null;
+  /** Why orders.json or accounts.json could not be used (each was moved aside): also sent once as an 'acme.notice' with orderId ''. */
+  readonly storeProblems: string[] = [];
 
   constructor(private readonly ctx: AcmeOrdersContext) {
     this.keys = ctx.keys ?? keyStoreFor(ctx.dataDir);
@@ -84,6 +87,7 @@ export class AcmeOrders {
 
   async list(): Promise<AcmeOrderDto[]> {
     const orders = await this.load();
+    await this.takeOthers(orders);
     return [...orders.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((o) => this.dto(o));
   }
 
@@ -198,15 +202,24 @@ export class AcmeOrders {
     for (const id of orderIds) {
       await this.stop(id);
       orders.delete(id);
+      this.removed.add(id);
       await this.keys.remove(certificateKeyId(id));
     }
-    await this.store.save([...orders.values()]);
+    await this.store.save([...orders.values()], this.removed);
     return this.list();
   }
 
   /** Picks up unfinished orders from the data folder (the shells call this once on start). */
   async resumeUnfinished(options: AcmeIssueOptions = {}): Promise<void> {
-    const orders = await this.load();
+    let orders: Map<string, StoredOrder>;
+    try {
+      orders = await this.load();
+    } catch (e) {
+      // On start nothing may throw: the reason is shown, and acme.orders says it again when asked.
+      const { message, hint } = problemOf(e);
+      this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title: 'The ACME order list could not be read', body: `${message} ${hint}` });
+      return;
+    }
     for (const order of orders.values()) {
       if (!MOVING.has(order.state) || this.running.has(order.id)) continue;
       if (order.mode === 'hook' && !options.allowHooks) {
@@ -237,15 +250,34 @@ export class AcmeOrders {
 
   private async load(): Promise<Map<string, StoredOrder>> {
     if (this.orders) return this.orders;
-    this.loading ??= this.store.load().then((loaded) => {
+    this.loading ??= (async () => {
+      const loaded = await this.store.load();
       this.orders = new Map(loaded.value.orders.map((o) => [o.id, o]));
-      if (loaded.setAside) {
-        this.storeProblem = loaded.setAside;
-        this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title: 'The ACME order list could not be read', body: loaded.setAside });
-      }
+      this.setAside('The ACME order list could not be read', loaded.setAside);
+      this.setAside('The ACME account list could not be read', await this.accounts.setAside());
       return this.orders;
-    });
+    })();
+    // A list that could not be read at all (permissions) is tried again next time.
+    this.loading.catch(() => (this.loading = null));
     return this.loading;
+  }
+
+  private setAside(title: string, body: string | null): void {
+    if (!body) return;
+    this.storeProblems.push(body);
+    this.ctx.events.emit('acme.notice', { orderId: '', ok: false, title, body });
+  }
+
+  /** Orders another process (the CLI beside the app) added or moved on since this one read the list. */
+  private async takeOthers(orders: Map<string, StoredOrder>): Promise<void> {
+    if (this.ctx.dataDir === undefined) return;
+    const loaded = await this.store.load();
+    this.setAside('The ACME order list could not be read', loaded.setAside);
+    for (const o of loaded.value.orders) {
+      if (this.removed.has(o.id) || this.running.has(o.id)) continue;
+      const mine = orders.get(o.id);
+      if (!mine || o.updatedAt > mine.updatedAt) orders.set(o.id, o);
+    }
   }
 
   private async find(orderId: string): Promise<StoredOrder> {
@@ -258,11 +290,17 @@ export class AcmeOrders {
     return orderDto(order, this.running.has(order.id));
   }
 
+  /** Saves the list and announces the order (a removed order is neither). */
   private async changed(order: StoredOrder): Promise<void> {
     order.updatedAt = this.now().toISOString();
     const orders = await this.load();
-    if (orders.get(order.id) === order) await this.store.save([...orders.values()]);
-    this.ctx.events.emit('acme.order', this.dto(order));
+    if (orders.get(order.id) !== order) return;
+    await this.store.save([...orders.values()], this.removed);
+    this.announce(order);
+  }
+
+  private announce(order: StoredOrder): void {
+    if (this.orders?.get(order.id) === order) this.ctx.events.emit('acme.order', this.dto(order));
   }
 
   private runnerContext(): RunnerContext {
@@ -305,21 +343,24 @@ export class AcmeOrders {
     const controller = new AbortController();
     const run = new OrderRun(this.runnerContext(), order, controller.signal);
     let placed!: () => void;
-    const done = new Promise<void>((resolve) => (placed = resolve));
-    this.running.set(order.id, { controller, done });
+    const placing: Running = { controller, done: new Promise<void>((resolve) => (placed = resolve)) };
+    this.running.set(order.id, placing);
     try {
       await run.place(eab);
+      orders.set(order.id, order);
+      await this.changed(order);
     } catch (e) {
+      this.running.delete(order.id);
       await this.keys.remove(certificateKeyId(order.id)).catch(() => undefined);
       throw e;
     } finally {
-      this.running.delete(order.id);
       placed();
     }
-    orders.set(order.id, order);
-    await this.changed(order);
-    if (order.state === 'waiting') return this.dto(order);
-    return this.runInBackground(order, {}, { run, controller });
+    if (order.state !== 'waiting' && !this.closed) return this.runInBackground(order, {}, { run, controller });
+    this.running.delete(order.id);
+    // Announced idle: waiting for the user (or picked up again by the next start).
+    this.announce(order);
+    return this.dto(order);
   }
 
   private runInBackground(order: StoredOrder, options: { refresh?: boolean; answerManual?: boolean }, prepared?: { run: OrderRun; controller: AbortController }): AcmeOrderDto {
@@ -332,7 +373,7 @@ export class AcmeOrders {
     this.running.set(order.id, entry);
     entry.done = run.advance(options).finally(() => {
       if (this.running.get(order.id) === entry) this.running.delete(order.id);
-      this.ctx.events.emit('acme.order', this.dto(order));
+      this.announce(order);
     });
     return this.dto(order);
   }

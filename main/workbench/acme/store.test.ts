@@ -1,9 +1,12 @@
 /** orders.json and accounts.json: round trip, one write after another, and an unreadable or newer file moved aside (never overwritten, never a crash). */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { AcmeNoticeDto } from '../../api/dto';
+import { rejectsWith } from '../../../test/helpers/pki-errors';
+import { createWorkbench } from '../index';
 import { AccountStore, ACCOUNTS_FILE } from './accounts';
 import { ORDERS_FILE, OrderStore, type StoredOrder } from './store';
 
@@ -119,4 +122,52 @@ test('an unreadable accounts.json is moved aside and reported, not thrown', asyn
   const accounts = new AccountStore(dir, now);
   assert.equal(await accounts.find('https://ca.test/dir', null), null);
   assert.match((await accounts.setAside()) ?? '', /ACME account list .* not JSON.*moved to .*accounts\.json\.unreadable-/);
+});
+
+test('orders.json that cannot be read at all (a folder in its place): the start says why and goes on; acme.orders says CORRUPT until it is fixed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'acme-store-'));
+  mkdirSync(join(dir, ORDERS_FILE), { recursive: true });
+  const wb = createWorkbench({ dataDir: dir });
+  const notices: AcmeNoticeDto[] = [];
+  wb.events.on((event, payload) => event === 'acme.notice' && notices.push(payload as AcmeNoticeDto));
+  await wb.acme.resumeUnfinished();
+  assert.equal(notices.length, 1);
+  assert.match(notices[0].body, /ACME order list .* cannot be read: EISDIR/);
+  const e = await rejectsWith(wb.handlers['acme.orders']({}), 'CORRUPT');
+  assert.ok(e.hint.length > 0);
+  rmSync(join(dir, ORDERS_FILE), { recursive: true });
+  assert.deepEqual((await wb.handlers['acme.orders']({})).orders, []);
+});
+
+test('a hook order found unfinished on start is not resumed by the app (hooks run commands): it stops as error saying so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'acme-store-'));
+  const hooked = order('h1');
+  hooked.state = 'validating';
+  hooked.mode = 'hook';
+  hooked.settings = { ...hooked.settings, challenge: 'dns-01', mode: 'hook', authHook: 'touch /tmp/should-not-run' };
+  await new OrderStore(dir, now).save([hooked]);
+  const wb = createWorkbench({ dataDir: dir });
+  await wb.acme.resumeUnfinished();
+  const [stopped] = await wb.acme.list();
+  assert.equal(stopped.state, 'error');
+  assert.equal(stopped.busy, false);
+  assert.match(stopped.problem!.message, /hooks \(commands\), which only the command line runs/);
+  assert.equal(JSON.parse(readFileSync(join(dir, ORDERS_FILE), 'utf8')).orders[0].state, 'error');
+  await rejectsWith(wb.acme.resume('h1'), 'INVALID_ARGUMENT');
+});
+
+test('two processes on one data folder (the app and a CLI run): each save keeps the other\'s orders; the app lists what the CLI added; removed stays removed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'acme-store-'));
+  const app = createWorkbench({ dataDir: dir });
+  assert.deepEqual(await app.acme.list(), []);
+  const cli = new OrderStore(dir, now);
+  await cli.save([order('from-cli')]);
+  const other = new OrderStore(dir, now);
+  await other.save([order('from-other')]);
+  assert.deepEqual((await new OrderStore(dir).load()).value.orders.map((o) => o.id).sort(), ['from-cli', 'from-other']);
+  assert.deepEqual((await app.acme.list()).map((o) => o.id).sort(), ['from-cli', 'from-other']);
+  await app.acme.remove(['from-cli']);
+  await other.save([order('from-other')]);
+  assert.deepEqual((await new OrderStore(dir).load()).value.orders.map((o) => o.id), ['from-other'], 'the app removed it; the other process did not bring it back since it never had it');
+  assert.deepEqual((await app.acme.list()).map((o) => o.id), ['from-other']);
 });

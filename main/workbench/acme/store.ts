@@ -97,7 +97,16 @@ export class OrderStore {
     return this.file.load();
   }
 
-  save(orders: readonly StoredOrder[]): Promise<void> {
-    return this.file.save({ schemaVersion: ORDERS_SCHEMA, orders: [...orders] });
+  /**
+   * Writes this process's orders into the list as it is on disk now: entries another process (the CLI beside the
+   * app) wrote meanwhile stay, `removed` ones go. Oldest first.
+   */
+  async save(orders: readonly StoredOrder[], removed: ReadonlySet<string> = new Set()): Promise<Loaded<StoredOrders>> {
+    return this.file.update((current) => {
+      const byId = new Map(current.orders.map((o) => [o.id, o]));
+      for (const o of orders) byId.set(o.id, o);
+      for (const id of removed) byId.delete(id);
+      return { schemaVersion: ORDERS_SCHEMA, orders: [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+    });
   }
 }
