@@ -43,10 +43,6 @@ const next = (page: Page) => page.getByTestId('acme-footer').getByRole('button',
 async function choosePebble(page: Page, host: Host, outputDir: string, options: { snapName?: string } = {}): Promise<void> {
   const caPath = join(outputDir, CA_FILE);
   copyFileSync(pebble.caFile, caPath);
-  // KNOWN GAP (main/workbench/acme/issue-request.ts readCaFile): main reads the CA file only when it was granted
-  // (the desktop open dialog), not yet when it lies in the web host's output folder as the brief allows. Granted
-  // here as the open dialog would, until main accepts output-folder files; remove this line then.
-  host.workbench.grants.grant([caPath]);
   // Staging is preselected, with its note; nothing is fetched from Let's Encrypt unless the user connects.
   await expect(page.getByRole('radio', { name: /Let's Encrypt \(staging\)/ })).toBeChecked();
   await expect(page.getByTestId('acme-staging-note')).toBeVisible();
@@ -386,7 +382,6 @@ test('a CA that requires external account binding asks for the key ID and HMAC k
     await goToIssue(page);
     const caPath = join(outputDir, CA_FILE);
     copyFileSync(eabPebble.caFile, caPath);
-    host.workbench.grants.grant([caPath]); // the known gap explained in choosePebble
     await page.getByRole('radio', { name: /Another ACME CA/ }).check();
     await page.getByLabel('Directory URL').fill(eabPebble.directoryUrl);
     await page.getByLabel('CA certificate (optional)').fill(CA_FILE);

@@ -96,3 +96,20 @@ test('a CSR key choice must name an open CSR', async () => {
   const wb = createWorkbench();
   await rejectsWith(wb.handlers['acme.issue'](request({ key: { csrObjectId: 'doc-9/0' } })), 'NOT_FOUND');
 });
+
+test('the CA file: read from a folder writes go to (the web host has no open dialog) or when chosen; any other path refused unread', async () => {
+  const output = mkdtempSync(join(tmpdir(), 'acme-ca-out-'));
+  const elsewhere = mkdtempSync(join(tmpdir(), 'acme-ca-else-'));
+  const wb = createWorkbench();
+  wb.folders.grant(output);
+  writeFileSync(join(output, 'ca.pem'), 'no certificate here\n');
+  writeFileSync(join(elsewhere, 'ca.pem'), 'no certificate here\n');
+  // In the output folder: read, and refused for what it holds, not for where it is.
+  let e = await rejectsWith(wb.handlers['acme.issue'](request({ caFile: join(output, 'ca.pem') })), 'INVALID_ARGUMENT');
+  assert.match(e.message, /holds no PEM certificate/);
+  e = await rejectsWith(wb.handlers['acme.directory']({ directoryUrl: NOBODY, caFile: join(output, 'ca.pem') }), 'INVALID_ARGUMENT');
+  assert.match(e.message, /holds no PEM certificate/);
+  // Elsewhere and never chosen: refused before it is read.
+  e = await rejectsWith(wb.handlers['acme.directory']({ directoryUrl: NOBODY, caFile: join(elsewhere, 'ca.pem') }), 'INVALID_ARGUMENT');
+  assert.match(e.message, /only files you chose/);
+});

@@ -5,6 +5,7 @@
  * destination folder chosen and free. Every refusal is INVALID_ARGUMENT (NOT_FOUND, EXISTS) in words.
  */
 import { promises as fs } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { AcmeIssueRequest } from '../../api/dto';
 import { PkiError } from '../../pki/errors';
 import { pemBlock } from '../../pki/formats/pem-write';
@@ -50,7 +51,7 @@ export async function checkRequest(ctx: RequestContext, request: AcmeIssueReques
   const email = checkEmail(request.email);
   const eab = checkEab(request.eab);
   const { key, csrPem } = checkKey(ctx.session, request.key, domains);
-  const caPem = request.caFile ? await readCaFile(ctx.grants, request.caFile) : null;
+  const caPem = request.caFile ? await readCaFile(ctx, request.caFile) : null;
   const destination = request.destination ? await checkDestination(ctx.folders, request.destination, key !== 'csr') : null;
   const settings: OrderSettings = {
     directoryUrl,
@@ -153,8 +154,9 @@ const safeNormalize = (name: string) => {
   }
 };
 
-export async function readCaFile(grants: PathGrants, path: string): Promise<string> {
-  grants.requireAll([path]);
+/** A CA file the user chose, or one placed in a folder writes go to (the web host's output folder has no open dialog). */
+export async function readCaFile(access: { grants: PathGrants; folders: OutputFolders }, path: string): Promise<string> {
+  if (!access.folders.isChosen(dirname(resolve(path)))) access.grants.requireAll([path]);
   let text: string;
   try {
     const stat = await fs.stat(path);

@@ -81,7 +81,7 @@ export class AcmeOrders {
   }
 
   async directory(directoryUrl: string, caFile?: string): Promise<AcmeDirectoryDto> {
-    const caPem = caFile ? await readCaFile(this.ctx.grants, caFile) : null;
+    const caPem = caFile ? await readCaFile(this.ctx, caFile) : null;
     return readDirectory(directoryUrl, caPem);
   }
 
