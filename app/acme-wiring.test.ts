@@ -7,12 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { AcmeOrderDto } from '../main/api/dto';
-import { createWorkbench } from '../main/workbench';
 import { EventHub } from '../main/workbench/events';
+import { leaveOrderReady } from '../test/helpers/acme-ready-order';
 import { startPebble, type Pebble } from '../test/helpers/pebble';
 import { notifyAcme } from './notify';
 import { FakeNotification } from './testing/fake-electron';
@@ -42,17 +42,7 @@ test('an order left ready by the last run is finished on start and notified; a c
   const fake = (globalThis as { __fakeElectron?: any }).__fakeElectron;
 
   // The last run: an order over HTTP-01 that the app quit in the middle of, once the CA had validated it.
-  const last = createWorkbench({ dataDir: fake.recorded.userData, acmePollMs: 100 });
-  last.grants.grant([pebble.caFile]);
-  let closing: Promise<void> | null = null;
-  last.events.on((event, payload) => {
-    if (event === 'acme.order' && (payload as AcmeOrderDto).state === 'ready' && !closing) closing = last.acme.close();
-  });
-  const placed = await last.acme.issue({ directoryUrl: pebble.directoryUrl, caFile: pebble.caFile, domains: ['resumed.example.test'], agreeTos: true, challenge: 'http-01', mode: 'serve', httpPort: pebble.httpPort, httpAddress: '127.0.0.1', key: { generate: 'ec:P-256' } });
-  await last.acme.settled(placed.id);
-  await closing;
-  const stored = JSON.parse(readFileSync(join(fake.recorded.userData, 'acme', 'orders.json'), 'utf8')) as { orders: { id: string; state: string }[] };
-  assert.deepEqual(stored.orders.map((o) => [o.id, o.state]), [[placed.id, 'ready']], 'left unfinished');
+  const placed = await leaveOrderReady(pebble, fake.recorded.userData, 'resumed.example.test');
 
   fake.app.becomeReady();
   const notifications = fake.recorded.notifications as FakeNotification[];
