@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import type { AcmeOrderDto, AcmeProblemDto, WrittenFileDto } from '../api/dto';
 import { cli } from '../../test/helpers/cli-run';
 import { freePort, startPebble, type Pebble } from '../../test/helpers/pebble';
+import { dueOrders } from './acme-renew';
 import { runCli } from './main';
 import type { Io } from './output';
 
@@ -352,23 +353,46 @@ test('renew --due picks what expires within --days and is not renewed yet; renew
   const none = await cli('acme', 'renew', '--due', '--days', String(soonest - 1));
   assert.equal(none.code, 0);
   assert.match(none.out, /Nothing to renew/);
+  // Every due order is checked before the first goes to the CA: several with one --out-dir, or one answered by
+  // hand (no terminal here), and nothing is renewed.
+  const latest = String(Math.max(...issued.map(daysLeft)) + 1);
+  const oneFolder = await cli('acme', 'renew', '--due', '--days', latest, '--out-dir', dir('due'), '--json');
+  assert.equal(oneFolder.code, 2);
+  assert.match(parse<ErrorJson>(oneFolder.out).error.message, /--out-dir takes one order/);
+  const manual = issued.find((o) => o.mode === 'manual')!;
+  const byHand = await cli('acme', 'renew', '--due', '--days', latest, '--json');
+  assert.equal(byHand.code, 2);
+  assert.match(parse<ErrorJson>(byHand.out).error.message, new RegExp(`Order ${manual.id} was answered by hand`));
+  assert.equal(parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders.length, all.length, 'nothing renewed');
   // The wildcard order's folder now holds something else: its renewal must not replace it silently.
   const wildcard = issued.find((o) => o.domains.includes('*.example.test'))!;
   writeFileSync(join(dir('wildcard'), 'cert.pem'), readFileSync(join(dir('http'), 'cert.pem')));
   const refused = await cli('acme', 'renew', wildcard.id, '--json');
   assert.equal(refused.code, 2);
   assert.equal(parse<ErrorJson>(refused.out).error.code, 'EXISTS');
-  const due = await cli('acme', 'renew', '--due', '--days', String(Math.max(...issued.map(daysLeft)) + 1), '--out-dir', dir('due'), '--json');
-  if (issued.length > 1) {
-    assert.equal(due.code, 2, 'several due orders and one --out-dir');
-    assert.match(parse<ErrorJson>(due.out).error.message, /--out-dir takes one order/);
-  }
+  // What --due picks: the renewal, not the order it renewed; nothing that failed or expires later than --days.
   const httpRenewal = all.find((o) => o.renewalOf === httpOrder.id)!;
-  assert.ok(!issued.some((o) => o.id === httpOrder.id), 'the renewed order is not due again');
-  assert.ok(issued.some((o) => o.id === httpRenewal.id));
+  const picked = dueOrders(all, Number(latest), new Date()).map((o) => o.id);
+  assert.ok(picked.includes(httpRenewal.id));
+  assert.ok(!picked.includes(httpOrder.id), 'the renewed order is not due again');
+  assert.ok(all.filter((o) => o.state !== 'issued').every((o) => !picked.includes(o.id)));
+  assert.deepEqual(dueOrders(all, soonest - 1, new Date()), []);
 });
 
-test('revoke: pebble marks the certificate revoked with the reason; revoking again is the CA\'s refusal (exit 1)', { timeout: 60_000 }, async () => {
+test('save writes an issued order\'s set into another folder (EXISTS there without --force)', { timeout: 60_000 }, async () => {
+  const out = dir('saved');
+  const r = await cli('acme', 'save', httpOrder.id, '--out-dir', out, '--json');
+  assert.equal(r.code, 0, r.err + r.out);
+  const doc = parse<{ written: WrittenFileDto[] }>(r.out);
+  assert.deepEqual(doc.written.map((w) => w.path).sort(), ['cert.pem', 'chain.pem', 'fullchain.pem', 'privkey.pem'].map((f) => join(out, f)).sort());
+  assert.equal(checkSet(out, NAMES).sha256, httpOrder.result!.sha256);
+  const again = await cli('acme', 'save', httpOrder.id, '--out-dir', out);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /\(EXISTS\)/);
+  assert.equal((await cli('acme', 'save', httpOrder.id, '--out-dir', out, '--force')).code, 0);
+});
+
+test('revoke: pebble marks the certificate revoked with the reason; revoking again is refused', { timeout: 60_000 }, async () => {
   const all = parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders;
   const target = all.find((o) => o.renewalOf === httpOrder.id)!;
   const r = await cli('acme', 'revoke', target.id, '--reason', 'superseded', '--json');
@@ -379,6 +403,6 @@ test('revoke: pebble marks the certificate revoked with the reason; revoking aga
   assert.equal(status.Status, 'Revoked');
   assert.equal(status.Reason, 4);
   const again = await cli('acme', 'revoke', target.id);
-  assert.notEqual(again.code, 0);
-  assert.match(again.err, /hint: /);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /only an issued certificate can be revoked[\s\S]*hint: It is revoked already/);
 });
