@@ -10,7 +10,7 @@ import type { AcmeIssueRequest, AcmeKeyChoiceDto, AcmeOrderDto } from '../api/dt
 import { PkiError } from '../pki/errors';
 import type { Workbench } from '../workbench';
 import { parseArgs } from './args';
-import { followOrder } from './acme-follow';
+import { OrderFollower } from './acme-follow';
 import { issuePlan, ISSUE_BOOLEAN_FLAGS, ISSUE_VALUE_FLAGS, refuseWildcardOverHttp } from './acme-request';
 import { acmeWorkbench, CERTBOT_FILES, exitForProblem, problemOfError, reportProblem, unfinishedProblem } from './acme-outcome';
 import { issuedLines } from './acme-text';
@@ -37,11 +37,12 @@ export async function issueCommand(argv: string[], io: Io): Promise<number> {
     const created = makeFolder(plan.outDir);
     workbench.folders.grant(plan.outDir);
     let order: AcmeOrderDto | null = null;
+    const follower = new OrderFollower({ orders: workbench.acme, events: workbench.events, io, progress: !json });
     try {
       const request: AcmeIssueRequest = { ...plan.request, domains, key, destination: { folder: plan.outDir, overwrite: plan.force } };
-      const started = await workbench.acme.issue(request, { allowHooks: true });
-      order = await followOrder({ orders: workbench.acme, events: workbench.events, io, progress: !json }, started);
+      order = await follower.follow(await workbench.acme.issue(request, { allowHooks: true }));
     } finally {
+      follower.dispose();
       if (order?.state !== 'issued') removeIfEmpty(plan.outDir, created);
     }
     return report(io, order, json);

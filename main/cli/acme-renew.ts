@@ -11,7 +11,7 @@ import type { AcmeOrderDto, AcmeProblemDto, WrittenFileDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
 import { daysBetween } from '../pki/chain/words';
 import { parseArgs } from './args';
-import { followOrder } from './acme-follow';
+import { OrderFollower } from './acme-follow';
 import { acmeWorkbench, CERTBOT_FILES, exitForProblem, findOrder, problemOfError, reportProblem, unfinishedProblem } from './acme-outcome';
 import { issuedLines, namesText, problemLines } from './acme-text';
 import { EXIT, type Io } from './output';
@@ -59,27 +59,32 @@ export async function renewCommand(argv: string[], io: Io): Promise<number> {
     }
     const results: Renewal[] = [];
     let exit: number = EXIT.ok;
-    for (const { order, destination } of plans) {
-      if (!json) io.err(`Renewing ${order.id} (${namesText(order.domains)}) into ${destination.folder}`);
-      workbench.folders.grant(destination.folder);
-      try {
-        const started = await workbench.acme.renew(order.id, destination, { allowHooks: true });
-        const renewed = await followOrder({ orders: workbench.acme, events: workbench.events, io, progress: !json }, started);
-        const problem = unfinishedProblem(renewed);
-        if (!json && renewed.state === 'issued') io.out(issuedLines(renewed, new Date()).join('\n'));
-        if (problem === null) {
-          results.push({ from: order.id, order: renewed, written: renewed.result?.written ?? [] });
-        } else {
-          results.push({ from: order.id, order: renewed, error: problem });
+    const follower = new OrderFollower({ orders: workbench.acme, events: workbench.events, io, progress: !json });
+    try {
+      for (const { order, destination } of plans) {
+        if (follower.stopping) break;
+        if (!json) io.err(`Renewing ${order.id} (${namesText(order.domains)}) into ${destination.folder}`);
+        workbench.folders.grant(destination.folder);
+        try {
+          const renewed = await follower.follow(await workbench.acme.renew(order.id, destination, { allowHooks: true }));
+          const problem = unfinishedProblem(renewed);
+          if (!json && renewed.state === 'issued') io.out(issuedLines(renewed, new Date()).join('\n'));
+          if (problem === null) {
+            results.push({ from: order.id, order: renewed, written: renewed.result?.written ?? [] });
+          } else {
+            results.push({ from: order.id, order: renewed, error: problem });
+            if (!json) io.err(problemLines(problem).join('\n'));
+            exit = Math.max(exit, exitForProblem(problem));
+          }
+        } catch (e) {
+          const problem = problemOfError(e);
+          results.push({ from: order.id, error: problem });
           if (!json) io.err(problemLines(problem).join('\n'));
           exit = Math.max(exit, exitForProblem(problem));
         }
-      } catch (e) {
-        const problem = problemOfError(e);
-        results.push({ from: order.id, error: problem });
-        if (!json) io.err(problemLines(problem).join('\n'));
-        exit = Math.max(exit, exitForProblem(problem));
       }
+    } finally {
+      follower.dispose();
     }
     if (json) io.out(JSON.stringify({ renewals: results }, null, 2));
     return exit;

@@ -184,6 +184,42 @@ test('DNS-01 by hand at a terminal: the TXT name and value are shown, checked th
   await pebble.clearTxt('_acme-challenge.manual.example.test');
 });
 
+test('Ctrl+C while a hook runs: the order is cancelled at the CA (authorizations deactivated), exit 2, no files', { timeout: 60_000 }, async () => {
+  const out = dir('stopped');
+  const log = join(work, 'stopped-hooks.log');
+  const slowHook = join(work, 'slow-hook.cjs');
+  writeFileSync(slowHook, `require('node:fs').appendFileSync(${JSON.stringify(log)}, 'started\\n'); setTimeout(() => {}, 30000);`);
+  let stop: (() => void) | null = null;
+  let err = '';
+  let stdout = '';
+  const io: Io = { out: (t) => (stdout += t + '\n'), err: (t) => (err += t + '\n'), onStop: (listener) => ((stop = listener), () => (stop = null)) };
+  const running = runCli(['acme', 'issue', ...ca(), '--challenge', 'dns-01', '--manual-auth-hook', `${JSON.stringify(process.execPath)} ${JSON.stringify(slowHook)}`, '--domain', 'stop.example.test', '--out-dir', out, '--json'], io);
+  for (let i = 0; i < 400 && !existsSync(log); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.ok(existsSync(log), 'the hook started');
+  const started = Date.now();
+  stop!();
+  const code = await running;
+  assert.ok(Date.now() - started < 10_000, 'the hook did not hold the stop for its 30 s');
+  assert.equal(code, 2, err + stdout);
+  const doc = parse<ErrorJson>(stdout);
+  assert.equal(doc.error.code, 'CANCELLED');
+  assert.equal(doc.order?.state, 'cancelled');
+  assert.deepEqual(doc.order?.authorizations.map((a) => a.status), ['deactivated']);
+  assert.equal(stop, null, 'the stop hook is removed at the end');
+  assert.equal(existsSync(out), false);
+});
+
+test('Ctrl+C before the order is placed: nothing is kept (exit 2 CANCELLED)', { timeout: 60_000 }, async () => {
+  const before = parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders.length;
+  let stdout = '';
+  const io: Io = { out: (t) => (stdout += t + '\n'), err: () => {}, onStop: (listener) => (setImmediate(listener), () => {}) };
+  const code = await runCli(['acme', 'issue', ...ca(), ...serve(), '--domain', 'early.example.test', '--out-dir', dir('early'), '--json'], io);
+  assert.equal(code, 2, stdout);
+  assert.equal(parse<ErrorJson>(stdout).error.code, 'CANCELLED');
+  assert.equal(parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders.length, before);
+  assert.equal(existsSync(dir('early')), false);
+});
+
 test('dns-01 without hooks and without a terminal: exit 2 naming --manual-auth-hook, nothing ordered', async () => {
   const before = parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders.length;
   const r = await cli('acme', 'issue', ...ca(), '--challenge', 'dns-01', '--domain', 'nohook.example.test', '--out-dir', dir('nohook'), '--json');
