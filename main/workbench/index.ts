@@ -31,6 +31,8 @@ export interface WorkbenchOptions {
   dataDir?: string;
   /** The network door for the chain doctor (TLS fetch, AIA, OCSP, CRL). Default: the real network. */
   net?: NetworkPort;
+  /** ACME orders: the first wait between polls of the CA (tests against pebble use ~200 ms). */
+  acmePollMs?: number;
 }
 
 export interface Workbench {
@@ -55,7 +57,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   const grants = options.grants ?? new PathGrants();
   const folders = options.folders ?? new OutputFolders();
   const keystores = new KeystoreEditor({ session, folders, events, now: options.now });
-  const acme = new AcmeOrders({ session, folders, grants, events, dataDir: options.dataDir, now: options.now });
+  const acme = new AcmeOrders({ session, folders, grants, events, dataDir: options.dataDir, now: options.now, pollMs: options.acmePollMs });
   const expiry = new ExpiryWatch({ session, folders, grants, events, net: options.net ?? nodeNetwork, dataDir: options.dataDir, now: options.now });
 
   const openPaths = async (paths: string[], password?: string) => {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { opensslKey } from '../../../test/helpers/acme-kit';
+import { opensslCsrDer, opensslKey } from '../../../test/helpers/acme-kit';
 import { freePort, localHttpServer, type LocalServer } from '../../../test/helpers/local-http';
 import { startPebble, type Pebble } from '../../../test/helpers/pebble';
 import { connectAcme } from './acme-connection';
@@ -76,6 +76,7 @@ test('an HTTP-01 challenge nobody serves: CHALLENGE_FAILED with pebble\'s connec
   assert.equal(failed.challenges.find((c) => c.type === 'http-01')?.status, 'invalid');
   assert.match(failed.challenges.find((c) => c.type === 'http-01')?.error ?? '', /connection refused/);
   await assert.rejects(acme.waitForOrder(order.url), expectFailure);
+  await assert.rejects(acme.finalize(order.url, opensslCsrDer(['nobody.example.test'], opensslKey('ec'))), expectFailure, 'finalizing the invalid order names the failed challenge');
 });
 
 test('the CA refuses names: ACME_REFUSED quoting its detail, caType without the urn prefix, a hint about the names', async () => {
@@ -114,10 +115,14 @@ test('polling gives up after maxWaitMs with NETWORK (the order stays at the CA)'
   await assert.rejects(acme.waitForAuthorization(order.authorizations[0]), (e: Coded) => e.code === 'NETWORK' && /had not finished waiting for the validation/.test(e.message) && /check it again later/.test(e.hint!));
 });
 
+const userAgents = new Set<string>();
+
 /** A loopback CA that is busy: 503 + Retry-After: 1 once on newAccount, then 429 + Retry-After: 3600 on newOrder. */
 async function busyCa(): Promise<LocalServer> {
   let accountCalls = 0;
+  let slowSince: number | undefined;
   const server: LocalServer = await localHttpServer((req, res) => {
+    userAgents.add(String(req.headers['user-agent']));
     const base = server.url;
     const problem = (status: number, headers: Record<string, string>, type: string, detail: string) =>
       res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Replay-Nonce': `n${Date.now()}`, ...headers }).end(JSON.stringify({ type: `urn:ietf:params:acme:error:${type}`, detail, status }));
@@ -128,6 +133,11 @@ async function busyCa(): Promise<LocalServer> {
     } else if (req.url === '/acct') {
       if (++accountCalls === 1) problem(503, { 'Retry-After': '1' }, 'serverInternal', 'busy, come back in a second');
       else res.writeHead(201, { 'Content-Type': 'application/json', Location: `${base}/acct/1`, 'Replay-Nonce': 'n' }).end('{"status":"valid"}');
+    } else if (req.url === '/order/slow') {
+      // processing with Retry-After: 1 until a second has passed, then valid
+      const ready = Date.now() - (slowSince ??= Date.now()) >= 1000;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Replay-Nonce': 'n', ...(ready ? {} : { 'Retry-After': '1' }) })
+        .end(JSON.stringify({ status: ready ? 'valid' : 'processing', identifiers: [{ type: 'dns', value: 'slow.example.test' }], authorizations: [], finalize: `${base}/fin`, ...(ready ? { certificate: `${base}/cert` } : {}) }));
     } else if (req.url === '/order') {
       problem(429, { 'Retry-After': '3600' }, 'rateLimited', 'too many new orders recently');
     } else if (req.url === '/revoke') {
@@ -137,7 +147,7 @@ async function busyCa(): Promise<LocalServer> {
   return server;
 }
 
-test('transport: 503 with a short Retry-After is waited and retried; 429 with an hour is not waited but explained', async () => {
+test('transport: 503 with a short Retry-After is waited and retried; 429 with an hour is not waited but explained; polls wait the CA\'s Retry-After', async () => {
   const ca = await busyCa();
   try {
     const acme = connectAcme({ directoryUrl: `${ca.url}/dir`, accountKeyPem });
@@ -160,6 +170,14 @@ test('transport: 503 with a short Retry-After is waited and retried; 429 with an
     assert.ok(Date.now() - orderStarted < 1000, 'an hour-long Retry-After is not slept');
     assert.equal(ca.requests.filter((r) => r.path === '/order').length, 1);
 
+    const pollStarted = Date.now();
+    const slow = await connectAcme({ directoryUrl: `${ca.url}/dir`, accountKeyPem, accountUrl: `${ca.url}/acct/1`, pollMs: 50 }).waitForOrder(`${ca.url}/order/slow`);
+    assert.equal(slow.status, 'valid');
+    assert.equal(slow.certificate, `${ca.url}/cert`);
+    const polls = ca.requests.filter((r) => r.path === '/order/slow').length;
+    assert.ok(polls <= 3, `the CA's Retry-After of 1 s was waited, not pollMs 50 ms (${polls} polls in ${Date.now() - pollStarted} ms)`);
+
+    assert.deepEqual([...userAgents], ['Certbench (ACME over acme-client 5.4.0)'], 'every request names Certbench');
     await assert.rejects(acme.revoke(SOME_CERT), (e: unknown) => e instanceof AcmeRefusal && e.problem.caType === 'userActionRequired' && e.hint.includes(`${ca.url}/new-terms`));
   } finally {
     await ca.close();

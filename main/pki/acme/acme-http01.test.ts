@@ -76,6 +76,10 @@ test('HTTP-01 issuance: account, order, challenges served by Certbench, finalize
   assert.ok(valid.certificate);
 
   const chains = await acme.download(valid.certificate);
+  const requests = pebble.log().split('\n');
+  const posts = requests.filter((l) => / POST \//.test(l)).length;
+  const nonceHeads = requests.filter((l) => /HEAD \/nonce-plz/.test(l)).length;
+  assert.ok(nonceHeads <= 6 && posts >= 15, `each answer's nonce is reused: ${nonceHeads} newNonce requests for ${posts} POSTs`);
   assert.equal(chains.length, 1, 'pebble without alternate roots offers one chain');
   const [leaf, ...intermediates] = pemCertificates(chains[0]);
   assert.ok(intermediates.length >= 1, 'the chain carries the intermediate');

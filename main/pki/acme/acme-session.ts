@@ -115,6 +115,8 @@ export class AcmeSession implements AcmeConnection {
     const current = await this.order(orderUrl);
     // A resumed order may have been finalized before the restart: finalizing twice is a CA error.
     if (current.status === 'processing' || current.status === 'valid') return current;
+    // an invalid order cannot be finalized: say which name failed instead of the CA's "not ready"
+    if (current.status === 'invalid') return this.waitForOrder(orderUrl);
     if (!current.finalize) throw unexpected('finalizing the order', 'the order has no finalize URL');
     const payload = { csr: Buffer.from(csrDer).toString('base64url') };
     const resp = await this.call('finalizing the order', () => this.signer.post(current.finalize, payload), [200]);

@@ -15,7 +15,7 @@ import { rootCertificates } from 'node:tls';
 import { PkiError } from '../errors';
 import { acmeCancelled, networkFailure, retryAfterMs } from './acme-problem';
 
-export const USER_AGENT = 'Certbench/0.1 (+acme-client/5.4.0)';
+export const USER_AGENT = 'Certbench (ACME over acme-client 5.4.0)';
 const CONNECT_TIMEOUT_MS = 8_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const RETRY_DELAY_MS = 1_000;

@@ -9,7 +9,7 @@ import { PkiError } from '../errors';
 import { errorCode, quote } from '../net/net-errors';
 import { http01Path } from './challenge-names';
 
-const DNS_TIMEOUT_MS = 2_000;
+const DNS_TIMEOUT_MS = 1_000;
 const HTTP_TIMEOUT_MS = 5_000;
 const SEEN_CHARS = 200;
 const MAX_READ_BYTES = 64 * 1024;
