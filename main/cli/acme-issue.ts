@@ -4,16 +4,17 @@
  * its terms URL shown, and nothing is agreed), then starts the order in the workbench's AcmeOrders (persisted in
  * the app's data folder, so it shows in the app), follows it to its end and writes the certbot set.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AcmeIssueRequest, AcmeKeyChoiceDto, AcmeOrderDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
 import type { Workbench } from '../workbench';
 import { parseArgs } from './args';
-import { followOrder } from './acme-follow';
+import { OrderFollower } from './acme-follow';
 import { issuePlan, ISSUE_BOOLEAN_FLAGS, ISSUE_VALUE_FLAGS, refuseWildcardOverHttp } from './acme-request';
-import { acmeWorkbench, CERTBOT_FILES, exitForProblem, problemOfError, problemOfOrder, reportProblem } from './acme-outcome';
+import { acmeWorkbench, CERTBOT_FILES, exitForProblem, problemOfError, reportProblem, unfinishedProblem } from './acme-outcome';
 import { issuedLines } from './acme-text';
+import { makeFolder, removeIfEmpty } from './out-dir';
 import { EXIT, type Io } from './output';
 
 export const ISSUE_USAGE =
@@ -36,11 +37,12 @@ export async function issueCommand(argv: string[], io: Io): Promise<number> {
     const created = makeFolder(plan.outDir);
     workbench.folders.grant(plan.outDir);
     let order: AcmeOrderDto | null = null;
+    const follower = new OrderFollower({ orders: workbench.acme, events: workbench.events, io, progress: !json });
     try {
       const request: AcmeIssueRequest = { ...plan.request, domains, key, destination: { folder: plan.outDir, overwrite: plan.force } };
-      const started = await workbench.acme.issue(request, { allowHooks: true });
-      order = await followOrder({ orders: workbench.acme, events: workbench.events, io, progress: !json }, started);
+      order = await follower.follow(await workbench.acme.issue(request, { allowHooks: true }));
     } finally {
+      follower.dispose();
       if (order?.state !== 'issued') removeIfEmpty(plan.outDir, created);
     }
     return report(io, order, json);
@@ -55,12 +57,13 @@ export async function issueCommand(argv: string[], io: Io): Promise<number> {
 
 /** Exit 0 and the files for an issued order; else the CA's reason (1) or what stopped it (2). */
 export function report(io: Io, order: AcmeOrderDto, json: boolean): number {
-  if (order.state === 'issued') {
+  const problem = unfinishedProblem(order);
+  if (problem === null) {
     if (json) io.out(JSON.stringify({ order, written: order.result?.written ?? [] }, null, 2));
     else io.out(issuedLines(order, new Date()).join('\n'));
     return EXIT.ok;
   }
-  const problem = problemOfOrder(order);
+  if (!json && order.state === 'issued') io.out(issuedLines(order, new Date()).join('\n'));
   reportProblem(io, problem, json, { order });
   return exitForProblem(problem);
 }
@@ -117,24 +120,4 @@ function namesWithCsr(given: string[], inCsr: string[]): string[] {
     throw new PkiError('INVALID_ARGUMENT', `The CSR asks for ${inCsr.join(', ') || 'no DNS names'}, but --domain names ${given.join(', ')}: the CA issues only when they are the same.`, 'Leave --domain out to order the CSR\'s names, or make a CSR with the names you want.');
   }
   return given;
-}
-
-/** mkdir -p; returns the first folder it made (to remove again if nothing is issued), or null. */
-function makeFolder(dir: string): string | null {
-  return mkdirSync(dir, { recursive: true }) ?? null;
-}
-
-/** Removes the folders this run made, deepest first, while they are empty: a failed order leaves nothing behind. */
-function removeIfEmpty(dir: string, created: string | null): void {
-  if (!created) return;
-  const top = resolve(created);
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    try {
-      if (readdirSync(d).length) return;
-      rmdirSync(d);
-    } catch {
-      return;
-    }
-    if (d === top || dirname(d) === d) return;
-  }
 }

@@ -38,6 +38,18 @@ export function problemOfOrder(order: AcmeOrderDto): AcmeProblemDto {
   return { code: 'INTERNAL', message: `Order ${order.id} stopped in state ${order.state}.`, hint: 'Continue it in the app (Issue certificate), or look at it with certbench acme status.', caType: null, subproblems: [] };
 }
 
+/**
+ * Why an order that was followed to its end did not give the user their files, or null when it did: the CA's
+ * refusal, what stopped it, or (issued, but the files could not be written) the write's error, with how to save.
+ */
+export function unfinishedProblem(order: AcmeOrderDto): AcmeProblemDto | null {
+  if (order.state !== 'issued') return problemOfOrder(order);
+  if (order.problem && !order.result?.written.length) {
+    return { ...order.problem, hint: `${order.problem.hint} The certificate is issued and kept: write it with certbench acme save ${order.id} --out-dir DIR.` };
+  }
+  return null;
+}
+
 /** Any thrown error as the problem to report; AcmeRefusal keeps the CA's type and subproblems. */
 export const problemOfError = (e: unknown): AcmeProblemDto => problemOf(e);
 

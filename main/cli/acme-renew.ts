@@ -11,8 +11,8 @@ import type { AcmeOrderDto, AcmeProblemDto, WrittenFileDto } from '../api/dto';
 import { PkiError } from '../pki/errors';
 import { daysBetween } from '../pki/chain/words';
 import { parseArgs } from './args';
-import { followOrder } from './acme-follow';
-import { acmeWorkbench, CERTBOT_FILES, exitForProblem, findOrder, problemOfError, problemOfOrder, reportProblem } from './acme-outcome';
+import { OrderFollower } from './acme-follow';
+import { acmeWorkbench, CERTBOT_FILES, exitForProblem, findOrder, problemOfError, reportProblem, unfinishedProblem } from './acme-outcome';
 import { issuedLines, namesText, problemLines } from './acme-text';
 import { EXIT, type Io } from './output';
 
@@ -49,8 +49,8 @@ export async function renewCommand(argv: string[], io: Io): Promise<number> {
     const chosen = due ? dueOrders(all, days, now) : args.positionals.map((id) => findOrder(all, id));
     if (chosen.length > 1 && outDir !== null) throw bad('--out-dir takes one order: several renewals would write the same files.');
     // Everything that would stop a renewal is checked for all of them before the first is sent to the CA.
+    for (const order of chosen) if (order.mode === 'manual' && !io.terminal) throw new PkiError('INVALID_ARGUMENT', `Order ${order.id} was answered by hand (its ${order.challenge} challenge), and there is no terminal to wait on.`, 'Run the renewal in a terminal, or issue anew with --manual-auth-hook CMD.');
     const plans = chosen.map((order) => ({ order, destination: destinationFor(order, outDir, force) }));
-    for (const { order } of plans) if (order.mode === 'manual' && !io.terminal) throw new PkiError('INVALID_ARGUMENT', `Order ${order.id} was answered by hand (its ${order.challenge} challenge), and there is no terminal to wait on.`, 'Run the renewal in a terminal, or issue anew with --manual-auth-hook CMD.');
 
     if (!plans.length) {
       if (json) io.out(JSON.stringify({ renewals: [] }, null, 2));
@@ -59,27 +59,32 @@ export async function renewCommand(argv: string[], io: Io): Promise<number> {
     }
     const results: Renewal[] = [];
     let exit: number = EXIT.ok;
-    for (const { order, destination } of plans) {
-      if (!json) io.err(`Renewing ${order.id} (${namesText(order.domains)}) into ${destination.folder}`);
-      workbench.folders.grant(destination.folder);
-      try {
-        const started = await workbench.acme.renew(order.id, destination, { allowHooks: true });
-        const renewed = await followOrder({ orders: workbench.acme, events: workbench.events, io, progress: !json }, started);
-        if (renewed.state === 'issued') {
-          results.push({ from: order.id, order: renewed, written: renewed.result?.written ?? [] });
-          if (!json) io.out(issuedLines(renewed, new Date()).join('\n'));
-        } else {
-          const problem = problemOfOrder(renewed);
-          results.push({ from: order.id, order: renewed, error: problem });
+    const follower = new OrderFollower({ orders: workbench.acme, events: workbench.events, io, progress: !json });
+    try {
+      for (const { order, destination } of plans) {
+        if (follower.stopping) break;
+        if (!json) io.err(`Renewing ${order.id} (${namesText(order.domains)}) into ${destination.folder}`);
+        workbench.folders.grant(destination.folder);
+        try {
+          const renewed = await follower.follow(await workbench.acme.renew(order.id, destination, { allowHooks: true }));
+          const problem = unfinishedProblem(renewed);
+          if (!json && renewed.state === 'issued') io.out(issuedLines(renewed, new Date()).join('\n'));
+          if (problem === null) {
+            results.push({ from: order.id, order: renewed, written: renewed.result?.written ?? [] });
+          } else {
+            results.push({ from: order.id, order: renewed, error: problem });
+            if (!json) io.err(problemLines(problem).join('\n'));
+            exit = Math.max(exit, exitForProblem(problem));
+          }
+        } catch (e) {
+          const problem = problemOfError(e);
+          results.push({ from: order.id, error: problem });
           if (!json) io.err(problemLines(problem).join('\n'));
           exit = Math.max(exit, exitForProblem(problem));
         }
-      } catch (e) {
-        const problem = problemOfError(e);
-        results.push({ from: order.id, error: problem });
-        if (!json) io.err(problemLines(problem).join('\n'));
-        exit = Math.max(exit, exitForProblem(problem));
       }
+    } finally {
+      follower.dispose();
     }
     if (json) io.out(JSON.stringify({ renewals: results }, null, 2));
     return exit;
@@ -112,7 +117,7 @@ function destinationFor(order: AcmeOrderDto, outDir: string | null, force: boole
   const cert = order.result?.written.find((f) => f.path.endsWith('cert.pem') && !f.path.endsWith('fullchain.pem'));
   if (!cert) throw new PkiError('INVALID_ARGUMENT', `Order ${order.id} wrote no files, so there is no folder to renew into.`, 'Say where with --out-dir DIR.');
   const folder = dirname(cert.path);
-  const ours = existsSync(cert.path) && sameText(readFileSync(cert.path, 'utf8'), order.result!.certificatePem);
+  const ours = existsSync(cert.path) && sameCertificate(readFileSync(cert.path, 'utf8'), order.result!.certificatePem);
   if (!ours && !force) {
     const existing = names.map((f) => join(folder, f)).filter((p) => existsSync(p));
     if (existing.length) throw new PkiError('EXISTS', `${cert.path} is no longer the certificate order ${order.id} wrote; nothing was renewed.`, 'Add --force to replace the files there anyway, or --out-dir DIR to write elsewhere.');
@@ -120,4 +125,9 @@ function destinationFor(order: AcmeOrderDto, outDir: string | null, force: boole
   return { folder, overwrite: true };
 }
 
-const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim();
+/** The first certificate of two PEM texts is the same (whitespace and line endings aside). */
+function sameCertificate(a: string, b: string): boolean {
+  const first = (pem: string) => /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem)?.[1].replace(/\s+/g, '') ?? null;
+  const x = first(a);
+  return x !== null && x === first(b);
+}

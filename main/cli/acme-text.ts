@@ -8,7 +8,6 @@ const FILE_ROLE: Record<string, string> = {
   'cert.pem': 'the certificate',
   'chain.pem': 'the intermediate certificates',
   'fullchain.pem': 'certificate + intermediates: what most servers want',
-  'privkey.pem': 'the private key, NOT encrypted, mode 0600',
 };
 
 /** One progress line: "12:00:01  CA validated www.example.com". */
@@ -29,7 +28,8 @@ function expiryText(notAfter: string, now: Date): string {
 
 export function writtenLines(written: readonly WrittenFileDto[]): string[] {
   const width = Math.max(0, ...written.map((f) => f.path.length));
-  return written.map((f) => `  ${f.path.padEnd(width)}  ${FILE_ROLE[basename(f.path)] ?? (f.secret ? 'a private key, mode 0600' : f.format)}`);
+  const role = (f: WrittenFileDto) => (f.secret ? `the private key, ${f.encrypted ? 'encrypted' : 'NOT encrypted'}, mode 0600` : (FILE_ROLE[basename(f.path)] ?? f.format));
+  return written.map((f) => `  ${f.path.padEnd(width)}  ${role(f)}`);
 }
 
 /** What `acme issue` and `acme renew` print on stdout for an issued order. */
@@ -51,7 +51,8 @@ export function issuedLines(order: AcmeOrderDto, now: Date): string[] {
 /** The CA's reason (its own words), the identifiers it named, and what to do. */
 export function problemLines(problem: AcmeProblemDto): string[] {
   const lines = [`certbench: ${problem.message}`];
-  for (const s of problem.subproblems) lines.push(`  ${s.identifier}: ${s.detail}`);
+  // The CA's per-name details, unless the message already quotes them.
+  for (const s of problem.subproblems) if (!problem.message.includes(s.detail)) lines.push(`  ${s.identifier}: ${s.detail}`);
   lines.push(`  hint: ${problem.hint}`, `  (${problem.code}${problem.caType ? `, the CA said ${problem.caType}` : ''})`);
   return lines;
 }

@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import type { AcmeOrderDto, AcmeProblemDto, WrittenFileDto } from '../api/dto';
 import { cli } from '../../test/helpers/cli-run';
 import { freePort, startPebble, type Pebble } from '../../test/helpers/pebble';
+import { dueOrders } from './acme-renew';
 import { runCli } from './main';
 import type { Io } from './output';
 
@@ -181,6 +182,42 @@ test('DNS-01 by hand at a terminal: the TXT name and value are shown, checked th
   assert.match(questions[1], /check again/);
   assert.match(err, /ok manual\.example\.test: /);
   await pebble.clearTxt('_acme-challenge.manual.example.test');
+});
+
+test('Ctrl+C while a hook runs: the order is cancelled at the CA (authorizations deactivated), exit 2, no files', { timeout: 60_000 }, async () => {
+  const out = dir('stopped');
+  const log = join(work, 'stopped-hooks.log');
+  const slowHook = join(work, 'slow-hook.cjs');
+  writeFileSync(slowHook, `require('node:fs').appendFileSync(${JSON.stringify(log)}, 'started\\n'); setTimeout(() => {}, 30000);`);
+  let stop: (() => void) | null = null;
+  let err = '';
+  let stdout = '';
+  const io: Io = { out: (t) => (stdout += t + '\n'), err: (t) => (err += t + '\n'), onStop: (listener) => ((stop = listener), () => (stop = null)) };
+  const running = runCli(['acme', 'issue', ...ca(), '--challenge', 'dns-01', '--manual-auth-hook', `${JSON.stringify(process.execPath)} ${JSON.stringify(slowHook)}`, '--domain', 'stop.example.test', '--out-dir', out, '--json'], io);
+  for (let i = 0; i < 400 && !existsSync(log); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.ok(existsSync(log), 'the hook started');
+  const started = Date.now();
+  stop!();
+  const code = await running;
+  assert.ok(Date.now() - started < 10_000, 'the hook did not hold the stop for its 30 s');
+  assert.equal(code, 2, err + stdout);
+  const doc = parse<ErrorJson>(stdout);
+  assert.equal(doc.error.code, 'CANCELLED');
+  assert.equal(doc.order?.state, 'cancelled');
+  assert.deepEqual(doc.order?.authorizations.map((a) => a.status), ['deactivated']);
+  assert.equal(stop, null, 'the stop hook is removed at the end');
+  assert.equal(existsSync(out), false);
+});
+
+test('Ctrl+C before the order is placed: nothing is kept (exit 2 CANCELLED)', { timeout: 60_000 }, async () => {
+  const before = parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders.length;
+  let stdout = '';
+  const io: Io = { out: (t) => (stdout += t + '\n'), err: () => {}, onStop: (listener) => (setImmediate(listener), () => {}) };
+  const code = await runCli(['acme', 'issue', ...ca(), ...serve(), '--domain', 'early.example.test', '--out-dir', dir('early'), '--json'], io);
+  assert.equal(code, 2, stdout);
+  assert.equal(parse<ErrorJson>(stdout).error.code, 'CANCELLED');
+  assert.equal(parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders.length, before);
+  assert.equal(existsSync(dir('early')), false);
 });
 
 test('dns-01 without hooks and without a terminal: exit 2 naming --manual-auth-hook, nothing ordered', async () => {
@@ -352,23 +389,46 @@ test('renew --due picks what expires within --days and is not renewed yet; renew
   const none = await cli('acme', 'renew', '--due', '--days', String(soonest - 1));
   assert.equal(none.code, 0);
   assert.match(none.out, /Nothing to renew/);
+  // Every due order is checked before the first goes to the CA: several with one --out-dir, or one answered by
+  // hand (no terminal here), and nothing is renewed.
+  const latest = String(Math.max(...issued.map(daysLeft)) + 1);
+  const oneFolder = await cli('acme', 'renew', '--due', '--days', latest, '--out-dir', dir('due'), '--json');
+  assert.equal(oneFolder.code, 2);
+  assert.match(parse<ErrorJson>(oneFolder.out).error.message, /--out-dir takes one order/);
+  const manual = issued.find((o) => o.mode === 'manual')!;
+  const byHand = await cli('acme', 'renew', '--due', '--days', latest, '--json');
+  assert.equal(byHand.code, 2);
+  assert.match(parse<ErrorJson>(byHand.out).error.message, new RegExp(`Order ${manual.id} was answered by hand`));
+  assert.equal(parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders.length, all.length, 'nothing renewed');
   // The wildcard order's folder now holds something else: its renewal must not replace it silently.
   const wildcard = issued.find((o) => o.domains.includes('*.example.test'))!;
   writeFileSync(join(dir('wildcard'), 'cert.pem'), readFileSync(join(dir('http'), 'cert.pem')));
   const refused = await cli('acme', 'renew', wildcard.id, '--json');
   assert.equal(refused.code, 2);
   assert.equal(parse<ErrorJson>(refused.out).error.code, 'EXISTS');
-  const due = await cli('acme', 'renew', '--due', '--days', String(Math.max(...issued.map(daysLeft)) + 1), '--out-dir', dir('due'), '--json');
-  if (issued.length > 1) {
-    assert.equal(due.code, 2, 'several due orders and one --out-dir');
-    assert.match(parse<ErrorJson>(due.out).error.message, /--out-dir takes one order/);
-  }
+  // What --due picks: the renewal, not the order it renewed; nothing that failed or expires later than --days.
   const httpRenewal = all.find((o) => o.renewalOf === httpOrder.id)!;
-  assert.ok(!issued.some((o) => o.id === httpOrder.id), 'the renewed order is not due again');
-  assert.ok(issued.some((o) => o.id === httpRenewal.id));
+  const picked = dueOrders(all, Number(latest), new Date()).map((o) => o.id);
+  assert.ok(picked.includes(httpRenewal.id));
+  assert.ok(!picked.includes(httpOrder.id), 'the renewed order is not due again');
+  assert.ok(all.filter((o) => o.state !== 'issued').every((o) => !picked.includes(o.id)));
+  assert.deepEqual(dueOrders(all, soonest - 1, new Date()), []);
 });
 
-test('revoke: pebble marks the certificate revoked with the reason; revoking again is the CA\'s refusal (exit 1)', { timeout: 60_000 }, async () => {
+test('save writes an issued order\'s set into another folder (EXISTS there without --force)', { timeout: 60_000 }, async () => {
+  const out = dir('saved');
+  const r = await cli('acme', 'save', httpOrder.id, '--out-dir', out, '--json');
+  assert.equal(r.code, 0, r.err + r.out);
+  const doc = parse<{ written: WrittenFileDto[] }>(r.out);
+  assert.deepEqual(doc.written.map((w) => w.path).sort(), ['cert.pem', 'chain.pem', 'fullchain.pem', 'privkey.pem'].map((f) => join(out, f)).sort());
+  assert.equal(checkSet(out, NAMES).sha256, httpOrder.result!.sha256);
+  const again = await cli('acme', 'save', httpOrder.id, '--out-dir', out);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /\(EXISTS\)/);
+  assert.equal((await cli('acme', 'save', httpOrder.id, '--out-dir', out, '--force')).code, 0);
+});
+
+test('revoke: pebble marks the certificate revoked with the reason; revoking again is refused', { timeout: 60_000 }, async () => {
   const all = parse<{ orders: AcmeOrderDto[] }>((await cli('acme', 'status', '--json')).out).orders;
   const target = all.find((o) => o.renewalOf === httpOrder.id)!;
   const r = await cli('acme', 'revoke', target.id, '--reason', 'superseded', '--json');
@@ -379,6 +439,6 @@ test('revoke: pebble marks the certificate revoked with the reason; revoking aga
   assert.equal(status.Status, 'Revoked');
   assert.equal(status.Reason, 4);
   const again = await cli('acme', 'revoke', target.id);
-  assert.notEqual(again.code, 0);
-  assert.match(again.err, /hint: /);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /only an issued certificate can be revoked[\s\S]*hint: It is revoked already/);
 });

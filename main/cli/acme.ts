@@ -1,5 +1,5 @@
 /**
- * `certbench acme issue|status|renew|revoke` (CLI.md "acme"): ACME issuance over the workbench's AcmeOrders and
+ * `certbench acme issue|status|renew|revoke|save` (CLI.md "acme"): ACME issuance over the workbench's AcmeOrders and
  * the app's data folder (CERTBENCH_DATA_DIR, else ~/.certbench), so orders made here show in the app, and
  * `status`, `renew` and `revoke` find the app's orders. Exit 0 issued (or done); 1 the CA refused or a challenge
  * failed, with the CA's reason; 2 bad input, an unreachable CA (NETWORK) or a stopped order.
@@ -8,6 +8,7 @@ import { PkiError } from '../pki/errors';
 import { ISSUE_USAGE, issueCommand } from './acme-issue';
 import { RENEW_USAGE, renewCommand } from './acme-renew';
 import { REVOKE_USAGE, revokeCommand } from './acme-revoke';
+import { SAVE_USAGE, saveCommand } from './acme-save';
 import { STATUS_USAGE, statusCommand } from './acme-status';
 import { EXIT, type Io } from './output';
 
@@ -16,6 +17,7 @@ const SUBCOMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<num
   status: { run: statusCommand, usage: STATUS_USAGE },
   renew: { run: renewCommand, usage: RENEW_USAGE },
   revoke: { run: revokeCommand, usage: REVOKE_USAGE },
+  save: { run: saveCommand, usage: SAVE_USAGE },
 };
 
 export const ACME_USAGE = Object.values(SUBCOMMANDS).map((s) => s.usage).join('\n  ');
@@ -28,7 +30,7 @@ export async function acmeCommand(argv: string[], io: Io): Promise<number> {
   }
   const sub = name === undefined ? undefined : SUBCOMMANDS[name];
   if (!sub) {
-    throw new PkiError('INVALID_ARGUMENT', name === undefined || name.startsWith('--') ? 'acme needs a subcommand: issue, status, renew or revoke.' : `Unknown acme subcommand "${name}".`, `Usage:\n  ${ACME_USAGE}`);
+    throw new PkiError('INVALID_ARGUMENT', name === undefined || name.startsWith('--') ? 'acme needs a subcommand: issue, status, renew, revoke or save.' : `Unknown acme subcommand "${name}".`, `Usage:\n  ${ACME_USAGE}`);
   }
   if (rest.includes('--help')) {
     io.out(sub.usage);
