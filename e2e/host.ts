@@ -36,7 +36,7 @@ export interface HostOptions {
   now?: () => Date;
   /** The one folder conversions and keystores are written to (there is no save dialog in a browser). */
   outputDir?: string;
-  /** The app's data folder (user CSR templates); default CERTBENCH_DATA_DIR or ~/.certbench. */
+  /** The app's data folder (user CSR templates); default CERTBENCH_DATA_DIR, else the desktop app's data folder. */
   dataDir?: string;
   /**
    * Run the expiry reminder scheduler (on start and daily; expiry.reminder reaches the page on the event stream).

@@ -1,6 +1,6 @@
 /**
  * `certbench acme issue|status|renew|revoke|save` (CLI.md "acme"): ACME issuance over the workbench's AcmeOrders and
- * the app's data folder (CERTBENCH_DATA_DIR, else ~/.certbench), so orders made here show in the app, and
+ * the app's data folder (CERTBENCH_DATA_DIR, else the desktop app's data folder: data-dir.ts), so orders made here show in the app, and
  * `status`, `renew` and `revoke` find the app's orders. Exit 0 issued (or done); 1 the CA refused or a challenge
  * failed, with the CA's reason; 2 bad input, an unreachable CA (NETWORK) or a stopped order.
  */

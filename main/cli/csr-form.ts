@@ -180,7 +180,7 @@ function readText(path: string): string {
   }
 }
 
-/** A built-in template by name or id, or one the user saved in the app (CERTBENCH_DATA_DIR or ~/.certbench). */
+/** A built-in template by name or id, or one the user saved in the app (CERTBENCH_DATA_DIR, else the desktop app's data folder). */
 async function findTemplate(name: string) {
   const templates = await new CsrTemplateStore(defaultDataDir()).list();
   const wanted = name.trim().toLowerCase();

@@ -365,6 +365,9 @@ export class AcmeOrders {
 
   private runInBackground(order: StoredOrder, options: { refresh?: boolean; answerManual?: boolean }, prepared?: { run: OrderRun; controller: AbortController }): AcmeOrderDto {
     if (this.closed) throw new PkiError('CANCELLED', 'Certbench is closing.', 'It continues the order after it restarts.');
+    // The folder was one the user chose when the order was placed (checkDestination), and main recorded it
+    // itself: a restart does not take that choice back, so a resumed order still writes its files there.
+    if (order.settings.destination) this.ctx.folders.grant(order.settings.destination.folder);
     const controller = prepared?.controller ?? new AbortController();
     const run = prepared?.run ?? new OrderRun(this.runnerContext(), order, controller.signal);
     const entry: Running = { controller, done: Promise.resolve() };
