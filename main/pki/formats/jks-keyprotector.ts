@@ -55,7 +55,10 @@ export function jksProtectKey(pkcs8: Uint8Array, password: string, salt?: Uint8A
   return protectedKeyInfo(data);
 }
 
-const protectedKeyInfo = (data: Uint8Array) => sequence(algorithm(JKS_KEY_PROTECTION_OID, null), octetString(data));
+/** The algorithm identifier every JKS key starts with, encoded once (a 500-entry keystore encoded its OID 500 times). */
+let jksAlgorithm: Uint8Array | undefined;
+
+const protectedKeyInfo = (data: Uint8Array) => sequence((jksAlgorithm ??= algorithm(JKS_KEY_PROTECTION_OID, null)), octetString(data));
 
 /** The PKCS#8 PrivateKeyInfo, or undefined when the password is wrong. */
 export function jksUnprotectKey(protectedKey: Uint8Array, password: string): Uint8Array | undefined {
