@@ -25,6 +25,7 @@ import { expiryRows } from './bench/expiry';
 import { benchJks } from './bench/jks';
 import { keyRows } from './bench/keys';
 import { pfxRows } from './bench/pfx';
+import { nodeStartNote } from './bench/node-start';
 import { makeShapes } from './bench/shapes';
 
 const ROOT = join(__dirname, '..', '..');
@@ -81,7 +82,8 @@ async function main() {
   if (!existsSync(CLI)) throw new Error('dist/main/cli.js is missing: run `npm run build` first');
   const version = spawnSync('openssl', ['version']);
   if (version.status !== 0) throw new Error('openssl is needed: the bench compares with it');
-  console.log(`Certbench bench: median of ${RUNS} runs each; ${version.stdout.toString().trim()}; node ${process.version}\n`);
+  console.log(`Certbench bench: median of ${RUNS} runs each; ${version.stdout.toString().trim()}; node ${process.version}`);
+  console.log(`${nodeStartNote()}\n`);
   const rows: Row[] = [];
   if (!ONLY || ONLY === 'bundles') rows.push(...(await bundleRows()));
   if (!ONLY || ONLY === 'shapes') rows.push(...(await shapeRows()));

@@ -24,12 +24,12 @@ export interface Measured {
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export function runOnce(cmd: string, args: string[], status: number): { ms: number; cpuMs: number | null; peakMb: number | null } {
+export function runOnce(cmd: string, args: string[], status: number, env?: NodeJS.ProcessEnv): { ms: number; cpuMs: number | null; peakMb: number | null } {
   const timed = existsSync(GNU_TIME);
   const t = performance.now();
   const r = timed
-    ? spawnSync(GNU_TIME, ['-f', 'cbmeasure %U %S %M', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
-    : spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    ? spawnSync(GNU_TIME, ['-f', 'cbmeasure %U %S %M', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env })
+    : spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env });
   const ms = performance.now() - t;
   const stderr = r.stderr?.toString() ?? '';
   if (r.status !== status) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}, expected ${status}: ${stderr.slice(0, 300)}`);
@@ -38,9 +38,9 @@ export function runOnce(cmd: string, args: string[], status: number): { ms: numb
 }
 
 /** A process that must exit with `status` (OpenSSL fails on a missing password), after one warm-up run. */
-export function measureProcess(cmd: string, args: string[], { status = 0, runs = RUNS } = {}): Measured {
-  runOnce(cmd, args, status);
-  const all = Array.from({ length: runs }, () => runOnce(cmd, args, status));
+export function measureProcess(cmd: string, args: string[], { status = 0, runs = RUNS, env }: { status?: number; runs?: number; env?: NodeJS.ProcessEnv } = {}): Measured {
+  runOnce(cmd, args, status, env);
+  const all = Array.from({ length: runs }, () => runOnce(cmd, args, status, env));
   const cpus = all.map((r) => r.cpuMs).filter((c): c is number => c !== null);
   const peaks = all.map((r) => r.peakMb).filter((m): m is number => m !== null);
   return { ms: median(all.map((r) => r.ms)), cpuMs: cpus.length ? median(cpus) : null, peakMb: peaks.length ? Math.max(...peaks) : null };

@@ -9,7 +9,7 @@ import type { Session } from '../workbench/session';
 import { parseArgs, passwordFrom, PASSWORD_FLAGS } from './args';
 import { fileHeader, inspectObject } from './inspect-json';
 import { fileLines, objectLines } from './inspect-text';
-import { collectIfGrown, collectNow } from './memory';
+import { collectIfGrown, collectNow, objectWritten } from './memory';
 import { EXIT, type Io, lineBatcher } from './output';
 import { PkiError } from '../pki/errors';
 
@@ -38,7 +38,7 @@ function writeJson(documents: DocumentDto[], session: Session, io: Io): void {
     out.line(`  ${header.slice(0, -1)}, "objects": [`);
     d.objects.forEach((o, j) => {
       out.line(`    ${JSON.stringify(inspectObject(session.details(o.id, { withoutPem: true })))}${j === d.objects.length - 1 ? '' : ','}`);
-      collectIfGrown();
+      objectWritten();
     });
     out.line(`  ]}${last}`);
   });
@@ -53,7 +53,7 @@ function writeText(documents: DocumentDto[], groups: Map<string, MatchGroupDto>,
     if (d.status !== 'ready') continue;
     for (const o of d.objects) {
       out.line(objectLines(session.details(o.id, { withoutPem: true }), groups).map((l) => '  ' + l).join('\n'));
-      collectIfGrown();
+      objectWritten();
     }
     out.line('');
   }

@@ -32,7 +32,19 @@ export function collectNow(): void {
   floor = getHeapStatistics().used_heap_size;
 }
 
-/** Collects when garbage has grown past the headroom; cheap to call once per object. */
+/** Collects when garbage has grown past the headroom. */
 export function collectIfGrown(): void {
   if (getHeapStatistics().used_heap_size > floor + HEADROOM) collectNow();
+}
+
+/**
+ * Objects written between two looks at the heap: a look (getHeapStatistics) costs microseconds, about 5 ms over
+ * a 500-entry keystore's 1,000 objects, while an object written leaves kilobytes of garbage against 48 MB of headroom.
+ */
+const OBJECTS_PER_LOOK = 16;
+let written = 0;
+
+/** Call once per object written: collects, every few objects, when garbage has grown past the headroom. */
+export function objectWritten(): void {
+  if (++written % OBJECTS_PER_LOOK === 0) collectIfGrown();
 }

@@ -41,17 +41,29 @@ interface Cert {
   fields: CertificateFields;
   subjectKey: string;
   issuerKey: string;
-  isCA: boolean;
-  /** Key identifiers as hex (colon-separated), when the extensions carry them. */
-  ski: string | null;
-  aki: string | null;
-  notAfter: number;
+  /** Basic constraints and key identifiers, found (not yet decoded) in order. */
+  linkExtensions: { oid: string; octets: Tlv }[];
+  /** Decoded from linkExtensions and the validity when a link first asks (hintsOf). */
+  hints?: LinkHints;
   selfSigned?: boolean;
   /** Signature checks already made against this certificate as the child, by issuer. */
   signedBy?: Map<Cert, Signed>;
   /** Names for messages, made once: thousands of left-out reasons repeat them. */
   subjectName?: string;
   issuerName?: string;
+}
+
+/**
+ * What tells candidates apart beyond names and signatures. Most certificates never need it: a self-issued one
+ * with no other certificate of its name ends its chain at once (every entry of a keystore of self-signed key
+ * pairs), and a leaf found by its key needs a date only when several certificates hold that key.
+ */
+interface LinkHints {
+  isCA: boolean;
+  /** Key identifiers as hex (colon-separated), when the extensions carry them. */
+  ski: string | null;
+  aki: string | null;
+  notAfter: number;
 }
 
 const BASIC_CONSTRAINTS = '2.5.29.19';
@@ -144,25 +156,36 @@ function roleAt(path: Cert[], i: number): ChainRole {
 
 // ---- the facts linking needs, read with the project's DER reader ----
 
+/** Throws for a certificate whose fields or extension list cannot be read: it is left out as unreadable. */
 function linkFacts(der: Uint8Array): Cert {
   const fields = certificateFields(der);
-  let isCA = false;
-  let ski: string | null = null;
-  let aki: string | null = null;
+  const linkExtensions: Cert['linkExtensions'] = [];
   if (fields.extensions) {
     for (const ext of children(fields.extensions, 'extension')) {
       const parts = children(ext, 'extension');
       const oid = oidOf(parts[0]);
-      if (oid !== BASIC_CONSTRAINTS && oid !== SUBJECT_KEY_ID && oid !== AUTHORITY_KEY_ID) continue;
-      try {
-        const octets = parts[parts.length - 1];
-        const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
-        if (oid === BASIC_CONSTRAINTS) isCA = basicConstraints.decode(inner).facts?.isCA ?? false;
-        else if (oid === SUBJECT_KEY_ID) ski = subjectKeyIdentifier.decode(inner).facts?.subjectKeyId ?? null;
-        else aki = authorityKeyIdentifier.decode(inner).facts?.authorityKeyId ?? null;
-      } catch {
-        // An undecodable extension only loses a hint; the names and signatures still decide.
-      }
+      if (oid === BASIC_CONSTRAINTS || oid === SUBJECT_KEY_ID || oid === AUTHORITY_KEY_ID) linkExtensions.push({ oid, octets: parts[parts.length - 1] });
+    }
+  }
+  return { der, fields, subjectKey: latin1(whole(fields.subject)), issuerKey: latin1(whole(fields.issuer)), linkExtensions };
+}
+
+function hintsOf(c: Cert): LinkHints {
+  return (c.hints ??= readHints(c));
+}
+
+function readHints({ fields, linkExtensions }: Cert): LinkHints {
+  let isCA = false;
+  let ski: string | null = null;
+  let aki: string | null = null;
+  for (const { oid, octets } of linkExtensions) {
+    try {
+      const inner = readTlv(octets.bytes, octets.valueStart, octets.end, 'extension');
+      if (oid === BASIC_CONSTRAINTS) isCA = basicConstraints.decode(inner).facts?.isCA ?? false;
+      else if (oid === SUBJECT_KEY_ID) ski = subjectKeyIdentifier.decode(inner).facts?.subjectKeyId ?? null;
+      else aki = authorityKeyIdentifier.decode(inner).facts?.authorityKeyId ?? null;
+    } catch {
+      // An undecodable extension only loses a hint; the names and signatures still decide.
     }
   }
   let notAfter = 0;
@@ -171,7 +194,7 @@ function linkFacts(der: Uint8Array): Cert {
   } catch {
     // An invalid time sorts last among otherwise equal candidates.
   }
-  return { der, fields, subjectKey: latin1(whole(fields.subject)), issuerKey: latin1(whole(fields.issuer)), isCA, ski, aki, notAfter };
+  return { isCA, ski, aki, notAfter };
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -212,14 +235,18 @@ function checkSignature(cert: Cert, issuer: Cert): Signed {
 function isSelfSigned(c: Cert): boolean {
   if (c.selfSigned === undefined) {
     const signed = c.subjectKey === c.issuerKey ? signedBy(c, c) : 'no';
-    c.selfSigned = signed === 'yes' || (signed === 'unknown' && (!c.aki || !c.ski || c.aki === c.ski));
+    const { aki, ski } = hintsOf(c);
+    c.selfSigned = signed === 'yes' || (signed === 'unknown' && (!aki || !ski || aki === ski));
   }
   return c.selfSigned;
 }
 
 /** Could `issuer` have issued `cert`, by name and key identifiers alone (no signature check)? */
 function mayHaveIssued(issuer: Cert, cert: Cert): boolean {
-  return issuer !== cert && issuer.subjectKey === cert.issuerKey && (!cert.aki || !issuer.ski || cert.aki === issuer.ski);
+  if (issuer === cert || issuer.subjectKey !== cert.issuerKey) return false;
+  const aki = hintsOf(cert).aki;
+  const ski = hintsOf(issuer).ski;
+  return !aki || !ski || aki === ski;
 }
 
 function issuerOf(cert: Cert, bySubject: Map<string, Cert[]>, taken: Set<Cert>, why: Map<Cert, string>, warnings: string[]): Cert | undefined {
@@ -244,7 +271,7 @@ function issuerOf(cert: Cert, bySubject: Map<string, Cert[]>, taken: Set<Cert>, 
   if (verified.length === 0) return undefined;
   // Cross-signed: the same CA key under several issuers. Prefer the self-signed one (a clean end), then the
   // one that expires last, then input order.
-  verified.sort((a, b) => Number(isSelfSigned(b)) - Number(isSelfSigned(a)) || b.notAfter - a.notAfter);
+  verified.sort((a, b) => Number(isSelfSigned(b)) - Number(isSelfSigned(a)) || hintsOf(b).notAfter - hintsOf(a).notAfter);
   const pick = verified[0];
   for (const other of verified.slice(1)) {
     why.set(other, `another certificate for ${nameOf(other.fields.subject)} with the same key, issued by ${nameOf(other.fields.issuer)} (cross-signed); the chain uses the one ${isSelfSigned(pick) ? 'that is self-signed' : `issued by ${nameOf(pick.fields.issuer)}`}`);
@@ -253,7 +280,8 @@ function issuerOf(cert: Cert, bySubject: Map<string, Cert[]>, taken: Set<Cert>, 
 }
 
 function keyIdAgrees(cert: Cert, issuer: Cert): boolean {
-  return cert.aki !== null && cert.aki === issuer.ski;
+  const aki = hintsOf(cert).aki;
+  return aki !== null && aki === hintsOf(issuer).ski;
 }
 
 // ---- which certificate is the leaf ----
@@ -267,7 +295,7 @@ function leafForKey(all: Cert[], holders: Cert[], why: Map<Cert, string>, warnin
   }
   if (matches.length === 1) return matches[0];
   // The same key in several certificates (renewals): the one expiring last, then the first given.
-  matches.sort((a, b) => b.notAfter - a.notAfter);
+  matches.sort((a, b) => hintsOf(b).notAfter - hintsOf(a).notAfter);
   const [leaf, ...others] = matches;
   for (const o of others) why.set(o, `another certificate for the same key (${nameOf(o.fields.subject)}, expiring ${dateOf(o)}); the chain starts with the one expiring ${dateOf(leaf)}`);
   warnings.push(`${count(matches.length, 'certificate')} hold the private key's public key; the chain starts with ${nameOf(leaf.fields.subject)}, which expires last (${dateOf(leaf)}); left out: ${listNames(others)}.`);
@@ -279,7 +307,7 @@ function leafByShape(all: Cert[], bySubject: Map<string, Cert[]>, why: Map<Cert,
   const issuers = issuerSet(all, bySubject);
   let candidates = all.filter((c) => !issuers.has(c));
   if (candidates.length === 0) candidates = all; // every certificate issued another: a cycle of cross-signs
-  const nonCA = candidates.filter((c) => !c.isCA);
+  const nonCA = candidates.filter((c) => !hintsOf(c).isCA);
   if (nonCA.length > 0) candidates = nonCA;
   const [leaf, ...others] = candidates;
   if (others.length > 0) {
@@ -296,7 +324,7 @@ function issuerSet(certs: Cert[], bySubject: Map<string, Cert[]>): Set<Cert> {
   const done = new Set<string>();
   for (const c of certs) {
     if (c.subjectKey === c.issuerKey) continue; // self-issued: issues itself, which does not count
-    const key = `${c.aki ?? ''}|${c.issuerKey}`;
+    const key = `${hintsOf(c).aki ?? ''}|${c.issuerKey}`;
     if (done.has(key)) continue;
     done.add(key);
     for (const candidate of bySubject.get(c.issuerKey) ?? []) if (mayHaveIssued(candidate, c)) out.add(candidate);
@@ -335,7 +363,8 @@ function issuerNameOf(c: Cert): string {
 }
 
 function dateOf(c: Cert): string {
-  return c.notAfter ? new Date(c.notAfter).toISOString().slice(0, 10) : 'at an unreadable date';
+  const notAfter = hintsOf(c).notAfter;
+  return notAfter ? new Date(notAfter).toISOString().slice(0, 10) : 'at an unreadable date';
 }
 
 function listNames(certs: Cert[]): string {

@@ -198,15 +198,14 @@ function ecPublicPoint(curve: string, privateValue: Uint8Array): Uint8Array {
   return ecdh.getPublicKey();
 }
 
-/** The AlgorithmIdentifier of an EC public key on a named curve, by the curve's OID DER (made once). */
+/** The AlgorithmIdentifier of an EC public key on a named curve, by the curve's dotted OID (made once per curve). */
 const ecAlgorithms = new Map<string, Uint8Array>();
 
-function ecAlgorithm(curveOid: Uint8Array): Uint8Array {
-  const key = hex(curveOid);
-  let alg = ecAlgorithms.get(key);
+function ecAlgorithm(curveOid: string, curveOidDer: Uint8Array): Uint8Array {
+  let alg = ecAlgorithms.get(curveOid);
   if (!alg) {
-    alg = derWrite.algorithm(EC_OID, curveOid);
-    ecAlgorithms.set(key, alg);
+    alg = derWrite.algorithm(EC_OID, curveOidDer);
+    ecAlgorithms.set(curveOid, alg);
   }
   return alg;
 }
@@ -219,10 +218,15 @@ function ecAlgorithm(curveOid: Uint8Array): Uint8Array {
  */
 function commonKeyFacts(pkcs8: Uint8Array): KeyFacts | null {
   try {
-    const [version, algorithm, privateKey, ...rest] = derChildren(readRoot(pkcs8, 'private key'));
-    if (!version || value(version).length !== 1 || value(version)[0] !== 0 || rest.some((t) => t.tag !== 0xa0)) return null;
-    const [algOid, params] = derChildren(algorithm);
-    const inner = readRoot(value(privateKey), 'private key');
+    // Indexed, not destructured: array destructuring walks an iterator, objects a 500-key keystore made per key.
+    const fields = derChildren(readRoot(pkcs8, 'private key'));
+    const version = fields[0];
+    if (!isSmallInt(version, 0)) return null;
+    for (let i = 3; i < fields.length; i++) if (fields[i].tag !== 0xa0) return null;
+    const algorithm = derChildren(fields[1]);
+    const algOid = algorithm[0];
+    const params = algorithm[1];
+    const inner = readRoot(value(fields[2]), 'private key');
     if (oidOf(algOid) === RSA_OID) {
       if (!params || params.tag !== 0x05) return null;
       const [v, n, e, , p, q] = derChildren(inner);
@@ -232,16 +236,23 @@ function commonKeyFacts(pkcs8: Uint8Array): KeyFacts | null {
       return { keyAlgorithm: 'RSA', keySize: magnitude(n).toString(2).length, curve: null, spki };
     }
     if (oidOf(algOid) === EC_OID && params?.tag === 0x06) {
-      const curve = EC_CURVES[oidOf(params)];
-      const [v, d] = derChildren(inner);
-      if (!curve || !d || value(v).length !== 1 || value(v)[0] !== 1 || d.tag !== 0x04) return null;
-      const spki = derWrite.sequence(ecAlgorithm(whole(params)), derWrite.bitString(ecPublicPoint(curve.ecdh, value(d))));
+      const curveOid = oidOf(params);
+      const curve = EC_CURVES[curveOid];
+      const ecFields = derChildren(inner);
+      const d = ecFields[1];
+      if (!curve || !d || !isSmallInt(ecFields[0], 1) || d.tag !== 0x04) return null;
+      const spki = derWrite.sequence(ecAlgorithm(curveOid, whole(params)), derWrite.bitString(ecPublicPoint(curve.ecdh, value(d))));
       return { keyAlgorithm: 'EC', keySize: curve.bits, curve: curve.name, spki };
     }
     return null;
   } catch {
     return null;
   }
+}
+
+/** A one-byte value equal to `n` (a version field), without making a view of it. */
+function isSmallInt(t: Tlv | undefined, n: number): boolean {
+  return !!t && t.end - t.valueStart === 1 && t.bytes[t.valueStart] === n;
 }
 
 /** A positive INTEGER in minimal DER (so re-encoding it gives the bytes OpenSSL would write). */

@@ -24,7 +24,7 @@ export interface DescribeContext {
   matchGroup?: string | null;
   /** A certificate or CSR whose private key is open. */
   hasPrivateKey?: boolean;
-  /** Leave out the PEM text (the CLI's JSON has no use for it, and a bundle would make it 10,000 times). */
+  /** Leave out the PEM text, a private key's public half included (the CLI has no use for it, and a bundle would make it 10,000 times). */
   withoutPem?: boolean;
   /** For private keys: fingerprints of the certificates and CSRs it belongs to, and how many there are. */
   matches?: { listed: string[]; count: number };
@@ -82,7 +82,7 @@ export function describeObject(raw: RawObject, ctx: DescribeContext): ObjectDto 
           matches: ctx.matches?.listed ?? [],
           matchCount: ctx.matches?.count ?? 0,
           handle: ctx.handle ?? '',
-          publicKeyPem: toPem('PUBLIC KEY', key.spki),
+          publicKeyPem: pemOf(ctx, 'PUBLIC KEY', key.spki),
         };
         return dto;
       }

@@ -5,8 +5,8 @@
  * Aborting `signal` terminates the worker at once (its loops are JS or WebAssembly, which V8 interrupts)
  * and rejects with CANCELLED, so a stopped derivation burns no more CPU.
  */
-import { Worker } from 'node:worker_threads';
 import { PkiError, cancelled } from './errors';
+import { nodeWorkerThreads } from './lazy-builtins';
 
 type WorkerMessage<T> = { progress?: number; result?: T };
 
@@ -28,7 +28,7 @@ export function runEvalWorker<T>(source: string, workerData: unknown, onProgress
       finish();
     };
     const fail = (why: string) => settle(() => reject(new PkiError('INTERNAL', `Key derivation failed: ${why}.`, 'Try again; if it persists, report it.')));
-    const worker = new Worker(source, { eval: true, workerData });
+    const worker = new (nodeWorkerThreads().Worker)(source, { eval: true, workerData });
     live++;
     const onAbort = () => {
       settle(() => reject(cancelled()));

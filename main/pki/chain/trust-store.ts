@@ -4,9 +4,9 @@
  * full (chainCert) only when some certificate names it as issuer, and then once, so a one-off check in a fresh
  * process does not pay for decoding all ~140 roots.
  */
-import { rootCertificates } from 'node:tls';
 import { isPkiError } from '../errors';
 import { parsePemBlocks } from '../formats/pem-blocks';
+import { nodeTls } from '../lazy-builtins';
 import { certificateFields } from '../x509/certificate';
 import { chainCert } from './chain-cert';
 import { nameKey } from './name-key';
@@ -23,7 +23,7 @@ let index: Map<string, RootEntry[]> | null = null;
 function rootIndex(): Map<string, RootEntry[]> {
   if (index) return index;
   index = new Map();
-  for (const pem of rootCertificates) {
+  for (const pem of nodeTls().rootCertificates) {
     const der = parsePemBlocks(pem)[0]?.der;
     if (!der) continue;
     let key: string;

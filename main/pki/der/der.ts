@@ -102,11 +102,44 @@ function missingElement(): never {
 
 const oidCache = new Map<string, string>();
 
+/**
+ * The last OIDs decoded, by their content bytes, compared in place: a keystore's 500 keys and certificates
+ * name the same few algorithms and extensions, and each lookup in oidCache first made a view and a string.
+ */
+const recentOids: { content: Uint8Array; oid: string }[] = [];
+const RECENT_OIDS = 16;
+let nextRecent = 0;
+
+function recentOid(bytes: Uint8Array, start: number, end: number): string | undefined {
+  const length = end - start;
+  for (let r = 0; r < recentOids.length; r++) {
+    const { content, oid } = recentOids[r];
+    if (content.length !== length) continue;
+    let i = 0;
+    while (i < length && content[i] === bytes[start + i]) i++;
+    if (i === length) return oid;
+  }
+  return undefined;
+}
+
+function rememberOid(content: Uint8Array, oid: string): void {
+  recentOids[nextRecent] = { content: content.slice(), oid };
+  nextRecent = (nextRecent + 1) % RECENT_OIDS;
+}
+
 export function oidOf(t: Tlv): string {
   if (!t) return missingElement();
   if (t.end === t.valueStart) throw new DerError('empty object identifier');
   checkOidContent(t.bytes, t.valueStart, t.end);
+  const recent = recentOid(t.bytes, t.valueStart, t.end);
+  if (recent !== undefined) return recent;
   const v = value(t);
+  const oid = decodeOid(v);
+  rememberOid(v, oid);
+  return oid;
+}
+
+function decodeOid(v: Uint8Array): string {
   const key = latin1(v);
   const cached = oidCache.get(key);
   if (cached) return cached;

@@ -12,6 +12,14 @@ export const JKS_KEY_PROTECTION_LABEL = 'Sun JKS key protection (SHA-1 keystream
 
 const DIGEST_LENGTH = 20;
 
+/** The UTF-16BE bytes of the last password used: a keystore opens and saves every key under the same one. */
+let lastPassword: { text: string; bytes: Uint8Array } | undefined;
+
+function passwordUtf16(password: string): Uint8Array {
+  if (lastPassword?.text !== password) lastPassword = { text: password, bytes: utf16be(password) };
+  return lastPassword.bytes;
+}
+
 /** XORs `data` with the keystream SHA-1(password || previous block), starting from the salt. */
 function applyKeystream(data: Uint8Array, passwordBytes: Uint8Array, salt: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length);
@@ -42,7 +50,7 @@ const openedFrom = new WeakMap<Uint8Array, Uint8Array>();
  */
 export function jksProtectKey(pkcs8: Uint8Array, password: string, salt?: Uint8Array): Uint8Array {
   if (salt !== undefined && salt.length !== DIGEST_LENGTH) throw new RangeError('the JKS key protector salt is 20 bytes');
-  const passwordBytes = utf16be(password);
+  const passwordBytes = passwordUtf16(password);
   const check = digestParts('sha1', [passwordBytes, pkcs8]);
   const stored = salt === undefined ? openedFrom.get(pkcs8) : undefined;
   if (stored && timingSafeEqual(stored.subarray(stored.length - DIGEST_LENGTH), check)) return protectedKeyInfo(stored);
@@ -55,12 +63,15 @@ export function jksProtectKey(pkcs8: Uint8Array, password: string, salt?: Uint8A
   return protectedKeyInfo(data);
 }
 
-const protectedKeyInfo = (data: Uint8Array) => sequence(algorithm(JKS_KEY_PROTECTION_OID, null), octetString(data));
+/** The algorithm identifier every JKS key starts with, encoded once (a 500-entry keystore encoded its OID 500 times). */
+let jksAlgorithm: Uint8Array | undefined;
+
+const protectedKeyInfo = (data: Uint8Array) => sequence((jksAlgorithm ??= algorithm(JKS_KEY_PROTECTION_OID, null)), octetString(data));
 
 /** The PKCS#8 PrivateKeyInfo, or undefined when the password is wrong. */
 export function jksUnprotectKey(protectedKey: Uint8Array, password: string): Uint8Array | undefined {
   if (protectedKey.length < 2 * DIGEST_LENGTH) return undefined;
-  const passwordBytes = utf16be(password);
+  const passwordBytes = passwordUtf16(password);
   const salt = protectedKey.subarray(0, DIGEST_LENGTH);
   const encrypted = protectedKey.subarray(DIGEST_LENGTH, protectedKey.length - DIGEST_LENGTH);
   const check = protectedKey.subarray(protectedKey.length - DIGEST_LENGTH);

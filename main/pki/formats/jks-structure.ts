@@ -11,6 +11,7 @@ import { MAX_DER_DEPTH } from '../der/limits';
 import { JCEKS_KEY_PROTECTION_OID } from './jceks-keyprotector';
 import { type SealedSecretKey, pbeParameter, readSealedSecretKey } from './jceks-sealed';
 import { JavaDataInput } from './java-data-input';
+import { javaLayoutKeyData } from './jks-key-layout';
 import { JKS_KEY_PROTECTION_OID } from './jks-keyprotector';
 
 export type KeystoreKind = 'jks' | 'jceks';
@@ -137,8 +138,15 @@ function elementEnd(der: Uint8Array, at: number, limit: number, depth: number): 
   return end;
 }
 
-/** EncryptedPrivateKeyInfo with Sun's algorithm OIDs: strict DER read directly, anything else with asn1js. */
+/** EncryptedPrivateKeyInfo with Sun's algorithm OIDs: Java's own layout matched, strict DER read directly, anything else with asn1js. */
 function protectedKey(der: Uint8Array, kind: KeystoreKind, where: string): ProtectedKey {
+  const data = javaLayoutKeyData(der);
+  if (data) return { scheme: 'jks', data };
+  return protectedKeyDer(der, kind, where) ?? protectedKeyAsn1(der, kind, where);
+}
+
+/** The general readers alone, without the layout match (tests hold the two to the same answers). */
+export function protectedKeyByDer(der: Uint8Array, kind: KeystoreKind, where: string): ProtectedKey {
   return protectedKeyDer(der, kind, where) ?? protectedKeyAsn1(der, kind, where);
 }
 

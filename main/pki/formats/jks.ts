@@ -23,10 +23,11 @@ export const readJavaKeystore: Reader = async (bytes, options) => {
     if (password === undefined) return await listWithoutPassword(store);
     await checkIntegrity(store, password, options.onProgress);
     const objects: RawObject[] = [];
-    for (const [i, entry] of store.entries.entries()) {
+    for (let i = 0; i < store.entries.length; i++) {
+      const entry = store.entries[i];
       // Sun's JCEKS PBE is slow (hundreds of thousands of MD5 rounds per key): tell the user something happens.
       if (entry.type !== 'trustedCert') options.onProgress?.(i / store.entries.length, 'Decrypting the keystore entries');
-      objects.push(...(await entryObjects(entry, password)));
+      for (const object of await entryObjects(entry, password)) objects.push(object);
     }
     options.onProgress?.(1, 'Decrypting the keystore entries');
     return { format: store.kind, encrypted: hasSecrets(store), integrity: 'verified', objects, notes: [] };

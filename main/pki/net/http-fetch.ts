@@ -2,10 +2,9 @@
  * HTTP(S) GET/POST for AIA, OCSP and CRL downloads: http and https only, a timeout for the whole exchange,
  * a size cap while reading, a few redirects, NETWORK errors in plain words.
  */
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { rootCertificates } from 'node:tls';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { PkiError } from '../errors';
+import { nodeHttp, nodeHttps, nodeTls } from '../lazy-builtins';
 import type { HttpRequest, HttpResponse } from './port';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -132,8 +131,8 @@ function exchange(url: URL, o: ExchangeOptions): Promise<Exchanged> {
     try {
       req =
         url.protocol === 'https:'
-          ? httpsRequest(url, { ...common, ca: o.ca?.length ? [...rootCertificates, ...o.ca] : undefined })
-          : httpRequest(url, common);
+          ? nodeHttps().request(url, { ...common, ca: o.ca?.length ? [...nodeTls().rootCertificates, ...o.ca] : undefined })
+          : nodeHttp().request(url, common);
     } catch (e) {
       finish(new PkiError('NETWORK', `Could not start a request to ${url.host}: ${(e as Error).message}.`, 'Check the address.'));
       return;

@@ -1,11 +1,12 @@
 /** Opens the TCP connection for a TLS fetch: IPv4 and IPv6 literals or a host name, within the deadline. */
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { nodeNet } from '../lazy-builtins';
 import type { Deadline } from './deadline';
 import { socketError } from './net-errors';
 
 export function connectTcp(host: string, port: number, deadline: Deadline): Promise<Socket> {
   deadline.phase = `connecting to ${host}:${port}`;
-  const socket = connect({ host, port });
+  const socket = nodeNet().connect({ host, port });
   deadline.onExpire(() => socket.destroy());
   const connected = new Promise<Socket>((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

@@ -7,8 +7,9 @@
  * secrets in TLS 1.3), because Node's getPeerCertificate(true) reorders them by issuer and drops extras and
  * duplicates, which are exactly the mistakes the chain doctor must see.
  */
-import { isIP, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { PkiError } from '../errors';
+import { nodeNet } from '../lazy-builtins';
 import { Deadline } from './deadline';
 import { socketError } from './net-errors';
 import type { TlsFetchResult, TlsTarget } from './port';
@@ -38,7 +39,7 @@ function checkTarget(host: string, port: number): void {
 /** SNI: the caller's choice, else the host; never an IP literal (RFC 6066 3 forbids them, and Node warns). */
 function chooseServername(host: string, servername: string | null | undefined): string | null {
   const name = servername === undefined ? host : servername?.trim();
-  return name && !isIP(normalizeHost(name)) ? name : null;
+  return name && !nodeNet().isIP(normalizeHost(name)) ? name : null;
 }
 
 export async function tlsFetch(target: TlsTarget): Promise<TlsFetchResult> {

@@ -5,7 +5,8 @@
  * stapled OCSP response, and how the handshake ended. It never rejects: a failed handshake is an outcome.
  */
 import type { Socket } from 'node:net';
-import { connect as tlsConnect, type ConnectionOptions, type PeerCertificate, type TLSSocket } from 'node:tls';
+import type { ConnectionOptions, PeerCertificate, TLSSocket } from 'node:tls';
+import { nodeTls } from '../lazy-builtins';
 import type { Deadline } from './deadline';
 import type { KeylogSecrets } from './tls-server-flight';
 import { RecordTap } from './tls-record-tap';
@@ -106,7 +107,7 @@ export function runHandshake(raw: Socket, options: HandshakeOptions, deadline: D
     ...(options.servername ? { servername: options.servername } : {}),
     ...(options.alpn ? { ALPNProtocols: options.alpn } : {}),
   };
-  const socket = tlsConnect(connectOptions);
+  const socket = nodeTls().connect(connectOptions);
   deadline.phase = 'doing the TLS handshake';
   deadline.onExpire(() => socket.destroy());
 

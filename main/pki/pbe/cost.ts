@@ -5,8 +5,8 @@
  * 600,000 rounds); each long derivation that completes rescales them to this machine and its load (the
  * first one calibrates; no separate benchmark runs).
  */
-import { availableParallelism } from 'node:os';
 import type { HashName } from '../crypto';
+import { nodeOs } from '../lazy-builtins';
 import type { WasmHash } from './hash-wasm';
 import { pbkdf2RunsInWorker, pkcs12KdfRunsInWorker } from './placement';
 import { countText } from '../count-text';
@@ -59,7 +59,7 @@ export function estimateMs(d: Derivation): number {
 export function estimateConcurrentMs(ds: Derivation[]): number {
   if (ds.length === 0) return 0;
   const each = ds.map(estimateMs);
-  const cores = Math.max(1, Math.min(ds.length, availableParallelism()));
+  const cores = Math.max(1, Math.min(ds.length, nodeOs().availableParallelism()));
   return Math.max(Math.max(...each), each.reduce((a, b) => a + b, 0) / cores);
 }
 

@@ -3,8 +3,8 @@
  * prefix, comma lists (X509V3_parse_list), `@section` for alt names, and the names each extension accepts
  * (v3_san.c, v3_bitst.c, v3_extku.c, v3_bcons.c). A value openssl refuses gives a ValueError with its words.
  */
-import { isIP } from 'node:net';
 import type { KeyUsageName, SanDto, SanType } from '../../../api/dto';
+import { nodeNet } from '../../lazy-builtins';
 import { EXTENDED_KEY_USAGES } from '../oids';
 
 /** What openssl says about a bad extension value, and what the user should write instead. */
@@ -96,7 +96,7 @@ function sanItem({ name, value }: ListItem, out: SanItems): void {
     throw new ValueError(`"${name}" is not a name type openssl knows`, `unsupported option: name=${name}`, near ? `openssl spells it ${near} (case matters).` : 'Use DNS, IP, email or URI (or DNS.1, IP.1 ... in an @section).');
   }
   if (value === null || value === '') throw new ValueError(`"${name}" has no value`, 'missing value', `Write ${kind}:something, or remove it.`);
-  if (type === 'IP' && !isIP(value)) throw new ValueError(`"${value}" is not an IPv4 or IPv6 address`, `bad ip address: value=${value}`, 'Write an address such as 192.0.2.10 or 2001:db8::10, or use DNS: for a host name.');
+  if (type === 'IP' && !nodeNet().isIP(value)) throw new ValueError(`"${value}" is not an IPv4 or IPv6 address`, `bad ip address: value=${value}`, 'Write an address such as 192.0.2.10 or 2001:db8::10, or use DNS: for a host name.');
   out.san.push({ type, value });
 }
 
