@@ -4,7 +4,7 @@
  * (an ACME order cancelled at the CA) instead of dying in the middle. Scripts and CI have no terminal: a command
  * that would need one says so before it starts.
  */
-import { createInterface } from 'node:readline';
+import { nodeReadline } from '../pki/lazy-builtins';
 
 export interface Terminal {
   /** Writes `question` on stderr and reads one line from stdin; null at the end of input or on Ctrl+C. */
@@ -14,7 +14,7 @@ export interface Terminal {
 export const processTerminal: Terminal = {
   ask: (question) =>
     new Promise((resolve) => {
-      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+      const rl = nodeReadline().createInterface({ input: process.stdin, output: process.stderr, terminal: true });
       let answered = false;
       const finish = (answer: string | null) => {
         if (answered) return;

@@ -9,10 +9,10 @@
  * acme-client's own axios transport is not used: it retries 5 times 5 s apart, waits any Retry-After
  * however long, cannot be cancelled, and turns every socket error into a TypeError.
  */
-import { Agent, request } from 'node:https';
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import { rootCertificates } from 'node:tls';
+import type { Agent } from 'node:https';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { PkiError } from '../errors';
+import { nodeHttp, nodeHttps, nodeTls } from '../lazy-builtins';
 import { acmeCancelled, networkFailure, retryAfterMs } from './acme-problem';
 
 export const USER_AGENT = 'Certbench (ACME over acme-client 5.4.0)';
@@ -48,11 +48,11 @@ export class AcmeTransport {
   readonly signal: AbortSignal | undefined;
 
   constructor(options: AcmeTransportOptions) {
-    this.agent = new Agent({
+    this.agent = new (nodeHttps().Agent)({
       keepAlive: true,
       maxSockets: 4,
       timeout: REQUEST_TIMEOUT_MS,
-      ca: options.caPem ? [...rootCertificates, options.caPem] : undefined,
+      ca: options.caPem ? [...nodeTls().rootCertificates, options.caPem] : undefined,
     });
     this.signal = options.signal;
   }
@@ -127,7 +127,7 @@ export class AcmeTransport {
       const onAbort = () => done(acmeCancelled(req.url));
       const options = { method: req.method, headers };
       // http: is allowed for a CA on this machine (a test CA without TLS); the agent only serves https:.
-      const r = url.protocol === 'http:' ? httpRequest(url, options) : request(url, { ...options, agent: this.agent });
+      const r = url.protocol === 'http:' ? nodeHttp().request(url, options) : nodeHttps().request(url, { ...options, agent: this.agent });
       const connectTimer = setTimeout(() => done(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })), CONNECT_TIMEOUT_MS);
       const requestTimer = setTimeout(() => done(Object.assign(new Error('request timeout'), { code: 'REQUEST_TIMEOUT' })), REQUEST_TIMEOUT_MS);
       this.signal?.addEventListener('abort', onAbort, { once: true });

@@ -2,10 +2,10 @@
  * Live checks of a challenge before the CA is told: the DNS-01 TXT record looked up through chosen servers,
  * and the HTTP-01 URL fetched. Each says in words what it found; neither asks the CA anything.
  */
-import { Resolver } from 'node:dns/promises';
-import { request } from 'node:http';
+import type { Resolver } from 'node:dns/promises';
 import type { AcmeCheckDto } from '../../api/dto';
 import { PkiError } from '../errors';
+import { nodeDnsPromises, nodeHttp } from '../lazy-builtins';
 import { errorCode, quote } from '../net/net-errors';
 import { http01Path } from './challenge-names';
 
@@ -15,7 +15,7 @@ const SEEN_CHARS = 200;
 const MAX_READ_BYTES = 64 * 1024;
 
 function resolverFor(servers: string[] | undefined): Resolver {
-  const resolver = new Resolver({ timeout: DNS_TIMEOUT_MS, tries: 2 });
+  const resolver = new (nodeDnsPromises().Resolver)({ timeout: DNS_TIMEOUT_MS, tries: 2 });
   if (servers?.length) {
     try {
       resolver.setServers(servers);
@@ -91,7 +91,7 @@ export async function checkHttp01(domain: string, token: string, expected: strin
 
 function get(address: string, port: number, host: string, path: string): Promise<{ status: number; body: string; location?: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: address, port, path, method: 'GET', headers: { Host: port === 80 ? host : `${host}:${port}`, 'User-Agent': 'Certbench challenge check', Connection: 'close' }, agent: false });
+    const req = nodeHttp().request({ host: address, port, path, method: 'GET', headers: { Host: port === 80 ? host : `${host}:${port}`, 'User-Agent': 'Certbench challenge check', Connection: 'close' }, agent: false });
     const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), HTTP_TIMEOUT_MS);
     req.on('error', (e) => {
       clearTimeout(timer);

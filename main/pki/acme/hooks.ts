@@ -2,8 +2,8 @@
  * certbot-style hooks (--manual-auth-hook, --manual-cleanup-hook): a shell command run with the challenge in
  * its environment, as CERTBENCH_* and as certbot's CERTBOT_* names so existing certbot hooks work unchanged.
  */
-import { spawn } from 'node:child_process';
 import { PkiError } from '../errors';
+import { nodeChildProcess } from '../lazy-builtins';
 
 export interface HookRun {
   command: string;
@@ -38,7 +38,7 @@ export function runHook(run: HookRun): Promise<{ output: string }> {
   return new Promise((resolve, reject) => {
     const windows = process.platform === 'win32';
     // its own process group, so a timeout or cancel ends the script and whatever it started
-    const child = spawn(run.command, { shell: true, env, stdio: ['ignore', 'pipe', 'pipe'], detached: !windows, windowsHide: true });
+    const child = nodeChildProcess().spawn(run.command, { shell: true, env, stdio: ['ignore', 'pipe', 'pipe'], detached: !windows, windowsHide: true });
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString('utf8');

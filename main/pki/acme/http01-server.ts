@@ -2,9 +2,10 @@
  * Certbench's own HTTP-01 responder: answers GET /.well-known/acme-challenge/<token> for the tokens set,
  * with the key authorization as text/plain, and 404 for anything else. Nothing else is served.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { PkiError } from '../errors';
+import { nodeHttp } from '../lazy-builtins';
 import { errorCode } from '../net/net-errors';
 import { http01Path } from './challenge-names';
 
@@ -26,7 +27,7 @@ export async function startHttp01Responder(options: { port: number; address?: st
   }
   const answers = new Map<string, string>();
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
+  const server = nodeHttp().createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     const body = (req.method === 'GET' || req.method === 'HEAD') && path.startsWith(PREFIX) ? answers.get(path.slice(PREFIX.length)) : undefined;
     if (body === undefined) {
