@@ -12,7 +12,7 @@ import type { Workbench } from '../workbench';
 import { parseArgs } from './args';
 import { OrderFollower } from './acme-follow';
 import { issuePlan, ISSUE_BOOLEAN_FLAGS, ISSUE_VALUE_FLAGS, refuseWildcardOverHttp } from './acme-request';
-import { acmeWorkbench, CERTBOT_FILES, exitForProblem, problemOfError, reportProblem, unfinishedProblem } from './acme-outcome';
+import { CERTBOT_FILES, exitForProblem, reportProblem, unfinishedProblem, withAcmeWorkbench } from './acme-outcome';
 import { issuedLines } from './acme-text';
 import { makeFolder, removeIfEmpty } from './out-dir';
 import { EXIT, type Io } from './output';
@@ -26,8 +26,7 @@ export async function issueCommand(argv: string[], io: Io): Promise<number> {
   const plan = issuePlan(args, ISSUE_USAGE, io.terminal !== undefined);
   refuseExisting(plan.outDir, plan.csrFile === null ? CERTBOT_FILES : CERTBOT_FILES.filter((f) => f !== 'privkey.pem'), plan.force);
 
-  const workbench = acmeWorkbench();
-  try {
+  return withAcmeWorkbench(io, json, async (workbench) => {
     const key: AcmeKeyChoiceDto = plan.request.key ?? { csrObjectId: await openCsr(workbench, plan.csrFile!) };
     const domains = 'csrObjectId' in key ? namesWithCsr(plan.request.domains, csrNames(workbench, key.csrObjectId)) : plan.request.domains;
     refuseWildcardOverHttp(domains, plan.request.challenge);
@@ -46,13 +45,7 @@ export async function issueCommand(argv: string[], io: Io): Promise<number> {
       if (order?.state !== 'issued') removeIfEmpty(plan.outDir, created);
     }
     return report(io, order, json);
-  } catch (e) {
-    const problem = problemOfError(e);
-    reportProblem(io, problem, json);
-    return exitForProblem(problem);
-  } finally {
-    await workbench.acme.close();
-  }
+  });
 }
 
 /** Exit 0 and the files for an issued order; else the CA's reason (1) or what stopped it (2). */

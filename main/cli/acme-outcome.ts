@@ -25,6 +25,20 @@ export function acmeWorkbench(): Workbench {
   return createWorkbench({ shell: 'web', dataDir: defaultDataDir() });
 }
 
+/** Runs a subcommand on the data folder's workbench: its errors reported (words or JSON) with their exit code, ACME work stopped at the end. */
+export async function withAcmeWorkbench(io: Io, json: boolean, run: (workbench: Workbench) => Promise<number>): Promise<number> {
+  const workbench = acmeWorkbench();
+  try {
+    return await run(workbench);
+  } catch (e) {
+    const problem = problemOfError(e);
+    reportProblem(io, problem, json);
+    return exitForProblem(problem);
+  } finally {
+    await workbench.acme.close();
+  }
+}
+
 /** 1 when the CA said no (its refusal, a failed challenge), 2 for everything else that stopped the command. */
 export function exitForProblem(problem: AcmeProblemDto): number {
   return problem.code === 'ACME_REFUSED' || problem.code === 'CHALLENGE_FAILED' ? EXIT.problems : EXIT.badInput;

@@ -12,7 +12,7 @@ import { PkiError } from '../pki/errors';
 import { daysBetween } from '../pki/chain/words';
 import { parseArgs } from './args';
 import { OrderFollower } from './acme-follow';
-import { acmeWorkbench, CERTBOT_FILES, exitForProblem, findOrder, problemOfError, reportProblem, unfinishedProblem } from './acme-outcome';
+import { CERTBOT_FILES, exitForProblem, findOrder, problemOfError, unfinishedProblem, withAcmeWorkbench } from './acme-outcome';
 import { issuedLines, namesText, problemLines } from './acme-text';
 import { EXIT, type Io } from './output';
 
@@ -42,8 +42,7 @@ export async function renewCommand(argv: string[], io: Io): Promise<number> {
   const outDir = outDirArg === undefined ? null : resolve(outDirArg);
   const force = args.flags.has('force');
 
-  const workbench = acmeWorkbench();
-  try {
+  return withAcmeWorkbench(io, json, async (workbench) => {
     const all = await workbench.acme.list();
     const now = new Date();
     const chosen = due ? dueOrders(all, days, now) : args.positionals.map((id) => findOrder(all, id));
@@ -88,13 +87,7 @@ export async function renewCommand(argv: string[], io: Io): Promise<number> {
     }
     if (json) io.out(JSON.stringify({ renewals: results }, null, 2));
     return exit;
-  } catch (e) {
-    const problem = problemOfError(e);
-    reportProblem(io, problem, json);
-    return exitForProblem(problem);
-  } finally {
-    await workbench.acme.close();
-  }
+  });
 }
 
 /** Issued, expiring within `days`, and not renewed already by a later order that is issued or on its way. */

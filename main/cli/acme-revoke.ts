@@ -1,7 +1,7 @@
 /** `certbench acme revoke ORDER-ID [--reason R]`: revokes an issued order's certificate with the account that ordered it. */
 import { PkiError } from '../pki/errors';
 import { parseArgs } from './args';
-import { acmeWorkbench, findOrder, exitForProblem, problemOfError, reportProblem } from './acme-outcome';
+import { findOrder, withAcmeWorkbench } from './acme-outcome';
 import { namesText } from './acme-text';
 import { EXIT, type Io } from './output';
 
@@ -18,18 +18,11 @@ export async function revokeCommand(argv: string[], io: Io): Promise<number> {
   if (args.positionals.length !== 1) throw bad(args.positionals.length ? 'Revoke one order at a time.' : 'Say which order to revoke: its ID (certbench acme status lists them).');
   const reasonName = args.values.get('reason')?.at(-1);
   if (reasonName !== undefined && !(reasonName in REVOCATION_REASONS)) throw bad(`--reason is one of ${Object.keys(REVOCATION_REASONS).join(', ')}, not "${reasonName}".`, 'keyCompromise when the private key may be known to others; superseded when a new certificate replaces it.');
-  const workbench = acmeWorkbench();
-  try {
+  return withAcmeWorkbench(io, json, async (workbench) => {
     const order = findOrder(await workbench.acme.list(), args.positionals[0]);
     const revoked = await workbench.acme.revoke(order.id, reasonName === undefined ? undefined : REVOCATION_REASONS[reasonName as ReasonName]);
     if (json) io.out(JSON.stringify({ order: revoked }, null, 2));
     else io.out(`Revoked the certificate of order ${revoked.id} (${namesText(revoked.domains)}), serial ${revoked.result?.serial ?? '?'}${reasonName ? `, reason ${reasonName}` : ''}. Servers still using it will be refused by clients that check revocation.`);
     return EXIT.ok;
-  } catch (e) {
-    const problem = problemOfError(e);
-    reportProblem(io, problem, json);
-    return exitForProblem(problem);
-  } finally {
-    await workbench.acme.close();
-  }
+  });
 }

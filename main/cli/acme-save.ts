@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { PkiError } from '../pki/errors';
 import { parseArgs } from './args';
-import { acmeWorkbench, exitForProblem, findOrder, problemOfError, reportProblem } from './acme-outcome';
+import { findOrder, withAcmeWorkbench } from './acme-outcome';
 import { writtenLines } from './acme-text';
 import { makeFolder, removeIfEmpty } from './out-dir';
 import { EXIT, type Io } from './output';
@@ -20,8 +20,7 @@ export async function saveCommand(argv: string[], io: Io): Promise<number> {
   const outDir = args.values.get('out-dir')?.at(-1);
   if (outDir === undefined) throw bad('Say where to write cert.pem, chain.pem, fullchain.pem and privkey.pem with --out-dir DIR.');
   const folder = resolve(outDir);
-  const workbench = acmeWorkbench();
-  try {
+  return withAcmeWorkbench(io, json, async (workbench) => {
     const order = findOrder(await workbench.acme.list(), args.positionals[0]);
     workbench.folders.grant(folder);
     const created = makeFolder(folder);
@@ -32,11 +31,5 @@ export async function saveCommand(argv: string[], io: Io): Promise<number> {
     if (json) io.out(JSON.stringify({ written }, null, 2));
     else io.out(['Wrote:', ...writtenLines(written)].join('\n'));
     return EXIT.ok;
-  } catch (e) {
-    const problem = problemOfError(e);
-    reportProblem(io, problem, json);
-    return exitForProblem(problem);
-  } finally {
-    await workbench.acme.close();
-  }
+  });
 }

@@ -11,14 +11,14 @@ import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { AcmeKeyChoiceDto } from '../../../main/api/dto';
-import { KEY_OPTIONS } from '../csr/keys';
+import { KeyTypeRadios } from '../../components/KeyTypeRadios';
+import { KEY_OPTIONS, type KeyOption } from '../csr/keys';
 import { DEFAULT_KEY, type AcmeKeySpec } from './form';
 import type { OpenCsr } from './openCsrs';
 
 const ACME_KEYS = new Set<string>(['rsa:2048', 'rsa:3072', 'rsa:4096', 'ec:P-256', 'ec:P-384']);
-const OPTIONS = KEY_OPTIONS.filter((k) => ACME_KEYS.has(k.name));
+const OPTIONS = KEY_OPTIONS.filter((k): k is KeyOption & { name: AcmeKeySpec } => ACME_KEYS.has(k.name));
 
 export function KeyStep({ keyChoice, onKey, csrs }: { keyChoice: AcmeKeyChoiceDto; onKey: (key: AcmeKeyChoiceDto) => void; csrs: OpenCsr[] }) {
   const fromCsr = 'csrObjectId' in keyChoice;
@@ -32,32 +32,7 @@ export function KeyStep({ keyChoice, onKey, csrs }: { keyChoice: AcmeKeyChoiceDt
           <FormControlLabel value="csr" control={<Radio />} disabled={csrs.length === 0} label={csrs.length === 0 ? 'A CSR I already have (open it in Inspect first)' : 'A CSR I already have (open in Inspect)'} />
         </RadioGroup>
       </FormControl>
-      {!fromCsr && (
-        <FormControl>
-          <FormLabel id="acme-key-type">Key type</FormLabel>
-          <RadioGroup aria-labelledby="acme-key-type" value={spec} onChange={(_, v) => onKey({ generate: v as AcmeKeySpec })} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-            {OPTIONS.map((k) => (
-              <FormControlLabel
-                key={k.name}
-                value={k.name}
-                control={<Radio />}
-                sx={{ alignItems: 'flex-start', '& .MuiRadio-root': { pt: 0.5 } }}
-                label={
-                  <Box>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {k.label}
-                      {k.name === DEFAULT_KEY ? ' (certbot’s default)' : ''}
-                    </Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {k.note}
-                    </Typography>
-                  </Box>
-                }
-              />
-            ))}
-          </RadioGroup>
-        </FormControl>
-      )}
+      {!fromCsr && <KeyTypeRadios id="acme-key-type" value={spec} options={OPTIONS} onChange={(name) => onKey({ generate: name })} suffix={(name) => (name === DEFAULT_KEY ? ' (certbot’s default)' : '')} />}
       {fromCsr && (
         <>
           <TextField select label="CSR" value={keyChoice.csrObjectId} onChange={(e) => onKey({ csrObjectId: e.target.value })} sx={{ maxWidth: 560 }}>

@@ -22,6 +22,7 @@ import type { KeySpecName, SignatureHash } from '../../../main/api/dto';
 import { fieldHelp, helpProps, type FieldHelp } from './FieldProblems';
 import { DEFAULT_KEY, DEFAULT_SELF_SIGN, type CsrForm } from './form';
 import { HASHES, KEY_OPTIONS, keyOption, type OpenKey } from './keys';
+import { KeyTypeRadios } from '../../components/KeyTypeRadios';
 import type { ProblemPlaces } from './problems';
 
 interface Props {
@@ -71,31 +72,7 @@ export function KeyStep({ form, onForm, places, keys }: Props) {
         </RadioGroup>
       </FormControl>
 
-      {!reuse && (
-        <FormControl>
-          <FormLabel id="key-type">Key type</FormLabel>
-          <RadioGroup aria-labelledby="key-type" value={spec} onChange={(_, v) => onForm({ key: { generate: v as KeySpecName } })} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-            {KEY_OPTIONS.map((k) => (
-              <FormControlLabel
-                key={k.name}
-                value={k.name}
-                control={<Radio />}
-                sx={{ alignItems: 'flex-start', '& .MuiRadio-root': { pt: 0.5 } }}
-                label={
-                  <Box>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {k.label}
-                    </Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {k.note}
-                    </Typography>
-                  </Box>
-                }
-              />
-            ))}
-          </RadioGroup>
-        </FormControl>
-      )}
+      {!reuse && <KeyTypeRadios id="key-type" value={spec} options={KEY_OPTIONS} onChange={(name) => onForm({ key: { generate: name } })} />}
       {reuse && (
         <TextField select label="Private key" value={chosenKey} onChange={(e) => onForm({ key: { objectId: e.target.value } })} sx={{ maxWidth: 520 }} {...helpProps(keyHelp)}>
           {keys.map((k) => (
