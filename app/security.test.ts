@@ -25,6 +25,7 @@ test('the window sets every webPreferences hardening option', () => {
     /allowRunningInsecureContent:\s*false/,
     /webviewTag:\s*false/,
     /spellcheck:\s*false/,
+    /disableBlinkFeatures:\s*'Auxclick'/,
     /preload:\s*options\.preload/,
   ]) {
     assert.match(w, option);
