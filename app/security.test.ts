@@ -38,8 +38,14 @@ test('the window sets every webPreferences hardening option', () => {
 
 test('new windows, navigation, webviews and permissions are denied for every web contents', () => {
   const g = code('app/guards.ts');
-  assert.match(g, /setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
-  assert.match(g, /on\('will-navigate', \(event\) => event\.preventDefault\(\)\)/);
+  // Both deny unconditionally; an allowlisted link from our page goes to the system browser instead.
+  assert.match(g, /setWindowOpenHandler\(\(\{ url \}\) => \{\s*openIfAllowed\(contents, url\);\s*return \{ action: 'deny' \};\s*\}\)/);
+  assert.match(g, /on\('will-navigate', \(event\) => \{\s*event\.preventDefault\(\);\s*openIfAllowed\(contents, event\.url\);\s*\}\)/);
+  assert.match(g, /isAppUrl\(contents\.getURL\(\)\) \? externalLinkTarget\(url\) : null/);
+  const opens = filesUnder(join(root, 'app'))
+    .filter((f) => !/\.test\.ts$|[\\/]testing[\\/]/.test(f))
+    .flatMap((f) => (code(relative(root, f)).match(/openExternal\(/g) ?? []).map(() => relative(root, f)));
+  assert.deepEqual(opens, ['app/guards.ts'], 'one shell.openExternal, behind the allowlist');
   assert.match(g, /on\('will-attach-webview', \(event\) => event\.preventDefault\(\)\)/);
   assert.match(g, /on\('will-redirect', \(event\) => event\.preventDefault\(\)\)/);
   assert.match(g, /app\.on\('web-contents-created', \(_event, contents\) => guardWebContents\(contents\)\)/);
