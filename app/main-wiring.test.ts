@@ -70,6 +70,34 @@ test('window.open, navigation and webviews are refused', () => {
   let sub = false;
   win.webContents.emit('will-frame-navigate', { isMainFrame: false, preventDefault: () => (sub = true) });
   assert.ok(sub, 'subframe navigation');
+  assert.deepEqual(fake.recorded.openedExternally, [], 'nothing off the allowlist reached the system browser');
+});
+
+test("an https link to Let's Encrypt from the app's page opens in the system browser; nothing else does", () => {
+  const opened = fake.recorded.openedExternally as string[];
+  opened.length = 0;
+  const terms = 'https://letsencrypt.org/documents/LE-SA-v1.5-February-24-2025.pdf';
+  // target=_blank (the ACME page's terms link): the new window is still refused.
+  assert.deepEqual(win.webContents.windowOpenHandler({ url: terms }), { action: 'deny' });
+  for (const url of ['http://letsencrypt.org/', 'https://letsencrypt.org.evil.example/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+    assert.deepEqual(win.webContents.windowOpenHandler({ url }), { action: 'deny' });
+  }
+  // A plain link navigating the main frame: prevented either way.
+  let prevented = 0;
+  for (const url of ['https://letsencrypt.org/docs/', 'https://example.com/']) {
+    win.webContents.emit('will-navigate', { preventDefault: () => prevented++, url });
+  }
+  assert.equal(prevented, 2);
+  assert.deepEqual(opened, [terms, 'https://letsencrypt.org/docs/']);
+  // A contents not showing our page (whatever it is) opens nothing.
+  const saved = win.webContents.mainFrame;
+  win.webContents.mainFrame = { url: 'https://evil.example/', parent: null };
+  try {
+    assert.deepEqual(win.webContents.windowOpenHandler({ url: terms }), { action: 'deny' });
+  } finally {
+    win.webContents.mainFrame = saved;
+  }
+  assert.equal(opened.length, 2);
 });
 
 test('permissions are denied, except clipboard write from the app', () => {

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { test } from 'node:test';
+import ts from 'typescript';
 import { API_METHODS } from '../main/api/contract';
 
 const root = join(__dirname, '..');
@@ -25,6 +26,7 @@ test('the window sets every webPreferences hardening option', () => {
     /allowRunningInsecureContent:\s*false/,
     /webviewTag:\s*false/,
     /spellcheck:\s*false/,
+    /disableBlinkFeatures:\s*'Auxclick'/,
     /preload:\s*options\.preload/,
   ]) {
     assert.match(w, option);
@@ -36,8 +38,14 @@ test('the window sets every webPreferences hardening option', () => {
 
 test('new windows, navigation, webviews and permissions are denied for every web contents', () => {
   const g = code('app/guards.ts');
-  assert.match(g, /setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
-  assert.match(g, /on\('will-navigate', \(event\) => event\.preventDefault\(\)\)/);
+  // Both deny unconditionally; an allowlisted link from our page goes to the system browser instead.
+  assert.match(g, /setWindowOpenHandler\(\(\{ url \}\) => \{\s*openIfAllowed\(contents, url\);\s*return \{ action: 'deny' \};\s*\}\)/);
+  assert.match(g, /on\('will-navigate', \(event\) => \{\s*event\.preventDefault\(\);\s*openIfAllowed\(contents, event\.url\);\s*\}\)/);
+  assert.match(g, /isAppUrl\(contents\.getURL\(\)\) \? externalLinkTarget\(url\) : null/);
+  const opens = filesUnder(join(root, 'app'))
+    .filter((f) => !/\.test\.ts$|[\\/]testing[\\/]/.test(f))
+    .flatMap((f) => (code(relative(root, f)).match(/openExternal\(/g) ?? []).map(() => relative(root, f)));
+  assert.deepEqual(opens, ['app/guards.ts'], 'one shell.openExternal, behind the allowlist');
   assert.match(g, /on\('will-attach-webview', \(event\) => event\.preventDefault\(\)\)/);
   assert.match(g, /on\('will-redirect', \(event\) => event\.preventDefault\(\)\)/);
   assert.match(g, /app\.on\('web-contents-created', \(_event, contents\) => guardWebContents\(contents\)\)/);
@@ -145,4 +153,79 @@ test('the import check itself tells value imports from type imports', () => {
   assert.ok(VALUE_IMPORT.test("await import('electron')"));
   assert.equal(VALUE_IMPORT.test("import type { BrowserWindow } from 'electron';"), false);
   assert.equal(VALUE_IMPORT.test("import { x } from 'electron-builder';"), false);
+});
+
+/** Every module a source file names: import/export ... from, import x = require(), import(), require(). */
+function moduleReferences(file: string, text: string): { specifier: string; typeOnly: boolean; line: number }[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: { specifier: string; typeOnly: boolean; line: number }[] = [];
+  const add = (spec: ts.Expression | undefined, typeOnly: boolean, node: ts.Node) => {
+    if (spec && ts.isStringLiteralLike(spec)) {
+      out.push({ specifier: spec.text, typeOnly, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+    }
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node)) add(node.moduleSpecifier, node.importClause?.isTypeOnly === true, node);
+    else if (ts.isExportDeclaration(node)) add(node.moduleSpecifier, node.isTypeOnly, node);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      add(node.moduleReference.expression, node.isTypeOnly, node);
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) add(node.arguments[0], false, node);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+      add(node.argument.literal as ts.Expression, true, node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/**
+ * What the bundled renderer may name: packages and its own files, and main/api for types only (`import type`,
+ * `export type`); never other main/ modules, electron or Node built-ins. Its tests run under Node and may use
+ * the real workbench, so they are not part of the bundle and not checked.
+ */
+function rendererImportProblems(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const problems: string[] = [];
+  for (const ref of moduleReferences(file, text)) {
+    const where = `${relative(root, file)}:${ref.line} '${ref.specifier}'`;
+    if (ref.specifier === 'electron' || ref.specifier.startsWith('electron/')) problems.push(`${where}: electron`);
+    else if (ref.specifier.startsWith('node:')) problems.push(`${where}: Node built-in`);
+    else if (ref.specifier.startsWith('.')) {
+      const target = relative(root, join(dirname(file), ref.specifier)).split(sep).join('/');
+      if (target.startsWith('../') || target.startsWith('/')) problems.push(`${where}: outside the project`);
+      else if (target === 'main' || target.startsWith('main/')) {
+        if (!target.startsWith('main/api/')) problems.push(`${where}: main/ outside main/api`);
+        else if (!ref.typeOnly) problems.push(`${where}: value import from main/api (use import type)`);
+      } else if (!target.startsWith('renderer/')) problems.push(`${where}: outside renderer/`);
+    }
+  }
+  return problems;
+}
+
+const rendererSources = () => filesUnder(join(root, 'renderer')).filter((f) => !/\.test\.tsx?$/.test(f));
+
+test('the renderer reaches main only through main/api, and only for types', () => {
+  const files = rendererSources();
+  assert.ok(files.length > 20, `${files.length} renderer sources`);
+  assert.deepEqual(files.flatMap((f) => rendererImportProblems(f)), []);
+});
+
+test('the renderer import check catches each way of reaching main', () => {
+  // A file as if it were renderer/pages/probe.ts, so main/ is two levels up.
+  const probe = (text: string) =>
+    rendererImportProblems(join(root, 'renderer', 'pages', 'probe.ts'), text).map((p) => p.slice(p.indexOf(': ') + 2));
+    assert.deepEqual(probe("import type { Dto } from '../../main/api/dto';\nexport type { X } from '../../main/api/contract';\n"), []);
+    assert.deepEqual(probe("import { type Dto } from '../../main/api/dto';"), ['value import from main/api (use import type)']);
+    assert.deepEqual(probe("import { API_METHODS } from '../../main/api/contract';"), ['value import from main/api (use import type)']);
+    assert.deepEqual(probe("import type { Workbench } from '../../main/workbench';"), ['main/ outside main/api']);
+    assert.deepEqual(probe('import {\n  createWorkbench,\n} from "../../main/workbench";'), ['main/ outside main/api']);
+    assert.deepEqual(probe("export * from '../../main/pki/errors';"), ['main/ outside main/api']);
+    assert.deepEqual(probe("const m = await import('../../main/cli');"), ['main/ outside main/api']);
+    assert.deepEqual(probe("const m = require('../../main/cli');"), ['main/ outside main/api']);
+    assert.deepEqual(probe("import { ipcRenderer } from 'electron';"), ['electron']);
+    assert.deepEqual(probe("import { readFile } from 'node:fs/promises';"), ['Node built-in']);
+    assert.deepEqual(probe("import { x } from '../../app/ipc';"), ['outside renderer/']);
+    assert.deepEqual(probe("import { Button } from '@mui/material';\nimport { Page } from './x';"), []);
 });

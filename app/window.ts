@@ -30,6 +30,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would open a new window (denied anyway by guards.ts); switch the event off at the source.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: options.devTools,
     },

@@ -61,21 +61,25 @@ test('a well-formed call returns the dispatcher envelope', async () => {
   assert.deepEqual(JSON.parse(r.body), { ok: true, value: { documents: [], matchGroups: [] } });
 });
 
-test('missing token: 401; wrong token: 403', async () => {
+test('missing or wrong token: 401, and nothing runs', async () => {
   const { [TOKEN_HEADER]: _dropped, ...noToken } = good();
-  assert.equal((await call(noToken)).status, 401);
-  assert.equal((await call({ ...good(), [TOKEN_HEADER]: 'f'.repeat(64) })).status, 403);
-  assert.equal((await call({ ...good(), [TOKEN_HEADER]: host.token.slice(1) })).status, 403);
+  const open = JSON.stringify({ method: 'documents.openText', request: { name: 'x.pem', text: 'not a certificate' } });
+  for (const headers of [noToken, { ...good(), [TOKEN_HEADER]: 'f'.repeat(64) }, { ...good(), [TOKEN_HEADER]: host.token.slice(1) }, { ...good(), [TOKEN_HEADER]: host.token.toUpperCase() }]) {
+    const r = await call(headers, open);
+    assert.equal(r.status, 401, JSON.stringify(headers));
+    assert.match(r.body, /token/i);
+  }
+  assert.deepEqual(JSON.parse((await call(good())).body).value.documents, [], 'no refused call opened a document');
 });
 
-test('Host header must be exactly 127.0.0.1:PORT (DNS rebinding)', async () => {
+test('Host header must be exactly 127.0.0.1:PORT (DNS rebinding): 421', async () => {
   for (const h of [`localhost:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, '127.0.0.1']) {
-    assert.equal((await call({ ...good(), Host: h })).status, 403, h);
-    assert.equal((await send({ path: '/', headers: { Host: h } })).status, 403, `static ${h}`);
+    assert.equal((await call({ ...good(), Host: h })).status, 421, h);
+    assert.equal((await send({ path: '/', headers: { Host: h } })).status, 421, `static ${h}`);
   }
 });
 
-test('Origin must be exactly the host origin; missing Origin on POST refused', async () => {
+test('a foreign Origin with the right token: 403; missing Origin on POST refused', async () => {
   assert.equal((await call({ ...good(), Origin: 'http://evil.example' })).status, 403);
   assert.equal((await call({ ...good(), Origin: `http://localhost:${host.port}` })).status, 403);
   assert.equal((await call({ ...good(), Origin: 'null' })).status, 403);
@@ -92,19 +96,43 @@ test('JSON only: other content types get 415, malformed JSON 400', async () => {
   assert.equal((await send({ path: '/api/call', headers: good() })).status, 405);
 });
 
-test('bodies over the cap get 413', async () => {
-  const r = await call({ ...good(), 'Content-Length': String(MAX_BODY_BYTES + 1) }, 'x');
-  assert.ok(r.status === 413 || r.status === -1, `status ${r.status}`);
+test('bodies over the cap get 413: declared too long, or streamed past the cap', async () => {
+  // Headers only, then wait: the declared length alone is refused, before any byte of the body is read.
+  const declared = await new Promise<Reply>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/call', headers: { ...good(), 'Content-Length': String(MAX_BODY_BYTES + 1) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        req.destroy();
+      });
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+  assert.equal(declared.status, 413);
+  assert.match(declared.body, /too large/);
+  // Chunked, no length: the host reads past the cap, drops it, and answers 413 (not a reset) when the body ends.
   const big = Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20);
-  const streamed = await new Promise<number>((resolve) => {
+  const streamed = await new Promise<number>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/call', headers: { ...good(), 'Transfer-Encoding': 'chunked' } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
-    req.on('error', () => resolve(-1));
+    req.on('error', reject);
     req.end(big);
   });
-  assert.ok(streamed === 413 || streamed === -1, `status ${streamed}`);
+  assert.equal(streamed, 413);
+  // The host is still answering.
+  assert.equal((await call(good())).status, 200);
+});
+
+test('text/plain and other content types get 415 even with every other check passed', async () => {
+  const r = await call({ ...good(), 'Content-Type': 'text/plain' });
+  assert.equal(r.status, 415);
+  assert.match(r.body, /application\/json/);
+  assert.equal((await call({ ...good(), 'Content-Type': 'text/plain;charset=UTF-8' })).status, 415);
+  assert.equal((await call({ ...good(), 'Content-Type': 'multipart/form-data; boundary=x' })).status, 415);
 });
 
 test('unknown method and bad request: INVALID_ARGUMENT envelopes', async () => {
@@ -132,9 +160,9 @@ const streamHeaders = (extra: Record<string, string> = {}) => ({ Host: `127.0.0.
 
 test('event stream needs the token header and the right Host', async () => {
   assert.equal((await send({ path: '/api/events', headers: { Host: `127.0.0.1:${host.port}` } })).status, 401);
-  assert.equal((await send({ path: '/api/events', headers: streamHeaders({ [TOKEN_HEADER]: 'a'.repeat(64) }) })).status, 403);
+  assert.equal((await send({ path: '/api/events', headers: streamHeaders({ [TOKEN_HEADER]: 'a'.repeat(64) }) })).status, 401);
   assert.equal((await send({ path: '/api/events', headers: streamHeaders({ Origin: 'http://evil.example' }) })).status, 403);
-  assert.equal((await send({ path: '/api/events', headers: streamHeaders({ Host: `localhost:${host.port}` }) })).status, 403);
+  assert.equal((await send({ path: '/api/events', headers: streamHeaders({ Host: `localhost:${host.port}` }) })).status, 421);
   const status = await new Promise<number>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: streamHeaders() }, (res) => {
       resolve(res.statusCode ?? 0);
@@ -155,7 +183,7 @@ test('the token is never accepted in a URL: query string or path', async () => {
   assert.equal((await send({ method: 'POST', path: `/api/call/${host.token}`, headers: noToken, body: list })).status, 404);
   assert.equal((await send({ path: `/api/events/${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } })).status, 404);
   // A wrong header is not rescued by a right token in the URL.
-  assert.equal((await send({ method: 'POST', path: `/api/call?token=${host.token}`, headers: { ...good(), [TOKEN_HEADER]: 'f'.repeat(64) }, body: list })).status, 403);
+  assert.equal((await send({ method: 'POST', path: `/api/call?token=${host.token}`, headers: { ...good(), [TOKEN_HEADER]: 'f'.repeat(64) }, body: list })).status, 401);
 });
 
 test('events reach the page over the stream, as named SSE events', async () => {

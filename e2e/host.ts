@@ -77,6 +77,14 @@ function sameSecret(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** How much of an oversized body is read and dropped so the client, still sending, gets its 413 rather than a reset. */
+const OVERSIZE_DRAIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads a body of at most `cap` bytes. A declared Content-Length over the cap is refused before any byte is read.
+ * A streamed body that passes the cap is read to its end and dropped (up to OVERSIZE_DRAIN_BYTES more), then
+ * refused: closing a socket with unread bytes resets it, and the client would see a reset instead of the 413.
+ */
 function readBody(req: IncomingMessage, cap: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > cap) return Promise.reject(new HttpError(413, 'Request body too large.'));
@@ -85,15 +93,15 @@ function readBody(req: IncomingMessage, cap: number): Promise<string> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > cap) {
-        reject(new HttpError(413, 'Request body too large.'));
+      if (size <= cap) chunks.push(c);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > cap + OVERSIZE_DRAIN_BYTES) {
         req.removeAllListeners('data');
-        req.resume();
-        return;
+        req.removeAllListeners('end');
+        reject(new HttpError(413, 'Request body too large.'));
       }
-      chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > cap ? reject(new HttpError(413, 'Request body too large.')) : resolveBody(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -138,10 +146,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   let origin = '';
 
   // The token is read from its header only: never from a query string or path, which end up in logs and history.
+  // No token or a wrong one: 401 (not authenticated). The right token from the wrong page (Origin): 403.
   const checkApiRequest = (req: IncomingMessage) => {
     const given = req.headers[TOKEN_HEADER];
     if (given === undefined) throw new HttpError(401, 'Missing token.');
-    if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) throw new HttpError(403, 'Wrong token.');
+    if (!sameSecret(Array.isArray(given) ? given[0] : given, token)) throw new HttpError(401, 'Wrong token.');
     const fetchSite = req.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new HttpError(403, 'Cross-site request refused.');
     const requestOrigin = req.headers.origin;
@@ -215,8 +224,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   const server = createServer((req, res) => {
     const route = async () => {
-      // Exact Host: a DNS-rebound name pointing at 127.0.0.1 never matches.
-      if (req.headers.host !== `127.0.0.1:${port}`) throw new HttpError(403, 'Wrong Host.');
+      // Exact Host: a DNS-rebound name pointing at 127.0.0.1 never matches. 421: this server does not serve that name.
+      if (req.headers.host !== `127.0.0.1:${port}`) throw new HttpError(421, 'Wrong Host: this server answers only to its 127.0.0.1 address.');
       const url = new URL(req.url ?? '/', origin);
       if (url.pathname === '/api/call') return handleCall(req, res);
       if (url.pathname === '/api/events') return handleEvents(req, res);
@@ -226,8 +235,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     route().catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
       const message = e instanceof HttpError ? e.message : 'Internal error.';
-      if (!res.headersSent) sendText(res, status, message);
-      else res.end();
+      // A 413 closes the connection (the rest of a declared body is never read): say so, so no client reuses it.
+      if (!res.headersSent) {
+        if (status === 413) res.setHeader('Connection', 'close');
+        sendText(res, status, message);
+      } else res.end();
       if (status === 413) req.socket.destroySoon?.();
     });
   });

@@ -65,7 +65,7 @@ test('a wrong token: calls come back as a typed refusal, and the event stream is
   const r = await transport.call('documents.list', {});
   assert.equal(r.ok, false);
   if (!r.ok) {
-    assert.match(r.error.message, /refused the request \(403/);
+    assert.match(r.error.message, /refused the request \(401/);
     assert.match(r.error.hint, /full URL/);
   }
   transport.on('documents.changed', () => assert.fail('no event with a wrong token'));

@@ -30,6 +30,8 @@ export const recorded = {
   /** Files that came from the OS (a drop, a file input) and their paths; a File the page makes has none. */
   filePaths: new WeakMap<object, string>(),
   notifications: [] as FakeNotification[],
+  /** URLs handed to shell.openExternal. */
+  openedExternally: [] as string[],
 };
 let ready = false;
 let resolveReady: () => void = () => {};
@@ -92,6 +94,12 @@ export const dialog = {
   showOpenDialog: async (..._args: unknown[]) => (recorded.calls.push('showOpenDialog'), recorded.dialogResult),
 };
 
+export const shell = {
+  openExternal: async (url: string) => {
+    recorded.openedExternally.push(url);
+  },
+};
+
 export const nativeTheme = { shouldUseDarkColors: false };
 
 export const Menu = {
@@ -103,6 +111,7 @@ class FakeWebContents extends EventEmitter {
   sent: Array<{ channel: string; payload: unknown }> = [];
   mainFrame: { url: string; parent: null } = { url: '', parent: null };
   windowOpenHandler: Handler | null = null;
+  getURL = () => this.mainFrame.url;
   setWindowOpenHandler(h: Handler) {
     this.windowOpenHandler = h;
   }
