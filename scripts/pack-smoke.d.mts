@@ -1,0 +1,8 @@
+export declare function forbiddenReason(path: string): string | null;
+export declare function packSmoke(options?: { root?: string; change?: (config: any) => void; quiet?: boolean }): Promise<{
+  problems: string[];
+  asar: string[];
+  fuses: Record<string, boolean>;
+  ms: number;
+  downloads: string[];
+}>;
