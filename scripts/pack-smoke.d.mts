@@ -1,8 +1,9 @@
 export declare function forbiddenReason(path: string): string | null;
-export declare function packSmoke(options?: { root?: string; change?: (config: any) => void; quiet?: boolean }): Promise<{
+export declare function packSmoke(options?: { root?: string; platform?: 'linux' | 'mac'; change?: (config: any) => void; quiet?: boolean }): Promise<{
   problems: string[];
   asar: string[];
   fuses: Record<string, boolean>;
+  infoPlist: any;
   ms: number;
   downloads: string[];
 }>;

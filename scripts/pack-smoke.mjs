@@ -1,7 +1,8 @@
 // Pack smoke test: electron-builder packs the app for Linux (--dir) from electron-builder.yml, against a STUB
 // Electron dist, offline; then the output is read back: the asar holds only package.json, dist/app and
 // dist/renderer (no sources, tests, maps, e2e code or node_modules), and every fuse in the binary is as configured.
-//   node scripts/pack-smoke.mjs        prints what it checked, or the problems and exits 1
+//   node scripts/pack-smoke.mjs [--mac]   prints what it checked, or the problems and exits 1
+// --mac packs the macOS .app instead (electron-builder does that on Linux, unsigned) and also checks Info.plist.
 //
 // The stub dist is what electron-builder needs of an unpacked Electron: an `electron` executable holding the
 // fuse wire (@electron/fuses' sentinel, wire version 1, length 8, then one byte per fuse, '0' or '1'), a
@@ -10,13 +11,14 @@
 // The project is a temporary folder with the real package.json, lock file, electron-builder.yml, assets and a
 // copy of the sources (so what must stay out is really there to be left out), node_modules linked, and a
 // stub dist/ with decoys (maps, tests, fixtures, the CLI and web host bundles) beside the app's files.
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, cpSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, cpSync, writeFileSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import dns from 'node:dns';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadBuilderConfig, REQUIRED_FUSES } from './check-builder-config.mjs';
+import { DOCUMENT_EXTENSIONS, loadBuilderConfig, REQUIRED_FUSES } from './check-builder-config.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -38,14 +40,36 @@ const DECOYS = [
 /** Copied, not linked: electron-builder does not descend into a linked folder, so a link would hide them. */
 const COPIED_SOURCES = ['app', 'main', 'renderer', 'e2e', 'scripts', 'bin', 'assets'];
 
+/** A binary holding the fuse wire, padded on both sides as in a real one where it sits in the data section. */
+function stubBinary() {
+  const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]), Buffer.from(ELECTRON_DEFAULT_WIRE, 'latin1')]);
+  return Buffer.concat([Buffer.from('stub electron\n'), Buffer.alloc(8192), wire, Buffer.alloc(8192)]);
+}
+
 function writeStubElectron(dir) {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   mkdirSync(join(dir, 'locales'));
-  const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]), Buffer.from(ELECTRON_DEFAULT_WIRE, 'latin1')]);
-  // Padding on both sides, as in a real binary where the wire sits in the middle of the data section.
-  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('\x7fELF stub electron\n'), Buffer.alloc(8192), wire, Buffer.alloc(8192)]), { mode: 0o755 });
+  writeFileSync(join(dir, 'electron'), stubBinary(), { mode: 0o755 });
   for (const f of ['chrome_100_percent.pak', 'resources.pak', 'icudtl.dat', 'v8_context_snapshot.bin', 'locales/en-US.pak', 'LICENSE']) writeFileSync(join(dir, f), 'stub');
   writeFileSync(join(dir, 'version'), loadBuilderConfig().electronVersion);
+}
+
+/** Electron.app as electron-builder expects it: Info.plist, the executable, the framework holding the fuse wire, helpers. */
+function writeStubElectronMac(dir, plist) {
+  const contents = join(dir, 'Electron.app', 'Contents');
+  const info = (name, extra = {}) => plist.build({ CFBundleExecutable: name, CFBundleIdentifier: 'com.github.Electron', CFBundleName: name, CFBundleVersion: '45.4.1', CFBundleShortVersionString: '45.4.1', ...extra });
+  const file = (path, data, mode = 0o644) => {
+    mkdirSync(dirname(join(contents, path)), { recursive: true });
+    writeFileSync(join(contents, path), data, { mode });
+  };
+  file('Info.plist', info('Electron', { CFBundleIconFile: 'electron.icns', CFBundlePackageType: 'APPL' }));
+  file('MacOS/Electron', 'stub main executable', 0o755);
+  file('Resources/electron.icns', 'stub');
+  file('Frameworks/Electron Framework.framework/Electron Framework', stubBinary(), 0o755);
+  for (const suffix of [' Helper', ' Helper (Renderer)', ' Helper (GPU)', ' Helper (Plugin)']) {
+    file(`Frameworks/Electron${suffix}.app/Contents/Info.plist`, info(`Electron${suffix}`));
+    file(`Frameworks/Electron${suffix}.app/Contents/MacOS/Electron${suffix}`, 'stub helper', 0o755);
+  }
 }
 
 function writeStubProject(dir, root) {
@@ -93,11 +117,12 @@ function refuseNetwork() {
  * Packs and checks. `change` edits the config before packing (tests break it on purpose).
  * @returns {Promise<{ problems: string[], asar: string[], fuses: Record<string, boolean>, ms: number, downloads: string[] }>}
  */
-export async function packSmoke({ root = ROOT, change = () => {}, quiet = true } = {}) {
+export async function packSmoke({ root = ROOT, platform = 'linux', change = () => {}, quiet = true } = {}) {
   const require = createRequire(join(root, 'package.json'));
   const { build, Platform, Arch } = require('electron-builder');
   const { log } = require('builder-util');
   const asar = require('@electron/asar');
+  const plist = require('plist');
   const { getCurrentFuseWire } = require('@electron/fuses');
 
   const work = mkdtempSync(join(tmpdir(), 'certbench-pack-'));
@@ -110,7 +135,8 @@ export async function packSmoke({ root = ROOT, change = () => {}, quiet = true }
     const project = join(work, 'project');
     const electronDist = join(work, 'electron-dist');
     mkdirSync(project);
-    writeStubElectron(electronDist);
+    if (platform === 'mac') writeStubElectronMac(electronDist, plist);
+    else writeStubElectron(electronDist);
     writeStubProject(project, root);
 
     // The config is written back to the project's electron-builder.yml and read from there by electron-builder:
@@ -120,12 +146,18 @@ export async function packSmoke({ root = ROOT, change = () => {}, quiet = true }
     config.directories = { ...config.directories, output: join(work, 'out') };
     change(config);
     writeFileSync(join(project, 'electron-builder.yml'), require('js-yaml').dump(config));
-    await build({ projectDir: project, targets: Platform.LINUX.createTarget('dir', Arch.x64), publish: 'never' });
+    const target = (platform === 'mac' ? Platform.MAC : Platform.LINUX).createTarget('dir', Arch.x64);
+    await build({ projectDir: project, targets: target, publish: 'never' });
 
-    const appOut = join(work, 'out', 'linux-unpacked');
-    const resources = readdirSync(join(appOut, 'resources')).sort();
-    if (resources.join() !== 'app.asar') problems.push(`resources/ must hold only app.asar, holds ${resources.join(', ')}`);
-    const archive = join(appOut, 'resources', 'app.asar');
+    // Where the app landed: Linux linux-unpacked/{certbench, resources/}; macOS mac/Certbench.app/Contents.
+    const productName = config.productName;
+    const appOut = platform === 'mac' ? join(work, 'out', 'mac', `${productName}.app`) : join(work, 'out', 'linux-unpacked');
+    const resourcesDir = platform === 'mac' ? join(appOut, 'Contents', 'Resources') : join(appOut, 'resources');
+    const executable = platform === 'mac' ? appOut : join(appOut, require(join(project, 'package.json')).name);
+
+    const resources = readdirSync(resourcesDir).filter((f) => !/\.icns$/.test(f)).sort();
+    if (resources.join() !== 'app.asar') problems.push(`resources must hold only app.asar (and icons), hold ${resources.join(', ')}`);
+    const archive = join(resourcesDir, 'app.asar');
     const listed = existsSync(archive) ? asar.listPackage(archive, { isPack: false }).map((p) => p.replaceAll('\\', '/')) : [];
     for (const p of listed) {
       const why = forbiddenReason(p);
@@ -137,7 +169,6 @@ export async function packSmoke({ root = ROOT, change = () => {}, quiet = true }
       if (pkg.main !== 'dist/app/main.js') problems.push(`packed package.json main is ${pkg.main}, not dist/app/main.js`);
     }
 
-    const executable = join(appOut, require(join(project, 'package.json')).name);
     const wire = await getCurrentFuseWire(executable);
     const fuses = {};
     FUSE_NAMES.forEach((name, i) => {
@@ -150,8 +181,14 @@ export async function packSmoke({ root = ROOT, change = () => {}, quiet = true }
       const wanted = REQUIRED_FUSES[name] ?? config.electronFuses?.[name];
       if (wanted !== undefined && fuses[name] !== wanted) problems.push(`fuse ${name} is ${fuses[name] ? 'on' : 'off'} in the packed binary; it must be ${wanted ? 'on' : 'off'}`);
     }
+
+    let infoPlist = null;
+    if (platform === 'mac') {
+      infoPlist = plist.parse(readFileSync(join(appOut, 'Contents', 'Info.plist'), 'utf8'));
+      problems.push(...checkMacInfo(infoPlist, resourcesDir, archive));
+    }
     if (network.attempts.length) problems.push(`packing tried the network: ${[...new Set(network.attempts)].join(', ')}`);
-    return { problems, asar: listed, fuses, ms: Date.now() - started, downloads: network.attempts };
+    return { problems, asar: listed, fuses, infoPlist, ms: Date.now() - started, downloads: network.attempts };
   } finally {
     network.restore();
     log.stream = logStream;
@@ -159,14 +196,52 @@ export async function packSmoke({ root = ROOT, change = () => {}, quiet = true }
   }
 }
 
+/**
+ * The packed Info.plist: every document type offered at rank Alternate with its icon in Resources, and the asar
+ * integrity hash (what the EnableEmbeddedAsarIntegrityValidation fuse checks at start) equal to the SHA-256 of
+ * the packed asar's header as OpenSSL computes it.
+ */
+function checkMacInfo(info, resourcesDir, archive) {
+  const problems = [];
+  const types = info.CFBundleDocumentTypes ?? [];
+  const offered = new Set(types.flatMap((t) => t.CFBundleTypeExtensions ?? []));
+  for (const ext of DOCUMENT_EXTENSIONS) if (!offered.has(ext)) problems.push(`Info.plist offers no document type for .${ext}`);
+  for (const t of types) {
+    const what = `Info.plist document type ${t.CFBundleTypeName}`;
+    if (t.LSHandlerRank !== 'Alternate') problems.push(`${what} has LSHandlerRank ${t.LSHandlerRank}, not Alternate`);
+    if (!['Viewer', 'Editor'].includes(t.CFBundleTypeRole)) problems.push(`${what} has role ${t.CFBundleTypeRole}`);
+    if (!t.CFBundleTypeIconFile || !existsSync(join(resourcesDir, t.CFBundleTypeIconFile))) problems.push(`${what}: icon ${t.CFBundleTypeIconFile} is not in Resources`);
+  }
+  if (!existsSync(join(resourcesDir, info.CFBundleIconFile ?? '-'))) problems.push(`Info.plist app icon ${info.CFBundleIconFile} is not in Resources`);
+  const integrity = info.ElectronAsarIntegrity?.['Resources/app.asar'];
+  if (!integrity) problems.push('Info.plist has no ElectronAsarIntegrity for Resources/app.asar');
+  else {
+    const digest = spawnSync('openssl', ['dgst', '-sha256', '-r'], { input: asarHeader(archive) });
+    const expected = digest.status === 0 ? String(digest.stdout).split(' ')[0] : null;
+    if (!expected) problems.push(`openssl dgst failed: ${digest.stderr}`);
+    else if (integrity.algorithm !== 'SHA256' || integrity.hash !== expected) problems.push(`ElectronAsarIntegrity ${integrity.algorithm} ${integrity.hash} is not the header's SHA-256 ${expected}`);
+  }
+  return problems;
+}
+
+/** The JSON header of an asar: a Pickle of (size) then a Pickle of (string), as Electron hashes it. */
+function asarHeader(archive) {
+  const bytes = readFileSync(archive);
+  const headerPickleSize = bytes.readUInt32LE(4);
+  const headerPickle = bytes.subarray(8, 8 + headerPickleSize);
+  const length = headerPickle.readUInt32LE(4);
+  return headerPickle.subarray(8, 8 + length);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  packSmoke({ quiet: false }).then(({ problems, asar, fuses, ms }) => {
+  const platform = process.argv.includes('--mac') ? 'mac' : 'linux';
+  packSmoke({ platform, quiet: false }).then(({ problems, asar, fuses, ms }) => {
     if (problems.length) {
       console.error(`pack smoke: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       process.exitCode = 1;
     } else {
       const on = Object.entries(fuses).filter(([, v]) => v).map(([k]) => k);
-      console.log(`pack smoke: OK in ${ms} ms; app.asar holds ${asar.filter((p) => /\.[a-z]+$/.test(p)).length} files; fuses on: ${on.join(', ')}`);
+      console.log(`pack smoke (${platform}): OK in ${ms} ms; app.asar holds ${asar.filter((p) => /\.[a-z]+$/.test(p)).length} files; fuses on: ${on.join(', ')}`);
     }
   }, (e) => {
     console.error(`pack smoke: electron-builder failed: ${e.message}`);

@@ -57,6 +57,31 @@ test('a config that packs e2e code, the CLI bundle and maps, or leaves a fuse op
   ]);
 });
 
+test('the macOS .app: same asar and fuses, every document type at rank Alternate with its icon, asar integrity that OpenSSL agrees with', async () => {
+  const { problems, asar, fuses, infoPlist } = await packSmoke({ platform: 'mac' });
+  assert.deepEqual(problems, []);
+  assert.ok(asar.includes('/dist/app/main.js') && !asar.some((p) => p.startsWith('/e2e') || p.startsWith('/dist/main')));
+  assert.equal(fuses.runAsNode, false);
+  assert.equal(fuses.onlyLoadAppFromAsar, true);
+  const types = infoPlist.CFBundleDocumentTypes as { CFBundleTypeExtensions: string[]; CFBundleTypeIconFile: string; CFBundleTypeRole: string }[];
+  assert.deepEqual(types.map((t) => t.CFBundleTypeIconFile).sort(), ['doc-cert.icns', 'doc-crl.icns', 'doc-csr.icns', 'doc-jks.icns', 'doc-key.icns', 'doc-p7b.icns', 'doc-pfx.icns']);
+  assert.deepEqual(types.find((t) => t.CFBundleTypeExtensions.includes('jceks'))?.CFBundleTypeRole, 'Editor');
+  assert.match(infoPlist.ElectronAsarIntegrity['Resources/app.asar'].hash, /^[0-9a-f]{64}$/);
+  assert.equal(infoPlist.CFBundleIconFile, 'icon.icns');
+});
+
+test('a macOS association that would take the default is caught in the packed Info.plist', async () => {
+  const { problems } = await packSmoke({
+    platform: 'mac',
+    change: (c) => {
+      c.mac.fileAssociations = structuredClone(c.mac.fileAssociations);
+      c.mac.fileAssociations[0].rank = 'Default';
+      c.mac.fileAssociations = c.mac.fileAssociations.filter((a: { ext: unknown }) => a.ext !== 'crl');
+    },
+  });
+  assert.deepEqual(problems, ['Info.plist offers no document type for .crl', 'Info.plist document type X.509 Certificate has LSHandlerRank Default, not Alternate']);
+});
+
 test('what may be packed: the built app and package.json, nothing else', () => {
   for (const ok of ['/package.json', '/dist/app/main.js', '/dist/renderer/assets/index-abc.js', '/dist/renderer']) assert.equal(forbiddenReason(ok), null, ok);
   assert.equal(forbiddenReason('/app/main.ts'), 'a TypeScript source');
