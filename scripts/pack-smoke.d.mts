@@ -7,3 +7,4 @@ export declare function packSmoke(options?: { root?: string; platform?: 'linux' 
   ms: number;
   downloads: string[];
 }>;
+export declare function refuseNetwork(): { attempts: string[]; restore: () => void };

@@ -97,7 +97,7 @@ export function forbiddenReason(path) {
 }
 
 /** While packing, any name lookup is a download attempt: refuse it and remember the host. */
-function refuseNetwork() {
+export function refuseNetwork() {
   const attempts = [];
   const original = { lookup: dns.lookup, promises: dns.promises.lookup };
   const refuse = (host) => {

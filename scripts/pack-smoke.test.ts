@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forbiddenReason, packSmoke } from './pack-smoke.mjs';
+import http from 'node:http';
+import { forbiddenReason, packSmoke, refuseNetwork } from './pack-smoke.mjs';
 
 test('the packed app holds only package.json, dist/app and dist/renderer, with every fuse set, offline and quickly', async () => {
   const { problems, asar, fuses, ms, downloads } = await packSmoke();
@@ -92,4 +93,16 @@ test('what may be packed: the built app and package.json, nothing else', () => {
   assert.equal(forbiddenReason('/dist/app/node_modules/zod/index.js'), 'node_modules (everything is bundled)');
   assert.equal(forbiddenReason('/dist/main/cli.js'), 'outside package.json, dist/app and dist/renderer');
   assert.equal(forbiddenReason('/README.md'), 'outside package.json, dist/app and dist/renderer');
+});
+
+test('while packing, a download cannot even look up its host', async () => {
+  const network = refuseNetwork();
+  try {
+    const error = await new Promise<NodeJS.ErrnoException>((resolve) => http.get('http://localhost:1/electron.zip', () => resolve(new Error('connected'))).on('error', resolve));
+    assert.equal(error.code, 'ENOTFOUND');
+    assert.match(error.message, /pack smoke is offline: refused to look up localhost/);
+    assert.deepEqual(network.attempts, ['localhost']);
+  } finally {
+    network.restore();
+  }
 });
