@@ -1,5 +1,13 @@
 export declare const REQUIRED_FUSES: Record<string, boolean>;
 export declare const DOCUMENT_EXTENSIONS: string[];
+export declare const ICO_EDGES: number[];
+export declare const ICNS_EDGES: number[];
+export declare const LINUX_EDGES: number[];
+export declare const DOCUMENT_ICON_KINDS: string[];
+export declare const ALLOWED_ENTITLEMENTS: string[];
+export declare function checkIconFile(file: string | null, read: (b: Buffer) => { width: number }[], edges: number[]): string[];
+export declare function checkEntitlements(plist: string): string[];
+export declare function checkInstallerNsh(nsh: string): string[];
 export declare function loadBuilderConfig(root?: string): any;
 export declare function isPackaged(path: string, patterns: string[], minimatch: (path: string, pattern: string, options?: object) => boolean): boolean;
 export declare function checkBuilderConfig(options?: { root?: string; config?: any }): Promise<string[]>;

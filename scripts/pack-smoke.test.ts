@@ -1,0 +1,108 @@
+/**
+ * electron-builder really packs the app from electron-builder.yml (Linux --dir, stub Electron dist, offline), and
+ * the packed output is read back with @electron/asar and @electron/fuses: only the built app, every fuse as set.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import http from 'node:http';
+import { forbiddenReason, packSmoke, refuseNetwork } from './pack-smoke.mjs';
+
+test('the packed app holds only package.json, dist/app and dist/renderer, with every fuse set, offline and quickly', async () => {
+  const { problems, asar, fuses, ms, downloads } = await packSmoke();
+  assert.deepEqual(problems, []);
+  assert.deepEqual(downloads, []);
+  assert.deepEqual(asar.filter((p) => /\.[a-z]+$/.test(p)).sort(), [
+    '/dist/app/main.js',
+    '/dist/app/preload.js',
+    '/dist/renderer/assets/index-abc.css',
+    '/dist/renderer/assets/index-abc.js',
+    '/dist/renderer/index.html',
+    '/package.json',
+  ]);
+  // The stub binary starts from Electron's defaults: these were flipped by electron-builder, not left as found.
+  assert.deepEqual(fuses, {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    loadBrowserProcessSpecificV8Snapshot: false,
+    grantFileProtocolExtraPrivileges: false,
+  });
+  assert.ok(ms < 60_000, `packing took ${ms} ms`);
+});
+
+test('a config that packs e2e code, the CLI bundle and maps, or leaves a fuse open, fails the smoke test', async () => {
+  const { problems } = await packSmoke({
+    change: (c) => {
+      // node_modules stays excluded: without that pattern electron-builder packs every production dependency
+      // (MUI's icons alone are thousands of files) and this test takes minutes.
+      c.files = ['package.json', 'dist/**', 'e2e/**', '!**/node_modules/**'];
+      c.electronFuses.runAsNode = true;
+      delete c.electronFuses.enableNodeCliInspectArguments; // left as Electron ships it: on
+    },
+  });
+  for (const expected of [
+    'app.asar holds /dist/main/cli.js: outside package.json, dist/app and dist/renderer',
+    'app.asar holds /dist/app/main.js.map: a source map',
+    'app.asar holds /dist/e2e/inspect.spec.js: a test',
+    'app.asar holds /e2e/harness.ts: a TypeScript source',
+    'app.asar holds /dist/renderer/fixtures/a.pem: test or e2e code',
+  ]) {
+    assert.ok(problems.includes(expected), `${expected}\n${problems.join('\n')}`);
+  }
+  assert.deepEqual(problems.filter((p) => p.startsWith('fuse ')), [
+    'fuse runAsNode is on in the packed binary; it must be off',
+    'fuse enableNodeCliInspectArguments is on in the packed binary; it must be off',
+  ]);
+});
+
+test('the macOS .app: same asar and fuses, every document type at rank Alternate with its icon, asar integrity that OpenSSL agrees with', async () => {
+  const { problems, asar, fuses, infoPlist } = await packSmoke({ platform: 'mac' });
+  assert.deepEqual(problems, []);
+  assert.ok(asar.includes('/dist/app/main.js') && !asar.some((p) => p.startsWith('/e2e') || p.startsWith('/dist/main')));
+  assert.equal(fuses.runAsNode, false);
+  assert.equal(fuses.onlyLoadAppFromAsar, true);
+  const types = infoPlist.CFBundleDocumentTypes as { CFBundleTypeExtensions: string[]; CFBundleTypeIconFile: string; CFBundleTypeRole: string }[];
+  assert.deepEqual(types.map((t) => t.CFBundleTypeIconFile).sort(), ['doc-cert.icns', 'doc-crl.icns', 'doc-csr.icns', 'doc-jks.icns', 'doc-key.icns', 'doc-p7b.icns', 'doc-pfx.icns']);
+  assert.deepEqual(types.find((t) => t.CFBundleTypeExtensions.includes('jceks'))?.CFBundleTypeRole, 'Editor');
+  assert.match(infoPlist.ElectronAsarIntegrity['Resources/app.asar'].hash, /^[0-9a-f]{64}$/);
+  assert.equal(infoPlist.CFBundleIconFile, 'icon.icns');
+});
+
+test('a macOS association that would take the default is caught in the packed Info.plist', async () => {
+  const { problems } = await packSmoke({
+    platform: 'mac',
+    change: (c) => {
+      c.mac.fileAssociations = structuredClone(c.mac.fileAssociations);
+      c.mac.fileAssociations[0].rank = 'Default';
+      c.mac.fileAssociations = c.mac.fileAssociations.filter((a: { ext: unknown }) => a.ext !== 'crl');
+    },
+  });
+  assert.deepEqual(problems, ['Info.plist offers no document type for .crl', 'Info.plist document type X.509 Certificate has LSHandlerRank Default, not Alternate']);
+});
+
+test('what may be packed: the built app and package.json, nothing else', () => {
+  for (const ok of ['/package.json', '/dist/app/main.js', '/dist/renderer/assets/index-abc.js', '/dist/renderer']) assert.equal(forbiddenReason(ok), null, ok);
+  assert.equal(forbiddenReason('/app/main.ts'), 'a TypeScript source');
+  assert.equal(forbiddenReason('/dist/renderer/App.tsx'), 'a TypeScript source');
+  assert.equal(forbiddenReason('/dist/app/main.js.map'), 'a source map');
+  assert.equal(forbiddenReason('/dist/app/vault.test.js'), 'a test');
+  assert.equal(forbiddenReason('/dist/renderer/test/x.js'), 'test or e2e code');
+  assert.equal(forbiddenReason('/dist/app/node_modules/zod/index.js'), 'node_modules (everything is bundled)');
+  assert.equal(forbiddenReason('/dist/main/cli.js'), 'outside package.json, dist/app and dist/renderer');
+  assert.equal(forbiddenReason('/README.md'), 'outside package.json, dist/app and dist/renderer');
+});
+
+test('while packing, a download cannot even look up its host', async () => {
+  const network = refuseNetwork();
+  try {
+    const error = await new Promise<NodeJS.ErrnoException>((resolve) => http.get('http://localhost:1/electron.zip', () => resolve(new Error('connected'))).on('error', resolve));
+    assert.equal(error.code, 'ENOTFOUND');
+    assert.match(error.message, /pack smoke is offline: refused to look up localhost/);
+    assert.deepEqual(network.attempts, ['localhost']);
+  } finally {
+    network.restore();
+  }
+});
