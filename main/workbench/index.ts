@@ -17,6 +17,9 @@ import { KeystoreEditor } from './keystores';
 import { AcmeOrders } from './acme/orders';
 import { acmeHandlers } from './acme-handlers';
 import { Session } from './session';
+import { KeyMemory } from './key-memory';
+import { RememberedKeys } from './remembered-keys';
+import type { SecretSealer } from './secret-sealer';
 
 export interface WorkbenchOptions {
   files?: FilePort;
@@ -33,6 +36,8 @@ export interface WorkbenchOptions {
   net?: NetworkPort;
   /** ACME orders: the first wait between polls of the CA (tests against pebble use ~200 ms). */
   acmePollMs?: number;
+  /** What seals remembered keys (desktop: safeStorage); with a dataDir it enables "remember keys between sessions". */
+  sealer?: SecretSealer;
 }
 
 export interface Workbench {
@@ -48,6 +53,8 @@ export interface Workbench {
   reminders: ReminderScheduler;
   /** ACME orders behind acme.*; the shells call resumeUnfinished() on start and close() on quit. */
   acme: AcmeOrders;
+  /** "Remember keys between sessions" (null without a data folder and a sealer): the shells call restore() on start and persistAndWipe() on quit. */
+  keyMemory: KeyMemory | null;
 }
 
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
@@ -109,5 +116,6 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   };
 
   const reminders = new ReminderScheduler({ watch: expiry, events, dataDir: options.dataDir, now: options.now });
-  return { handlers, events, session, grants, folders, keystores, expiry, reminders, acme };
+  const keyMemory = options.dataDir && options.sealer ? new KeyMemory(session, new RememberedKeys(options.dataDir, options.sealer)) : null;
+  return { handlers, events, session, grants, folders, keystores, expiry, reminders, acme, keyMemory };
 }
