@@ -130,7 +130,7 @@ function start(): void {
   void app.whenReady().then(async () => {
     // The folders the user chose in the save dialog: the only places the workbench writes.
     const folders = new OutputFolders();
-    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), grants, folders, sealer: safeStorageSealer() });
+    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), sealer: safeStorageSealer(), grants, folders });
     const dispatcher = createDispatcher(workbench.handlers);
 
     denyPermissions(session.defaultSession);
