@@ -1,5 +1,6 @@
 /** The workbench: implements every api/ method over the session, the file port and the engine. */
-import type { AppInfo } from '../api/dto';
+import type { AppInfo, RememberKeysDto } from '../api/dto';
+import { PkiError } from '../pki/errors';
 import type { MethodHandlers } from '../rpc/dispatcher';
 import { EventHub } from './events';
 import { nodeFiles, type FilePort } from './file-port';
@@ -81,8 +82,21 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     return session.state();
   };
 
+  const keyMemory = options.dataDir && options.sealer ? new KeyMemory(session, new RememberedKeys(options.dataDir, options.sealer)) : null;
+  const rememberKeys = async (): Promise<RememberKeysDto> => {
+    const store = keyMemory?.store;
+    if (!store || !store.available()) return { available: false, enabled: false, protectedBy: null };
+    return { available: true, enabled: await store.enabled(), protectedBy: store.protectedBy };
+  };
+
   const handlers: MethodHandlers = {
     'app.info': async () => ({ name: 'Certbench', version: options.version ?? '0.1.0', shell: options.shell ?? 'web', platform: process.platform, outputFolder: options.shell === 'electron' ? null : folders.first }),
+    'settings.rememberKeys': rememberKeys,
+    'settings.setRememberKeys': async ({ enabled }) => {
+      if (!keyMemory) throw new PkiError('INVALID_ARGUMENT', 'Keys are remembered only by the desktop app.', 'Open your key files again in each session, or use the desktop app.');
+      await keyMemory.store.setEnabled(enabled);
+      return rememberKeys();
+    },
     'documents.list': async () => session.state(),
     'documents.openPaths': async ({ paths, password }) => openPaths(paths, password),
     'documents.openData': async ({ name, dataBase64 }) => {
@@ -116,6 +130,5 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   };
 
   const reminders = new ReminderScheduler({ watch: expiry, events, dataDir: options.dataDir, now: options.now });
-  const keyMemory = options.dataDir && options.sealer ? new KeyMemory(session, new RememberedKeys(options.dataDir, options.sealer)) : null;
   return { handlers, events, session, grants, folders, keystores, expiry, reminders, acme, keyMemory };
 }
