@@ -105,3 +105,12 @@ test('without a data folder the list is kept in memory only', async () => {
   await recent.add(['/x.pem']);
   assert.deepEqual(recent.list(), ['/x.pem']);
 });
+
+test('changes made in quick succession reach the disk in order (the last one stays)', async () => {
+  const dir = scratch();
+  const recent = new RecentFiles({ dataDir: dir });
+  const files = Array.from({ length: 8 }, (_, i) => touch(dir, `q${i}.pem`));
+  await Promise.all([...files.map((f) => recent.add([f])), recent.clear(), recent.add([files[3]])]);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, RECENT_FILES_NAME), 'utf8')).paths, [files[3]]);
+  rmSync(dir, { recursive: true, force: true });
+});

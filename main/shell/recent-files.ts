@@ -89,9 +89,15 @@ export class RecentFiles {
     }
   }
 
-  private async save(): Promise<void> {
-    if (!this.file) return;
-    const stored: StoredList = { version: 1, paths: this.paths };
-    await writeFilesAtomically([{ path: this.file, bytes: new TextEncoder().encode(JSON.stringify(stored, null, 2) + '\n'), secret: false }], { overwrite: true });
+  /** Writes one after another, each the list as it was when asked, so the last change is what stays on disk. */
+  private saving: Promise<void> = Promise.resolve();
+
+  private save(): Promise<void> {
+    const file = this.file;
+    if (!file) return Promise.resolve();
+    const bytes = new TextEncoder().encode(JSON.stringify({ version: 1, paths: [...this.paths] } satisfies StoredList, null, 2) + '\n');
+    const write = () => writeFilesAtomically([{ path: file, bytes, secret: false }], { overwrite: true });
+    this.saving = this.saving.then(write, write);
+    return this.saving;
   }
 }
