@@ -27,11 +27,7 @@ export class FileOpener {
   private pending: string[] = [];
   private target: { dispatcher: Dispatcher; events: EventHub } | null = null;
 
-  /** `onOpened` hears the paths that opened as documents (recent files); not the ones that failed to read. */
-  constructor(
-    private readonly grants: PathGrants,
-    private readonly onOpened: (paths: string[]) => void = () => {},
-  ) {}
+  constructor(private readonly grants: PathGrants) {}
 
   /** Registers 'open-file' at once: it must be listening before 'ready' to catch a launch by double-click. */
   listenForOpenFile(onOpened: () => void): void {
@@ -59,10 +55,6 @@ export class FileOpener {
     const { dispatcher, events } = this.target;
     const result = await dispatcher.dispatch('documents.openPaths', { paths });
     // Per-file failures live in the state as error documents; a failed envelope means a bad request.
-    if (!result.ok) return;
-    const state = result.value as WorkbenchState;
-    events.emit('documents.changed', state);
-    const opened = new Set(state.documents.filter((d) => d.status !== 'error' && d.path).map((d) => d.path));
-    this.onOpened(paths.filter((p) => opened.has(p)));
+    if (result.ok) events.emit('documents.changed', result.value as WorkbenchState);
   }
 }

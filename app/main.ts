@@ -6,6 +6,7 @@ import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatcher } from '../main/rpc/dispatcher';
 import { RecentFiles } from '../main/shell/recent-files';
+import { recordOpens } from '../main/shell/record-opens';
 import { createWorkbench, type Workbench } from '../main/workbench';
 import { OutputFolders } from '../main/workbench/output-folders';
 import { PathGrants } from '../main/workbench/path-grants';
@@ -113,10 +114,11 @@ function start(): void {
   const grants = new PathGrants();
   const recent = new RecentFiles({ dataDir: app.getPath('userData'), caseInsensitive: process.platform !== 'linux' });
   let refreshMenu = () => {};
-  const opener = new FileOpener(grants, (paths) => {
+  const opener = new FileOpener(grants);
+  const rememberRecent = (paths: string[]) => {
     if (osRecentDocuments) for (const path of paths) app.addRecentDocument(path);
     void recent.add(paths).then(() => refreshMenu());
-  });
+  };
   opener.listenForOpenFile(showWindow);
   app.on('second-instance', (_event, argv, workingDirectory) => {
     showWindow();
@@ -131,7 +133,8 @@ function start(): void {
     // The folders the user chose in the save dialog: the only places the workbench writes.
     const folders = new OutputFolders();
     const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), sealer: safeStorageSealer(), grants, folders });
-    const dispatcher = createDispatcher(workbench.handlers);
+    // Every file that opens (the page's Open… and drops, the menu, argv, the OS) goes to Open Recent.
+    const dispatcher = recordOpens(createDispatcher(workbench.handlers), rememberRecent);
 
     denyPermissions(session.defaultSession);
     serveRenderer(session.defaultSession, rendererDir);

@@ -79,7 +79,7 @@ test('main reads only chosen paths: the workbench gets the grants that the dialo
   assert.match(m, /createWorkbench\(\{[^}]*\bgrants, folders \}\)/);
   assert.match(m, /registerFolderPicker\(folders, getWindow\)/);
   assert.match(m, /registerWatchFolderPicker\(grants, getWindow\)/);
-  assert.match(m, /new FileOpener\(grants[,)]/);
+  assert.match(m, /new FileOpener\(grants\)/);
   assert.match(m, /registerIpc\(dispatcher, grants, getWindow\)/);
   const i = code('app/ipc.ts');
   assert.match(i, /grants\.grant\(await showOpenDialog\(getWindow\(\)\)\)/);

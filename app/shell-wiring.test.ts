@@ -108,6 +108,14 @@ test('a file opened by File > Open… goes to the top of Open Recent, on disk an
   assert.deepEqual(fake.recorded.recentDocuments, osList ? [fixture('inter.pem'), fixture('root.pem')] : []);
 });
 
+test('a file the page opens itself (its Open… through the bridge) goes to Open Recent too', async () => {
+  fake.recorded.dialogResult = { canceled: false, filePaths: [fixture('ec.csr')] };
+  const picked = await invoke('certbench:pickFiles');
+  const r = await invoke('certbench:documents.openPaths', { paths: picked });
+  assert.equal(r.ok, true);
+  await until(() => recentItems()[0].label === 'ec.csr');
+});
+
 test('a file that fails to open is not added to Open Recent', async () => {
   const bad = join(userData, 'not-a-cert.pem');
   writeFileSync(bad, 'hello');
