@@ -4,32 +4,42 @@
  */
 import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createDispatcher } from '../main/rpc/dispatcher';
+import { createDispatcher, type Dispatcher } from '../main/rpc/dispatcher';
+import { RecentFiles } from '../main/shell/recent-files';
+import { recordOpens } from '../main/shell/record-opens';
 import { createWorkbench, type Workbench } from '../main/workbench';
 import { OutputFolders } from '../main/workbench/output-folders';
 import { PathGrants } from '../main/workbench/path-grants';
 import { FileOpener, pathsFromArgv } from './file-opens';
 import { denyPermissions, guardAllWebContents } from './guards';
 import { forwardEvents, registerFolderPicker, registerIpc, registerWatchFolderPicker, showOpenDialog } from './ipc';
+import { configureAboutPanel, showAbout } from './about';
 import { buildMenu } from './menu';
 import { notifyAcme, notifyReminders } from './notify';
+import { pastePem } from './paste-pem';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { safeStorageSealer } from './safe-storage-sealer';
 import { createMainWindow, preloadPath } from './window';
 
 // dist/app/main.js → dist/app (preload) and dist/renderer (the built UI).
 const appDir = __dirname;
 const rendererDir = join(__dirname, '..', 'renderer');
 const dev = !app.isPackaged;
-/** Quitting waits at most this long for ACME work to stop. */
-const ACME_CLOSE_TIMEOUT_MS = 3000;
+/** Quitting waits at most this long for ACME work to stop, remembered keys to be sealed and the window state written. */
+const QUIT_TIMEOUT_MS = 3000;
+/** Windows and macOS keep a recent-documents list of their own (Jump List, Dock menu); Linux has none. */
+const osRecentDocuments = process.platform === 'win32' || process.platform === 'darwin';
 
 let mainWindow: BrowserWindow | null = null;
 const getWindow = () => mainWindow;
 /** Set once the first window is open: until then, launch-time opens must not create a second one. */
 let started = false;
+/** Work a quit waits for (bounded by QUIT_TIMEOUT_MS). */
+const beforeQuit: Array<() => Promise<unknown>> = [];
+let windowStateWrite: Promise<void> = Promise.resolve();
 
 function openWindow(): void {
-  mainWindow = createMainWindow({ preload: preloadPath(appDir), devTools: dev });
+  mainWindow = createMainWindow({ preload: preloadPath(appDir), devTools: dev, dataDir: app.getPath('userData'), onStateSaved: (w) => (windowStateWrite = w) });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -44,16 +54,49 @@ function showWindow(): void {
   win.focus();
 }
 
-/** HTTP-01 responders close and background steps stop before the app exits (orders resume on the next start). */
-function stopAcmeOnQuit(acme: Workbench['acme']): void {
+/**
+ * Before the app exits: HTTP-01 responders close and background steps stop (orders resume on the next start),
+ * open keys are sealed when "remember keys" is on, the vault is zeroed, the window's last state is written.
+ */
+function finishOnQuit(workbench: Workbench): void {
+  beforeQuit.push(() => workbench.acme.close(), () => windowStateWrite);
+  const keyMemory = workbench.keyMemory;
+  if (keyMemory) beforeQuit.push(() => keyMemory.persistAndWipe());
+  else beforeQuit.push(async () => workbench.session.vault.wipe());
   let closing = false;
   app.on('will-quit', (event) => {
     if (closing) return;
     closing = true;
     event.preventDefault();
-    const timeout = new Promise((r) => setTimeout(r, ACME_CLOSE_TIMEOUT_MS).unref());
-    void Promise.race([acme.close().catch(() => undefined), timeout]).then(() => app.quit());
+    const timeout = new Promise((r) => setTimeout(r, QUIT_TIMEOUT_MS).unref());
+    const work = Promise.all(beforeQuit.map((task) => task().catch(() => undefined)));
+    void Promise.race([work, timeout]).then(() => {
+      // Whatever did not finish in time, the keys in memory are zeroed before exit.
+      workbench.session.vault.wipe();
+      app.quit();
+    });
   });
+}
+
+/** File > Open Recent: the list, the OS's own list, and the menu rebuilt whenever either changes. */
+function recentFilesMenu(recent: RecentFiles, opener: FileOpener, dispatcher: Dispatcher, workbench: Workbench): () => void {
+  let pastes = 0;
+  const refresh = () =>
+    Menu.setApplicationMenu(
+      buildMenu({
+        open: () => void showOpenDialog(getWindow()).then((paths) => opener.open(paths)),
+        recent: recent.list(),
+        openRecent: (path) => void opener.open([path]).then(refresh),
+        clearRecent: () => {
+          if (osRecentDocuments) app.clearRecentDocuments();
+          void recent.clear().then(refresh);
+        },
+        pastePem: () => void pastePem(dispatcher, workbench.events, getWindow(), ++pastes),
+        about: () => void showAbout(getWindow()),
+        dev,
+      }),
+    );
+  return refresh;
 }
 
 function start(): void {
@@ -69,7 +112,13 @@ function start(): void {
 
   // The paths the user chose (dialog, drop, argv, open-file): the only ones the workbench will read.
   const grants = new PathGrants();
+  const recent = new RecentFiles({ dataDir: app.getPath('userData'), caseInsensitive: process.platform !== 'linux' });
+  let refreshMenu = () => {};
   const opener = new FileOpener(grants);
+  const rememberRecent = (paths: string[]) => {
+    if (osRecentDocuments) for (const path of paths) app.addRecentDocument(path);
+    void recent.add(paths).then(() => refreshMenu());
+  };
   opener.listenForOpenFile(showWindow);
   app.on('second-instance', (_event, argv, workingDirectory) => {
     showWindow();
@@ -83,8 +132,9 @@ function start(): void {
   void app.whenReady().then(async () => {
     // The folders the user chose in the save dialog: the only places the workbench writes.
     const folders = new OutputFolders();
-    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), grants, folders });
-    const dispatcher = createDispatcher(workbench.handlers);
+    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), sealer: safeStorageSealer(), grants, folders });
+    // Every file that opens (the page's Open… and drops, the menu, argv, the OS) goes to Open Recent.
+    const dispatcher = recordOpens(createDispatcher(workbench.handlers), rememberRecent);
 
     denyPermissions(session.defaultSession);
     serveRenderer(session.defaultSession, rendererDir);
@@ -93,10 +143,15 @@ function start(): void {
     registerWatchFolderPicker(grants, getWindow);
     forwardEvents(workbench.events, getWindow);
 
-    const openFromMenu = async () => opener.open(await showOpenDialog(getWindow()));
-    Menu.setApplicationMenu(buildMenu({ open: () => void openFromMenu(), dev }));
+    configureAboutPanel();
+    refreshMenu = recentFilesMenu(recent, opener, dispatcher, workbench);
+    refreshMenu();
+    // A recent file deleted while Certbench was in the background leaves the menu when the user comes back.
+    app.on('browser-window-focus', () => refreshMenu());
 
-    // Files from the launch command line open before the window loads, so its first list shows them.
+    // Remembered keys (when the setting is on) and files from the launch command line open before the window
+    // loads, so its first list shows them.
+    await workbench.keyMemory?.restore().catch((e: unknown) => console.error(`certbench: remembered keys were not reopened: ${e instanceof Error ? e.message : String(e)}`));
     await opener.attach(dispatcher, workbench.events);
     await opener.open(pathsFromArgv(process.argv, process.cwd()));
 
@@ -107,7 +162,7 @@ function start(): void {
     workbench.reminders.start();
     // ACME orders: issued or failed ones notify; unfinished ones (the app quit in the middle) continue.
     notifyAcme(workbench.events, Notification, showWindow);
-    stopAcmeOnQuit(workbench.acme);
+    finishOnQuit(workbench);
     workbench.acme.resumeUnfinished().catch((e: unknown) => console.error(`certbench: unfinished ACME orders were not resumed: ${e instanceof Error ? e.message : String(e)}`));
     app.on('activate', () => {
       if (!getWindow()) openWindow();

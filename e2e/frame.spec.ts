@@ -13,6 +13,11 @@ test('navigation rail: Inspect active, every page enabled, Settings reachable an
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(page.getByText('Light and dark follow your operating system.')).toBeVisible();
   await expect(page.getByText(/Certbench 0\.1\.0 · browser/)).toBeVisible();
+  // The browser host never stores keys: the switch is there, off and disabled, and says why.
+  const remember = page.getByRole('switch', { name: 'Remember keys between sessions' });
+  await expect(remember).not.toBeChecked();
+  await expect(remember).toBeDisabled();
+  await expect(page.getByText(/Only the desktop app with a system keyring can keep keys/)).toBeVisible();
   await snap(page, 'settings');
 
   // Inspect keeps its documents while another page is shown.

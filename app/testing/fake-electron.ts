@@ -12,7 +12,8 @@ type Handler = (...args: any[]) => any;
 
 export const recorded = {
   calls: [] as string[],
-  userData: mkdtempSync(join(tmpdir(), 'certbench-userdata-')),
+  /** A test that must seed it before the app starts names it in FAKE_ELECTRON_USER_DATA. */
+  userData: process.env.FAKE_ELECTRON_USER_DATA || mkdtempSync(join(tmpdir(), 'certbench-userdata-')),
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, Handler>(),
   ipcHandlers: new Map<string, Handler>(),
@@ -32,6 +33,13 @@ export const recorded = {
   notifications: [] as FakeNotification[],
   /** URLs handed to shell.openExternal. */
   openedExternally: [] as string[],
+  /** Work areas of the displays screen.getAllDisplays() reports. */
+  displays: [{ x: 0, y: 0, width: 1920, height: 1050 }] as Array<{ x: number; y: number; width: number; height: number }>,
+  clipboardText: '',
+  messageBoxes: [] as Array<{ title?: string; message: string; detail?: string }>,
+  recentDocuments: [] as string[],
+  aboutPanel: null as unknown,
+  safeStorageAvailable: true,
 };
 let ready = false;
 let resolveReady: () => void = () => {};
@@ -53,6 +61,9 @@ class FakeApp extends EventEmitter {
   whenReady = () => readyPromise;
   isReady = () => ready;
   showAboutPanel = () => recorded.calls.push('showAboutPanel');
+  setAboutPanelOptions = (options: unknown) => (recorded.aboutPanel = options);
+  addRecentDocument = (path: string) => recorded.recentDocuments.push(path);
+  clearRecentDocuments = () => (recorded.recentDocuments.length = 0);
   /** Test hook: fire 'ready'. */
   becomeReady() {
     ready = true;
@@ -92,6 +103,31 @@ export const ipcMain = {
 
 export const dialog = {
   showOpenDialog: async (..._args: unknown[]) => (recorded.calls.push('showOpenDialog'), recorded.dialogResult),
+  showMessageBox: async (...args: any[]) => {
+    recorded.messageBoxes.push(args.at(-1));
+    return { response: 0, checkboxChecked: false };
+  },
+};
+
+export const screen = {
+  getAllDisplays: () => recorded.displays.map((workArea, id) => ({ id, workArea, bounds: workArea })),
+};
+
+export const clipboard = {
+  readText: async () => recorded.clipboardText,
+};
+
+/** Reversible and marked, not secure: the wiring tests check what is wrapped and that the app uses it. */
+export const FAKE_SAFE_STORAGE_PREFIX = 'fake-safe-storage:';
+export const safeStorage = {
+  isEncryptionAvailable: () => recorded.safeStorageAvailable,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (s: string) => Buffer.from(FAKE_SAFE_STORAGE_PREFIX + s),
+  decryptString: (b: Buffer) => {
+    const s = b.toString();
+    if (!s.startsWith(FAKE_SAFE_STORAGE_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return s.slice(FAKE_SAFE_STORAGE_PREFIX.length);
+  },
 };
 
 export const shell = {
@@ -136,6 +172,15 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   isDestroyed = () => this.destroyed;
   isMinimized = () => false;
+  maximized = false;
+  /** What getNormalBounds() reports (a test moves the window by setting it). */
+  normalBounds = { x: 0, y: 0, width: 1280, height: 820 };
+  getNormalBounds = () => ({ ...this.normalBounds });
+  isMaximized = () => this.maximized;
+  maximize() {
+    this.maximized = true;
+    recorded.calls.push('maximize');
+  }
   restore() {}
   focus() {
     recorded.calls.push('focus');

@@ -9,6 +9,7 @@ import type {
   AcmeNoticeDto,
   AcmeOrderDto,
   AppInfo,
+  RememberKeysDto,
   ExpiryDigestDto,
   ExpiryExportFormat,
   ExpiryFileDto,
@@ -43,6 +44,10 @@ import type {
 
 export interface ApiMethods {
   'app.info': { request: Record<string, never>; response: AppInfo };
+  /** "Remember keys between sessions": off by default. */
+  'settings.rememberKeys': { request: Record<string, never>; response: RememberKeysDto };
+  /** Turning it off overwrites the sealed keys with zeros and deletes them at once. */
+  'settings.setRememberKeys': { request: { enabled: boolean }; response: RememberKeysDto };
   'documents.list': { request: Record<string, never>; response: WorkbenchState };
   /** Open files by path (desktop: dialog, drag and drop, file association; CLI). */
   'documents.openPaths': { request: { paths: string[]; password?: string }; response: WorkbenchState };
@@ -222,6 +227,8 @@ export type ApiEvent = keyof ApiEvents;
 
 export const API_METHODS: readonly ApiMethod[] = [
   'app.info',
+  'settings.rememberKeys',
+  'settings.setRememberKeys',
   'documents.list',
   'documents.openPaths',
   'documents.openData',

@@ -336,6 +336,15 @@ export interface AppInfo {
   outputFolder: string | null;
 }
 
+/** Settings > "Remember keys between sessions" (desktop only: the browser host never stores keys). */
+export interface RememberKeysDto {
+  /** False where nothing safe can seal them (the web host; Linux without a keyring): the switch is disabled. */
+  available: boolean;
+  enabled: boolean;
+  /** What protects them ("the macOS Keychain"), null when not available. */
+  protectedBy: string | null;
+}
+
 // ---- Convert (issue 11) ----
 
 /** CLI.md `--to` formats, plus `certbot` (cert.pem, chain.pem, fullchain.pem, privkey.pem into a folder). */

@@ -482,3 +482,28 @@ export function aeadDecrypt(alg: AeadName, key: Uint8Array, nonce: Uint8Array, a
     return null;
   }
 }
+
+// ---- Sealing secrets at rest (the key vault's "remember keys between sessions", passphrase variant) ----
+
+export interface ScryptCost {
+  /** CPU/memory cost, a power of two. */
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** scrypt on libuv's thread pool; memory allowed up to twice what the cost needs (128·N·r bytes). */
+export function scrypt(password: Uint8Array, salt: Uint8Array, keyLength: number, cost: ScryptCost): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    nodeCrypto.scrypt(password, salt, keyLength, { ...cost, maxmem: 256 * cost.N * cost.r }, (err, key) =>
+      err ? reject(new PkiError('INVALID_ARGUMENT', `The key derivation cost N=${cost.N}, r=${cost.r}, p=${cost.p} cannot be used.`, 'The sealed file is damaged or was made by another program.')) : resolve(key),
+    );
+  });
+}
+
+/** AES-256-GCM: returns ciphertext followed by the 16-byte tag. */
+export function aesGcmSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+  const c = nodeCrypto.createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
+  c.setAAD(aad);
+  return Buffer.concat([c.update(plaintext), c.final(), c.getAuthTag()]);
+}

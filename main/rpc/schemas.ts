@@ -130,6 +130,8 @@ const expirySettings = z
 
 export const REQUEST_SCHEMAS: { [M in ApiMethod]: z.ZodType } = {
   'app.info': empty,
+  'settings.rememberKeys': empty,
+  'settings.setRememberKeys': z.object({ enabled: z.boolean() }).strict(),
   'documents.list': empty,
   'documents.openPaths': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500), password: z.string().max(1024).optional() }).strict(),
   'documents.openData': z.object({ name: z.string().min(1).max(1024), dataBase64: z.string().max(MAX_BASE64) }).strict(),

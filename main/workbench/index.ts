@@ -1,5 +1,6 @@
 /** The workbench: implements every api/ method over the session, the file port and the engine. */
-import type { AppInfo } from '../api/dto';
+import type { AppInfo, RememberKeysDto } from '../api/dto';
+import { PkiError } from '../pki/errors';
 import type { MethodHandlers } from '../rpc/dispatcher';
 import { EventHub } from './events';
 import { nodeFiles, type FilePort } from './file-port';
@@ -17,6 +18,9 @@ import { KeystoreEditor } from './keystores';
 import { AcmeOrders } from './acme/orders';
 import { acmeHandlers } from './acme-handlers';
 import { Session } from './session';
+import { KeyMemory } from './key-memory';
+import { RememberedKeys } from './remembered-keys';
+import type { SecretSealer } from './secret-sealer';
 
 export interface WorkbenchOptions {
   files?: FilePort;
@@ -33,6 +37,8 @@ export interface WorkbenchOptions {
   net?: NetworkPort;
   /** ACME orders: the first wait between polls of the CA (tests against pebble use ~200 ms). */
   acmePollMs?: number;
+  /** What seals remembered keys (desktop: safeStorage); with a dataDir it enables "remember keys between sessions". */
+  sealer?: SecretSealer;
 }
 
 export interface Workbench {
@@ -48,6 +54,8 @@ export interface Workbench {
   reminders: ReminderScheduler;
   /** ACME orders behind acme.*; the shells call resumeUnfinished() on start and close() on quit. */
   acme: AcmeOrders;
+  /** "Remember keys between sessions" (null without a data folder and a sealer): the shells call restore() on start and persistAndWipe() on quit. */
+  keyMemory: KeyMemory | null;
 }
 
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
@@ -74,8 +82,21 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     return session.state();
   };
 
+  const keyMemory = options.dataDir && options.sealer ? new KeyMemory(session, new RememberedKeys(options.dataDir, options.sealer)) : null;
+  const rememberKeys = async (): Promise<RememberKeysDto> => {
+    const store = keyMemory?.store;
+    if (!store || !store.available()) return { available: false, enabled: false, protectedBy: null };
+    return { available: true, enabled: await store.enabled(), protectedBy: store.protectedBy };
+  };
+
   const handlers: MethodHandlers = {
     'app.info': async () => ({ name: 'Certbench', version: options.version ?? '0.1.0', shell: options.shell ?? 'web', platform: process.platform, outputFolder: options.shell === 'electron' ? null : folders.first }),
+    'settings.rememberKeys': rememberKeys,
+    'settings.setRememberKeys': async ({ enabled }) => {
+      if (!keyMemory) throw new PkiError('INVALID_ARGUMENT', 'Keys are remembered only by the desktop app.', 'Open your key files again in each session, or use the desktop app.');
+      await keyMemory.store.setEnabled(enabled);
+      return rememberKeys();
+    },
     'documents.list': async () => session.state(),
     'documents.openPaths': async ({ paths, password }) => openPaths(paths, password),
     'documents.openData': async ({ name, dataBase64 }) => {
@@ -109,5 +130,5 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   };
 
   const reminders = new ReminderScheduler({ watch: expiry, events, dataDir: options.dataDir, now: options.now });
-  return { handlers, events, session, grants, folders, keystores, expiry, reminders, acme };
+  return { handlers, events, session, grants, folders, keystores, expiry, reminders, acme, keyMemory };
 }

@@ -27,3 +27,19 @@ test('dropping a document zeroes and forgets its keys only', () => {
   assert.deepEqual(vault.get(h2), Uint8Array.of(4, 5, 6));
   assert.equal(vault.size, 1);
 });
+
+test('entries lists every key with its document; wipe zeroes and forgets all keys and passwords', () => {
+  const vault = new KeyVault();
+  const a = Uint8Array.of(1, 2, 3);
+  const b = Uint8Array.of(4, 5);
+  const ha = vault.put(a, 'doc1');
+  vault.put(b, 'doc2');
+  vault.setPassword('watch:1', 'secret');
+  assert.deepEqual([...vault.entries()].map((e) => [e.owner, [...e.pkcs8]]), [['doc1', [1, 2, 3]], ['doc2', [4, 5]]]);
+  vault.wipe();
+  assert.deepEqual([...a, ...b], [0, 0, 0, 0, 0]);
+  assert.equal(vault.size, 0);
+  assert.equal(vault.get(ha), undefined);
+  assert.equal(vault.password('watch:1'), undefined);
+  assert.deepEqual([...vault.entries()], []);
+});

@@ -41,6 +41,18 @@ export class KeyVault {
     }
   }
 
+  /** Every key with the document that brought it in (main only: "remember keys" seals these at quit). */
+  *entries(): Iterable<{ owner: string; pkcs8: Uint8Array }> {
+    for (const { owner, pkcs8 } of this.keys.values()) yield { owner, pkcs8 };
+  }
+
+  /** Zeroes and forgets every key and every kept password (the app is quitting). */
+  wipe(): void {
+    for (const entry of this.keys.values()) entry.pkcs8.fill(0);
+    this.keys.clear();
+    this.passwords.clear();
+  }
+
   private passwords = new Map<string, string>();
 
   /** Keeps a password the user gave for later reads (a watched keystore), by owner; memory only for now. */

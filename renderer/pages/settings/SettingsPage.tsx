@@ -5,6 +5,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { AppInfo } from '../../../main/api/dto';
 import { useClient } from '../../api/context';
+import { RememberKeysSetting } from './RememberKeysSetting';
 
 export function SettingsPage() {
   const client = useClient();
@@ -22,6 +23,7 @@ export function SettingsPage() {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           Light and dark follow your operating system.
         </Typography>
+        <RememberKeysSetting />
         <Typography variant="subtitle2">About</Typography>
         <Typography variant="body2" color="text.secondary">
           {info ? `${info.name} ${info.version} · ${info.shell === 'web' ? 'browser (development host)' : 'desktop'} · ${info.platform}` : 'Certbench'}
