@@ -9,7 +9,7 @@ import type { AcmeOrderDto, ErrorInfo } from '../../../main/api/dto';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ChallengeCard } from './ChallengeCard';
 import { OrderHeader } from './OrderHeader';
-import { OrderTimeline } from './OrderTimeline';
+import { TimelineSection } from './OrderTimeline';
 import { ProblemAlert } from './ProblemAlert';
 import { continueWords } from './words';
 
@@ -69,12 +69,7 @@ export function OrderProgress({ order, now, running, error, onCheck, onContinue,
           {continueWords(order)} Check asks DNS or fetches the URLs from here; it tells the CA nothing.
         </Typography>
       )}
-      <Box>
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, mb: 1 }}>
-          Timeline
-        </Typography>
-        <OrderTimeline steps={order.timeline} />
-      </Box>
+      <TimelineSection steps={order.timeline} />
     </Box>
   );
 }

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ChallengeCard } from './ChallengeCard';
 import { IssuedDetails } from './IssuedDetails';
 import { OrderHeader } from './OrderHeader';
-import { OrderTimeline } from './OrderTimeline';
+import { TimelineSection } from './OrderTimeline';
 import { ProblemAlert } from './ProblemAlert';
 import { SaveCertbotSet } from './SaveCertbotSet';
 import type { OrderOpenModel } from './useOrderOpen';
@@ -75,12 +75,7 @@ export function OrderResult({ order, now, running, error, opener, onRetry, onNew
         )}
         <Button onClick={onNew}>New order</Button>
       </Box>
-      <Box>
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, mb: 1 }}>
-          Timeline
-        </Typography>
-        <OrderTimeline steps={order.timeline} />
-      </Box>
+      <TimelineSection steps={order.timeline} />
     </Box>
   );
 }

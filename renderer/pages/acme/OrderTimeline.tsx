@@ -4,6 +4,18 @@ import Typography from '@mui/material/Typography';
 import type { AcmeStepDto } from '../../../main/api/dto';
 import { STATE_COLOR, STATE_LABEL, timeWords } from './words';
 
+/** The timeline under its heading, as the Progress and Result steps show it. */
+export function TimelineSection({ steps }: { steps: AcmeStepDto[] }) {
+  return (
+    <Box>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, mb: 1 }}>
+        Timeline
+      </Typography>
+      <OrderTimeline steps={steps} />
+    </Box>
+  );
+}
+
 export function OrderTimeline({ steps }: { steps: AcmeStepDto[] }) {
   if (steps.length === 0) return <Typography color="text.secondary">Nothing has happened yet.</Typography>;
   return (
