@@ -31,6 +31,15 @@ const until = async (check: () => boolean) => {
   for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   assert.ok(check(), 'timed out');
 };
+/** The list on disk, once the save that follows a menu change has landed (null while it is being written). */
+const recentOnDisk = (): string[] | null => {
+  try {
+    return JSON.parse(readFileSync(join(userData, 'recent-files.json'), 'utf8')).paths;
+  } catch {
+    return null;
+  }
+};
+const sameList = (a: string[] | null, b: string[]) => JSON.stringify(a) === JSON.stringify(b);
 const fromWindow = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
 const invoke = (channel: string, request?: unknown) => fake.recorded.ipcHandlers.get(channel)(fromWindow(), request);
 const docNames = async () => (await invoke('certbench:documents.list', {})).value.documents.map((d: any) => d.name);
@@ -103,7 +112,8 @@ test('a file opened by File > Open… goes to the top of Open Recent, on disk an
   fake.recorded.dialogResult = { canceled: false, filePaths: [fixture('root.pem')] };
   fileItem('Open…').click();
   await until(() => recentItems()[0].label === 'root.pem');
-  assert.deepEqual(JSON.parse(readFileSync(join(userData, 'recent-files.json'), 'utf8')).paths, [fixture('root.pem'), fixture('inter.pem')]);
+  // The menu is rebuilt from memory at once; the file follows when its write lands.
+  await until(() => sameList(recentOnDisk(), [fixture('root.pem'), fixture('inter.pem')]));
   const osList = process.platform === 'win32' || process.platform === 'darwin';
   assert.deepEqual(fake.recorded.recentDocuments, osList ? [fixture('inter.pem'), fixture('root.pem')] : []);
 });
@@ -131,7 +141,7 @@ test('Clear Recent empties the menu and the list on disk', async () => {
   recentItems().at(-1).click();
   await until(() => recentItems()[0].label === 'No recent files');
   assert.equal(recentItems()[0].enabled, false);
-  assert.deepEqual(JSON.parse(readFileSync(join(userData, 'recent-files.json'), 'utf8')).paths, []);
+  await until(() => sameList(recentOnDisk(), []));
   assert.deepEqual(fake.recorded.recentDocuments, []);
 });
 
