@@ -9,8 +9,10 @@
 //   CERTBENCH_TEST_RUN_TIMEOUT_MS   limit for each runner as a whole [unit 900000, e2e 2400000]
 //   CERTBENCH_UNIT_FLOOR / CERTBENCH_E2E_FLOOR  minimum number of tests that must run [the constants below]
 //   CI=true                         skipped and todo tests count as failures
+//   CERTBENCH_KEEP_TEST_TMP=1       keep the run's scratch folder (every test's TMPDIR) instead of removing it
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, existsSync, statSync, rmSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync, rmSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, dirname, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +44,17 @@ function findTests(dir, out = []) {
   return out;
 }
 
+/**
+ * Every test's temporary folders go under one scratch folder per run (TMPDIR for the children), removed at the end:
+ * suites that make a folder per test and keep it on failure for inspection would otherwise fill /tmp run after run.
+ * CERTBENCH_KEEP_TEST_TMP=1 keeps it and prints where it is.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'certbench-test-run-'));
+const keepScratch = /^(1|true|yes)$/i.test(process.env.CERTBENCH_KEEP_TEST_TMP ?? '');
+const removeScratch = () => {
+  if (!keepScratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+};
+
 /** Every live child process group, so a watchdog or Ctrl-C takes the whole tree down with it. */
 const groups = new Set();
 const killGroup = (pid) => {
@@ -54,6 +67,7 @@ const killGroup = (pid) => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const pid of groups) killGroup(pid);
+    removeScratch();
     process.exit(130);
   });
 }
@@ -66,7 +80,7 @@ function run(cmd, argv, { capture = false, extraEnv = {}, budgetMs = 0 } = {}) {
   return new Promise((resolve) => {
     // NODE_TEST_CONTEXT would make node --test think it runs inside a test file, and skip every file.
     const { NODE_TEST_CONTEXT: _, ...inherited } = process.env;
-    const child = spawn(cmd, argv, { cwd: root, env: { ...inherited, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    const child = spawn(cmd, argv, { cwd: root, env: { ...inherited, TMPDIR: scratch, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     groups.add(child.pid);
     let text = '';
     let timedOut = false;
@@ -256,6 +270,8 @@ if (runE2e) {
   }
 }
 
+removeScratch();
+if (keepScratch) notes.push(`Temporary files of this run were kept in ${scratch}`);
 if (notes.length || problems.length) console.log('');
 for (const n of notes) console.log(n);
 for (const p of problems) console.log(p);

@@ -23,6 +23,19 @@ export function digest(alg: HashName, data: Uint8Array): Uint8Array {
   return hashFn(alg, data);
 }
 
+const hashLatin1: (alg: string, data: Uint8Array) => string =
+  typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
+    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: 'latin1'): string }).hash(alg, data, 'latin1')
+    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest('latin1');
+
+/**
+ * The digest as a latin1 string, one character per byte (read with charCodeAt). For hot loops of small hashes
+ * (the JKS keystream): Node 20's crypto.hash returns a string about four times faster than a Buffer.
+ */
+export function digestLatin1(alg: HashName, data: Uint8Array): string {
+  return hashLatin1(alg, data);
+}
+
 /** Parts up to this size in all are hashed in one call: cheaper than a Hash object (JKS keys hash a block at a time). */
 const ONE_SHOT_BYTES = 4096;
 

@@ -3,7 +3,7 @@
  * data = salt(20) || key XOR keystream || SHA-1(password || key), keystream blocks = SHA-1(password || previous),
  * starting from the salt; password = UTF-16BE Java chars. The trailing check digest tells a wrong password.
  */
-import { digest, digestParts, randomBytes, timingSafeEqual } from '../crypto';
+import { digestLatin1, digestParts, randomBytes, timingSafeEqual } from '../crypto';
 import { algorithm, octetString, sequence } from '../der/write';
 import { utf16be } from './java-data-input';
 
@@ -27,10 +27,14 @@ function applyKeystream(data: Uint8Array, passwordBytes: Uint8Array, salt: Uint8
   const input = new Uint8Array(passwordBytes.length + DIGEST_LENGTH);
   input.set(passwordBytes, 0);
   input.set(salt, passwordBytes.length);
+  const at = passwordBytes.length;
   for (let i = 0; i < data.length; i += DIGEST_LENGTH) {
-    const block = digest('sha1', input);
-    for (let j = 0; j < DIGEST_LENGTH && i + j < data.length; j++) out[i + j] = data[i + j] ^ block[j];
-    input.set(block, passwordBytes.length);
+    const block = digestLatin1('sha1', input);
+    for (let j = 0; j < DIGEST_LENGTH; j++) {
+      const k = block.charCodeAt(j);
+      if (i + j < data.length) out[i + j] = data[i + j] ^ k;
+      input[at + j] = k;
+    }
   }
   return out;
 }
