@@ -25,8 +25,8 @@ export function digest(alg: HashName, data: Uint8Array): Uint8Array {
 
 const hashLatin1: (alg: string, data: Uint8Array) => string =
   typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
-    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: 'latin1'): string }).hash(alg, data, 'latin1')
-    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest('latin1');
+    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: string): string }).hash(alg, data, 'latin1')
+    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest().toString('latin1');
 
 /**
  * The digest as a latin1 string, one character per byte (read with charCodeAt). For hot loops of small hashes
