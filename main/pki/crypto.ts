@@ -7,6 +7,7 @@ import { children as derChildren, hex, oidOf, readRoot, value, whole, type Tlv }
 import * as derWrite from './der/write';
 import { PkiError } from './errors';
 import { runEvalWorker } from './eval-worker';
+import { ecPkcs8Layout } from './keys/ec-pkcs8-layout';
 
 export type HashName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
@@ -27,6 +28,16 @@ const hashLatin1: (alg: string, data: Uint8Array) => string =
   typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
     ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: string): string }).hash(alg, data, 'latin1')
     : (alg, data) => nodeCrypto.createHash(alg).update(data).digest().toString('latin1');
+
+const hashHex: (alg: string, data: Uint8Array) => string =
+  typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
+    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: string): string }).hash(alg, data, 'hex')
+    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest('hex');
+
+/** The digest in lower-case hex, straight from the hash (no Buffer made in between). */
+export function digestHex(alg: HashName, data: Uint8Array): string {
+  return hashHex(alg, data);
+}
 
 /**
  * The digest as a latin1 string, one character per byte (read with charCodeAt). For hot loops of small hashes
@@ -231,6 +242,12 @@ function ecAlgorithm(curveOid: string, curveOidDer: Uint8Array): Uint8Array {
  */
 function commonKeyFacts(pkcs8: Uint8Array): KeyFacts | null {
   try {
+    const laidOut = ecPkcs8Layout(pkcs8);
+    if (laidOut) {
+      const curve = EC_CURVES[laidOut.curveOid];
+      const spki = derWrite.concat([laidOut.spkiPrefix, ecPublicPoint(curve.ecdh, laidOut.d)]);
+      return { keyAlgorithm: 'EC', keySize: curve.bits, curve: curve.name, spki };
+    }
     // Indexed, not destructured: array destructuring walks an iterator, objects a 500-key keystore made per key.
     const fields = derChildren(readRoot(pkcs8, 'private key'));
     const version = fields[0];

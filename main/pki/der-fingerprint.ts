@@ -4,15 +4,14 @@
  * so a 500-entry keystore hashes each certificate once instead of five times. Only for DER that is never
  * changed in place: never for private keys (the key vault zeroes them when their document closes).
  */
-import { digest } from './crypto';
-import { hex } from './der/der';
+import { digestHex } from './crypto';
 
 const known = new WeakMap<Uint8Array, string>();
 
 export function derSha256(der: Uint8Array): string {
   let id = known.get(der);
   if (id === undefined) {
-    id = hex(digest('sha256', der));
+    id = digestHex('sha256', der).toUpperCase();
     known.set(der, id);
   }
   return id;

@@ -3,7 +3,7 @@
  * data = salt(20) || key XOR keystream || SHA-1(password || key), keystream blocks = SHA-1(password || previous),
  * starting from the salt; password = UTF-16BE Java chars. The trailing check digest tells a wrong password.
  */
-import { digestLatin1, digestParts, randomBytes, timingSafeEqual } from '../crypto';
+import { digestLatin1, randomBytes } from '../crypto';
 import { algorithm, octetString, sequence } from '../der/write';
 import { utf16be } from './java-data-input';
 
@@ -39,6 +39,22 @@ function applyKeystream(data: Uint8Array, passwordBytes: Uint8Array, salt: Uint8
   return out;
 }
 
+/** SHA-1(password || key), the check digest, as a latin1 string (see digestLatin1). */
+function checkDigest(passwordBytes: Uint8Array, key: Uint8Array): string {
+  const input = new Uint8Array(passwordBytes.length + key.length);
+  input.set(passwordBytes, 0);
+  input.set(key, passwordBytes.length);
+  return digestLatin1('sha1', input);
+}
+
+/** A latin1 digest equals stored bytes, compared in constant time (every byte looked at, whatever differs). */
+function sameDigest(latin1: string, bytes: Uint8Array): boolean {
+  if (latin1.length !== bytes.length) return false;
+  let difference = 0;
+  for (let i = 0; i < bytes.length; i++) difference |= latin1.charCodeAt(i) ^ bytes[i];
+  return difference === 0;
+}
+
 /**
  * The protected data each key was opened from, by the very array jksUnprotectKey returned: a keystore saved
  * again under the same password (a JKS copied, renamed entries, a trusted certificate added) writes those
@@ -55,15 +71,15 @@ const openedFrom = new WeakMap<Uint8Array, Uint8Array>();
 export function jksProtectKey(pkcs8: Uint8Array, password: string, salt?: Uint8Array): Uint8Array {
   if (salt !== undefined && salt.length !== DIGEST_LENGTH) throw new RangeError('the JKS key protector salt is 20 bytes');
   const passwordBytes = passwordUtf16(password);
-  const check = digestParts('sha1', [passwordBytes, pkcs8]);
+  const check = checkDigest(passwordBytes, pkcs8);
   const stored = salt === undefined ? openedFrom.get(pkcs8) : undefined;
-  if (stored && timingSafeEqual(stored.subarray(stored.length - DIGEST_LENGTH), check)) return protectedKeyInfo(stored);
+  if (stored && sameDigest(check, stored.subarray(stored.length - DIGEST_LENGTH))) return protectedKeyInfo(stored);
   const seed = salt ?? randomBytes(DIGEST_LENGTH);
   const encrypted = applyKeystream(pkcs8, passwordBytes, seed);
-  const data = new Uint8Array(seed.length + encrypted.length + check.length);
+  const data = new Uint8Array(seed.length + encrypted.length + DIGEST_LENGTH);
   data.set(seed, 0);
   data.set(encrypted, seed.length);
-  data.set(check, seed.length + encrypted.length);
+  for (let i = 0, at = seed.length + encrypted.length; i < DIGEST_LENGTH; i++) data[at + i] = check.charCodeAt(i);
   return protectedKeyInfo(data);
 }
 
@@ -80,7 +96,7 @@ export function jksUnprotectKey(protectedKey: Uint8Array, password: string): Uin
   const encrypted = protectedKey.subarray(DIGEST_LENGTH, protectedKey.length - DIGEST_LENGTH);
   const check = protectedKey.subarray(protectedKey.length - DIGEST_LENGTH);
   const key = applyKeystream(encrypted, passwordBytes, salt);
-  if (!timingSafeEqual(digestParts('sha1', [passwordBytes, key]), check)) return undefined;
+  if (!sameDigest(checkDigest(passwordBytes, key), check)) return undefined;
   openedFrom.set(key, protectedKey);
   return key;
 }

@@ -6,6 +6,7 @@
  */
 import { type Tlv, children, oidOf, value } from '../der/der';
 import { strictDerWithinLimits } from '../der/strict';
+import { ecPkcs8Layout } from './ec-pkcs8-layout';
 import { KEY_OID, SUPPORTED_CURVES } from './oids';
 
 const SEQUENCE = 0x30;
@@ -49,6 +50,7 @@ export type Pkcs8Parts = { algorithm: 'RSA'; rsa: bigint[] } | { algorithm: 'EC'
  * and its inner key are strict DER of the expected shape; undefined for anything else.
  */
 export function supportedPkcs8Parts(pkcs8: Uint8Array): Pkcs8Parts | undefined {
+  if (ecPkcs8Layout(pkcs8)) return { algorithm: 'EC' };
   const root = strictDerWithinLimits(pkcs8);
   if (!root || root.tag !== SEQUENCE) return undefined;
   const c = children(root);
