@@ -13,6 +13,7 @@ import { children, readRoot, value } from '../der/der';
 import { parsePemBlocks } from '../formats/pem-blocks';
 import { readJavaKeystore } from '../formats/jks';
 import { ecPkcs8Layout } from './ec-pkcs8-layout';
+import { isPkcs8PrivateKeyInfo } from './index';
 import { supportedPkcs8Parts } from './pkcs8-der';
 import { FIXTURES } from './test-helpers';
 
@@ -49,6 +50,7 @@ describe('EC PKCS#8 keys laid out as OpenSSL and Java write them', () => {
         assert.deepEqual(laidOut.d, scalarOf(pkcs8));
         assert.deepEqual(privateKeyFacts(pkcs8).spki, opensslSpki(withPoint));
         assert.deepEqual(supportedPkcs8Parts(pkcs8), { algorithm: 'EC' });
+        assert.equal(isPkcs8PrivateKeyInfo(pkcs8), true);
       }
     });
   }

@@ -14,6 +14,7 @@ import { fromRsaPublicKey, fromSpki } from './public-key';
 import { type KeyFormat, type KeyReadResult, unsupportedKey } from './result';
 import { type KeyShape, keyShape } from './shapes';
 import { isPkcs8Shaped } from './pkcs8-der';
+import { ecPkcs8Layout } from './ec-pkcs8-layout';
 import { strictDerWithinLimits } from '../der/strict';
 
 export type { KeyFormat, KeyReadResult } from './result';
@@ -188,6 +189,7 @@ export function privateKeyFromPkcs8(pkcs8: Uint8Array, where: string, how: Prote
 
 /** True when bytes are a PKCS#8 PrivateKeyInfo by structure: how a decryption with the right password is recognised. */
 export function isPkcs8PrivateKeyInfo(bytes: Uint8Array): boolean {
+  if (ecPkcs8Layout(bytes)) return true;
   const strict = strictDerWithinLimits(bytes);
   if (strict) return isPkcs8Shaped(strict);
   const node = a.tryParse(bytes);
