@@ -1,5 +1,8 @@
 /** What the Convert page previews: the key's certificate, names, and no noise when there is nothing to say. */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixture, ROOT } from '../../test/helpers/fixtures';
@@ -35,4 +38,19 @@ test('certificates with nothing else to say: no warnings; a DER target leaves th
   assert.equal(p.chain.length, 1);
   assert.equal(p.chain[0].role, 'leaf');
   assert.ok(p.leftOut.every((l) => /A DER file holds one certificate/.test(l.reason)));
+});
+
+test('a keystore of many key pairs is described in a line: the count, the first three named, and how many more', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'certbench-plan-'));
+  const paths: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const key = join(dir, `k${i}.key`);
+    const cert = join(dir, `k${i}.pem`);
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', `/CN=pair-${i}.test`, '-days', '30'], { stdio: 'ignore' });
+    paths.push(key, cert);
+  }
+  const many = await preview(paths, 'jks');
+  assert.equal(many.files[0].describe, "JKS, password-protected: 5 key pairs ('pair-0.test' with 1 certificate, 'pair-1.test' with 1 certificate, 'pair-2.test' with 1 certificate and 2 more)");
+  const three = await preview(paths.slice(0, 6), 'jks');
+  assert.equal(three.files[0].describe, "JKS, password-protected: key pair 'pair-0.test' with 1 certificate, key pair 'pair-1.test' with 1 certificate, key pair 'pair-2.test' with 1 certificate");
 });

@@ -267,12 +267,16 @@ function describeCerts(certs: PlannedCert[], withKey: boolean, encrypted: boolea
   return text[0].toUpperCase() + text.slice(1);
 }
 
+/** Key pairs named one by one in a file's description; a 500-entry keystore is described in a line, not in 30 KB. */
+const KEY_PAIRS_NAMED = 3;
+
 function describeKeystore(target: ConvertTarget, model: KeystoreModel | null): string {
   const entries = model?.entries ?? [];
   const keys = entries.filter((e) => e.type === 'privateKey');
   const trusted = entries.filter((e) => e.type === 'trustedCert').length;
-  const parts: string[] = [];
-  for (const k of keys) if (k.type === 'privateKey') parts.push(`key pair '${k.alias}' with ${k.chain.length} certificate${k.chain.length === 1 ? '' : 's'}`);
+  const named = keys.slice(0, KEY_PAIRS_NAMED).map((k) => (k.type === 'privateKey' ? `'${k.alias}' with ${k.chain.length} certificate${k.chain.length === 1 ? '' : 's'}` : ''));
+  const more = keys.length - named.length;
+  const parts = more > 0 ? [`${keys.length} key pairs (${named.join(', ')} and ${more} more)`] : named.map((n) => `key pair ${n}`);
   if (trusted) parts.push(`${trusted} trusted certificate${trusted === 1 ? '' : 's'}`);
   const what = parts.join(', ') || 'nothing';
   return `${target === 'pfx' ? 'PFX' : target.toUpperCase()}, password-protected: ${what}`;
