@@ -89,7 +89,7 @@ async function main() {
   if (!ONLY || ONLY === 'shapes') rows.push(...(await shapeRows()));
   if (!ONLY || ONLY === 'pfx') rows.push(...(await pfxRows(ROOT, WORK, CLI)));
   if (!ONLY || ONLY === 'export') rows.push(...(await exportRows(ROOT, WORK, CLI, makeBundle())));
-  if (!ONLY || ONLY === 'jks') rows.push(...(await benchJks(WORK, CLI)));
+  if (!ONLY || ONLY === 'jks') rows.push(...(await benchJks(WORK, CLI, join(ROOT, 'test/fixtures/corpus/certifi/cacert.pem'))));
   if (!ONLY || ONLY === 'keys') rows.push(...(await keyRows(WORK, CLI)));
   if (!ONLY || ONLY === 'chain') rows.push(...(await chainRows(WORK, CLI)));
   if (!ONLY || ONLY === 'expiry') rows.push(...(await expiryRows(WORK, CLI)));

@@ -3,7 +3,10 @@
  * key pairs (EC P-256, each with its own self-signed certificate from openssl), cached in .bench/:
  *   (a) PKCS#12 → JKS: `keytool -importkeystore` against `certbench convert --to jks`;
  *   (b) listing a 500-entry JKS: `keytool -list -v` against `certbench inspect --json` with the password;
- * both as whole processes (medians, CPU and peak memory through GNU time), and the same work in process.
+ *   (c) that JKS into a PKCS#12 and into a new JKS (`keytool -importkeystore`);
+ *   (d) the other shape Java users carry: a truststore of the Mozilla roots (certifi's bundle, one trusted entry
+ *       each, as Java's cacerts), listed and moved into a PKCS#12;
+ * each as whole processes (medians, CPU and peak memory through GNU time), and the same work in process.
  * The output keystore is deleted before every run of either tool, so neither pays for merging into it.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,6 +48,17 @@ async function makeFiles(work: string): Promise<JksBenchFiles> {
   return files;
 }
 
+/** A truststore of every root in certifi's bundle (Mozilla's list), aliased as keytool -importcert users do (root-N). */
+async function makeTruststore(work: string, bundle: string): Promise<{ path: string; count: number }> {
+  const path = join(work, 'truststore-certifi.jks');
+  const roots = parsePemBlocks(readFileSync(bundle, 'latin1')).filter((b) => b.label === 'CERTIFICATE');
+  if (!existsSync(path)) {
+    const model: KeystoreModel = { entries: roots.map((b, i) => ({ type: 'trustedCert' as const, alias: `root-${i}`, der: b.der })) };
+    writeFileSync(path, await writeJavaKeystore(model, { kind: 'jks', storePassword: PASSWORD }));
+  }
+  return { path, count: roots.length };
+}
+
 /** Runs `cmd args` with `out` deleted first (keytool would otherwise merge into the previous run's file). */
 const fresh = (out: string, cmd: string, args: string[]): [string, string[]] => ['sh', ['-c', 'rm -f "$0" && exec "$@"', out, cmd, ...args]];
 
@@ -80,7 +94,7 @@ function cliHasConvert(cli: string): boolean {
   return !/Unknown command "convert"/.test(`${r.stdout}${r.stderr}`);
 }
 
-export async function benchJks(work: string, cli: string): Promise<Row[]> {
+export async function benchJks(work: string, cli: string, certifiBundle: string): Promise<Row[]> {
   const rows: Row[] = [];
   const { p12, jks } = await makeFiles(work);
   const out = join(work, 'jks-out.jks');
@@ -117,6 +131,15 @@ export async function benchJks(work: string, cli: string): Promise<Row[]> {
     const written = (await readBytes(new Uint8Array(readFileSync(file)), { password: PASSWORD })).objects.filter((o) => o.kind === 'privateKey').length;
     rows.push({ work: `${ENTRIES}-entry JKS → ${storeType}: CLI process, convert --to ${target}`, ours: oursFrom.ms, openssl: theirsFrom.ms, note: `vs keytool -importkeystore; ${cpuNote(oursFrom, theirsFrom)}; ${written} keys written` });
   }
+  const trust = await makeTruststore(work, certifiBundle);
+  const trustList = measureProcess('keytool', [...keytool, '-list', '-v', '-storetype', 'JKS', '-keystore', trust.path, '-storepass', PASSWORD]);
+  const trustListOurs = measureProcess(process.execPath, [cli, 'inspect', trust.path, '--password', PASSWORD, '--json']);
+  rows.push({ work: `${trust.count}-root truststore (JKS) listed: CLI process`, ours: trustListOurs.ms, openssl: trustList.ms, note: `vs keytool -list -v; ${cpuNote(trustListOurs, trustList)}` });
+  const trustTheirs = measureProcess(...fresh(outP12, 'keytool', [...keytool, '-importkeystore', '-noprompt', '-srckeystore', trust.path, '-srcstoretype', 'JKS', '-srcstorepass', PASSWORD,
+    '-destkeystore', outP12, '-deststoretype', 'PKCS12', '-deststorepass', PASSWORD]));
+  const trustOurs = measureProcess(...fresh(outP12, process.execPath, [cli, 'convert', trust.path, '--to', 'pfx', '--profile', 'java', '--out', outP12, '--password', PASSWORD, '--out-password', PASSWORD, '--force']));
+  const trustedWritten = (await readBytes(new Uint8Array(readFileSync(outP12)), { password: PASSWORD })).objects.filter((o) => o.kind === 'certificate').length;
+  rows.push({ work: `${trust.count}-root truststore JKS → PKCS12: CLI process`, ours: trustOurs.ms, openssl: trustTheirs.ms, note: `vs keytool -importkeystore; ${cpuNote(trustOurs, trustTheirs)}; ${trustedWritten} certificates written (java profile)` });
   rmSync(outP12, { force: true });
   rmSync(out, { force: true });
   return rows;

@@ -5,22 +5,15 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { cliCaptured } from './cli-capture';
 import { fixture, fixtureJson, ROOT } from '../../test/helpers/fixtures';
 import { keytoolView, opensslView } from '../../test/helpers/peer-view';
-import { runCli } from './main';
-import type { Io } from './output';
 
 const x509 = fixtureJson('x509', 'manifest.json');
 const PFX = join(ROOT, 'e2e', 'fixtures', 'server.pfx');
 const PFX_PASSWORD = 'correct horse';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = cliCaptured;
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'cli-convert-'));
 

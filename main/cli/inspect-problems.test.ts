@@ -2,16 +2,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
+import { cliCaptured } from './cli-capture';
 import { fixture } from '../../test/helpers/fixtures';
-import { runCli } from './main';
-import type { Io } from './output';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  const io: Io = { out: (t) => (out += t + '\n'), err: () => {} };
-  const code = await runCli(argv, io);
-  return { code, out };
-}
+const cli = cliCaptured;
 
 test('inspect --json: every object carries problems, [] when nothing is wrong', async () => {
   const { out } = await cli('inspect', fixture('x509', 'chain.pem'), fixture('x509', 'leaf.key'), fixture('x509', 'host.csr'), fixture('x509', 'inter.crl'), '--json');

@@ -4,19 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { cliCaptured } from './cli-capture';
 import { fixture, fixtureJson, ROOT } from '../../test/helpers/fixtures';
-import { runCli } from './main';
-import type { Io } from './output';
 
 const manifest = fixtureJson('x509', 'manifest.json');
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = cliCaptured;
 
 test('inspect --json: CLI.md fields for a certificate, and the key matched across files', async () => {
   const { code, out } = await cli('inspect', fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem'), '--json');

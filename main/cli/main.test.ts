@@ -1,16 +1,9 @@
 /** The command table of `certbench`: commands load when run, help lists every one, and no other name runs. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCli } from './main';
-import type { Io } from './output';
+import { cliCaptured } from './cli-capture';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = cliCaptured;
 
 test('help lists the usage line of every command', async () => {
   const { code, out } = await cli('help');
