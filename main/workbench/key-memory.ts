@@ -62,8 +62,8 @@ export class KeyMemory {
 
   /** Turns the setting on (the keys open now are sealed shortly) or off (the sealed file is zeroed and deleted). */
   async setEnabled(on: boolean): Promise<void> {
-    // A write not yet started would only be undone (off) or redone (on).
-    this.writes.cancel();
+    // Off: a write not yet started would find the setting off and write nothing; no need to wait for it.
+    if (!on) this.writes.cancel();
     await this.writes.exclusive(() => this.store.setEnabled(on));
     if (on) this.writes.request();
   }
