@@ -56,7 +56,8 @@ function showWindow(): void {
 
 /**
  * Before the app exits: HTTP-01 responders close and background steps stop (orders resume on the next start),
- * open keys are sealed when "remember keys" is on, the vault is zeroed, the window's last state is written.
+ * open keys are sealed a last time when "remember keys" is on (the sealed file has followed them all along, so
+ * a quit cut short by the timeout loses nothing), the vault is zeroed, the window's last state is written.
  */
 function finishOnQuit(workbench: Workbench): void {
   beforeQuit.push(() => workbench.acme.close(), () => windowStateWrite);

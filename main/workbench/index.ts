@@ -18,7 +18,7 @@ import { KeystoreEditor } from './keystores';
 import { AcmeOrders } from './acme/orders';
 import { acmeHandlers } from './acme-handlers';
 import { Session } from './session';
-import { KeyMemory } from './key-memory';
+import { KeyMemory, type KeyMemoryOptions } from './key-memory';
 import { RememberedKeys } from './remembered-keys';
 import type { SecretSealer } from './secret-sealer';
 
@@ -39,6 +39,8 @@ export interface WorkbenchOptions {
   acmePollMs?: number;
   /** What seals remembered keys (desktop: safeStorage); with a dataDir it enables "remember keys between sessions". */
   sealer?: SecretSealer;
+  /** How remembered keys are resealed as they change: the delay, the timers, where a failed write is told (tests). */
+  keyMemory?: KeyMemoryOptions;
 }
 
 export interface Workbench {
@@ -54,7 +56,10 @@ export interface Workbench {
   reminders: ReminderScheduler;
   /** ACME orders behind acme.*; the shells call resumeUnfinished() on start and close() on quit. */
   acme: AcmeOrders;
-  /** "Remember keys between sessions" (null without a data folder and a sealer): the shells call restore() on start and persistAndWipe() on quit. */
+  /**
+   * "Remember keys between sessions" (null without a data folder and a sealer): the sealed file follows the open
+   * keys by itself; the shells call restore() on start and persistAndWipe() on quit.
+   */
   keyMemory: KeyMemory | null;
 }
 
@@ -82,7 +87,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     return session.state();
   };
 
-  const keyMemory = options.dataDir && options.sealer ? new KeyMemory(session, new RememberedKeys(options.dataDir, options.sealer)) : null;
+  const keyMemory = options.dataDir && options.sealer ? new KeyMemory(session, new RememberedKeys(options.dataDir, options.sealer), options.keyMemory) : null;
   const rememberKeys = async (): Promise<RememberKeysDto> => {
     const store = keyMemory?.store;
     if (!store || !store.available()) return { available: false, enabled: false, protectedBy: null };
@@ -94,7 +99,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     'settings.rememberKeys': rememberKeys,
     'settings.setRememberKeys': async ({ enabled }) => {
       if (!keyMemory) throw new PkiError('INVALID_ARGUMENT', 'Keys are remembered only by the desktop app.', 'Open your key files again in each session, or use the desktop app.');
-      await keyMemory.store.setEnabled(enabled);
+      await keyMemory.setEnabled(enabled);
       return rememberKeys();
     },
     'documents.list': async () => session.state(),

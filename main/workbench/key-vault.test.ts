@@ -43,3 +43,21 @@ test('entries lists every key with its document; wipe zeroes and forgets all key
   assert.equal(vault.password('watch:1'), undefined);
   assert.deepEqual([...vault.entries()], []);
 });
+
+test('listeners hear every change to the set of keys, none for a document without keys or the quit wipe', () => {
+  const vault = new KeyVault();
+  let heard = 0;
+  const stop = vault.onChange(() => heard++);
+  vault.put(Uint8Array.of(1), 'doc1');
+  vault.put(Uint8Array.of(2), 'doc2');
+  assert.equal(heard, 2);
+  vault.dropOwner('doc3'); // held no key: nothing changed
+  assert.equal(heard, 2);
+  vault.dropOwner('doc1');
+  assert.equal(heard, 3);
+  vault.wipe();
+  assert.equal(heard, 3, 'the quit wipe is not a change to follow');
+  stop();
+  vault.put(Uint8Array.of(3), 'doc4');
+  assert.equal(heard, 3, 'a stopped listener hears nothing more');
+});

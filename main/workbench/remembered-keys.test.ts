@@ -118,3 +118,16 @@ test('a sealer that is not available here: the setting cannot be turned on, and 
   await store.setEnabled(false);
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('save copies the keys before its first wait: a document closed meanwhile (its keys zeroed) does not seal zeros', async () => {
+  const { dir, data, sealer, store } = setup();
+  await store.setEnabled(true);
+  const ec = der(keyFixture('ec-p-256.pkcs8.pem'));
+  const expected = publicOf(ec);
+  const saving = store.save([{ name: 'k.pem', keys: [ec] }]);
+  ec.fill(0); // what the vault does when the document closes
+  await saving;
+  const [doc] = await new RememberedKeys(data, sealer).load();
+  assert.equal(publicOf(doc.keys[0]), expected);
+  rmSync(dir, { recursive: true, force: true });
+});

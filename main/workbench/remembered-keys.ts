@@ -1,8 +1,9 @@
 /**
- * "Remember keys between sessions" (off by default): when on, the private keys open at quit are sealed by a
- * SecretSealer into remembered-keys.sealed (0600) in the data folder and reopened at the next start. Turning
- * it off, or quitting with no keys open, overwrites the sealed file with zeros and deletes it. The setting
- * itself (remember-keys.json) holds no secret. Nothing here logs; plaintext buffers are zeroed once used.
+ * "Remember keys between sessions" (off by default): when on, the private keys open are sealed by a
+ * SecretSealer into remembered-keys.sealed (0600, replaced atomically) in the data folder and reopened at the
+ * next start; KeyMemory rewrites it whenever the open keys change. Turning it off, or saving with no keys open,
+ * overwrites the sealed file with zeros and deletes it. The setting itself (remember-keys.json) holds no
+ * secret. Nothing here logs; plaintext buffers are zeroed once used. Callers keep writes one at a time.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -132,19 +133,21 @@ export class RememberedKeys {
     if (!on) await this.wipe();
   }
 
-  /** Seals the keys (replacing what was stored); with the setting off or no keys, leaves nothing on disk. */
+  /**
+   * Seals the keys (replacing what was stored); with the setting off or no keys, leaves nothing on disk. The keys
+   * are copied before the first wait: a document closed meanwhile zeroes the caller's buffers.
+   */
   async save(docs: readonly RememberedDocument[]): Promise<void> {
     const withKeys = docs.filter((d) => d.keys.length > 0);
-    if (!(await this.enabled()) || withKeys.length === 0) return this.wipe();
-    const plain = encode(withKeys);
-    let sealed: Uint8Array;
+    const plain = withKeys.length > 0 ? encode(withKeys) : null;
     try {
-      sealed = await this.sealer.seal(plain);
+      if (plain === null || !(await this.enabled())) return await this.wipe();
+      const sealed = await this.sealer.seal(plain);
+      await fs.mkdir(this.dataDir, { recursive: true });
+      await writeFilesAtomically([{ path: this.sealedPath, bytes: sealed, secret: true }], { overwrite: true });
     } finally {
-      plain.fill(0);
+      plain?.fill(0);
     }
-    await fs.mkdir(this.dataDir, { recursive: true });
-    await writeFilesAtomically([{ path: this.sealedPath, bytes: sealed, secret: true }], { overwrite: true });
   }
 
   /** What the last session stored; [] when the setting is off or nothing was stored. The caller zeroes the keys once used. */

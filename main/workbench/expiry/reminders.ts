@@ -12,25 +12,14 @@ import { isPkiError, PkiError, toErrorInfo } from '../../pki/errors';
 import { makeDigest, scanHtml } from '../../pki/expiry/reports';
 import type { EventHub } from '../events';
 import { writeFilesAtomically } from '../write-files';
+import { nodeTimers, type TimerPort } from '../timer-port';
 import { ReminderStateFile, type ReminderState } from './reminder-state';
 import type { ExpiryWatch } from './watch';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_RUN_DELAY_MS = 5_000;
 
-export interface TimerPort {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const nodeTimers: TimerPort = {
-  setTimeout: (run, ms) => {
-    const t = setTimeout(run, ms);
-    t.unref();
-    return t;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+export type { TimerPort } from '../timer-port';
 
 export interface ReminderOptions {
   watch: ExpiryWatch;

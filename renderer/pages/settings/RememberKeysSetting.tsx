@@ -42,7 +42,7 @@ export function RememberKeysSetting() {
         {!state
           ? 'Checking…'
           : available
-            ? `Private keys open when you quit are kept encrypted with ${state.protectedBy} and open again next time. Turning this off deletes them.`
+            ? `The private keys you have open are kept encrypted with ${state.protectedBy} as they change, and open again next time, even after a crash. Closing a file forgets its keys; turning this off deletes them.`
             : 'Only the desktop app with a system keyring can keep keys between sessions; here they are forgotten when you close them.'}
       </Typography>
       {error && (
