@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cliCaptured } from './cli-capture';
+import { cli } from '../../test/helpers/cli-run';
 import { fixture, fixtureJson, ROOT } from '../../test/helpers/fixtures';
 import { keytoolView, opensslView } from '../../test/helpers/peer-view';
 
@@ -13,7 +13,6 @@ const x509 = fixtureJson('x509', 'manifest.json');
 const PFX = join(ROOT, 'e2e', 'fixtures', 'server.pfx');
 const PFX_PASSWORD = 'correct horse';
 
-const cli = cliCaptured;
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'cli-convert-'));
 

@@ -2,10 +2,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { cliCaptured } from './cli-capture';
+import { cli } from '../../test/helpers/cli-run';
 import { fixture } from '../../test/helpers/fixtures';
 
-const cli = cliCaptured;
 
 test('inspect --json: every object carries problems, [] when nothing is wrong', async () => {
   const { out } = await cli('inspect', fixture('x509', 'chain.pem'), fixture('x509', 'leaf.key'), fixture('x509', 'host.csr'), fixture('x509', 'inter.crl'), '--json');

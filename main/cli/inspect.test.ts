@@ -4,12 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cliCaptured } from './cli-capture';
+import { cli } from '../../test/helpers/cli-run';
 import { fixture, fixtureJson, ROOT } from '../../test/helpers/fixtures';
 
 const manifest = fixtureJson('x509', 'manifest.json');
 
-const cli = cliCaptured;
 
 test('inspect --json: CLI.md fields for a certificate, and the key matched across files', async () => {
   const { code, out } = await cli('inspect', fixture('x509', 'leaf.key'), fixture('x509', 'leaf.pem'), '--json');

@@ -1,9 +1,8 @@
 /** The command table of `certbench`: commands load when run, help lists every one, and no other name runs. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cliCaptured } from './cli-capture';
+import { cli } from '../../test/helpers/cli-run';
 
-const cli = cliCaptured;
 
 test('help lists the usage line of every command', async () => {
   const { code, out } = await cli('help');
