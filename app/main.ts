@@ -11,6 +11,7 @@ import { createWorkbench, type Workbench } from '../main/workbench';
 import { OutputFolders } from '../main/workbench/output-folders';
 import { PathGrants } from '../main/workbench/path-grants';
 import { FileOpener, pathsFromArgv } from './file-opens';
+import { e2eHookSetup } from './e2e-hooks';
 import { denyPermissions, guardAllWebContents } from './guards';
 import { forwardEvents, registerFolderPicker, registerIpc, registerWatchFolderPicker, showOpenDialog } from './ipc';
 import { configureAboutPanel, showAbout } from './about';
@@ -29,6 +30,8 @@ const dev = !app.isPackaged;
 const QUIT_TIMEOUT_MS = 3000;
 /** Windows and macOS keep a recent-documents list of their own (Jump List, Dock menu); Linux has none. */
 const osRecentDocuments = process.platform === 'win32' || process.platform === 'darwin';
+/** The Electron e2e run's hooks: null unless unpackaged and CERTBENCH_E2E_HOOKS=1 (docs/security-checklist.md). */
+const e2eHooks = e2eHookSetup(process.env, app.isPackaged);
 
 let mainWindow: BrowserWindow | null = null;
 const getWindow = () => mainWindow;
@@ -133,9 +136,10 @@ function start(): void {
   void app.whenReady().then(async () => {
     // The folders the user chose in the save dialog: the only places the workbench writes.
     const folders = new OutputFolders();
-    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), sealer: safeStorageSealer(), grants, folders });
+    const workbench = createWorkbench({ shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), sealer: safeStorageSealer(), now: e2eHooks?.now, grants, folders });
     // Every file that opens (the page's Open… and drops, the menu, argv, the OS) goes to Open Recent.
-    const dispatcher = recordOpens(createDispatcher(workbench.handlers), rememberRecent);
+    const recording = recordOpens(createDispatcher(workbench.handlers), rememberRecent);
+    const dispatcher = e2eHooks ? e2eHooks.expose(workbench, recording) : recording;
 
     denyPermissions(session.defaultSession);
     serveRenderer(session.defaultSession, rendererDir);

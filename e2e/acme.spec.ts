@@ -1,8 +1,9 @@
 /**
  * Issue certificate, as a support engineer uses it, against a real ACME CA: Debian's pebble and its fake DNS
  * (pebble-challtestsrv) on 127.0.0.1, started here (test/helpers/pebble.ts). Pebble's own TLS certificate is
- * trusted by putting its CA file in the output folder and naming it in the page's "CA certificate" field.
- * Every name resolves to 127.0.0.1; HTTP-01 is answered by the host's own responder on pebble's HTTP port;
+ * trusted through the page's "CA certificate" field: in the web host a file in its output folder, named; in
+ * Electron the file chosen in the native open dialog (stubbed in main by the driver).
+ * Every name resolves to 127.0.0.1; HTTP-01 is answered by Certbench's own responder (in main) on pebble's HTTP port;
  * DNS-01 values are set in challtestsrv by the test, as a person would set them at their DNS provider.
  * Issued files are checked by openssl against pebble's root. Nothing here talks to anything but 127.0.0.1.
  */
@@ -11,8 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startPebble, type Pebble } from '../test/helpers/pebble';
-import type { Host } from './host';
-import { test, expect, snap, type Wire } from './harness';
+import { test, expect, snap, type Bench, type Wire } from './harness';
 
 let pebble: Pebble;
 
@@ -39,16 +39,26 @@ async function goToIssue(page: Page): Promise<void> {
 
 const next = (page: Page) => page.getByTestId('acme-footer').getByRole('button', { name: /^Next/ });
 
-/** Step 1: pebble's directory, its TLS CA from the output folder, the terms agreed. */
-async function choosePebble(page: Page, host: Host, outputDir: string, options: { snapName?: string } = {}): Promise<void> {
-  const caPath = join(outputDir, CA_FILE);
-  copyFileSync(pebble.caFile, caPath);
+/**
+ * The CA's TLS certificate file for the "CA certificate" field. Web: copied into the host's output folder and
+ * named there (the browser host reads nothing else). Electron: chosen in the open dialog (main grants it).
+ */
+async function chooseCaFile(page: Page, bench: Bench, caFile: string): Promise<void> {
+  const caPath = join(bench.outputDir, CA_FILE);
+  copyFileSync(caFile, caPath);
+  if (bench.target === 'web') return page.getByLabel('CA certificate (optional)').fill(CA_FILE);
+  await bench.pickInNativeDialog(page.getByRole('button', { name: 'Choose file…' }), [caPath]);
+  await expect(page.getByTestId('acme-ca-file')).toHaveText(caPath);
+}
+
+/** Step 1: pebble's directory, its TLS CA file, the terms agreed. */
+async function choosePebble(page: Page, bench: Bench, options: { snapName?: string } = {}): Promise<void> {
   // Staging is preselected, with its note; nothing is fetched from Let's Encrypt unless the user connects.
   await expect(page.getByRole('radio', { name: /Let's Encrypt \(staging\)/ })).toBeChecked();
   await expect(page.getByTestId('acme-staging-note')).toBeVisible();
   await page.getByRole('radio', { name: /Another ACME CA/ }).check();
   await page.getByLabel('Directory URL').fill(pebble.directoryUrl);
-  await page.getByLabel('CA certificate (optional)').fill(CA_FILE);
+  await chooseCaFile(page, bench, pebble.caFile);
   await expect(page.getByTestId('acme-blocker')).toHaveText(/Connect to the CA/);
   await page.getByRole('button', { name: 'Connect to the CA' }).click();
   await expect(page.getByTestId('acme-directory')).toBeVisible({ timeout: 15_000 });
@@ -105,6 +115,12 @@ async function placeTxt(page: Page, domains: string[]): Promise<void> {
   }
 }
 
+/** "Save the certbot set…" into the test's folder (the web host's own, or chosen in Electron's folder dialog). */
+async function saveCertbotSet(page: Page, bench: Bench): Promise<void> {
+  await bench.chooseOutputFolder(page.getByRole('region', { name: 'Save the certbot set' }));
+  await page.getByRole('button', { name: 'Save the certbot set…' }).click();
+}
+
 /** The certbot set as openssl sees it: chain to pebble's root, key matching, names, key file 0600. */
 async function expectCertbotSet(dir: string, names: string[]): Promise<string> {
   const root = join(dir, '..', 'pebble-root.pem');
@@ -124,7 +140,7 @@ async function expectCertbotSet(dir: string, names: string[]): Promise<string> {
   return readFileSync(key, 'utf8');
 }
 
-/** No private key (the certificate's, the account's) in anything the host sent to the page. */
+/** No private key (the certificate's, the account's) in anything main sent to the page. */
 function expectKeysNotOnWire(wire: Wire[], pems: string[]): void {
   expect(wire.length).toBeGreaterThan(0);
   for (const pem of pems) {
@@ -152,10 +168,10 @@ function keptKeys(dataDir: string): string[] {
   return out;
 }
 
-test('HTTP-01 answered by Certbench: two names issued, the timeline reaches "issued", the certbot set saved and verified by openssl against pebble’s root, key 0600; revoked and renewed from the orders list', async ({ app: page, host, outputDir, dataDir, wire }) => {
+test('HTTP-01 answered by Certbench: two names issued, the timeline reaches "issued", the certbot set saved and verified by openssl against pebble’s root, key 0600; revoked and renewed from the orders list', async ({ app: page, bench, outputDir, dataDir }) => {
   await goToIssue(page);
   await snap(page, 'acme-ca-staging');
-  await choosePebble(page, host, outputDir, { snapName: 'acme-ca-connected' });
+  await choosePebble(page, bench, { snapName: 'acme-ca-connected' });
   const names = ['www.example.test', 'api.example.test'];
   await enterNames(page, names);
   await expect(page.getByTestId('acme-wildcard-note')).toHaveCount(0);
@@ -181,7 +197,7 @@ test('HTTP-01 answered by Certbench: two names issued, the timeline reaches "iss
   await expect(page.getByTestId('acme-notice')).toHaveAttribute('data-ok', 'true');
   await snap(page, 'acme-issued');
 
-  await page.getByRole('button', { name: 'Save the certbot set…' }).click();
+  await saveCertbotSet(page, bench);
   await expect(page.getByTestId('acme-saved')).toContainText('Saved 4 files');
   await expect(page.getByTestId('acme-saved').locator('li[data-secret="true"]')).toContainText('privkey.pem');
   const keyPem = await expectCertbotSet(outputDir, names);
@@ -222,12 +238,12 @@ test('HTTP-01 answered by Certbench: two names issued, the timeline reaches "iss
   // The order file in the data folder holds no private key; no key reached the page.
   const ordersJson = readFileSync(join(dataDir, 'acme', 'orders.json'), 'utf8');
   expect(ordersJson).not.toContain('PRIVATE KEY');
-  expectKeysNotOnWire(wire, [keyPem, ...keptKeys(dataDir)]);
+  expectKeysNotOnWire(await bench.wire(), [keyPem, ...keptKeys(dataDir)]);
 });
 
-test('a wildcard switches to DNS-01 before the order; the TXT values shown are set, Check says OK, Continue → issued and verified by openssl', async ({ app: page, host, outputDir, dataDir, wire }) => {
+test('a wildcard switches to DNS-01 before the order; the TXT values shown are set, Check says OK, Continue → issued and verified by openssl', async ({ app: page, bench, outputDir, dataDir }) => {
   await goToIssue(page);
-  await choosePebble(page, host, outputDir);
+  await choosePebble(page, bench);
   const names = ['*.example.test', 'example.test'];
   await enterNames(page, names);
   await expect(page.getByTestId('acme-wildcard-note')).toContainText('*.example.test is a wildcard');
@@ -262,7 +278,7 @@ test('a wildcard switches to DNS-01 before the order; the TXT values shown are s
 
   await page.getByRole('button', { name: 'Continue: tell the CA' }).click();
   await waitForState(page, 'issued');
-  await page.getByRole('button', { name: 'Save the certbot set…' }).click();
+  await saveCertbotSet(page, bench);
   await expect(page.getByTestId('acme-saved')).toContainText('Saved 4 files');
   const keyPem = await expectCertbotSet(outputDir, names);
   expect(openssl(['x509', '-in', join(outputDir, 'cert.pem'), '-noout', '-text'])).toContain('Public-Key: (2048 bit)');
@@ -272,12 +288,12 @@ test('a wildcard switches to DNS-01 before the order; the TXT values shown are s
   await page.getByRole('button', { name: 'Open in Inspector' }).click();
   await expect(page.getByRole('heading', { name: 'Inspect', level: 1 })).toBeVisible();
   await expect(page.getByText('*.example.test (ACME)').first()).toBeVisible();
-  expectKeysNotOnWire(wire, [keyPem, ...keptKeys(dataDir)]);
+  expectKeysNotOnWire(await bench.wire(), [keyPem, ...keptKeys(dataDir)]);
 });
 
-test('a failing order shows the CA’s reason and what to do, and leaves no files', async ({ app: page, host, outputDir }) => {
+test('a failing order shows the CA’s reason and what to do, and leaves no files', async ({ app: page, bench, outputDir }) => {
   await goToIssue(page);
-  await choosePebble(page, host, outputDir);
+  await choosePebble(page, bench);
   await enterNames(page, ['nothing-here.example.test']);
   await next(page).click();
   await chooseKey(page, 'EC P-256');
@@ -307,9 +323,9 @@ test('a failing order shows the CA’s reason and what to do, and leaves no file
   await expect(page.getByRole('button', { name: 'Try again with the same settings' })).toBeEnabled();
 });
 
-test('a page reload while the order waits for the user: the order is still there (main keeps it) and continues to "issued"', async ({ app: page, host, outputDir }) => {
+test('a page reload while the order waits for the user: the order is still there (main keeps it) and continues to "issued"', async ({ app: page, bench, outputDir }) => {
   await goToIssue(page);
-  await choosePebble(page, host, outputDir);
+  await choosePebble(page, bench);
   const name = 'reload.example.test';
   await enterNames(page, [name]);
   await next(page).click();
@@ -338,7 +354,7 @@ test('a page reload while the order waits for the user: the order is still there
   await page.getByRole('button', { name: 'Continue: tell the CA' }).click();
   await waitForState(page, 'issued');
   await pebble.clearTxt(`_acme-challenge.${name}`);
-  await page.getByRole('button', { name: 'Save the certbot set…' }).click();
+  await saveCertbotSet(page, bench);
   await expect(page.getByTestId('acme-saved')).toContainText('Saved 4 files');
   await expectCertbotSet(outputDir, [name]);
 
@@ -349,9 +365,9 @@ test('a page reload while the order waits for the user: the order is still there
   await expect(page.getByTestId('convert-status')).toHaveText(`${name} (ACME)`);
 });
 
-test('an order waiting for the user can be cancelled: the CA drops its authorizations, the order says so', async ({ app: page, host, outputDir }) => {
+test('an order waiting for the user can be cancelled: the CA drops its authorizations, the order says so', async ({ app: page, bench, outputDir }) => {
   await goToIssue(page);
-  await choosePebble(page, host, outputDir);
+  await choosePebble(page, bench);
   await enterNames(page, ['cancel.example.test']);
   await next(page).click();
   await chooseKey(page, 'EC P-256');
@@ -376,15 +392,13 @@ test('an order waiting for the user can be cancelled: the CA drops its authoriza
   await expect(page.getByTestId('acme-orders-empty')).toBeVisible();
 });
 
-test('a CA that requires external account binding asks for the key ID and HMAC key; the account registers with them', async ({ app: page, host, outputDir }) => {
+test('a CA that requires external account binding asks for the key ID and HMAC key; the account registers with them', async ({ app: page, bench, outputDir }) => {
   const eabPebble = await startPebble({ eab: { 'kid-1': 'zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W' } });
   try {
     await goToIssue(page);
-    const caPath = join(outputDir, CA_FILE);
-    copyFileSync(eabPebble.caFile, caPath);
     await page.getByRole('radio', { name: /Another ACME CA/ }).check();
     await page.getByLabel('Directory URL').fill(eabPebble.directoryUrl);
-    await page.getByLabel('CA certificate (optional)').fill(CA_FILE);
+    await chooseCaFile(page, bench, eabPebble.caFile);
     await page.getByRole('button', { name: 'Connect to the CA' }).click();
     await page.getByRole('checkbox', { name: /agree to the CA’s terms of service/ }).check();
     await expect(page.getByTestId('acme-blocker')).toHaveText('This CA needs the key ID and HMAC key of your account with it.');
@@ -411,7 +425,7 @@ test('a CA that requires external account binding asks for the key ID and HMAC k
   }
 });
 
-test('a CSR open in Inspect: the CA issues for its key, the set has no privkey.pem, and the certificate carries the CSR’s public key', async ({ app: page, host, outputDir }, testInfo) => {
+test('a CSR open in Inspect: the CA issues for its key, the set has no privkey.pem, and the certificate carries the CSR’s public key', async ({ app: page, bench, outputDir }, testInfo) => {
   const name = 'csr.example.test';
   const key = testInfo.outputPath('csr-key.pem');
   const csr = testInfo.outputPath('csr.example.test.csr');
@@ -420,7 +434,7 @@ test('a CSR open in Inspect: the CA issues for its key, the set has no privkey.p
   await expect(page.getByText('csr.example.test.csr').first()).toBeVisible();
 
   await goToIssue(page);
-  await choosePebble(page, host, outputDir);
+  await choosePebble(page, bench);
   await enterNames(page, [name]);
   await next(page).click();
   await page.getByRole('radio', { name: /A CSR I already have/ }).check();
@@ -438,7 +452,7 @@ test('a CSR open in Inspect: the CA issues for its key, the set has no privkey.p
 
   await expect(page.getByText('Certbench has no privkey.pem for this certificate')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export as PFX / keystore…' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Save the certbot set…' }).click();
+  await saveCertbotSet(page, bench);
   await expect(page.getByTestId('acme-saved')).toContainText('Saved 3 files');
   expect(existsSync(join(outputDir, 'privkey.pem'))).toBe(false);
   const root = testInfo.outputPath('pebble-root.pem');

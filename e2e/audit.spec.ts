@@ -1,6 +1,6 @@
 /**
  * (f) The private-key audit. Every test's fixture (harness.ts) already records every API response and event
- * and fails on private key material; this suite feeds it the most keys, in every encoding, and proves the
+ * main sent (the web host's tap, or in Electron main's e2e hooks) and fails on private key material; this suite feeds it the most keys, in every encoding, and proves the
  * detector itself finds real leaks.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -87,7 +87,7 @@ async function visitKeys(page: Page, max: number): Promise<number> {
   return seen.size;
 }
 
-test('key files in every encoding (PKCS#1, PKCS#8, SEC1, encrypted, DER) send no private key material', async ({ app: page, wire }) => {
+test('key files in every encoding (PKCS#1, PKCS#8, SEC1, encrypted, DER) send no private key material', async ({ app: page, bench }) => {
   test.setTimeout(120_000);
   const shared = readdirSync(sharedFixture('keys')).filter((f) => /\.(pem|der)$/.test(f)).map((f) => sharedFixture('keys', f));
   expect(shared.length).toBeGreaterThan(30);
@@ -96,11 +96,12 @@ test('key files in every encoding (PKCS#1, PKCS#8, SEC1, encrypted, DER) send no
   expect(await visitKeys(page, 10)).toBeGreaterThanOrEqual(2);
   await snap(page, 'many-key-files');
   expect(keyDetector().find(await page.content()), 'private key material in the page').toBeNull();
+  const wire = await bench.wire();
   expect(wire.length).toBeGreaterThan(files.length);
   expect(wire.some((w) => w.kind === 'event')).toBe(true);
 });
 
-test('PFX and Java keystores (modern, legacy, EC, Ed25519, non-ASCII password) send no private key material', async ({ app: page, wire }) => {
+test('PFX and Java keystores (modern, legacy, EC, Ed25519, non-ASCII password) send no private key material', async ({ app: page, bench }) => {
   test.setTimeout(120_000);
   const passwords: Record<string, string> = { 'server.pfx': 'correct horse', 'keystore.jks': 'changeit' };
   // The PKCS#12 files other engineers made with OpenSSL and keytool.
@@ -128,5 +129,5 @@ test('PFX and Java keystores (modern, legacy, EC, Ed25519, non-ASCII password) s
   }
   expect(await visitKeys(page, 16)).toBeGreaterThanOrEqual(pfx.length + keystoreNames.length);
   expect(keyDetector().find(await page.content()), 'private key material in the page').toBeNull();
-  expect(wire.some((w) => w.kind === 'event')).toBe(true);
+  expect((await bench.wire()).some((w) => w.kind === 'event')).toBe(true);
 });

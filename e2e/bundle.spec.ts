@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, fixture, sharedFixture, snap } from './harness';
 
-test('a key in one file matches a certificate in another, both ways', async ({ app: page, host }) => {
+test('a key in one file matches a certificate in another, both ways', async ({ app: page, bench }) => {
   await page.getByTestId('file-input').setInputFiles([fixture('bundle.pem'), fixture('server.key')]);
 
   const bundle = page.getByRole('region', { name: 'bundle.pem' });
@@ -29,12 +29,12 @@ test('a key in one file matches a certificate in another, both ways', async ({ a
   await snap(page, 'bundle-certificate');
 
   // Main agrees: key and leaf are in one match group, and the key's details name the leaf's SHA-256.
-  const state = await host.workbench.handlers['documents.list']({});
+  const state = await bench.call('documents.list', {});
   const k = state.documents[1]!.objects[0]!;
   const c = state.documents[0]!.objects.find((o) => o.kind === 'certificate' && o.subject?.includes('shop'))!;
   expect(k.matchGroup).not.toBeNull();
   expect(k.matchGroup).toBe(c.matchGroup);
-  const full = await host.workbench.handlers['objects.details']({ objectId: k.id });
+  const full = await bench.call('objects.details', { objectId: k.id });
   expect(full.kind === 'privateKey' && full.matches.includes(c.sha256!)).toBe(true);
 
   // Closing the key file removes the match from the certificate.

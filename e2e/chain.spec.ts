@@ -71,7 +71,7 @@ function expectKeyNotOnWire(wire: Wire[], keyPath: string): void {
   expect(leaks).toEqual([]);
 }
 
-test('Done means: a server that forgets its intermediate → MISSING_INTERMEDIATE, the intermediate fetched from the local AIA server, the fixed chain saved, and a second check with it is valid', async ({ app: page, outputDir, wire }, testInfo) => {
+test('Done means: a server that forgets its intermediate → MISSING_INTERMEDIATE, the intermediate fetched from the local AIA server, the fixed chain saved, and a second check with it is valid', async ({ app: page, bench, outputDir }, testInfo) => {
   const server = await serve(pki.leaf.keyPath, [pki.leaf.pem]);
   await goToDoctor(page);
   await trustRoot(page, testInfo.outputDir);
@@ -100,6 +100,7 @@ test('Done means: a server that forgets its intermediate → MISSING_INTERMEDIAT
 
   // Save the fixed chain into the output folder: leaf then intermediate, no root, as OpenSSL reads it.
   await expect(page.getByLabel('File name')).toHaveValue('localhost-fullchain.pem');
+  await bench.chooseOutputFolder(page);
   await page.getByRole('button', { name: 'Save fixed chain' }).click();
   await expect(page.getByTestId('fixed-chain-written')).toContainText('Saved localhost-fullchain.pem');
   const saved = join(outputDir, 'localhost-fullchain.pem');
@@ -127,10 +128,10 @@ test('Done means: a server that forgets its intermediate → MISSING_INTERMEDIAT
   await expect(page.getByTestId('chain-result')).toContainText('name checked: 127.0.0.1');
   await page.getByRole('button', { name: 'Check', exact: true }).scrollIntoViewIfNeeded();
   await snap(page, 'chain-fixed-valid');
-  expectKeyNotOnWire(wire, pki.leaf.keyPath);
+  expectKeyNotOnWire(await bench.wire(), pki.leaf.keyPath);
 });
 
-test('a server that sends its chain: valid to the trusted root, with the TLS details; clicking a card shows it, and the keyboard reaches it', async ({ app: page, wire }, testInfo) => {
+test('a server that sends its chain: valid to the trusted root, with the TLS details; clicking a card shows it, and the keyboard reaches it', async ({ app: page, bench }, testInfo) => {
   const server = await serve(pki.leaf.keyPath, [pki.leaf.pem, pki.intermediate.pem]);
   await goToDoctor(page);
   await trustRoot(page, testInfo.outputDir);
@@ -149,7 +150,7 @@ test('a server that sends its chain: valid to the trusted root, with the TLS det
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('chain-cert-details')).toContainText('Intermediate: Chain Doctor E2E Intermediate');
   await snap(page, 'chain-valid-server');
-  expectKeyNotOnWire(wire, pki.leaf.keyPath);
+  expectKeyNotOnWire(await bench.wire(), pki.leaf.keyPath);
 });
 
 test('an expired server and a server with the wrong name: each diagnosed, with its fix', async ({ app: page }, testInfo) => {
@@ -311,7 +312,7 @@ test('the Inspector shows the chain verdict of the selected file with a link to 
   await expect(page.getByTestId('chain-card')).toHaveCount(2);
 });
 
-test('a leaf certificate file alone: its issuer is downloaded from the AIA URL in it, and the saved fullchain checks valid', async ({ app: page, outputDir }, testInfo) => {
+test('a leaf certificate file alone: its issuer is downloaded from the AIA URL in it, and the saved fullchain checks valid', async ({ app: page, bench, outputDir }, testInfo) => {
   await goToDoctor(page);
   await trustRoot(page, testInfo.outputDir);
   await page.getByTestId('chain-input-file').setInputFiles(copyAs(pki.leaf.certPath, testInfo.outputDir, 'leaf-only.pem'));
@@ -321,6 +322,7 @@ test('a leaf certificate file alone: its issuer is downloaded from the AIA URL i
   await expect(problem(page, 'MISSING_INTERMEDIATE')).toBeVisible();
   await expect(card(page, 'intermediate').getByTestId('source-badge')).toHaveText('AIA download');
   await page.getByLabel('File name').fill('leaf-fixed.pem');
+  await bench.chooseOutputFolder(page);
   await page.getByRole('button', { name: 'Save fixed chain' }).click();
   await expect(page.getByTestId('fixed-chain-written')).toContainText('Saved leaf-fixed.pem');
   const saved = join(outputDir, 'leaf-fixed.pem');
@@ -331,7 +333,7 @@ test('a leaf certificate file alone: its issuer is downloaded from the AIA URL i
   await snap(page, 'chain-leaf-file-fixed');
 });
 
-test('a PFX with its private key checked in the doctor: its password asked on the page, the report carries certificates only', async ({ app: page, wire }) => {
+test('a PFX with its private key checked in the doctor: its password asked on the page, the report carries certificates only', async ({ app: page, bench }) => {
   await goToDoctor(page);
   await page.getByTestId('chain-input-file').setInputFiles(fixture('server.pfx'));
   const dialog = page.getByRole('dialog', { name: 'Password for server.pfx' });
@@ -343,7 +345,7 @@ test('a PFX with its private key checked in the doctor: its password asked on th
   await expect(page.getByTestId('chain-result')).toBeVisible({ timeout: 30_000 });
   await expect(card(page, 'leaf')).toContainText('shop.example.test');
   // The key stays in main: not in any chain.check answer (the harness audits every message too), nor in the page.
-  const reports = wire.filter((w) => w.body.includes('"fixedChainPem"'));
+  const reports = (await bench.wire()).filter((w) => w.body.includes('"fixedChainPem"'));
   expect(reports.length).toBeGreaterThan(0);
   expect(keyDetector().audit(reports.map((w) => w.body))).toEqual([]);
   expect(keyDetector().find(await page.content())).toBeNull();

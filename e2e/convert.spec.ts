@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { probeKeystore } from '../test/helpers/java-probe';
-import { test, expect, fixture, sharedFixture, snap } from './harness';
+import { test, expect, fixture, sharedFixture, snap, type Bench } from './harness';
 
 const PFX_PASSWORD = 'correct horse';
 
@@ -31,6 +31,13 @@ async function goToConvert(page: Page) {
 const nextButton = (page: Page) => page.getByTestId('wizard-footer').getByRole('button', { name: /^Next:/ });
 const stepHeading = (page: Page, title: string) => page.getByRole('heading', { name: title, level: 2 });
 
+/** At "Where to save": the files go to the test's folder (the web host's own, or chosen in Electron's folder dialog). */
+async function whereToSave(page: Page, bench: Bench): Promise<void> {
+  await expect(stepHeading(page, 'Where to save')).toBeVisible();
+  await bench.chooseOutputFolder(page);
+  await expect(page.getByTestId('output-folder')).toHaveText(bench.outputDir);
+}
+
 async function unlockPfx(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Password for server.pfx' });
   await expect(dialog).toBeVisible();
@@ -39,7 +46,7 @@ async function unlockPfx(page: Page) {
   await expect(dialog).toBeHidden();
 }
 
-test('server.pfx → "nginx / Apache": the certbot set (no intermediate: no chain.pem), key encrypted and 0600, checked by OpenSSL, then re-opened in Inspect', async ({ app: page, outputDir }) => {
+test('server.pfx → "nginx / Apache": the certbot set (no intermediate: no chain.pem), key encrypted and 0600, checked by OpenSSL, then re-opened in Inspect', async ({ app: page, bench, outputDir }) => {
   await goToConvert(page);
   await expect(stepHeading(page, 'What do you have?')).toBeVisible();
   await snap(page, 'convert-empty');
@@ -81,8 +88,7 @@ test('server.pfx → "nginx / Apache": the certbot set (no intermediate: no chai
   await snap(page, 'convert-protect');
 
   await nextButton(page).click();
-  await expect(stepHeading(page, 'Where to save')).toBeVisible();
-  await expect(page.getByTestId('output-folder')).toHaveText(outputDir);
+  await whereToSave(page, bench);
   // certbot's names are what server configurations expect: shown, not editable.
   await expect(page.locator('input[data-role="privkey"]')).toHaveValue('privkey.pem');
   await expect(page.locator('input[data-role="privkey"]')).toBeDisabled();
@@ -134,7 +140,7 @@ test('server.pfx → "nginx / Apache": the certbot set (no intermediate: no chai
   await snap(page, 'convert-verify-in-inspect');
 });
 
-test('a PFX with an intermediate → "nginx / Apache": all four certbot files, chain.pem the intermediate, verified by OpenSSL', async ({ app: page, outputDir }) => {
+test('a PFX with an intermediate → "nginx / Apache": all four certbot files, chain.pem the intermediate, verified by OpenSSL', async ({ app: page, bench, outputDir }) => {
   const pfx = sharedFixture('pkcs12', 'modern-rsa.pfx');
   await goToConvert(page);
   await page.getByTestId('convert-file-input').setInputFiles(pfx);
@@ -150,6 +156,7 @@ test('a PFX with an intermediate → "nginx / Apache": all four certbot files, c
   await page.getByLabel('Key passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('Confirm key passphrase').fill(passphrase);
   await nextButton(page).click();
+  await whereToSave(page, bench);
   await nextButton(page).click();
   await expect(page.getByTestId('review-files').locator('tbody tr')).toHaveCount(4);
   await page.getByRole('button', { name: 'Write files' }).click();
@@ -171,7 +178,7 @@ test('a PFX with an intermediate → "nginx / Apache": all four certbot files, c
   expect(mode(at('privkey.pem'))).toBe(0o600);
 });
 
-test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a PrivateKeyEntry with its chain, and Java’s getKey matches the leaf', async ({ app: page, outputDir }) => {
+test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a PrivateKeyEntry with its chain, and Java’s getKey matches the leaf', async ({ app: page, bench, outputDir }) => {
   await goToConvert(page);
   const pfx = readFileSync(fixture('server.pfx')).toString('base64');
   const drag = (type: 'dragenter' | 'drop', selector: string) =>
@@ -215,7 +222,7 @@ test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a P
   await page.getByLabel('Alias').fill('shop');
   await snap(page, 'convert-protect-jks');
   await nextButton(page).click();
-  await expect(stepHeading(page, 'Where to save')).toBeVisible();
+  await whereToSave(page, bench);
   await nextButton(page).click();
   await expect(stepHeading(page, 'Review')).toBeVisible();
   await expect(page.getByTestId('review-files').locator('tbody tr')).toHaveCount(1);
@@ -241,7 +248,7 @@ test('server.pfx dropped straight on "Java 8 client": a JKS keytool lists as a P
   expect(mode(jks)).toBe(0o600);
 });
 
-test('from the Inspector: right-click a certificate → "Save certificate…" → the wizard prefilled → DER that OpenSSL reads', async ({ app: page, outputDir }) => {
+test('from the Inspector: right-click a certificate → "Save certificate…" → the wizard prefilled → DER that OpenSSL reads', async ({ app: page, bench, outputDir }) => {
   await page.getByTestId('file-input').setInputFiles(fixture('server.pem'));
   const row = page.getByRole('region', { name: 'server.pem' }).locator('[data-kind="certificate"]');
   const menu = page.getByRole('menu', { name: 'Next steps for shop.example.test' });
@@ -259,7 +266,7 @@ test('from the Inspector: right-click a certificate → "Save certificate…" �
 
   // Prefilled: the certificate, as DER; nothing to protect, so the wizard opens at "Where to save".
   await expect(page.getByRole('heading', { name: 'Convert', level: 1 })).toBeVisible();
-  await expect(stepHeading(page, 'Where to save')).toBeVisible();
+  await whereToSave(page, bench);
   await expect(page.getByTestId('convert-status')).toHaveText('shop.example.test → Appliance that wants DER');
   await expect(page.locator('[data-step="protect"]')).toHaveCount(0);
   const name = page.locator('input[data-role="main"]');
@@ -283,7 +290,7 @@ test('from the Inspector: right-click a certificate → "Save certificate…" �
   await expect(page.getByTestId('convert-status')).toHaveText('server.pem');
 });
 
-test('a key without its passphrase only by choice, with a warning; an existing file is replaced only after "Replace"', async ({ app: page, outputDir }) => {
+test('a key without its passphrase only by choice, with a warning; an existing file is replaced only after "Replace"', async ({ app: page, bench, outputDir }) => {
   await page.getByTestId('file-input').setInputFiles([fixture('server.pem'), fixture('server.key')]);
   await page.getByRole('region', { name: 'server.key' }).locator('[data-kind="privateKey"]').click();
   const details = page.getByRole('region', { name: 'Details' });
@@ -299,6 +306,7 @@ test('a key without its passphrase only by choice, with a warning; an existing f
   await expect(page.getByLabel('Key passphrase', { exact: true })).toHaveCount(0);
   await snap(page, 'convert-plain-key-warning');
   await nextButton(page).click();
+  await whereToSave(page, bench);
   await nextButton(page).click();
   await expect(stepHeading(page, 'Review')).toBeVisible();
   await expect(page.getByTestId('review-files')).toContainText('Key NOT encrypted');
@@ -328,7 +336,7 @@ test('a key without its passphrase only by choice, with a warning; an existing f
   expect(openssl('pkey', '-in', keyFile, '-pubout')).toBe(openssl('pkey', '-in', fixture('server.key'), '-pubout'));
 });
 
-test('from the Inspector: a key → "Export as PFX with its certificate…" → legacy profile: OpenSSL reads it only with -legacy, keytool lists the key', async ({ app: page, outputDir }) => {
+test('from the Inspector: a key → "Export as PFX with its certificate…" → legacy profile: OpenSSL reads it only with -legacy, keytool lists the key', async ({ app: page, bench, outputDir }) => {
   await page.getByTestId('file-input').setInputFiles([fixture('server.pem'), fixture('root.pem'), fixture('server.key')]);
   await page.getByRole('region', { name: 'server.key' }).locator('[data-kind="privateKey"]').click();
   await page.getByRole('region', { name: 'Details' }).getByRole('button', { name: 'Export as PFX with its certificate…' }).click();
@@ -345,6 +353,7 @@ test('from the Inspector: a key → "Export as PFX with its certificate…" → 
   await page.getByLabel('Friendly name').fill('shop');
   await snap(page, 'convert-protect-pfx');
   await nextButton(page).click();
+  await whereToSave(page, bench);
   await nextButton(page).click();
   await expect(page.getByTestId('review-files')).toContainText('PFX / P12 · Legacy');
   await page.getByRole('button', { name: 'Write files' }).click();
@@ -386,7 +395,7 @@ test('the Inspector’s keystore next steps open the Keystores page with the fil
   await expect(page.getByRole('dialog', { name: 'Add to which keystore?' })).toBeVisible();
 });
 
-test('"All formats": a certificate without its key → P7B (DER) that OpenSSL reads; cards that need a key say none was found', async ({ app: page, outputDir }) => {
+test('"All formats": a certificate without its key → P7B (DER) that OpenSSL reads; cards that need a key say none was found', async ({ app: page, bench, outputDir }) => {
   await page.getByTestId('file-input').setInputFiles(fixture('bundle.pem'));
   await page.getByRole('button', { name: 'Next steps for bundle.pem' }).click();
   await page.getByRole('menu', { name: 'Next steps for bundle.pem' }).getByRole('menuitem', { name: 'Convert…' }).click();
@@ -401,6 +410,7 @@ test('"All formats": a certificate without its key → P7B (DER) that OpenSSL re
   await expect(stepHeading(page, 'Protect it')).toBeVisible();
   await expect(page.getByLabel(/Include the root certificate/)).toBeChecked();
   await nextButton(page).click();
+  await whereToSave(page, bench);
   await nextButton(page).click();
   await expect(page.getByTestId('chain-order').locator('li')).toHaveCount(2);
   await page.getByRole('button', { name: 'Write files' }).click();

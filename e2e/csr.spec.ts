@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { probeKeystore } from '../test/helpers/java-probe';
-import { test, expect, fixture, snap } from './harness';
+import { test, expect, fixture, snap, type Bench } from './harness';
 
 const openssl = (...args: string[]) => execFileSync('openssl', args, { encoding: 'utf8' });
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -46,11 +46,13 @@ function readCsr(path: string): { verified: boolean; subject: string; extensions
 }
 
 /** Creates the CSR on the review step and goes on to Save. */
-async function createAndGoToSave(page: Page) {
+/** Create, then the Save step writing into the test's folder (the web host's own, or chosen in Electron's folder dialog). */
+async function createAndGoToSave(page: Page, bench: Bench) {
   await footer(page).getByRole('button', { name: 'Create CSR' }).click();
   await expect(page.getByTestId('review-verdict')).toHaveText('CSR made: send it to your CA');
   await expect(page.getByTestId('created-pem')).toContainText('-----BEGIN CERTIFICATE REQUEST-----');
   await next(page, 'Save');
+  await bench.chooseOutputFolder(page);
 }
 
 async function saveWithPassphrase(page: Page, passphrase: string) {
@@ -72,7 +74,7 @@ function expectKeyOfCsr(keyPath: string, csrPath: string, passphrase: string) {
   expect(mode(keyPath)).toBe(0o600);
 }
 
-test('a server CSR from an OpenSSL config file: imported, reviewed, created, saved with a passphrase; openssl reads the same subject and extensions as its own CSR from that file', async ({ app: page, outputDir }, testInfo) => {
+test('a server CSR from an OpenSSL config file: imported, reviewed, created, saved with a passphrase; openssl reads the same subject and extensions as its own CSR from that file', async ({ app: page, bench, outputDir }, testInfo) => {
   const config = fixture('csr-server.cnf');
   await goToCsr(page);
   await expect(page.getByRole('button', { name: /^TLS server behind a load balancer:/ })).toBeVisible();
@@ -120,7 +122,7 @@ test('a server CSR from an OpenSSL config file: imported, reviewed, created, sav
   await expect(footer(page).getByRole('button', { name: 'Create CSR' })).toBeEnabled();
   await snap(page, 'csr-review');
 
-  await createAndGoToSave(page);
+  await createAndGoToSave(page, bench);
   await expect(page.getByLabel('File name (without extension)')).toHaveValue('paging.example.test');
   const passphrase = 'paging pass 2026!';
   await saveWithPassphrase(page, passphrase);
@@ -149,7 +151,8 @@ test('a server CSR from an OpenSSL config file: imported, reviewed, created, sav
 });
 
 /** The mutual-TLS client CSR typed into the form and saved; returns the CSR's and key's paths. */
-async function makeClientCsr(page: Page, outputDir: string, passphrase: string): Promise<{ csr: string; key: string }> {
+async function makeClientCsr(page: Page, bench: Bench, passphrase: string): Promise<{ csr: string; key: string }> {
+  const outputDir = bench.outputDir;
   await goToCsr(page);
   const client = page.getByRole('button', { name: /^TLS client for mutual TLS:/ });
   await client.click();
@@ -163,7 +166,7 @@ async function makeClientCsr(page: Page, outputDir: string, passphrase: string):
   await next(page, 'Key');
   await next(page, 'Review');
   await expect(page.getByTestId('subject-line')).toHaveText('/O=Example Corp/CN=api-user-42@example.test');
-  await createAndGoToSave(page);
+  await createAndGoToSave(page, bench);
   await saveWithPassphrase(page, passphrase);
   await expect(page.getByTestId('saved-verdict')).toHaveText('Saved 2 files');
   await expect(page.getByTestId('saved-folder')).toHaveText(outputDir);
@@ -171,9 +174,9 @@ async function makeClientCsr(page: Page, outputDir: string, passphrase: string):
   return { csr: join(outputDir, `${base}.csr`), key: join(outputDir, `${base}.key`) };
 }
 
-test('a mutual-TLS client CSR typed in: the client template asks for the user id and company, EKU clientAuth; openssl verifies it; the form saved as a template comes back as a card', async ({ app: page, outputDir }) => {
+test('a mutual-TLS client CSR typed in: the client template asks for the user id and company, EKU clientAuth; openssl verifies it; the form saved as a template comes back as a card', async ({ app: page, bench, outputDir }) => {
   const passphrase = 'client pass 42!';
-  const { csr, key } = await makeClientCsr(page, outputDir, passphrase);
+  const { csr, key } = await makeClientCsr(page, bench, passphrase);
   await page.getByRole('button', { name: 'Save as template' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save as template' });
   await dialog.getByLabel('Template name').fill('Example Corp API users');
@@ -196,7 +199,7 @@ test('a mutual-TLS client CSR typed in: the client template asks for the user id
   expectKeyOfCsr(key, csr, passphrase);
 });
 
-test('bad input: a three-letter country is explained under the field, Next still goes on, Create is blocked and says why, nothing is written', async ({ app: page, outputDir }) => {
+test('bad input: a three-letter country is explained under the field, Next still goes on, Create is blocked and says why, nothing is written', async ({ app: page, bench, outputDir }) => {
   await goToCsr(page);
   await page.getByRole('button', { name: /^TLS server behind a load balancer:/ }).click();
   await next(page, 'Who is this certificate for?');
@@ -269,9 +272,9 @@ function signAsClient(csr: string, dir: string): string {
   return leaf;
 }
 
-test('the CA reply: the saved CSR signed by an openssl CA, the reply dropped on the page, its key found, written as a JKS with the CA under its own alias (keytool and Java check it)', async ({ app: page, outputDir }, testInfo) => {
+test('the CA reply: the saved CSR signed by an openssl CA, the reply dropped on the page, its key found, written as a JKS with the CA under its own alias (keytool and Java check it)', async ({ app: page, bench, outputDir }, testInfo) => {
   const passphrase = 'client pass 42!';
-  const { csr } = await makeClientCsr(page, outputDir, passphrase);
+  const { csr } = await makeClientCsr(page, bench, passphrase);
 
   // The CA: `openssl ca` with the e2e root signs the CSR as a client certificate; the reply is the leaf with the CA after it.
   const leaf = signAsClient(csr, testInfo.outputPath('ca'));
@@ -304,6 +307,7 @@ test('the CA reply: the saved CSR signed by an openssl CA, the reply dropped on 
   await page.getByLabel('Alias').fill('api-user-42');
   await nextButton(page).click();
   await expect(page.getByRole('heading', { name: 'Where to save', level: 2 })).toBeVisible();
+  await bench.chooseOutputFolder(page);
   await nextButton(page).click();
   await expect(page.getByRole('heading', { name: 'Review', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: 'Write files' }).click();
@@ -328,7 +332,7 @@ test('the CA reply: the saved CSR signed by an openssl CA, the reply dropped on 
   expect(openssl('x509', '-in', leaf, '-noout', '-pubkey')).toBe(openssl('req', '-in', csr, '-noout', '-pubkey'));
 });
 
-test('from the Inspector: an opened CSR lists its lints with the rule they follow; a key opens New CSR with that key chosen, and the CSR made is for it', async ({ app: page, outputDir }) => {
+test('from the Inspector: an opened CSR lists its lints with the rule they follow; a key opens New CSR with that key chosen, and the CSR made is for it', async ({ app: page, bench, outputDir }) => {
   await page.getByTestId('file-input').setInputFiles([fixture('server.csr'), fixture('server.key')]);
   await page.getByRole('region', { name: 'server.csr' }).locator('[data-kind="csr"]').click();
   const details = page.getByRole('region', { name: 'Details' });
@@ -350,7 +354,7 @@ test('from the Inspector: an opened CSR lists its lints with the rule they follo
   await expect(page.getByRole('radio', { name: /^Use a key I already have/ })).toBeChecked();
   await expect(page.getByLabel('Private key')).toContainText('server.key');
   await next(page, 'Review');
-  await createAndGoToSave(page);
+  await createAndGoToSave(page, bench);
   // The key is in its own file already: save just the CSR.
   await page.getByRole('radio', { name: /^Do not write the key/ }).check();
   await expect(page.getByTestId('planned-files').locator('li')).toHaveCount(1);
@@ -375,7 +379,7 @@ test('from the Inspector: an opened CSR lists its lints with the rule they follo
   expect(openssl('req', '-in', csr, '-noout', '-pubkey')).toBe(openssl('pkey', '-in', fixture('server.key'), '-pubout'));
 });
 
-test('a self-signed certificate from the same form, saved with its key unencrypted only after the explicit yes; openssl verifies it and the key is its own', async ({ app: page, outputDir }) => {
+test('a self-signed certificate from the same form, saved with its key unencrypted only after the explicit yes; openssl verifies it and the key is its own', async ({ app: page, bench, outputDir }) => {
   await goToCsr(page);
   await page.getByRole('button', { name: /^TLS server behind a load balancer:/ }).click();
   await next(page, 'Who is this certificate for?');
@@ -394,6 +398,7 @@ test('a self-signed certificate from the same form, saved with its key unencrypt
   await expect(page.getByTestId('review-verdict')).toHaveText('Self-signed certificate made');
   await expect(page.getByTestId('created-pem')).toContainText('-----BEGIN CERTIFICATE-----');
   await next(page, 'Save');
+  await bench.chooseOutputFolder(page);
 
   await page.getByRole('radio', { name: 'No passphrase' }).check();
   await expect(page.getByTestId('plain-key-warning')).toContainText('The private key will be written without a passphrase');

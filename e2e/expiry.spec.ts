@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { E2E_NOW, test, expect, snap, type Wire } from './harness';
+import { E2E_NOW, test, expect, snap, type Bench, type Wire } from './harness';
 import { startSilentServer, startTlsEndpoint, type TlsEndpoint } from './chain-servers';
 import { makeExpiryTree } from './expiry-tree';
 
@@ -46,11 +46,18 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function addTarget(page: Page, button: string, kind: 'A folder' | 'A file' | 'A server', location: string) {
+/**
+ * Adds a watch target through the dialog. A server is typed. A folder or file is typed in the web host (it reads
+ * inside the folder it was started with); the desktop app reads only what the user chose, so there it is chosen
+ * in the native dialog (Choose…), which fills the field.
+ */
+async function addTarget(page: Page, bench: Bench, button: string, kind: 'A folder' | 'A file' | 'A server', location: string) {
   await page.getByTestId(button).first().click();
   const dialog = page.getByRole('dialog', { name: 'Watch for expiry' });
   await dialog.getByRole('button', { name: kind }).click();
-  await dialog.getByTestId('expiry-add-location').fill(location);
+  if (kind === 'A server' || bench.target === 'web') await dialog.getByTestId('expiry-add-location').fill(location);
+  else await bench.pickInNativeDialog(dialog.getByRole('button', { name: 'Choose…' }), [location]);
+  await expect(dialog.getByTestId('expiry-add-location')).toHaveValue(location);
   await dialog.getByTestId('expiry-add-submit').click();
   await expect(dialog).toBeHidden();
 }
@@ -61,7 +68,7 @@ function noneOf(wire: Wire[], needles: string[]): string[] {
   return needles.filter((n) => wire.some((w) => w.body.includes(n)));
 }
 
-test('expiry: watch a folder and a server, scan, read the dashboard and the table, export CSV, reminders', async ({ app: page, host, outputDir, wire }) => {
+test('expiry: watch a folder and a server, scan, read the dashboard and the table, export CSV, reminders', async ({ app: page, bench, outputDir }) => {
   const tree = makeExpiryTree(outputDir);
   endpoint = await startTlsEndpoint(tree.served.keyPath, [tree.served.pem]);
   const rail = page.getByRole('navigation', { name: 'Pages' });
@@ -80,9 +87,9 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
   await expect(dialog.getByText(/is not a port/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  // The web host reads folders inside the folder it was started with (the tree is made there).
-  await addTarget(page, 'expiry-add-folder', 'A folder', tree.dir);
-  await addTarget(page, 'expiry-add', 'A server', endpoint.target);
+  // The tree is made in the test's folder: inside the web host's own folder, which it reads.
+  await addTarget(page, bench, 'expiry-add-folder', 'A folder', tree.dir);
+  await addTarget(page, bench, 'expiry-add', 'A server', endpoint.target);
   await page.getByTestId('expiry-tab-watchlist').click();
   await expect(page.getByTestId('expiry-target')).toHaveCount(2);
   await expect(page.getByTestId('expiry-watchlist')).toContainText('folder and subfolders');
@@ -138,8 +145,9 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
   await snap(page, 'expiry-table');
   await page.getByTestId('expiry-sort-daysLeft').click();
 
-  // Export CSV into the host's folder; the file is parsed back.
+  // Export CSV into the test's folder; the file is parsed back.
   await page.getByTestId('expiry-tab-export').click();
+  await bench.chooseOutputFolder(page);
   await expect(page.getByTestId('expiry-export-name')).toHaveValue('expiry-2026-11-24.csv');
   await page.getByTestId('expiry-export-write').click();
   await expect(page.getByTestId('expiry-written-file')).toContainText(join(outputDir, 'expiry-2026-11-24.csv'));
@@ -182,7 +190,7 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
 
   // A reminder from the scheduler shows as a banner on any page, and leads back here.
   await rail.getByRole('button', { name: 'Inspect' }).click();
-  await host.workbench.reminders.runOnce();
+  await bench.runReminders();
   const banner = page.getByTestId('expiry-reminder');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('legacy.example.test: Expired 10 days ago');
@@ -205,15 +213,15 @@ test('expiry: watch a folder and a server, scan, read the dashboard and the tabl
   // Nothing secret crossed: not the keys made for this test (the fixture audit knows only committed keys).
   const keyBodies = tree.keys.map((k) => readFileSync(k.keyPath, 'utf8').replace(/-----[^-]+-----|\s/g, '').slice(20, 60));
   expect(keyBodies.every((b) => b.length === 40)).toBe(true);
-  expect(noneOf(wire, keyBodies)).toEqual([]);
+  expect(noneOf(await bench.wire(), keyBodies)).toEqual([]);
 });
 
-test('expiry: a scan waiting on a silent server shows progress, and Stop keeps what was found', async ({ app: page, outputDir }) => {
+test('expiry: a scan waiting on a silent server shows progress, and Stop keeps what was found', async ({ app: page, bench, outputDir }) => {
   const tree = makeExpiryTree(outputDir);
   endpoint = await startSilentServer();
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Expiry' }).click();
-  await addTarget(page, 'expiry-add-folder', 'A folder', tree.dir);
-  await addTarget(page, 'expiry-add', 'A server', endpoint.target);
+  await addTarget(page, bench, 'expiry-add-folder', 'A folder', tree.dir);
+  await addTarget(page, bench, 'expiry-add', 'A server', endpoint.target);
   await page.getByTestId('expiry-scan').click();
   const bar = page.getByTestId('expiry-progress');
   await expect(bar).toContainText('Scanning the watchlist');

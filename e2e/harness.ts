@@ -1,17 +1,19 @@
 /**
- * Playwright fixtures: a fresh browser host (real workbench, real engine) per test, the page opened on its
- * tokenised URL, and the private-key audit over every API response and event the host sent.
+ * Playwright fixtures: per test a fresh app with the real engine (the loopback web host in Chromium, or with
+ * E2E_TARGET=electron the desktop app in Electron), its window as `app`, the driver as `bench` (e2e/driver.ts:
+ * main's state, where saves land, native dialogs), and the private-key audit over every API response and event
+ * main sent the window.
  */
-import { _electron, test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { _electron, test as base, expect, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHost, type Host, type WireKind } from './host';
+import { electronBench, mainWire, webBench, type Bench, type MainProcess, type Wire } from './driver';
+import { startHost, type Host } from './host';
 import { keyDetector, ROOT } from './key-material';
 import { e2eTarget, electronLaunch, nodeElectronLookup } from './target';
 
-export interface Wire {
-  kind: WireKind;
-  body: string;
-}
+export type { Bench, Wire };
+export { webHostOnly } from './driver';
 
 /**
  * The e2e clock, in the host and in the page: a day after the committed fixtures were made, so "expires in
@@ -20,13 +22,18 @@ export interface Wire {
 export const E2E_NOW = new Date('2026-11-24T12:00:00Z');
 
 interface Fixtures {
-  /** A fresh folder per test: the host writes conversions and keystores here. */
+  /** A fresh folder per test: conversions and keystores are written here (bench.chooseOutputFolder points a save at it). */
   outputDir: string;
   /** A fresh data folder per test (user CSR templates), never the user's own. */
   dataDir: string;
+  /** The loopback web host; web target only (specs use `bench`, loopback.spec.ts tests the host itself). */
   host: Host;
+  /** What the web host sent, as tapped; specs read the wire of either target with bench.wire(). */
   wire: Wire[];
+  /** The desktop app; Electron target only. */
+  electron: ElectronApplication;
   app: Page;
+  bench: Bench;
 }
 
 export const test = base.extend<Fixtures>({
@@ -44,8 +51,28 @@ export const test = base.extend<Fixtures>({
     await use(host);
     await host.close();
   },
+  electron: async ({ dataDir }, use) => {
+    const launch = electronLaunch(ROOT, dataDir, nodeElectronLookup(ROOT), E2E_NOW);
+    const electron = await _electron.launch({ executablePath: launch.executablePath, args: launch.args, env: launch.env });
+    try {
+      await use(electron);
+    } finally {
+      await electron.close();
+    }
+  },
   app: e2eTarget() === 'electron' ? electronApp : webApp,
+  bench: e2eTarget() === 'electron'
+    ? async ({ electron, outputDir }, use) => {
+        mkdirSync(outputDir, { recursive: true });
+        await use(electronBench(inMain(electron), outputDir));
+      }
+    : async ({ host, outputDir, wire }, use) => {
+        await use(webBench(host, outputDir, wire));
+      },
 });
+
+/** Playwright's ElectronApplication as the driver's MainProcess (its evaluate is typed on the whole electron module). */
+const inMain = (electron: ElectronApplication): MainProcess => ({ evaluate: (fn, arg) => electron.evaluate(fn as never, arg) });
 
 async function webApp({ page, host, wire }: { page: Page; host: Host; wire: Wire[] }, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
   const pageErrors: string[] = [];
@@ -74,30 +101,26 @@ async function webApp({ page, host, wire }: { page: Page; host: Host; wire: Wire
 
 /**
  * E2E_TARGET=electron: the desktop app itself (dist/app/main.js in Electron, the test's data folder as
- * userData), its first window as the page. There is no host to tap, so the audit reads what the renderer
- * ended up holding (the DOM) instead of the wire; main's clock is the real one (the page's is fixed).
+ * userData, main's clock and the page's pinned to E2E_NOW), its first window as the page. The audit reads the
+ * wire main's e2e hooks recorded (every IPC response and event) and the window's final DOM.
  */
-async function electronApp({ dataDir, wire }: { dataDir: string; wire: Wire[] }, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
-  const launch = electronLaunch(ROOT, dataDir, nodeElectronLookup(ROOT));
-  const electron = await _electron.launch({ executablePath: launch.executablePath, args: launch.args, env: launch.env });
-  try {
-    const page = await electron.firstWindow();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-    await page.clock.setFixedTime(E2E_NOW);
-    await expect(page.getByRole('heading', { name: 'Inspect' })).toBeVisible();
-    await use(page);
+async function electronApp({ electron }: { electron: ElectronApplication }, use: (page: Page) => Promise<void>, testInfo: TestInfo): Promise<void> {
+  const page = await electron.firstWindow();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  await page.clock.setFixedTime(E2E_NOW);
+  await expect(page.getByRole('heading', { name: 'Inspect' })).toBeVisible();
+  await use(page);
 
-    const detector = keyDetector();
-    const leaks = detector.audit([...wire.map((w) => w.body), await page.content()]);
-    await testInfo.attach('wire-summary.txt', { body: `Electron: the final DOM and ${wire.length} messages audited against ${detector.keyCount} fixture keys; ${leaks.length} leaks`, contentType: 'text/plain' });
-    expect(leaks, 'private key material reached the renderer').toEqual([]);
-    expect(page.url(), 'the window shows the app').toMatch(/^app:\/\/certbench\//);
-    expect(pageErrors.filter((e) => !/favicon/.test(e)), 'renderer errors').toEqual([]);
-  } finally {
-    await electron.close();
-  }
+  const detector = keyDetector();
+  const wire = await mainWire(inMain(electron));
+  const events = wire.filter((w) => w.kind === 'event').length;
+  const leaks = detector.audit([...wire.map((w) => w.body), await page.content()]);
+  await testInfo.attach('wire-summary.txt', { body: `Electron: ${wire.length} messages (${events} events) and the final DOM audited against ${detector.keyCount} fixture keys; ${leaks.length} leaks`, contentType: 'text/plain' });
+  expect(leaks, 'private key material reached the renderer').toEqual([]);
+  expect(page.url(), 'the window shows the app').toMatch(/^app:\/\/certbench\//);
+  expect(pageErrors.filter((e) => !/favicon/.test(e)), 'renderer errors').toEqual([]);
 }
 
 export { expect };

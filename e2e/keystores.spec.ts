@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { probeKeystore } from '../test/helpers/java-probe';
-import { test, expect, fixture, sharedFixture, snap } from './harness';
+import { test, expect, fixture, sharedFixture, snap, type Bench } from './harness';
 
 const keytoolList = (file: string, storePassword: string, storeType?: string) =>
   execFileSync('keytool', ['-list', '-v', '-keystore', file, '-storepass', storePassword, ...(storeType ? ['-storetype', storeType] : [])], { encoding: 'utf8', timeout: 60_000 });
@@ -28,10 +28,11 @@ async function openKeystoresPage(page: Page) {
 
 const row = (page: Page, alias: string) => page.getByRole('table', { name: 'Entries' }).locator(`tr[data-alias="${alias}"]`);
 
-/** Fills and submits the save dialog; answers the dialog (still open when the file exists). */
-async function save(page: Page, kind: RegExp, fileName: string, password: string, screenshot?: string) {
+/** Fills and submits the save dialog, into the test's folder; answers the dialog (still open when the file exists). */
+async function save(page: Page, bench: Bench, kind: RegExp, fileName: string, password: string, screenshot?: string) {
   await page.getByRole('button', { name: 'Save…' }).click();
   const dialog = page.getByRole('dialog', { name: /^Save / });
+  await bench.chooseOutputFolder(dialog);
   await dialog.getByRole('radio', { name: kind }).check();
   await dialog.getByLabel('File name').fill(fileName);
   await dialog.getByLabel('Store password', { exact: true }).fill(password);
@@ -41,7 +42,7 @@ async function save(page: Page, kind: RegExp, fileName: string, password: string
   return dialog;
 }
 
-test('a JKS: opened with its password, a root added as trusted, an entry renamed, saved with a new password that keytool and Java accept', async ({ app: page, outputDir }) => {
+test('a JKS: opened with its password, a root added as trusted, an entry renamed, saved with a new password that keytool and Java accept', async ({ app: page, bench, outputDir }) => {
   await openKeystoresPage(page);
   await expect(page.getByText('Open a .jks, .jceks or .p12 — or start a new keystore or truststore')).toBeVisible();
   await snap(page, 'keystores-empty');
@@ -101,14 +102,14 @@ test('a JKS: opened with its password, a root added as trusted, an entry renamed
   await expect(dialog.getByText('keytool refuses shorter passwords')).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   const password = 'Blue-Harbor-2031!';
-  dialog = await save(page, /^JKS/, 'edited.jks', password, 'keystores-save');
+  dialog = await save(page, bench, /^JKS/, 'edited.jks', password, 'keystores-save');
   await expect(dialog).toBeHidden();
   const file = join(outputDir, 'edited.jks');
   expect(statSync(file).mode & 0o777, 'a keystore holding a key is written 0600').toBe(0o600);
   await expect(page.getByRole('tab', { name: /unsaved changes/ })).toHaveCount(0);
 
   // Saving again under the same name asks before replacing it.
-  dialog = await save(page, /^JKS/, 'edited.jks', password);
+  dialog = await save(page, bench, /^JKS/, 'edited.jks', password);
   const replace = page.getByRole('dialog', { name: 'Replace edited.jks?' });
   await expect(replace).toBeVisible();
   await replace.getByRole('button', { name: 'Replace' }).click();
@@ -131,7 +132,7 @@ test('a JKS: opened with its password, a root added as trusted, an entry renamed
   expect(probed.find((e) => e.alias === 'certbench-e2e-root')?.type).toBe('trusted');
 });
 
-test('a truststore from a bundle’s CA certificates, saved as PKCS#12: keytool lists a trustedCertEntry', async ({ app: page, outputDir }) => {
+test('a truststore from a bundle’s CA certificates, saved as PKCS#12: keytool lists a trustedCertEntry', async ({ app: page, bench, outputDir }) => {
   await openKeystoresPage(page);
   await page.getByRole('button', { name: 'New truststore from CA certificates' }).click();
   const dialog = page.getByRole('dialog', { name: 'New truststore from CA certificates' });
@@ -152,7 +153,7 @@ test('a truststore from a bundle’s CA certificates, saved as PKCS#12: keytool 
   const alias = (await rows.first().getAttribute('data-alias'))!;
 
   const password = 'Truststore-pass-77';
-  const saved = await save(page, /^PKCS#12/, 'partners.p12', password);
+  const saved = await save(page, bench, /^PKCS#12/, 'partners.p12', password);
   await expect(saved).toBeHidden();
   const file = join(outputDir, 'partners.p12');
   const listing = keytoolList(file, password, 'PKCS12');
@@ -199,7 +200,7 @@ function signedReply(dir: string, name: string, key: string, subject: string): s
   return out;
 }
 
-test('CA reply: a reply for another key is refused in plain words (NO_MATCHING_KEY); the right one replaces the chain', async ({ app: page, outputDir }, testInfo) => {
+test('CA reply: a reply for another key is refused in plain words (NO_MATCHING_KEY); the right one replaces the chain', async ({ app: page, bench, outputDir }, testInfo) => {
   const work = testInfo.outputPath('ca');
   mkdirSync(work, { recursive: true });
   const otherKey = join(work, 'other.key');
@@ -255,7 +256,7 @@ test('CA reply: a reply for another key is refused in plain words (NO_MATCHING_K
   await expect(row(page, 'client')).toContainText('api-user-7@example.test');
 
   const password = 'Mutual-TLS-2026';
-  await expect(await save(page, /^JKS/, 'client.jks', password)).toBeHidden();
+  await expect(await save(page, bench, /^JKS/, 'client.jks', password)).toBeHidden();
   const probed = await probeKeystore('JKS', join(outputDir, 'client.jks'), password);
   expect(probed).toHaveLength(1);
   expect(probed[0]!.alias).toBe('client');
@@ -265,7 +266,7 @@ test('CA reply: a reply for another key is refused in plain words (NO_MATCHING_K
   expect(probed[0]!.chain![1]).toContain('CN=Certbench E2E Root');
 });
 
-test('a key with its own password: listed as locked, unlocked here, given the store password, an entry deleted; Java opens the key with the new store password', async ({ app: page, outputDir }) => {
+test('a key with its own password: listed as locked, unlocked here, given the store password, an entry deleted; Java opens the key with the new store password', async ({ app: page, bench, outputDir }) => {
   await openKeystoresPage(page);
   await page.getByTestId('keystore-file-input').setInputFiles(sharedFixture('keystores', 'keypass.jks'));
   const ask = page.getByRole('dialog', { name: 'Password for keypass.jks' });
@@ -311,7 +312,7 @@ test('a key with its own password: listed as locked, unlocked here, given the st
   await expect(row(page, 'rootca')).toHaveCount(0);
 
   const password = 'One-Password-For-All';
-  await expect(await save(page, /^JKS/, 'keypass-unified.jks', password)).toBeHidden();
+  await expect(await save(page, bench, /^JKS/, 'keypass-unified.jks', password)).toBeHidden();
   const file = join(outputDir, 'keypass-unified.jks');
   expect(keytoolEntries(keytoolList(file, password))).toEqual([{ alias: 'locked', type: 'PrivateKeyEntry' }]);
   // No key password given to Java: the store password must open the key now.
@@ -368,7 +369,7 @@ test('a keystore dropped on the page opens here for editing, not in Inspect', as
   await expect(row(page, 'shop')).toHaveAttribute('data-type', 'privateKey');
 });
 
-test('a truststore of certifi’s 121 roots: only the rows on screen are drawn, the keyboard reaches the last, keytool lists every one', async ({ app: page, outputDir }) => {
+test('a truststore of certifi’s 121 roots: only the rows on screen are drawn, the keyboard reaches the last, keytool lists every one', async ({ app: page, bench, outputDir }) => {
   test.setTimeout(120_000);
   const roots = sharedFixture('corpus', 'certifi', 'cacert.pem');
   const expected = Number(execFileSync('openssl', ['storeutl', '-noout', '-certs', roots], { encoding: 'utf8' }).match(/Total found: (\d+)/)![1]);
@@ -395,14 +396,14 @@ test('a truststore of certifi’s 121 roots: only the rows on screen are drawn, 
   await snap(page, 'keystores-big-truststore');
 
   const password = 'Roots-Of-Trust-121';
-  await expect(await save(page, /^PKCS#12/, 'roots.p12', password)).toBeHidden();
+  await expect(await save(page, bench, /^PKCS#12/, 'roots.p12', password)).toBeHidden();
   const entries = keytoolEntries(keytoolList(join(outputDir, 'roots.p12'), password, 'PKCS12'));
   expect(entries).toHaveLength(expected);
   expect(entries.every((e) => e.type === 'trustedCertEntry')).toBe(true);
   expect(entries.map((e) => e.alias)).toContain(lastAlias.toLowerCase());
 });
 
-test('a PFX opened as a keystore and saved as JCEKS: keytool and Java read the key pair', async ({ app: page, outputDir }) => {
+test('a PFX opened as a keystore and saved as JCEKS: keytool and Java read the key pair', async ({ app: page, bench, outputDir }) => {
   await openKeystoresPage(page);
   await page.getByTestId('keystore-file-input').setInputFiles(fixture('server.pfx'));
   const ask = page.getByRole('dialog', { name: 'Password for server.pfx' });
@@ -418,6 +419,7 @@ test('a PFX opened as a keystore and saved as JCEKS: keytool and Java read the k
   const password = 'Jceks-Store-2026';
   await page.getByRole('button', { name: 'Save…' }).click();
   const dialog = page.getByRole('dialog', { name: /^Save / });
+  await bench.chooseOutputFolder(dialog);
   await dialog.getByRole('radio', { name: /^JCEKS/ }).check();
   // The file name follows the kind chosen.
   await expect(dialog.getByLabel('File name')).toHaveValue('server.jceks');

@@ -4,7 +4,9 @@
  * file: the browser way to open a file is its bytes.
  */
 import type { Request } from '@playwright/test';
-import { test, expect, fixture } from './harness';
+import { test, expect, fixture, webHostOnly } from './harness';
+
+webHostOnly(test);
 
 test('every request the page makes keeps the token out of the URL; calls and the event stream send it as a header', async ({ app: page, host }) => {
   const apiRequests: Request[] = [];

@@ -1,7 +1,7 @@
 /** (a) A PFX through the file dialog: password prompt, wrong password, right password, key ↔ cert match. */
 import { test, expect, fixture, snap } from './harness';
 
-test('opens a PFX: asks for the password, says when it is wrong, then shows key and certificates matched', async ({ app: page, host }) => {
+test('opens a PFX: asks for the password, says when it is wrong, then shows key and certificates matched', async ({ app: page, bench }) => {
   await snap(page, 'inspect-empty');
 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
@@ -65,7 +65,7 @@ test('opens a PFX: asks for the password, says when it is wrong, then shows key 
   await details.getByRole('tab', { name: 'PEM' }).click();
   await expect(details.getByLabel('PEM text')).toContainText('-----BEGIN CERTIFICATE-----');
   await details.getByRole('tab', { name: 'Fingerprints' }).click();
-  const state = await host.workbench.handlers['documents.list']({});
+  const state = await bench.call('documents.list', {});
   const cert = state.documents[0]!.objects.find((o) => o.kind === 'certificate' && o.alias === 'shop');
   expect(cert?.kind).toBe('certificate');
   if (cert?.sha256) await expect(details).toContainText(cert.sha256.match(/../g)!.join(':'));
@@ -81,7 +81,7 @@ test('opens a PFX: asks for the password, says when it is wrong, then shows key 
   await expect(page.getByTestId('drop-zone')).toBeVisible();
 });
 
-test('Cancel leaves the PFX locked with an "Enter password" button; Esc closes the dialog', async ({ app: page, host }) => {
+test('Cancel leaves the PFX locked with an "Enter password" button; Esc closes the dialog', async ({ app: page, bench }) => {
   await page.getByTestId('file-input').setInputFiles(fixture('server.pfx'));
   const dialog = page.getByRole('dialog', { name: 'Password for server.pfx' });
   await expect(dialog).toBeVisible();
@@ -91,7 +91,7 @@ test('Cancel leaves the PFX locked with an "Enter password" button; Esc closes t
   const doc = page.getByRole('region', { name: 'server.pfx' });
   await expect(doc).toContainText('Password needed');
   await snap(page, 'pfx-locked');
-  expect((await host.workbench.handlers['documents.list']({})).documents[0]!.status).toBe('locked');
+  expect((await bench.call('documents.list', {})).documents[0]!.status).toBe('locked');
 
   await doc.getByRole('button', { name: 'Enter password' }).click();
   await expect(dialog).toBeVisible();

@@ -26,13 +26,13 @@ test('unlocking a high-iteration PFX shows a progress bar with what is happening
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
 
-test('a slow unlock can be stopped: the file stays locked and can be tried again', async ({ app: page, host }) => {
+test('a slow unlock can be stopped: the file stays locked and can be tried again', async ({ app: page, bench }) => {
   const dialog = await startSlowUnlock(page);
   await dialog.getByRole('button', { name: 'Stop' }).click();
 
   await expect(dialog.getByRole('progressbar')).toHaveCount(0, { timeout: 3_000 });
   await expect(dialog.getByRole('button', { name: 'Unlock' })).toBeEnabled();
-  const doc = (await host.workbench.handlers['documents.list']({})).documents[0]!;
+  const doc = (await bench.call('documents.list', {})).documents[0]!;
   expect(doc.status).toBe('locked');
   expect(doc.lock?.attempts).toBe(0);
   await snap(page, 'progress-stopped');

@@ -4,9 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { e2eHookSetup } from '../app/e2e-hooks';
 import { e2eTarget, ELECTRON_MISSING, electronBinary, electronLaunch, nodeElectronLookup, type ElectronLookup } from './target';
 
 const ROOT = join(__dirname, '..');
+const NOW = new Date('2026-11-24T12:00:00Z');
 
 const lookup = (files: Record<string, string>, env: NodeJS.ProcessEnv = {}, packageDir: string | null = '/p/node_modules/electron'): ElectronLookup => ({
   packageDir,
@@ -36,23 +38,29 @@ test('the binary is found as the electron package finds it: path.txt under dist/
 });
 
 test('launching without a binary fails with one clear sentence, before anything starts', () => {
-  assert.throws(() => electronLaunch('/p', '/tmp/data', lookup({})), (e: Error) => e.message === ELECTRON_MISSING);
+  assert.throws(() => electronLaunch('/p', '/tmp/data', lookup({}), NOW), (e: Error) => e.message === ELECTRON_MISSING);
   assert.match(ELECTRON_MISSING, /^Electron is not installed on this machine/);
 });
 
-test('with a binary: the built main in Electron, the test\'s data folder as userData, ELECTRON_RUN_AS_NODE dropped', () => {
+test('with a binary: the built main in Electron, the test\'s data folder as userData, main\'s e2e hooks on with the e2e clock, ELECTRON_RUN_AS_NODE dropped', () => {
   const files = { '/p/node_modules/electron/path.txt': 'electron', '/p/node_modules/electron/dist/electron': '', '/p/dist/app/main.js': '' };
-  const launch = electronLaunch('/p', '/tmp/data', lookup(files, { PATH: '/bin', ELECTRON_RUN_AS_NODE: '1' }));
-  assert.deepEqual(launch, { executablePath: '/p/node_modules/electron/dist/electron', args: ['/p/dist/app/main.js', '--user-data-dir=/tmp/data'], env: { PATH: '/bin' } });
+  const launch = electronLaunch('/p', '/tmp/data', lookup(files, { PATH: '/bin', ELECTRON_RUN_AS_NODE: '1', CERTBENCH_E2E_HOOKS: '0' }), NOW);
+  assert.deepEqual(launch, {
+    executablePath: '/p/node_modules/electron/dist/electron',
+    args: ['/p/dist/app/main.js', '--user-data-dir=/tmp/data'],
+    env: { PATH: '/bin', CERTBENCH_E2E_HOOKS: '1', CERTBENCH_E2E_NOW: '2026-11-24T12:00:00.000Z' },
+  });
+  // What main makes of that environment (app/e2e-hooks.ts): hooks on, its clock the e2e clock.
+  assert.equal(e2eHookSetup(launch.env, false)!.now!().toISOString(), NOW.toISOString());
   const { '/p/dist/app/main.js': _, ...unbuilt } = files;
-  assert.throws(() => electronLaunch('/p', '/tmp/data', lookup(unbuilt)), /npm run build/);
+  assert.throws(() => electronLaunch('/p', '/tmp/data', lookup(unbuilt), NOW), /npm run build/);
 });
 
 test('this machine, for real: the electron package is installed without its binary, so the electron target refuses', () => {
   const real = nodeElectronLookup(ROOT, {});
   assert.ok(real.packageDir && existsSync(real.packageDir), 'the electron package is a dev dependency');
   const binary = electronBinary(real);
-  if (binary === null) assert.throws(() => electronLaunch(ROOT, '/tmp/x', real), (e: Error) => e.message === ELECTRON_MISSING);
+  if (binary === null) assert.throws(() => electronLaunch(ROOT, '/tmp/x', real, NOW), (e: Error) => e.message === ELECTRON_MISSING);
   else assert.ok(existsSync(binary), 'a machine with Electron: the path is real');
 });
 

@@ -64,15 +64,18 @@ export interface ElectronLaunch {
 
 /**
  * How a test launches the desktop app: the built main (dist/app/main.js) in Electron, with the test's own
- * data folder as userData (never the user's profile). Throws ELECTRON_MISSING when there is no binary, and
- * says to build when dist/app/main.js is missing.
+ * data folder as userData (never the user's profile), main's e2e hooks on (app/e2e-hooks.ts: the driver reads
+ * main's state and wire through them) and main's clock pinned to `now`, the page's e2e clock. Throws
+ * ELECTRON_MISSING when there is no binary, and says to build when dist/app/main.js is missing.
  */
-export function electronLaunch(root: string, dataDir: string, lookup: ElectronLookup): ElectronLaunch {
+export function electronLaunch(root: string, dataDir: string, lookup: ElectronLookup, now: Date): ElectronLaunch {
   const executablePath = electronBinary(lookup);
   if (!executablePath) throw new Error(ELECTRON_MISSING);
   const main = join(root, 'dist', 'app', 'main.js');
   if (!lookup.exists(main)) throw new Error('The desktop app is not built (dist/app/main.js is missing): run `npm run build` first.');
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(lookup.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
+  env.CERTBENCH_E2E_HOOKS = '1';
+  env.CERTBENCH_E2E_NOW = now.toISOString();
   return { executablePath, args: [main, `--user-data-dir=${dataDir}`], env };
 }
