@@ -24,6 +24,13 @@ function writeHead(out: Uint8Array, tag: number, n: number): number {
   return 2 + count;
 }
 
+/** The identifier and length octets of an element of `length` content bytes, for writing its content after it. */
+export function header(tag: number, length: number): Uint8Array {
+  const out = new Uint8Array(1 + lengthSize(length));
+  writeHead(out, tag, length);
+  return out;
+}
+
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
   let size = 0;
   for (const p of parts) size += p.length;

@@ -4,7 +4,7 @@
  * starting from the salt; password = UTF-16BE Java chars. The trailing check digest tells a wrong password.
  */
 import { digestLatin1, randomBytes } from '../crypto';
-import { algorithm, octetString, sequence } from '../der/write';
+import { algorithm, header, sequence } from '../der/write';
 import { utf16be } from './java-data-input';
 
 export const JKS_KEY_PROTECTION_OID = '1.3.6.1.4.1.42.2.17.1.1';
@@ -36,15 +36,29 @@ function applyKeystream(data: Uint8Array, passwordBytes: Uint8Array, salt: Uint8
       input[at + j] = k;
     }
   }
+  input.fill(0); // the last keystream block: with the stored data it gives the key
   return out;
 }
 
+/**
+ * password || key, hashed for every key read and written: one array reused instead of one per key (arrays this
+ * size live outside V8's heap, and making them was a good part of a 500-entry keystore's time and garbage).
+ * Zeroed after each use: it holds the key.
+ */
+let checkInput = new Uint8Array(512);
+
 /** SHA-1(password || key), the check digest, as a latin1 string (see digestLatin1). */
 function checkDigest(passwordBytes: Uint8Array, key: Uint8Array): string {
-  const input = new Uint8Array(passwordBytes.length + key.length);
+  const length = passwordBytes.length + key.length;
+  if (checkInput.length < length) checkInput = new Uint8Array(Math.max(length, 2 * checkInput.length));
+  const input = checkInput.subarray(0, length);
   input.set(passwordBytes, 0);
   input.set(key, passwordBytes.length);
-  return digestLatin1('sha1', input);
+  try {
+    return digestLatin1('sha1', input);
+  } finally {
+    input.fill(0);
+  }
 }
 
 /** A latin1 digest equals stored bytes, compared in constant time (every byte looked at, whatever differs). */
@@ -86,7 +100,8 @@ export function jksProtectKey(pkcs8: Uint8Array, password: string, salt?: Uint8A
 /** The algorithm identifier every JKS key starts with, encoded once (a 500-entry keystore encoded its OID 500 times). */
 let jksAlgorithm: Uint8Array | undefined;
 
-const protectedKeyInfo = (data: Uint8Array) => sequence((jksAlgorithm ??= algorithm(JKS_KEY_PROTECTION_OID, null)), octetString(data));
+/** Written in one array: the data's OCTET STRING header goes straight into the SEQUENCE instead of an array of its own. */
+const protectedKeyInfo = (data: Uint8Array) => sequence((jksAlgorithm ??= algorithm(JKS_KEY_PROTECTION_OID, null)), header(0x04, data.length), data);
 
 /** The PKCS#8 PrivateKeyInfo, or undefined when the password is wrong. */
 export function jksUnprotectKey(protectedKey: Uint8Array, password: string): Uint8Array | undefined {
