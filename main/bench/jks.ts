@@ -130,6 +130,12 @@ export async function benchJks(work: string, cli: string, certifiBundle: string)
     const oursFrom = measureProcess(...fresh(file, process.execPath, [cli, 'convert', jks, '--to', target, '--out', file, '--password', PASSWORD, '--out-password', PASSWORD, '--force']));
     const written = (await readBytes(new Uint8Array(readFileSync(file)), { password: PASSWORD })).objects.filter((o) => o.kind === 'privateKey').length;
     rows.push({ work: `${ENTRIES}-entry JKS → ${storeType}: CLI process, convert --to ${target}`, ours: oursFrom.ms, openssl: theirsFrom.ms, note: `vs keytool -importkeystore; ${cpuNote(oursFrom, theirsFrom)}; ${written} keys written` });
+    if (target === 'jks' && process.env.NODE_EXTRA_CA_CERTS) {
+      // The same run as on a machine without the variable (a desktop's usual state): keytool's time is the one above.
+      const { NODE_EXTRA_CA_CERTS: _unset, ...env } = process.env;
+      const plain = measureProcess(...fresh(file, process.execPath, [cli, 'convert', jks, '--to', target, '--out', file, '--password', PASSWORD, '--out-password', PASSWORD, '--force']), { env });
+      rows.push({ work: `${ENTRIES}-entry JKS → JKS: the same, Node without NODE_EXTRA_CA_CERTS`, ours: plain.ms, openssl: theirsFrom.ms, note: `vs the keytool run above; ${cpuNote(plain, theirsFrom)}` });
+    }
   }
   const trust = await makeTruststore(work, certifiBundle);
   const trustList = measureProcess('keytool', [...keytool, '-list', '-v', '-storetype', 'JKS', '-keystore', trust.path, '-storepass', PASSWORD]);
