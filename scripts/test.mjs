@@ -17,7 +17,7 @@ import { join, relative, dirname, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Raise these as suites grow: a run that finds fewer tests than this is a failure, not a green line. */
-const UNIT_FLOOR = 2200;
+const UNIT_FLOOR = 2250;
 const E2E_FLOOR = 70;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
