@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DOCUMENT_EXTENSIONS, loadBuilderConfig, REQUIRED_FUSES } from './check-builder-config.mjs';
+import { stubWindowsExe } from './stub-windows-exe.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -40,10 +41,15 @@ const DECOYS = [
 /** Copied, not linked: electron-builder does not descend into a linked folder, so a link would hide them. */
 const COPIED_SOURCES = ['app', 'main', 'renderer', 'e2e', 'scripts', 'bin', 'assets'];
 
-/** A binary holding the fuse wire, padded on both sides as in a real one where it sits in the data section. */
-function stubBinary() {
+/** The fuse wire at Electron's defaults, padded on both sides as in a real binary where it sits in the data section. */
+function paddedFuseWire() {
   const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]), Buffer.from(ELECTRON_DEFAULT_WIRE, 'latin1')]);
-  return Buffer.concat([Buffer.from('stub electron\n'), Buffer.alloc(8192), wire, Buffer.alloc(8192)]);
+  return Buffer.concat([Buffer.alloc(8192), wire, Buffer.alloc(8192)]);
+}
+
+/** A binary holding the fuse wire. */
+function stubBinary() {
+  return Buffer.concat([Buffer.from('stub electron\n'), paddedFuseWire()]);
 }
 
 function writeStubElectron(dir) {
@@ -52,6 +58,16 @@ function writeStubElectron(dir) {
   writeFileSync(join(dir, 'electron'), stubBinary(), { mode: 0o755 });
   for (const f of ['chrome_100_percent.pak', 'resources.pak', 'icudtl.dat', 'v8_context_snapshot.bin', 'locales/en-US.pak', 'LICENSE']) writeFileSync(join(dir, f), 'stub');
   writeFileSync(join(dir, 'version'), loadBuilderConfig().electronVersion);
+}
+
+/** Electron's Windows dist: electron.exe (a real PE, see stub-windows-exe.mjs) and the side files beside it. */
+function writeStubElectronWin(dir, require) {
+  mkdirSync(join(dir, 'resources'), { recursive: true });
+  mkdirSync(join(dir, 'locales'));
+  const version = loadBuilderConfig().electronVersion;
+  writeFileSync(join(dir, 'electron.exe'), stubWindowsExe({ rdata: paddedFuseWire(), version, require }));
+  for (const f of ['chrome_100_percent.pak', 'resources.pak', 'icudtl.dat', 'v8_context_snapshot.bin', 'ffmpeg.dll', 'locales/en-US.pak', 'LICENSE', 'LICENSES.chromium.html']) writeFileSync(join(dir, f), 'stub');
+  writeFileSync(join(dir, 'version'), version);
 }
 
 /** Electron.app as electron-builder expects it: Info.plist, the executable, the framework holding the fuse wire, helpers. */
@@ -136,6 +152,7 @@ export async function packSmoke({ root = ROOT, platform = 'linux', change = () =
     const electronDist = join(work, 'electron-dist');
     mkdirSync(project);
     if (platform === 'mac') writeStubElectronMac(electronDist, plist);
+    else if (platform === 'win') writeStubElectronWin(electronDist, require);
     else writeStubElectron(electronDist);
     writeStubProject(project, root);
 
@@ -146,16 +163,19 @@ export async function packSmoke({ root = ROOT, platform = 'linux', change = () =
     config.directories = { ...config.directories, output: join(work, 'out') };
     change(config);
     writeFileSync(join(project, 'electron-builder.yml'), require('js-yaml').dump(config));
-    const target = (platform === 'mac' ? Platform.MAC : Platform.LINUX).createTarget('dir', Arch.x64);
+    const target = { mac: Platform.MAC, win: Platform.WINDOWS, linux: Platform.LINUX }[platform].createTarget('dir', Arch.x64);
     await build({ projectDir: project, targets: target, publish: 'never' });
 
-    // Where the app landed: Linux linux-unpacked/{certbench, resources/}; macOS mac/Certbench.app/Contents.
+    // Where the app landed: Linux linux-unpacked/{certbench, resources/}; macOS mac/Certbench.app/Contents;
+    // Windows win-unpacked/{Certbench.exe, resources/}.
     const productName = config.productName;
-    const appOut = platform === 'mac' ? join(work, 'out', 'mac', `${productName}.app`) : join(work, 'out', 'linux-unpacked');
+    const appOut = { mac: join(work, 'out', 'mac', `${productName}.app`), win: join(work, 'out', 'win-unpacked'), linux: join(work, 'out', 'linux-unpacked') }[platform];
     const resourcesDir = platform === 'mac' ? join(appOut, 'Contents', 'Resources') : join(appOut, 'resources');
-    const executable = platform === 'mac' ? appOut : join(appOut, require(join(project, 'package.json')).name);
+    const executable = { mac: appOut, win: join(appOut, `${productName}.exe`), linux: join(appOut, require(join(project, 'package.json')).name) }[platform];
+    if (!existsSync(executable)) problems.push(`no executable ${executable.slice(work.length + 1)}; electron-builder wrote ${readdirSync(appOut).join(', ')}`);
 
-    const resources = readdirSync(resourcesDir).filter((f) => !/\.icns$/.test(f)).sort();
+    // Beside the asar: icons (macOS .icns; Windows the document icons in icons/, from win.extraResources).
+    const resources = readdirSync(resourcesDir).filter((f) => !/\.icns$/.test(f) && !(platform === 'win' && f === 'icons')).sort();
     if (resources.join() !== 'app.asar') problems.push(`resources must hold only app.asar (and icons), hold ${resources.join(', ')}`);
     const archive = join(resourcesDir, 'app.asar');
     const listed = existsSync(archive) ? asar.listPackage(archive, { isPack: false }).map((p) => p.replaceAll('\\', '/')) : [];
