@@ -16,10 +16,12 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, cpSync, writeFileSync, rea
 import { createRequire } from 'node:module';
 import dns from 'node:dns';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DOCUMENT_EXTENSIONS, loadBuilderConfig, REQUIRED_FUSES } from './check-builder-config.mjs';
+import { readIco } from './icon-containers.mjs';
 import { stubWindowsExe } from './stub-windows-exe.mjs';
+import { extractResource, parseVersionInfo } from './win-resources.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -207,8 +209,14 @@ export async function packSmoke({ root = ROOT, platform = 'linux', change = () =
       infoPlist = plist.parse(readFileSync(join(appOut, 'Contents', 'Info.plist'), 'utf8'));
       problems.push(...checkMacInfo(infoPlist, resourcesDir, archive));
     }
+    let windows = null;
+    if (platform === 'win' && existsSync(executable)) {
+      const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+      windows = checkWindowsApp({ appOut, exe: executable, resourcesDir, archive, config, pkg, root: project, fuses });
+      problems.push(...windows.problems);
+    }
     if (network.attempts.length) problems.push(`packing tried the network: ${[...new Set(network.attempts)].join(', ')}`);
-    return { problems, asar: listed, fuses, infoPlist, ms: Date.now() - started, downloads: network.attempts };
+    return { problems, asar: listed, fuses, infoPlist, windows: windows && { versionStrings: windows.versionStrings, iconSizes: windows.iconSizes, files: readdirSync(appOut).sort() }, ms: Date.now() - started, downloads: network.attempts };
   } finally {
     network.restore();
     log.stream = logStream;
@@ -236,12 +244,92 @@ function checkMacInfo(info, resourcesDir, archive) {
   const integrity = info.ElectronAsarIntegrity?.['Resources/app.asar'];
   if (!integrity) problems.push('Info.plist has no ElectronAsarIntegrity for Resources/app.asar');
   else {
-    const digest = spawnSync('openssl', ['dgst', '-sha256', '-r'], { input: asarHeader(archive) });
-    const expected = digest.status === 0 ? String(digest.stdout).split(' ')[0] : null;
-    if (!expected) problems.push(`openssl dgst failed: ${digest.stderr}`);
-    else if (integrity.algorithm !== 'SHA256' || integrity.hash !== expected) problems.push(`ElectronAsarIntegrity ${integrity.algorithm} ${integrity.hash} is not the header's SHA-256 ${expected}`);
+    const expected = asarHeaderSha256(archive, problems);
+    if (expected && (integrity.algorithm !== 'SHA256' || integrity.hash !== expected)) problems.push(`ElectronAsarIntegrity ${integrity.algorithm} ${integrity.hash} is not the header's SHA-256 ${expected}`);
   }
   return problems;
+}
+
+/** The SHA-256 of the asar's header as OpenSSL computes it (what Electron checks at start), or null with a problem. */
+function asarHeaderSha256(archive, problems) {
+  const digest = spawnSync('openssl', ['dgst', '-sha256', '-r'], { input: asarHeader(archive) });
+  if (digest.status === 0) return String(digest.stdout).split(' ')[0];
+  problems.push(`openssl dgst failed: ${digest.stderr}`);
+  return null;
+}
+
+/** The app must run with the user's rights: only the per-machine installer asks for elevation. */
+const APP_EXECUTION_LEVEL = 'asInvoker';
+
+/**
+ * The packed Windows exe, read with peers (file, icoutils' wrestool) rather than resedit, which wrote it: still a
+ * PE32+ GUI x64 image; version strings naming Certbench, not Electron; its icon is assets/icon.ico; the manifest
+ * runs it as invoker; the asar integrity resource holds the header's SHA-256 from OpenSSL; and the document icons
+ * assets/installer.nsh registers sit in resources/icons.
+ * @returns {{ problems: string[], versionStrings: Record<string, string> | null, iconSizes: number[] }}
+ */
+function checkWindowsApp({ appOut, exe, resourcesDir, archive, config, pkg, root, fuses }) {
+  const problems = [];
+  const name = basename(exe);
+  const kind = spawnSync('file', ['-b', exe]);
+  if (!/^PE32\+ executable \(GUI\) x86-64, for MS Windows/.test(String(kind.stdout))) problems.push(`${name} is not a PE32+ GUI x64 image: file says ${String(kind.stdout).trim() || kind.stderr}`);
+  if (existsSync(join(appOut, 'electron.exe'))) problems.push('electron.exe was left beside the app');
+
+  let versionStrings = null;
+  const read = (what, fn) => {
+    try {
+      return fn();
+    } catch (e) {
+      problems.push(`${name}: cannot read ${what}: ${e.message}`);
+      return null;
+    }
+  };
+  const info = read('the version resource', () => parseVersionInfo(extractResource(exe, 16, 1)));
+  if (info) {
+    const tables = Object.values(info.tables);
+    if (tables.length !== 1) problems.push(`${name} has ${tables.length} version string tables, not 1`);
+    versionStrings = tables[0] ?? {};
+    const author = typeof pkg.author === 'string' ? pkg.author.replace(/\s*[<(].*$/, '') : pkg.author?.name;
+    const wanted = { ProductName: config.productName, FileDescription: config.productName, InternalName: config.productName, LegalCopyright: config.copyright, FileVersion: pkg.version };
+    for (const [key, value] of Object.entries(wanted)) if (versionStrings[key] !== value) problems.push(`${name} ${key} is ${JSON.stringify(versionStrings[key])}, not ${JSON.stringify(value)}`);
+    if (!author) problems.push(`${name} CompanyName is ${JSON.stringify(versionStrings.CompanyName)}: package.json has no author for electron-builder to put there`);
+    else if (versionStrings.CompanyName !== author) problems.push(`${name} CompanyName is ${JSON.stringify(versionStrings.CompanyName)}, not the package author ${JSON.stringify(author)}`);
+    const numeric = `${pkg.version.split(/[-+]/)[0]}.0.0.0`.split('.').slice(0, 4).join('.');
+    if (info.fileVersion !== numeric) problems.push(`${name} file version is ${info.fileVersion}, not ${numeric}`);
+  }
+
+  const icon = read('the icon group', () => readIco(extractResource(exe, 14, 1, { raw: false })));
+  const appIcon = readIco(readFileSync(join(root, 'assets', 'icon.ico')));
+  const iconSizes = (icon ?? []).map((i) => i.width);
+  if (icon && (icon.length !== appIcon.length || icon.some((entry, i) => !entry.png.equals(appIcon[i].png)))) {
+    problems.push(`${name}'s icon (${iconSizes.join(', ')} px) is not assets/icon.ico (${appIcon.map((i) => i.width).join(', ')} px)`);
+  }
+
+  const manifest = read('the manifest', () => String(extractResource(exe, 24, 1)));
+  const level = manifest && /<requestedExecutionLevel[^>]*\blevel="([^"]*)"/.exec(manifest)?.[1];
+  if (manifest && level !== APP_EXECUTION_LEVEL) problems.push(`${name}'s manifest asks for ${level ?? 'no execution level'}; the app must run ${APP_EXECUTION_LEVEL} (only the installer elevates)`);
+
+  if (fuses.enableEmbeddedAsarIntegrityValidation) {
+    let integrity = null;
+    try {
+      integrity = JSON.parse(String(extractResource(exe, 'INTEGRITY', 'ELECTRONASAR')));
+    } catch {
+      problems.push(`${name} has no INTEGRITY/ELECTRONASAR resource, yet its asar integrity fuse is on: Electron would refuse to start`);
+    }
+    const entry = integrity?.find?.((e) => e.file === 'resources\\app.asar');
+    const expected = integrity && asarHeaderSha256(archive, problems);
+    if (integrity && expected && (entry?.alg !== 'SHA256' || entry?.value !== expected)) {
+      problems.push(`${name}'s asar integrity for resources\\app.asar is ${JSON.stringify(entry)}, not SHA256 ${expected}`);
+    }
+  }
+
+  const nsis = readFileSync(join(root, 'assets', 'installer.nsh'), 'utf8');
+  for (const ico of new Set(nsis.match(/doc-[a-z0-9]+\.ico/g) ?? [])) {
+    const packed = join(resourcesDir, 'icons', ico);
+    if (!existsSync(packed)) problems.push(`resources/icons/${ico} is missing: installer.nsh registers it as a document icon`);
+    else if (!readFileSync(packed).equals(readFileSync(join(root, 'assets', ico)))) problems.push(`resources/icons/${ico} differs from assets/${ico}`);
+  }
+  return { problems, versionStrings, iconSizes };
 }
 
 /** The JSON header of an asar: a Pickle of (size) then a Pickle of (string), as Electron hashes it. */
@@ -254,7 +342,7 @@ function asarHeader(archive) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const platform = process.argv.includes('--mac') ? 'mac' : 'linux';
+  const platform = process.argv.includes('--mac') ? 'mac' : process.argv.includes('--win') ? 'win' : 'linux';
   packSmoke({ platform, quiet: false }).then(({ problems, asar, fuses, ms }) => {
     if (problems.length) {
       console.error(`pack smoke: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
