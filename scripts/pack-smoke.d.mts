@@ -4,8 +4,8 @@ export declare function packSmoke(options?: { root?: string; platform?: 'linux' 
   asar: string[];
   fuses: Record<string, boolean>;
   infoPlist: any;
-  /** Windows only: the packed exe's version strings and icon sizes (read with wrestool), the files beside it. */
-  windows: { versionStrings: Record<string, string> | null; iconSizes: number[]; files: string[] } | null;
+  /** Windows only: the packed exe's version strings, icon sizes and asar integrity resource (read with wrestool), the files beside it. */
+  windows: { versionStrings: Record<string, string> | null; iconSizes: number[]; asarIntegrity: { file: string; alg: string; value: string }[] | null; files: string[] } | null;
   ms: number;
   downloads: string[];
 }>;

@@ -216,7 +216,7 @@ export async function packSmoke({ root = ROOT, platform = 'linux', change = () =
       problems.push(...windows.problems);
     }
     if (network.attempts.length) problems.push(`packing tried the network: ${[...new Set(network.attempts)].join(', ')}`);
-    return { problems, asar: listed, fuses, infoPlist, windows: windows && { versionStrings: windows.versionStrings, iconSizes: windows.iconSizes, files: readdirSync(appOut).sort() }, ms: Date.now() - started, downloads: network.attempts };
+    return { problems, asar: listed, fuses, infoPlist, windows: windows && { versionStrings: windows.versionStrings, iconSizes: windows.iconSizes, asarIntegrity: windows.asarIntegrity, files: readdirSync(appOut).sort() }, ms: Date.now() - started, downloads: network.attempts };
   } finally {
     network.restore();
     log.stream = logStream;
@@ -266,7 +266,7 @@ const APP_EXECUTION_LEVEL = 'asInvoker';
  * PE32+ GUI x64 image; version strings naming Certbench, not Electron; its icon is assets/icon.ico; the manifest
  * runs it as invoker; the asar integrity resource holds the header's SHA-256 from OpenSSL; and the document icons
  * assets/installer.nsh registers sit in resources/icons.
- * @returns {{ problems: string[], versionStrings: Record<string, string> | null, iconSizes: number[] }}
+ * @returns {{ problems: string[], versionStrings: Record<string, string> | null, iconSizes: number[], asarIntegrity: unknown }}
  */
 function checkWindowsApp({ appOut, exe, resourcesDir, archive, config, pkg, root, fuses }) {
   const problems = [];
@@ -301,21 +301,21 @@ function checkWindowsApp({ appOut, exe, resourcesDir, archive, config, pkg, root
   const icon = read('the icon group', () => readIco(extractResource(exe, 14, 1, { raw: false })));
   const appIcon = readIco(readFileSync(join(root, 'assets', 'icon.ico')));
   const iconSizes = (icon ?? []).map((i) => i.width);
-  if (icon && (icon.length !== appIcon.length || icon.some((entry, i) => !entry.png.equals(appIcon[i].png)))) {
-    problems.push(`${name}'s icon (${iconSizes.join(', ')} px) is not assets/icon.ico (${appIcon.map((i) => i.width).join(', ')} px)`);
+  if (icon) {
+    const differing = icon.filter((entry, i) => !appIcon[i]?.png.equals(entry.png)).length;
+    if (icon.length !== appIcon.length || differing) problems.push(`${name}'s icon is not assets/icon.ico: it holds ${iconSizes.join(', ')} px images (${differing} unlike the app icon's), the app icon ${appIcon.map((i) => i.width).join(', ')} px`);
   }
 
   const manifest = read('the manifest', () => String(extractResource(exe, 24, 1)));
   const level = manifest && /<requestedExecutionLevel[^>]*\blevel="([^"]*)"/.exec(manifest)?.[1];
   if (manifest && level !== APP_EXECUTION_LEVEL) problems.push(`${name}'s manifest asks for ${level ?? 'no execution level'}; the app must run ${APP_EXECUTION_LEVEL} (only the installer elevates)`);
 
+  let integrity = null;
   if (fuses.enableEmbeddedAsarIntegrityValidation) {
-    let integrity = null;
-    try {
-      integrity = JSON.parse(String(extractResource(exe, 'INTEGRITY', 'ELECTRONASAR')));
-    } catch {
-      problems.push(`${name} has no INTEGRITY/ELECTRONASAR resource, yet its asar integrity fuse is on: Electron would refuse to start`);
-    }
+    // wrestool prints nothing (and exits 0) when no resource matches.
+    const json = String(read('the asar integrity resource', () => extractResource(exe, 'INTEGRITY', 'ELECTRONASAR')) ?? '');
+    if (!json) problems.push(`${name} has no INTEGRITY/ELECTRONASAR resource, yet its asar integrity fuse is on: Electron would refuse to start`);
+    else integrity = read('the asar integrity resource', () => JSON.parse(json));
     const entry = integrity?.find?.((e) => e.file === 'resources\\app.asar');
     const expected = integrity && asarHeaderSha256(archive, problems);
     if (integrity && expected && (entry?.alg !== 'SHA256' || entry?.value !== expected)) {
@@ -329,7 +329,7 @@ function checkWindowsApp({ appOut, exe, resourcesDir, archive, config, pkg, root
     if (!existsSync(packed)) problems.push(`resources/icons/${ico} is missing: installer.nsh registers it as a document icon`);
     else if (!readFileSync(packed).equals(readFileSync(join(root, 'assets', ico)))) problems.push(`resources/icons/${ico} differs from assets/${ico}`);
   }
-  return { problems, versionStrings, iconSizes };
+  return { problems, versionStrings, iconSizes, asarIntegrity: integrity };
 }
 
 /** The JSON header of an asar: a Pickle of (size) then a Pickle of (string), as Electron hashes it. */
