@@ -25,28 +25,32 @@ export function extractResource(exe, type, name, { raw = true } = {}) {
  */
 export function parseVersionInfo(bytes) {
   const align = (n) => (n + 3) & ~3;
-  const node = (at) => {
+  const node = (at, limit) => {
+    if (at + 6 > limit) throw new Error(`version resource node at ${at} is cut short`);
     const length = bytes.readUInt16LE(at);
+    // Each node must hold its own header and fit in its parent: a zero length would loop forever.
+    if (length < 6 || at + length > limit) throw new Error(`version resource node at ${at} has length ${length}, outside 6..${limit - at}`);
     const valueLength = bytes.readUInt16LE(at + 2);
     const isText = bytes.readUInt16LE(at + 4) === 1;
     let end = at + 6;
-    while (bytes.readUInt16LE(end) !== 0) end += 2;
+    while (end + 2 <= at + length && bytes.readUInt16LE(end) !== 0) end += 2;
+    if (end + 2 > at + length) throw new Error(`version resource node at ${at} has an unterminated key`);
     const key = bytes.subarray(at + 6, end).toString('utf16le');
     const valueAt = align(end + 2);
     const valueBytes = isText ? valueLength * 2 : valueLength;
     const value = bytes.subarray(valueAt, valueAt + valueBytes);
     const children = [];
     for (let child = align(valueAt + valueBytes); child < at + length; ) {
-      const c = node(child);
+      const c = node(child, at + length);
       children.push(c);
       child = align(child + c.length);
     }
     return { key, value, isText, length, children };
   };
-  const root = node(0);
+  const root = node(0, bytes.length);
   if (root.key !== 'VS_VERSION_INFO') throw new Error(`not a version resource: ${root.key}`);
   const fixed = root.value;
-  if (fixed.readUInt32LE(0) !== 0xfeef04bd) throw new Error('VS_FIXEDFILEINFO signature missing');
+  if (fixed.length < 52 || fixed.readUInt32LE(0) !== 0xfeef04bd) throw new Error('VS_FIXEDFILEINFO signature missing');
   const version = (hi, lo) => [fixed.readUInt32LE(hi) >>> 16, fixed.readUInt32LE(hi) & 0xffff, fixed.readUInt32LE(lo) >>> 16, fixed.readUInt32LE(lo) & 0xffff].join('.');
   /** @type {Record<string, Record<string, string>>} language-codepage (e.g. 040904b0) to its strings */
   const tables = {};
