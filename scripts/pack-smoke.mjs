@@ -1,8 +1,12 @@
-// Pack smoke test: electron-builder packs the app for Linux (--dir) from electron-builder.yml, against a STUB
-// Electron dist, offline; then the output is read back: the asar holds only package.json, dist/app and
-// dist/renderer (no sources, tests, maps, e2e code or node_modules), and every fuse in the binary is as configured.
-//   node scripts/pack-smoke.mjs [--mac]   prints what it checked, or the problems and exits 1
-// --mac packs the macOS .app instead (electron-builder does that on Linux, unsigned) and also checks Info.plist.
+// Pack smoke test: electron-builder packs the app (--dir, x64) from electron-builder.yml, against a STUB Electron
+// dist, offline; then the output is read back: the asar holds only package.json, dist/app and dist/renderer (no
+// sources, tests, maps, e2e code or node_modules), and every fuse in the binary is as configured.
+//   node scripts/pack-smoke.mjs [--mac|--win]   prints what it checked, or the problems and exits 1
+// Linux by default. --mac packs the macOS .app instead (electron-builder does that on Linux, unsigned) and also
+// checks Info.plist. --win packs win-unpacked/Certbench.exe and reads the exe back with peers (file, icoutils'
+// wrestool): version strings naming Certbench, its icon is assets/icon.ico, the manifest runs it asInvoker, the
+// asar integrity resource holds the header's SHA-256 from OpenSSL, and resources/icons has the document icons
+// assets/installer.nsh registers.
 //
 // The stub dist is what electron-builder needs of an unpacked Electron: an `electron` executable holding the
 // fuse wire (@electron/fuses' sentinel, wire version 1, length 8, then one byte per fuse, '0' or '1'), a
@@ -11,6 +15,13 @@
 // The project is a temporary folder with the real package.json, lock file, electron-builder.yml, assets and a
 // copy of the sources (so what must stay out is really there to be left out), node_modules linked, and a
 // stub dist/ with decoys (maps, tests, fixtures, the CLI and web host bundles) beside the app's files.
+//
+// Windows needs no config override: electron-builder 26 edits the exe's resources (version strings, icon, asar
+// integrity) in JS with resedit, not with rcedit under wine, so the stub electron.exe is a real PE that resedit
+// parses (stub-windows-exe.mjs); signing is skipped because no certificate is configured (nothing is downloaded).
+// What is not checked: the NSIS and portable installers (makensis is a download), so assets/installer.nsh is never
+// compiled here, nor the elevate.exe NSIS puts in the installer. app-update.yml is written only for NSIS targets
+// with a publish provider; the config has none (and resources/ holding anything but app.asar and icons/ fails).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, cpSync, writeFileSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
