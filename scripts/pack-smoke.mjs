@@ -283,7 +283,8 @@ function checkWindowsApp({ appOut, exe, resourcesDir, archive, config, pkg, root
   const problems = [];
   const name = basename(exe);
   const kind = spawnSync('file', ['-b', exe]);
-  if (!/^PE32\+ executable \(GUI\) x86-64, for MS Windows/.test(String(kind.stdout))) problems.push(`${name} is not a PE32+ GUI x64 image: file says ${String(kind.stdout).trim() || kind.stderr}`);
+  if (kind.error) problems.push(`file is needed to identify ${name}: ${kind.error.message}`);
+  else if (!/^PE32\+ executable \(GUI\) x86-64, for MS Windows/.test(String(kind.stdout))) problems.push(`${name} is not a PE32+ GUI x64 image: file says ${String(kind.stdout).trim() || kind.stderr}`);
   if (existsSync(join(appOut, 'electron.exe'))) problems.push('electron.exe was left beside the app');
 
   let versionStrings = null;
@@ -354,13 +355,14 @@ function asarHeader(archive) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const platform = process.argv.includes('--mac') ? 'mac' : process.argv.includes('--win') ? 'win' : 'linux';
-  packSmoke({ platform, quiet: false }).then(({ problems, asar, fuses, ms }) => {
+  packSmoke({ platform, quiet: false }).then(({ problems, asar, fuses, windows, ms }) => {
     if (problems.length) {
       console.error(`pack smoke: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       process.exitCode = 1;
     } else {
       const on = Object.entries(fuses).filter(([, v]) => v).map(([k]) => k);
       console.log(`pack smoke (${platform}): OK in ${ms} ms; app.asar holds ${asar.filter((p) => /\.[a-z]+$/.test(p)).length} files; fuses on: ${on.join(', ')}`);
+      if (windows) console.log(`  ${windows.files.find((f) => f.endsWith('.exe'))}: ${windows.versionStrings?.ProductName} ${windows.versionStrings?.FileVersion} by ${windows.versionStrings?.CompanyName}, icon ${windows.iconSizes.join('/')} px, asar integrity ${windows.asarIntegrity?.[0]?.value}`);
     }
   }, (e) => {
     console.error(`pack smoke: electron-builder failed: ${e.message}`);
