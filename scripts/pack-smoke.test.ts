@@ -1,6 +1,7 @@
 /**
- * electron-builder really packs the app from electron-builder.yml (Linux --dir, stub Electron dist, offline), and
- * the packed output is read back with @electron/asar and @electron/fuses: only the built app, every fuse as set.
+ * electron-builder really packs the app from electron-builder.yml (Linux, macOS and Windows --dir, stub Electron dist,
+ * offline), and the packed output is read back with @electron/asar and @electron/fuses: only the built app, every fuse
+ * as set; macOS's Info.plist, and Windows' exe resources with icoutils' wrestool.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -81,6 +82,80 @@ test('a macOS association that would take the default is caught in the packed In
     },
   });
   assert.deepEqual(problems, ['Info.plist offers no document type for .crl', 'Info.plist document type X.509 Certificate has LSHandlerRank Default, not Alternate']);
+});
+
+test('the Windows app: Certbench.exe with every fuse set, its own version strings, icon and asar integrity (read with wrestool), offline and quickly', async () => {
+  const { problems, asar, fuses, windows, ms, downloads } = await packSmoke({ platform: 'win' });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(downloads, []);
+  assert.deepEqual(asar.filter((p) => /\.[a-z]+$/.test(p)).sort(), ['/dist/app/main.js', '/dist/app/preload.js', '/dist/renderer/assets/index-abc.css', '/dist/renderer/assets/index-abc.js', '/dist/renderer/index.html', '/package.json']);
+  // The stub exe starts with Electron's fuse defaults, version strings and icon: all of these were written by electron-builder.
+  assert.deepEqual(fuses, {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    loadBrowserProcessSpecificV8Snapshot: false,
+    grantFileProtocolExtraPrivileges: false,
+  });
+  assert.ok(windows);
+  assert.deepEqual(windows.versionStrings, {
+    CompanyName: 'Certbench',
+    FileDescription: 'Certbench',
+    FileVersion: '0.1.0',
+    InternalName: 'Certbench',
+    LegalCopyright: 'Copyright © Certbench',
+    OriginalFilename: '',
+    ProductName: 'Certbench',
+    ProductVersion: '0.1.0.0',
+  });
+  assert.deepEqual(windows.iconSizes, [16, 24, 32, 48, 64, 128, 256]);
+  // What Electron checks at start when the asar integrity fuse is on; the smoke test compared it with OpenSSL's digest of the header.
+  assert.equal(windows.asarIntegrity?.length, 1);
+  assert.equal(windows.asarIntegrity[0].file, 'resources\\app.asar');
+  assert.equal(windows.asarIntegrity[0].alg, 'SHA256');
+  assert.match(windows.asarIntegrity[0].value, /^[0-9a-f]{64}$/);
+  assert.ok(windows.files.includes('Certbench.exe') && !windows.files.includes('electron.exe'), windows.files.join(', '));
+  assert.ok(ms < 60_000, `packing took ${ms} ms`);
+});
+
+test('a Windows exe left as Electron shipped it, without asar integrity or the document icons, fails the smoke test', async () => {
+  const { problems } = await packSmoke({
+    platform: 'win',
+    change: (c) => {
+      c.win.signAndEditExecutable = false; // electron-builder leaves the exe's resources alone
+      c.disableAsarIntegrity = true; // while the fuse that checks it stays on
+      delete c.win.extraResources;
+    },
+  });
+  assert.deepEqual(problems, [
+    'Certbench.exe ProductName is "Electron", not "Certbench"',
+    'Certbench.exe FileDescription is "Electron", not "Certbench"',
+    'Certbench.exe InternalName is "electron_exe", not "Certbench"',
+    'Certbench.exe LegalCopyright is "Copyright (C) 2015 GitHub, Inc. All rights reserved.", not "Copyright © Certbench"',
+    'Certbench.exe FileVersion is "45.4.1.0", not "0.1.0"',
+    'Certbench.exe CompanyName is "GitHub, Inc.", not the package author "Certbench"',
+    'Certbench.exe file version is 45.4.1.0, not 0.1.0.0',
+    "Certbench.exe's icon is not assets/icon.ico: it holds 32 px images (1 unlike the app icon's), the app icon 16, 24, 32, 48, 64, 128, 256 px",
+    'Certbench.exe has no INTEGRITY/ELECTRONASAR resource, yet its asar integrity fuse is on: Electron would refuse to start',
+    ...['cert', 'p7b', 'pfx', 'jks', 'key', 'csr', 'crl'].map((k) => `resources/icons/doc-${k}.ico is missing: installer.nsh registers it as a document icon`),
+  ]);
+});
+
+test('a Windows app that asks for elevation itself, or wears another icon, is caught in the packed exe', async () => {
+  const { problems } = await packSmoke({
+    platform: 'win',
+    change: (c) => {
+      c.win.requestedExecutionLevel = 'requireAdministrator';
+      c.win.icon = 'doc-cert.ico';
+    },
+  });
+  assert.deepEqual(problems, [
+    "Certbench.exe's icon is not assets/icon.ico: it holds 16, 24, 32, 48, 64, 128, 256 px images (7 unlike the app icon's), the app icon 16, 24, 32, 48, 64, 128, 256 px",
+    "Certbench.exe's manifest asks for requireAdministrator; the app must run asInvoker (only the installer elevates)",
+  ]);
 });
 
 test('what may be packed: the built app and package.json, nothing else', () => {
