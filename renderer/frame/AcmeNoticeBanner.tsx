@@ -3,14 +3,10 @@
  * notifications; here they are a banner above every page until dismissed, with a way to the order.
  */
 import { useEffect, useState } from 'react';
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
-import CloseIcon from '@mui/icons-material/Close';
 import type { AcmeNoticeDto } from '../../main/api/dto';
 import { useClient } from '../api/context';
+import { FrameBanner } from './FrameBanner';
 import { addNotice } from './notices';
 
 export function AcmeNoticeBanner({ onShow }: { onShow: (orderId: string) => void }) {
@@ -19,33 +15,15 @@ export function AcmeNoticeBanner({ onShow }: { onShow: (orderId: string) => void
   useEffect(() => client.on('acme.notice', (n) => setNotices((list) => addNotice(list, n))), [client]);
   if (notices.length === 0) return null;
   const latest = notices[0]!;
-  const failed = notices.some((n) => !n.ok);
   return (
-    <Alert
-      severity={failed ? 'error' : 'success'}
-      role="alert"
-      data-testid="acme-notice"
-      data-ok={String(latest.ok)}
-      sx={{ borderRadius: 0, borderBottom: 1, borderColor: 'divider', '& .MuiAlert-message': { minWidth: 0 } }}
-      action={
-        <>
-          <Button
-            color="inherit"
-            size="small"
-            onClick={() => {
-              setNotices([]);
-              onShow(latest.orderId);
-            }}
-          >
-            Show
-          </Button>
-          <IconButton color="inherit" size="small" aria-label="Dismiss the notice" onClick={() => setNotices([])}>
-            <CloseIcon fontSize="small" />
-          </IconButton>
-        </>
-      }
+    <FrameBanner
+      severity={notices.some((n) => !n.ok) ? 'error' : 'success'}
+      title={latest.title}
+      dismissLabel="Dismiss the notice"
+      onShow={() => onShow(latest.orderId)}
+      onDismiss={() => setNotices([])}
+      data={{ 'data-testid': 'acme-notice', 'data-ok': String(latest.ok) }}
     >
-      <AlertTitle>{latest.title}</AlertTitle>
       {latest.body}
       {notices.length > 1 && (
         <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
@@ -54,6 +32,6 @@ export function AcmeNoticeBanner({ onShow }: { onShow: (orderId: string) => void
           ))}
         </Box>
       )}
-    </Alert>
+    </FrameBanner>
   );
 }

@@ -4,14 +4,10 @@
  * Expiry page.
  */
 import { useEffect, useState } from 'react';
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
-import CloseIcon from '@mui/icons-material/Close';
 import type { ExpiryReminderDto } from '../../main/api/dto';
 import { useClient } from '../api/context';
+import { FrameBanner } from './FrameBanner';
 import { reminderLines } from './reminderLines';
 
 const SHOWN = 3;
@@ -21,33 +17,16 @@ export function ReminderBanner({ onShow }: { onShow: () => void }) {
   const [reminder, setReminder] = useState<ExpiryReminderDto | null>(null);
   useEffect(() => client.on('expiry.reminder', setReminder), [client]);
   if (!reminder) return null;
-  const expired = reminder.rows.some((r) => r.status === 'expired');
   const { lines, more } = reminderLines(reminder, SHOWN);
   return (
-    <Alert
-      severity={expired ? 'error' : 'warning'}
-      role="alert"
-      data-testid="expiry-reminder"
-      sx={{ borderRadius: 0, borderBottom: 1, borderColor: 'divider', '& .MuiAlert-message': { minWidth: 0 } }}
-      action={
-        <>
-          <Button
-            color="inherit"
-            size="small"
-            onClick={() => {
-              setReminder(null);
-              onShow();
-            }}
-          >
-            Show
-          </Button>
-          <IconButton color="inherit" size="small" aria-label="Dismiss the reminder" onClick={() => setReminder(null)}>
-            <CloseIcon fontSize="small" />
-          </IconButton>
-        </>
-      }
+    <FrameBanner
+      severity={reminder.rows.some((r) => r.status === 'expired') ? 'error' : 'warning'}
+      title={reminder.title}
+      dismissLabel="Dismiss the reminder"
+      onShow={onShow}
+      onDismiss={() => setReminder(null)}
+      data={{ 'data-testid': 'expiry-reminder' }}
     >
-      <AlertTitle>{reminder.title}</AlertTitle>
       {lines.length === 0 ? (
         reminder.body
       ) : (
@@ -58,6 +37,6 @@ export function ReminderBanner({ onShow }: { onShow: () => void }) {
           {more > 0 && <li>and {more} more on the Expiry page</li>}
         </Box>
       )}
-    </Alert>
+    </FrameBanner>
   );
 }
