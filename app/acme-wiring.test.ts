@@ -16,7 +16,7 @@ import { leaveOrderReady } from '../test/helpers/acme-ready-order';
 import { startPebble, type Pebble } from '../test/helpers/pebble';
 import { notifyAcme } from './notify';
 import { FakeNotification } from './testing/fake-electron';
-import { loadWithFakeElectron, makeRenderer, requireBundle } from './testing/load-with-fake';
+import { startFakeApp } from './testing/load-with-fake';
 
 let dir = '';
 let pebble: Pebble | null = null;
@@ -32,14 +32,10 @@ const until = async (check: () => boolean, ms = 30_000) => {
 
 test('an order left ready by the last run is finished on start and notified; a click shows the window; quit waits for ACME to stop', { timeout: 90_000 }, async () => {
   pebble = await startPebble();
-  const built = await loadWithFakeElectron('dist/app/main.js');
-  dir = built.dir;
-  makeRenderer(dir, { 'index.html': '<!doctype html><title>Certbench</title>' });
-  const savedArgv = process.argv;
-  process.argv = [process.execPath, dir];
-  requireBundle(built.outfile);
-  process.argv = savedArgv;
-  const fake = (globalThis as { __fakeElectron?: any }).__fakeElectron;
+  const started = await startFakeApp();
+  started.restoreArgv();
+  dir = started.dir;
+  const fake = started.fake;
 
   // The last run: an order over HTTP-01 that the app quit in the middle of, once the CA had validated it.
   const placed = await leaveOrderReady(pebble, fake.recorded.userData, 'resumed.example.test');

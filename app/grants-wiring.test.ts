@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadWithFakeElectron, makeRenderer, requireBundle } from './testing/load-with-fake';
+import { startFakeApp, loadWithFakeElectron, requireBundle } from './testing/load-with-fake';
 
 const x509 = join(__dirname, '..', 'test/fixtures/x509');
 const fixture = (name: string) => join(x509, name);
@@ -37,18 +37,14 @@ const refusedWithoutReading = (r: any) => {
 };
 
 before(async () => {
-  const builtMain = await loadWithFakeElectron('dist/app/main.js');
-  dirs.push(builtMain.dir);
-  makeRenderer(builtMain.dir, { 'index.html': '<!doctype html><title>Certbench</title>' });
-  const savedArgv = process.argv;
-  process.argv = [process.execPath, builtMain.dir, fixture('chain.pem')];
-  requireBundle(builtMain.outfile);
-  main = (globalThis as any).__fakeElectron;
+  const started = await startFakeApp([fixture('chain.pem')]);
+  dirs.push(started.dir);
+  main = started.fake;
   main.app.emit('open-file', { preventDefault() {} }, fixture('ec.csr'));
   main.app.becomeReady();
   await until(() => main.recorded.windows.length === 1);
   win = main.recorded.windows[0];
-  process.argv = savedArgv;
+  started.restoreArgv();
 
   const builtPreload = await loadWithFakeElectron('dist/app/preload.js');
   dirs.push(builtPreload.dir);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { API_METHODS } from '../main/api/contract';
-import { loadWithFakeElectron, makeRenderer, requireBundle } from './testing/load-with-fake';
+import { startFakeApp } from './testing/load-with-fake';
 
 const fixture = (name: string) => join(__dirname, '..', 'test/fixtures/x509', name);
 let dir = '';
@@ -25,13 +25,9 @@ const invoke = (channel: string, event: unknown, request?: unknown) => fake.reco
 const docNames = (state: any) => state.documents.map((d: any) => d.name).sort();
 
 before(async () => {
-  const built = await loadWithFakeElectron('dist/app/main.js');
-  dir = built.dir;
-  makeRenderer(dir, { 'index.html': '<!doctype html><title>Certbench</title>' });
-  const savedArgv = process.argv;
-  process.argv = [process.execPath, dir, fixture('chain.pem'), '--inspect-brk=0', 'does-not-exist.pem'];
-  requireBundle(built.outfile);
-  fake = (globalThis as any).__fakeElectron;
+  const started = await startFakeApp([fixture('chain.pem'), '--inspect-brk=0', 'does-not-exist.pem']);
+  dir = started.dir;
+  fake = started.fake;
   // macOS may deliver a double-clicked file before 'ready'.
   const openFile = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
   fake.app.emit('open-file', openFile, fixture('ec.csr'));
@@ -39,7 +35,7 @@ before(async () => {
   fake.app.becomeReady();
   await until(() => fake.recorded.windows.length === 1);
   win = fake.recorded.windows[0];
-  process.argv = savedArgv;
+  started.restoreArgv();
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));

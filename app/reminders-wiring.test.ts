@@ -12,21 +12,17 @@ import { EventHub } from '../main/workbench/events';
 import { dateAt, makeTestPki } from '../test/helpers/test-pki';
 import { notifyReminders } from './notify';
 import { FakeNotification } from './testing/fake-electron';
-import { loadWithFakeElectron, makeRenderer, requireBundle } from './testing/load-with-fake';
+import { startFakeApp } from './testing/load-with-fake';
 
 let dir = '';
 after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 test('the app shows an OS notification for a watched certificate that expired, and a click shows the window', { timeout: 60_000 }, async () => {
   const leaf = makeTestPki('Reminder Root').issueLeaf('gone', { san: ['DNS:gone.example.test'], startDate: dateAt(-60), endDate: dateAt(-1) });
-  const built = await loadWithFakeElectron('dist/app/main.js');
-  dir = built.dir;
-  makeRenderer(dir, { 'index.html': '<!doctype html><title>Certbench</title>' });
-  const savedArgv = process.argv;
-  process.argv = [process.execPath, dir];
-  requireBundle(built.outfile);
-  process.argv = savedArgv;
-  const fake = (globalThis as { __fakeElectron?: any }).__fakeElectron;
+  const started = await startFakeApp();
+  started.restoreArgv();
+  dir = started.dir;
+  const fake = started.fake;
   writeFileSync(
     join(fake.recorded.userData, 'watchlist.json'),
     JSON.stringify({

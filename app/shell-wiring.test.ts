@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import { aboutLines } from '../main/shell/about';
 import { EnvelopeSealer } from '../main/workbench/envelope-sealer';
 import { REMEMBER_SETTING_NAME, RememberedKeys, SEALED_KEYS_NAME } from '../main/workbench/remembered-keys';
-import { loadWithFakeElectron, makeRenderer, requireBundle } from './testing/load-with-fake';
+import { startFakeApp } from './testing/load-with-fake';
 
 const fixture = (name: string) => join(__dirname, '..', 'test/fixtures/x509', name);
 const userData = mkdtempSync(join(tmpdir(), 'certbench-shell-'));
@@ -58,14 +58,10 @@ before(async () => {
   await previous.save([{ name: 'leaf.key', keys: [pkcs8] }]);
 
   process.env.FAKE_ELECTRON_USER_DATA = userData;
-  const built = await loadWithFakeElectron('dist/app/main.js');
-  dir = built.dir;
-  makeRenderer(dir, { 'index.html': '<!doctype html><title>Certbench</title>' });
-  const savedArgv = process.argv;
-  process.argv = [process.execPath, dir];
-  requireBundle(built.outfile);
-  process.argv = savedArgv;
-  fake = (globalThis as any).__fakeElectron;
+  const started = await startFakeApp();
+  started.restoreArgv();
+  dir = started.dir;
+  fake = started.fake;
   fake.app.becomeReady();
   await until(() => fake.recorded.windows.length === 1);
   win = fake.recorded.windows[0];

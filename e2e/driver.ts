@@ -55,13 +55,13 @@ export function webBench(host: WebHostView, outputDir: string, wire: Wire[]): Be
 
 /**
  * What the Electron driver needs of Playwright's ElectronApplication: evaluate(fn, arg) runs fn inside main with
- * require('electron') as its first argument. fn is sent as source, so it may use only its arguments and globals.
+ * Electron's main-process module as its first argument. fn is sent as source, so it may use only its arguments and globals.
  */
 export interface MainProcess {
   evaluate<R, A>(fn: (electron: ElectronModule, arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
-/** The part of require('electron') in main that the driver touches. */
+/** The part of Electron's main-process module that the driver touches. */
 export interface ElectronModule {
   dialog: { showOpenDialog: (...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }> };
 }

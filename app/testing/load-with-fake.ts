@@ -42,3 +42,17 @@ export function makeRenderer(dir: string, files: Record<string, string>) {
     writeFileSync(p, text);
   }
 }
+
+/**
+ * The app's main bundled against the fake electron and loaded as `electron <app folder> ...args` starts it, with an
+ * index.html to serve. process.argv holds those arguments until restoreArgv(): main reads them when it is ready.
+ */
+export async function startFakeApp(args: string[] = []) {
+  const built = await loadWithFakeElectron('dist/app/main.js');
+  makeRenderer(built.dir, { 'index.html': '<!doctype html><title>Certbench</title>' });
+  const savedArgv = process.argv;
+  process.argv = [process.execPath, built.dir, ...args];
+  requireBundle(built.outfile);
+  const fake = (globalThis as { __fakeElectron?: any }).__fakeElectron;
+  return { dir: built.dir, fake, restoreArgv: () => void (process.argv = savedArgv) };
+}
