@@ -15,28 +15,27 @@ export type HashName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512
 export const HASH_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 export type BlockCipherName = 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'des-ede3-cbc';
 
-const hashFn: (alg: string, data: Uint8Array) => Buffer =
-  typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
-    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: 'buffer'): Buffer }).hash(alg, data, 'buffer')
-    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest();
+/** Node 20.12+'s one-shot crypto.hash: no Hash object per call. */
+const oneShotHash = (nodeCrypto as unknown as { hash?: (alg: string, data: Uint8Array, encoding: string) => Buffer | string }).hash;
+
+/** A digest in the encoding asked for, one-shot where Node has it. */
+function hashAs(alg: string, data: Uint8Array, encoding: 'buffer'): Buffer;
+function hashAs(alg: string, data: Uint8Array, encoding: 'latin1' | 'hex'): string;
+function hashAs(alg: string, data: Uint8Array, encoding: 'buffer' | 'latin1' | 'hex'): Buffer | string {
+  if (oneShotHash) return oneShotHash(alg, data, encoding);
+  const d = nodeCrypto.createHash(alg).update(data).digest();
+  return encoding === 'buffer' ? d : d.toString(encoding);
+}
+
+const hashFn = (alg: string, data: Uint8Array): Buffer => hashAs(alg, data, 'buffer');
 
 export function digest(alg: HashName, data: Uint8Array): Uint8Array {
   return hashFn(alg, data);
 }
 
-const hashLatin1: (alg: string, data: Uint8Array) => string =
-  typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
-    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: string): string }).hash(alg, data, 'latin1')
-    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest().toString('latin1');
-
-const hashHex: (alg: string, data: Uint8Array) => string =
-  typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
-    ? (alg, data) => (nodeCrypto as unknown as { hash(a: string, d: Uint8Array, e: string): string }).hash(alg, data, 'hex')
-    : (alg, data) => nodeCrypto.createHash(alg).update(data).digest('hex');
-
 /** The digest in lower-case hex, straight from the hash (no Buffer made in between). */
 export function digestHex(alg: HashName, data: Uint8Array): string {
-  return hashHex(alg, data);
+  return hashAs(alg, data, 'hex');
 }
 
 /**
@@ -44,7 +43,7 @@ export function digestHex(alg: HashName, data: Uint8Array): string {
  * (the JKS keystream): Node 20's crypto.hash returns a string about four times faster than a Buffer.
  */
 export function digestLatin1(alg: HashName, data: Uint8Array): string {
-  return hashLatin1(alg, data);
+  return hashAs(alg, data, 'latin1');
 }
 
 /** Parts up to this size in all are hashed in one call: cheaper than a Hash object (JKS keys hash a block at a time). */
